@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Faults } from './core/faults.js';
+import { Journal } from './core/journal.js';
+import type { Service } from './core/http.js';
+import { DeepPartial, Scenario, loadScenario } from './scenario.js';
+import type { World } from './world.js';
+import { startGcp, createGcpState } from './gcp/index.js';
+import { startHarness, createHarnessState } from './harness/index.js';
+import { startGithub, createGithubState } from './github/index.js';
+import { startDns } from './dns/index.js';
+import { createVmState } from './vm/index.js';
+import { ENDPOINT_ENV } from '../shared/endpoints.js';
+
+export interface Sandbox {
+  scenario: Scenario;
+  world: World;
+  journal: Journal;
+  faults: Faults;
+  /** Base URL of every emulated service, and host:port of the DNS server. */
+  urls: Record<string, string>;
+  /** The environment that points the bundle at this sandbox (endpoints, credentials, tokens). */
+  env: Record<string, string>;
+  /** Secrets this sandbox issued, so tests can assert they never leak. */
+  secrets: { harnessApiKey: string; githubToken: string; serviceAccountPrivateKey: string };
+  /** Files it wrote: the service-account key JSON. */
+  files: { serviceAccountKey: string };
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  scenario?: string | DeepPartial<Scenario>;
+  /** Keep the scratch directory after stop (for debugging). */
+  keepDir?: boolean;
+}
+
+/** Starts every emulator on 127.0.0.1 with the scenario's world. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const scenario = loadScenario(opts.scenario ?? 'healthy');
+  const dir = mkdtempSync(join(tmpdir(), 'gitspaces-sandbox-'));
+  const journal = new Journal();
+  const faults = new Faults(scenario.faults, scenario.seed);
+  const world = { scenario, journal, faults, dir, urls: {} } as World;
+  world.gcp = createGcpState(world);
+  world.harness = createHarnessState(world);
+  world.vm = createVmState(world);
+  world.github = createGithubState(world);
+  const services: Service[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  services.push(...(await startGcp(world)));
+  services.push(...(await startHarness(world)));
+  services.push(...(await startGithub(world)));
+  const dns = await startDns(world);
+  closers.push(dns.close);
+  const secrets = { harnessApiKey: world.harness.apiKey, githubToken: world.github.token, serviceAccountPrivateKey: world.gcp.privateKeyPem };
+  const env: Record<string, string> = {
+    [ENDPOINT_ENV.googleTokenUrl]: `${world.urls.oauth}/token`,
+    [ENDPOINT_ENV.serviceUsage]: world.urls.serviceusage as string,
+    [ENDPOINT_ENV.resourceManager]: world.urls.resourcemanager as string,
+    [ENDPOINT_ENV.iam]: world.urls.iam as string,
+    [ENDPOINT_ENV.compute]: world.urls.compute as string,
+    [ENDPOINT_ENV.cloudDns]: world.urls.clouddns as string,
+    [ENDPOINT_ENV.certificateManager]: world.urls.certificatemanager as string,
+    [ENDPOINT_ENV.harness]: world.urls.harness as string,
+    [ENDPOINT_ENV.github]: world.urls.github as string,
+    [ENDPOINT_ENV.dnsResolvers]: world.urls.dns as string,
+    [ENDPOINT_ENV.dnsAuthoritativeOverride]: world.urls.dns as string,
+    GOOGLE_APPLICATION_CREDENTIALS: world.gcp.keyFile,
+    HARNESS_API_KEY: world.harness.apiKey,
+    GITHUB_TOKEN: world.github.token,
+    GITHUB_REPOSITORY: scenario.github.repository,
+    GITSPACES_TF_MODULE_SOURCE_DIR: world.urls.moduleDir ?? '',
+    GITSPACES_TF_PROVIDERS: 'none',
+  };
+  return {
+    scenario,
+    world,
+    journal,
+    faults,
+    urls: world.urls,
+    env,
+    secrets,
+    files: { serviceAccountKey: world.gcp.keyFile },
+    dir,
+    async stop() {
+      await Promise.all([...services.map((s) => s.close()), ...closers.map((c) => c())]);
+      if (!opts.keepDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { FaultRule } from './core/faults.js';
+
+/**
+ * A scenario seeds the sandbox's world. Every field has a default (the healthy project); a named scenario
+ * or a file only says what differs. docs/sandbox.md documents each field.
+ * Sections are owned by the emulator that reads them: gcp (sandbox/gcp), dns (sandbox/dns),
+ * harness (sandbox/harness), vm (sandbox/vm), github (sandbox/github).
+ */
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Which failing check ids this scenario is built to trigger (the preflight tests assert exactly these). */
+  expectFailures: string[];
+  seed: number;
+  faults: FaultRule[];
+  gcp: GcpScenario;
+  dns: DnsScenario;
+  harness: HarnessScenario;
+  vm: VmScenario;
+  github: GithubScenario;
+}
+
+export interface GcpScenario {
+  projectId: string;
+  projectNumber: string;
+  /** Services ENABLED at start, e.g. compute.googleapis.com. */
+  enabledApis: string[];
+  /** After batchEnable: how long the operation stays not-done, and how much longer the API answers 403 SERVICE_DISABLED. */
+  enableOperationMs: number;
+  enablePropagationMs: number;
+  serviceAccount: {
+    email: string;
+    /** Key state as IAM reports it. `deleted` makes the token endpoint answer invalid_grant. */
+    keyState: 'active' | 'disabled' | 'deleted';
+    keyAgeDays: number;
+    /** Key expiry in days from now; absent means never expires. */
+    keyExpiresInDays?: number;
+  };
+  /** IAM policy bindings: role -> members. */
+  bindings: Record<string, string[]>;
+  /** Permissions the identity holds for testIamPermissions: "all", or the list. */
+  permissions: 'all' | string[];
+  canReadOrgPolicy: boolean;
+  orgPolicies: {
+    disableServiceAccountKeyCreation?: boolean;
+    resourceLocations?: string[];
+    vmExternalIpAccess?: 'deny' | 'allow';
+    requireOsLogin?: boolean;
+  };
+  /** Region -> zones and quotas (metric -> limit/usage). */
+  regions: Record<string, { zones: string[]; quotas: Record<string, { limit: number; usage: number }> }>;
+  /** Image paths (projects/x/global/images/name) that exist, with their family and whether they are Ubuntu. */
+  images: { path: string; family?: string; ubuntu: boolean }[];
+  /** Subnetworks already in the project (NET-002 checks overlaps). */
+  subnetworks: { region: string; name: string; network: string; ipCidrRange: string }[];
+  /** Cloud DNS zones already present (manage_dns_zone: false needs one). */
+  managedZones: { name: string; dnsName: string }[];
+  /** Certificate Manager: the state certificates reach, and how long they take. */
+  certificates: { finalState: 'ACTIVE' | 'FAILED' | 'PROVISIONING'; activeAfterMs: number; needsDelegation: boolean };
+}
+
+export interface DnsScenario {
+  /** The parent zone that must delegate the gitspaces domain (e.g. acme.dev for gitspaces.acme.dev). */
+  parentZone: string;
+  /** Whether the parent zone's NS records for the domain name the Cloud DNS zone's name servers. */
+  delegated: boolean;
+  /** Name servers the parent delegates to when not matching Cloud DNS (a stale or wrong delegation). */
+  wrongNameServers: string[];
+  /** Whether the public resolvers see the delegation yet (propagation). */
+  resolversUpdated: boolean;
+  ttlSeconds: number;
+}
+
+export interface HarnessScenario {
+  accountId: string;
+  org: string;
+  projects: string[];
+  /** What the API key can do: account scope, project scope only, or nothing (revoked). */
+  keyScope: 'account' | 'project' | 'invalid';
+  /** CDE_HYBRID_ENABLED: without it hybrid_vm_gcp infra providers are refused. */
+  hybridEnabled: boolean;
+  gatewayVersion: string;
+  /** How long after runner and delegate are up the gateway reports healthy. */
+  gatewayHealthyAfterMs: number;
+  gatewayStuckUnhealthy: boolean;
+  /** How long a gitspace takes per state, and whether starting it fails. */
+  gitspaceStepMs: number;
+  gitspaceStartFails: boolean;
+  /** Infra providers already configured (for update/no-op paths). */
+  existingInfra: boolean;
+}
+
+export interface VmScenario {
+  /** Whether the runner container ever answers /healthz OK. */
+  runnerHealthy: boolean;
+  /** Whether the delegate connects (a wrong manager URL or token keeps it out). */
+  delegateConnects: boolean;
+  /** How long the startup script takes to finish (ms). */
+  bootMs: number;
+}
+
+export interface GithubScenario {
+  repository: string;
+  pullRequest: number;
+  /** Comments already on the pull request (for pagination tests). */
+  existingComments: number;
+}
+
+export const HEALTHY: Scenario = {
+  name: 'healthy',
+  description: 'A project ready for Gitspaces: APIs on, Owner key valid, domain delegated, account flag on.',
+  expectFailures: [],
+  seed: 1,
+  faults: [],
+  gcp: {
+    projectId: 'acme-gitspaces',
+    projectNumber: '123456789012',
+    enabledApis: ['cloudresourcemanager.googleapis.com', 'compute.googleapis.com', 'certificatemanager.googleapis.com', 'iam.googleapis.com', 'dns.googleapis.com', 'redis.googleapis.com', 'serviceusage.googleapis.com'],
+    enableOperationMs: 300,
+    enablePropagationMs: 500,
+    serviceAccount: { email: 'gitspaces-admin@acme-gitspaces.iam.gserviceaccount.com', keyState: 'active', keyAgeDays: 10 },
+    bindings: { 'roles/owner': ['serviceAccount:gitspaces-admin@acme-gitspaces.iam.gserviceaccount.com', 'user:admin@acme.dev'] },
+    permissions: 'all',
+    canReadOrgPolicy: true,
+    orgPolicies: {},
+    regions: {
+      'us-central1': {
+        zones: ['us-central1-a', 'us-central1-b', 'us-central1-c', 'us-central1-f'],
+        quotas: { CPUS: { limit: 72, usage: 4 }, IN_USE_ADDRESSES: { limit: 8, usage: 0 }, STATIC_ADDRESSES: { limit: 8, usage: 0 }, INSTANCE_GROUPS: { limit: 100, usage: 0 }, INSTANCE_GROUP_MANAGERS: { limit: 100, usage: 0 }, DISKS_TOTAL_GB: { limit: 4096, usage: 100 }, SSD_TOTAL_GB: { limit: 500, usage: 0 } },
+      },
+      'europe-west1': {
+        zones: ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
+        quotas: { CPUS: { limit: 24, usage: 0 }, IN_USE_ADDRESSES: { limit: 8, usage: 0 }, STATIC_ADDRESSES: { limit: 8, usage: 0 }, INSTANCE_GROUPS: { limit: 100, usage: 0 }, INSTANCE_GROUP_MANAGERS: { limit: 100, usage: 0 }, DISKS_TOTAL_GB: { limit: 4096, usage: 0 }, SSD_TOTAL_GB: { limit: 500, usage: 0 } },
+      },
+    },
+    images: [
+      { path: 'projects/ubuntu-os-cloud/global/images/ubuntu-2204-jammy-v20250112', family: 'ubuntu-2204-lts', ubuntu: true },
+      { path: 'projects/ubuntu-os-cloud/global/images/ubuntu-2004-focal-v20250213', family: 'ubuntu-2004-lts', ubuntu: true },
+      { path: 'projects/debian-cloud/global/images/debian-11-bullseye-v20250123', family: 'debian-11', ubuntu: false },
+    ],
+    subnetworks: [{ region: 'us-central1', name: 'default', network: 'default', ipCidrRange: '10.128.0.0/20' }],
+    managedZones: [],
+    certificates: { finalState: 'ACTIVE', activeAfterMs: 300, needsDelegation: true },
+  },
+  dns: { parentZone: 'acme.dev', delegated: true, wrongNameServers: [], resolversUpdated: true, ttlSeconds: 300 },
+  harness: {
+    accountId: 'AbCdEfGhIjKlMnOpQrStUv',
+    org: 'default',
+    projects: ['platform'],
+    keyScope: 'account',
+    hybridEnabled: true,
+    gatewayVersion: '1.16.0',
+    gatewayHealthyAfterMs: 300,
+    gatewayStuckUnhealthy: false,
+    gitspaceStepMs: 100,
+    gitspaceStartFails: false,
+    existingInfra: false,
+  },
+  vm: { runnerHealthy: true, delegateConnects: true, bootMs: 100 },
+  github: { repository: 'acme/platform-infra', pullRequest: 7, existingComments: 0 },
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** Deep merge for plain objects; arrays and scalars in the override replace the base. */
+export function mergeScenario<T>(base: T, override: DeepPartial<T> | undefined): T {
+  if (override === undefined) return structuredClone(base);
+  if (Array.isArray(base) || typeof base !== 'object' || base === null) return structuredClone(override as T);
+  const out = structuredClone(base) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(override as Record<string, unknown>)) {
+    const b = (base as Record<string, unknown>)[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? mergeScenario(b, v as never) : structuredClone(v);
+  }
+  return out as T;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Where the named scenarios live, whether running from sources or from the bundle (dist/sandbox/scenarios). */
+export function scenariosDir(): string {
+  for (const candidate of [join(here, 'scenarios'), join(here, '..', 'sandbox', 'scenarios'), join(here, '..', '..', 'sandbox', 'scenarios')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(here, 'scenarios');
+}
+
+/** A scenario by name (sandbox/scenarios/<name>.yaml), from a file path, or an object of overrides. */
+export function loadScenario(nameOrPath: string | DeepPartial<Scenario> = 'healthy'): Scenario {
+  if (typeof nameOrPath !== 'string') return mergeScenario(HEALTHY, nameOrPath);
+  if (nameOrPath === 'healthy') return structuredClone(HEALTHY);
+  const byName = join(scenariosDir(), `${nameOrPath}.yaml`);
+  const path = existsSync(byName) ? byName : resolve(nameOrPath);
+  if (!existsSync(path)) throw new Error(`Unknown scenario "${nameOrPath}": not in ${scenariosDir()} and not a file`);
+  const raw = parse(readFileSync(path, 'utf8')) as DeepPartial<Scenario>;
+  return mergeScenario(HEALTHY, { name: nameOrPath, ...raw });
+}
+
+export type { DeepPartial };

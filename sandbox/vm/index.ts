@@ -1,0 +1,7 @@
+import type { World } from '../world.js';
+import type { VmState } from './state.js';
+
+// Stub: the VM simulation replaces this file.
+export function createVmState(_world: World): VmState {
+  return {};
+}
