@@ -73,3 +73,12 @@ export async function runAction(main: (io: ActionIO) => Promise<void>, io: Actio
     io.setFailed(f.message);
   }
 }
+
+/** What every action's main returns, so the CLI and the pipeline can chain phases. */
+export interface ActionResult {
+  outputs: Record<string, string>;
+  phase: import('./report/model.js').PhaseResult;
+  checks?: import('./report/model.js').CheckResult[];
+  /** For the CLI: 0 ok, 1 failed checks/gates, 2 bad configuration. */
+  exitCode?: number;
+}

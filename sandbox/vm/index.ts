@@ -3,5 +3,5 @@ import type { VmState } from './state.js';
 
 // Stub: the VM simulation replaces this file.
 export function createVmState(_world: World): VmState {
-  return {};
+  return { runners: [], delegates: [], onBoot() {} };
 }

@@ -1,3 +1,35 @@
-/** Owned by the VM simulation: replace freely. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface VmState {}
+/**
+ * The simulated runner VM: what its startup script started. Written by the VM simulation (sandbox/vm),
+ * read by the Harness emulator (delegate connectivity, gateway health).
+ */
+export interface RunnerContainer {
+  /** `projects/<p>/zones/<z>/instances/<name>` of the VM it runs on. */
+  instance: string;
+  image: string;
+  /** Whether GET /healthz answers OK. */
+  healthy: boolean;
+  poolFile: string;
+}
+
+export interface DelegateContainer {
+  instance: string;
+  name: string;
+  image: string;
+  accountId: string;
+  /** The DELEGATE_TOKEN it was started with (the Harness emulator checks it against issued tokens). */
+  token: string;
+  tags: string[];
+  managerUrl: string;
+  runnerUrl: string;
+  startedAt: number;
+}
+
+export interface VmState {
+  runners: RunnerContainer[];
+  delegates: DelegateContainer[];
+  /**
+   * Called by the Compute emulator when an instance boots (insert with a startup-script, reset, start).
+   * The VM simulation runs the startup-script for real in a scratch root.
+   */
+  onBoot(instance: { project: string; zone: string; name: string; metadata: Record<string, string> }): void;
+}
