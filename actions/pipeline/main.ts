@@ -1,0 +1,132 @@
+import { ActionIO, ActionResult, describeFailure } from '../../shared/action.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import { InputSource, Inputs } from '../../shared/inputs.js';
+import { PhaseResult } from '../../shared/report/model.js';
+import { renderPhasesMarkdown, renderTimelineMermaid } from '../../shared/report/render.js';
+
+/** The pipeline's phases in order, each backed by one action. */
+export const PHASES = [
+  { name: 'validate', action: 'validate-prereqs', load: () => import('../validate-prereqs/main.js') },
+  { name: 'configure', action: 'configure-infra', load: () => import('../configure-infra/main.js') },
+  { name: 'apply', action: 'terraform-apply', load: () => import('../terraform-apply/main.js') },
+  { name: 'install-runner', action: 'install-runner', load: () => import('../install-runner/main.js') },
+  { name: 'create', action: 'create-gitspace', load: () => import('../create-gitspace/main.js') },
+] as const;
+
+export type PhaseName = (typeof PHASES)[number]['name'];
+
+/** Outputs of one phase that later phases take as inputs (output name -> input name). */
+const HANDOVER: Record<string, string> = {
+  'infra-config-path': 'infra-config-path',
+  'pool-yaml-path': 'pool-yaml-path',
+  'infra-identifier': 'infra-identifier',
+};
+
+/** Inputs each phase sets for itself, whatever the caller passed (the pipeline applies; a PR run uses the workflow). */
+const PHASE_INPUTS: Partial<Record<PhaseName, Record<string, string>>> = {
+  apply: { mode: 'apply' },
+};
+
+export interface PipelineResult extends ActionResult {
+  phases: PhaseResult[];
+}
+
+function phaseIO(parent: ActionIO, source: InputSource, collected: Record<string, string>, summaries: string[]): ActionIO & { failure?: string } {
+  const io: ActionIO & { failure?: string } = {
+    inputs: new Inputs(source, parent.log),
+    log: parent.log,
+    env: parent.env,
+    clock: parent.clock,
+    setOutput(name, value) {
+      collected[name] = value;
+      parent.setOutput(name, value);
+    },
+    async appendSummary(md) {
+      summaries.push(md);
+    },
+    setFailed(message) {
+      io.failure = message;
+    },
+  };
+  return io;
+}
+
+export function selectPhases(requested: string[]): PhaseName[] {
+  if (requested.length === 0 || (requested.length === 1 && requested[0] === 'all')) return PHASES.map((p) => p.name);
+  const known = PHASES.map((p) => p.name) as string[];
+  const unknown = requested.filter((r) => !known.includes(r));
+  if (unknown.length) {
+    throw new ConfigurationError('INPUT_INVALID', `Unknown phase(s) in phases: ${unknown.join(', ')}`, `Use a subset of: ${known.join(', ')} (comma-separated), or all.`);
+  }
+  return PHASES.map((p) => p.name).filter((n) => requested.includes(n));
+}
+
+/**
+ * Runs the phases in order, handing each one's outputs to the next, stopping at the first failure. Each phase
+ * runs the very `main` of its own action, so the pipeline and the single actions cannot drift apart.
+ */
+export async function main(io: ActionIO): Promise<PipelineResult> {
+  const rawSource: InputSource = (name) => io.inputs.optional(name) || undefined;
+  // Read the secrets once through the parent so they are masked before any phase starts.
+  const secrets: Record<string, string> = {};
+  for (const s of ['harness-api-key', 'gcp-credentials', 'github-token']) {
+    const v = io.inputs.secret(s);
+    if (v) secrets[s] = v;
+  }
+  const selected = selectPhases(io.inputs.list('phases'));
+  const carried: Record<string, string> = {};
+  const outputs: Record<string, string> = {};
+  const phases: PhaseResult[] = [];
+  const summaries: string[] = [];
+  let exitCode = 0;
+  for (const phase of PHASES) {
+    if (!selected.includes(phase.name)) continue;
+    const source: InputSource = (name) => PHASE_INPUTS[phase.name]?.[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
+    const collected: Record<string, string> = {};
+    const sub = phaseIO(io, source, collected, summaries);
+    const started = io.clock.now();
+    io.log.info(`── phase ${phase.name} (${phase.action})`);
+    let result: ActionResult | undefined;
+    let failure: string | undefined;
+    try {
+      const mod = await phase.load();
+      result = await mod.main(sub);
+      failure = sub.failure ?? (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
+      exitCode = result.exitCode ?? 0;
+    } catch (e) {
+      const f = describeFailure(e);
+      failure = f.message;
+      exitCode = f.bug ? 1 : 'code' in (e as object) && (e as ConfigurationError).code?.startsWith('CONFIG') ? 2 : 1;
+    }
+    const durationMs = io.clock.now() - started;
+    const phaseResult: PhaseResult = result?.phase
+      ? { ...result.phase, name: phase.name, startedAt: started, durationMs, status: failure ? 'failed' : result.phase.status }
+      : { name: phase.name, status: failure ? 'failed' : 'ok', startedAt: started, durationMs, summary: failure ?? 'done' };
+    if (failure && !phaseResult.summary.includes(failure.split('\n')[0] as string)) phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
+    phases.push(phaseResult);
+    Object.assign(outputs, collected);
+    for (const [out, input] of Object.entries(HANDOVER)) if (collected[out]) carried[input] = collected[out] as string;
+    if (failure) {
+      io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
+      exitCode = exitCode || 1;
+      break;
+    }
+  }
+  for (const p of PHASES) {
+    if (!selected.includes(p.name) || phases.some((x) => x.name === p.name)) continue;
+    phases.push({ name: p.name, status: 'skipped', startedAt: io.clock.now(), durationMs: 0, summary: 'not run: an earlier phase failed' });
+  }
+  const failed = phases.find((p) => p.status === 'failed');
+  const verdict = failed ? `❌ Stopped at ${failed.name}.` : `✅ ${phases.length} phase(s) completed.`;
+  io.setOutput('phases', JSON.stringify(phases.map(({ name, status, durationMs, summary }) => ({ name, status, durationMs, summary }))));
+  await io.appendSummary(['## Gitspaces pipeline', '', `**${verdict}**`, '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...summaries].join('\n'));
+  if (failed) io.setFailed(`Pipeline stopped at phase ${failed.name}: ${failed.summary}`);
+  const total = phases.reduce((a, p) => a + p.durationMs, 0);
+  return {
+    outputs: { ...outputs, phases: JSON.stringify(phases) },
+    phase: { name: 'pipeline', status: failed ? 'failed' : 'ok', startedAt: phases[0]?.startedAt ?? io.clock.now(), durationMs: total, summary: verdict },
+    phases,
+    exitCode: failed ? exitCode || 1 : 0,
+  };
+}
+
