@@ -61,17 +61,28 @@ export interface GcpScenario {
   managedZones: { name: string; dnsName: string }[];
   /** Certificate Manager: the state certificates reach, and how long they take. */
   certificates: { finalState: 'ACTIVE' | 'FAILED' | 'PROVISIONING'; activeAfterMs: number; needsDelegation: boolean };
+  /** How long Compute and Certificate Manager long-running operations stay RUNNING (default 50 ms). */
+  operationMs?: number;
 }
 
 export interface DnsScenario {
   /** The parent zone that must delegate the gitspaces domain (e.g. acme.dev for gitspaces.acme.dev). */
   parentZone: string;
+  /** The gitspaces domain the parent delegates (infrastructure.domain of the config the tests use). */
+  domain: string;
+  /** Host names of the parent zone's own authoritative servers (NS of parentZone). */
+  parentNameServers: string[];
   /** Whether the parent zone's NS records for the domain name the Cloud DNS zone's name servers. */
   delegated: boolean;
-  /** Name servers the parent delegates to when not matching Cloud DNS (a stale or wrong delegation). */
+  /**
+   * Name servers of a wrong or older delegation: what the parent serves when `delegated` is false (empty: the
+   * parent has no NS records for the domain, NXDOMAIN), and what resolvers still have cached while
+   * `resolversUpdated` is false.
+   */
   wrongNameServers: string[];
-  /** Whether the public resolvers see the delegation yet (propagation). */
+  /** Whether the public resolvers see the delegation yet (propagation). False: they serve the old answer until its TTL runs out. */
   resolversUpdated: boolean;
+  /** TTL of the delegation NS records (and of the cached old answer the resolvers hold). */
   ttlSeconds: number;
 }
 
@@ -92,6 +103,8 @@ export interface HarnessScenario {
   gitspaceStartFails: boolean;
   /** Infra providers already configured (for update/no-op paths). */
   existingInfra: boolean;
+  /** Which module generation's YAML keys the server's setup_yaml carries (default post-0.0.3, as Harness emits today). */
+  setupYamlGeneration?: 'v0.0.3' | 'post-0.0.3';
 }
 
 export interface VmScenario {
@@ -146,7 +159,7 @@ export const HEALTHY: Scenario = {
     managedZones: [],
     certificates: { finalState: 'ACTIVE', activeAfterMs: 300, needsDelegation: true },
   },
-  dns: { parentZone: 'acme.dev', delegated: true, wrongNameServers: [], resolversUpdated: true, ttlSeconds: 300 },
+  dns: { parentZone: 'acme.dev', domain: 'gitspaces.acme.dev', parentNameServers: ['ns1.acme.dev', 'ns2.acme.dev'], delegated: true, wrongNameServers: [], resolversUpdated: true, ttlSeconds: 300 },
   harness: {
     accountId: 'AbCdEfGhIjKlMnOpQrStUv',
     org: 'default',

@@ -23,6 +23,8 @@ export interface Res {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Set by an emulator that checks requests against a contract (Harness): copied into the journal entry. */
+  contractViolation?: string;
 }
 
 export type Handler = (req: Req) => Res | Promise<Res>;
@@ -162,7 +164,7 @@ export async function startService(name: string, router: Router, journal: Journa
       } catch (e) {
         out = { status: 500, body: { error: { code: 500, message: `emulator bug: ${(e as Error).message}`, status: 'INTERNAL' } } };
       }
-      journal.add({ service: name, method, path: url.pathname, query: url.search, mutating: mutating && out.status < 400, status: out.status, requestBody: body });
+      journal.add({ service: name, method, path: url.pathname, query: url.search, mutating: mutating && out.status < 400, status: out.status, requestBody: body, ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}) });
       send(res, out);
     })();
   });

@@ -1,4 +1,53 @@
-/** Owned by the GitHub emulator: replace freely, keeping these fields (sandbox/index.ts reads them). */
+/** A GitHub user as the REST API embeds it. */
+export interface GithubUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+export interface GithubComment {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  issue_url: string;
+  body: string;
+  user: GithubUser;
+  created_at: string;
+  updated_at: string;
+  author_association: string;
+}
+
+export interface GithubIssue {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason?: string | null;
+  labels: { id: number; name: string; color: string }[];
+  user: GithubUser;
+  url: string;
+  html_url: string;
+  comments: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  /** Present on pull requests (GitHub lists them among issues). */
+  pull_request?: { url: string; html_url: string };
+}
+
+/** Owned by the GitHub emulator: sandbox/index.ts reads token. */
 export interface GithubState {
+  /** The token the emulator accepts (Authorization: token|Bearer). */
   token: string;
+  /** Whom the token belongs to (comments it writes carry this login). */
+  login: string;
+  /** `owner/repo` -> issues and pull requests, by number. */
+  issues: Map<string, Map<number, GithubIssue>>;
+  /** `owner/repo#number` -> comments, oldest first. */
+  comments: Map<string, GithubComment[]>;
+  /** Comments on an issue or pull request (empty when none). */
+  commentsOn(repository: string, issueNumber: number): GithubComment[];
 }

@@ -9,6 +9,8 @@ export interface RunnerContainer {
   /** Whether GET /healthz answers OK. */
   healthy: boolean;
   poolFile: string;
+  /** Why /healthz does (not) answer OK (`OK`, `container not running`, `json_path ... not found` ...). */
+  healthReason?: string;
 }
 
 export interface DelegateContainer {
@@ -32,4 +34,18 @@ export interface VmState {
    * The VM simulation runs the startup-script for real in a scratch root.
    */
   onBoot(instance: { project: string; zone: string; name: string; metadata: Record<string, string> }): void;
+  /** A booted VM: its scratch root and the startup script's output so far (debugging, tests). */
+  machine?(instancePath: string): VmMachineInfo | undefined;
+  /** Resolves once no VM is booting. */
+  whenIdle?(): Promise<void>;
+}
+
+export interface VmMachineInfo {
+  path: string;
+  /** The VM's filesystem root (GITSPACES_ROOT of its startup script). */
+  root: string;
+  boots: number;
+  booting: boolean;
+  lastExit?: number | null;
+  log: string;
 }

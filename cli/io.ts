@@ -1,0 +1,71 @@
+import { ActionIO } from '../shared/action.js';
+import { realClock } from '../shared/clock.js';
+import { InputSource, Inputs, envInputSource } from '../shared/inputs.js';
+import { ConsoleLogger } from '../shared/logger.js';
+
+/** Environment variables the CLI reads when a secret input is not given as a flag. */
+export const ENV_FALLBACKS: Record<string, string> = {
+  'harness-api-key': 'HARNESS_API_KEY',
+  'github-token': 'GITHUB_TOKEN',
+};
+
+/** Inputs from flags first, then `INPUT_<NAME>` variables, then the documented environment fallbacks. */
+export function cliInputSource(flags: Record<string, string>, env: NodeJS.ProcessEnv): InputSource {
+  const fromEnv = envInputSource(env);
+  return (name) => {
+    if (flags[name] !== undefined) return flags[name];
+    const v = fromEnv(name);
+    if (v !== undefined && v !== '') return v;
+    const fallback = ENV_FALLBACKS[name];
+    return fallback ? env[fallback] : undefined;
+  };
+}
+
+/** An ActionIO for a terminal: logs to stderr through ConsoleLogger (which applies masks), outputs collected. */
+export interface CliIO extends ActionIO {
+  log: ConsoleLogger;
+  outputs: Record<string, string>;
+  summary: string[];
+  failures: string[];
+}
+
+export function cliIO(
+  flags: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+  opts: { verbose?: boolean; err?: (line: string) => void } = {},
+): CliIO {
+  const log = new ConsoleLogger(opts.err, opts.verbose ?? false);
+  const io: CliIO = {
+    log,
+    inputs: new Inputs(cliInputSource(flags, env), log),
+    outputs: {},
+    summary: [],
+    failures: [],
+    setOutput(name, value) {
+      io.outputs[name] = value;
+    },
+    async appendSummary(markdown) {
+      io.summary.push(markdown);
+    },
+    setFailed(message) {
+      io.failures.push(message);
+      log.error(message);
+    },
+    env,
+    clock: realClock,
+  };
+  return io;
+}
+
+/** Job-summary Markdown made readable in a terminal: tags and emphasis dropped, tables and lists kept. */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/```mermaid[\s\S]*?```\n?/g, '')
+    .replace(/<br\s*\/?>/g, '\n    ')
+    .replace(/<summary>(.*?)<\/summary>/g, '$1')
+    .replace(/<\/?(details|summary|p|div|sub|sup)[^>]*>/g, '')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/^#{1,6} (.*)$/gm, (_m, t: string) => `${t}\n${'-'.repeat(Math.min(60, t.length))}`)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

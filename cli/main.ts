@@ -1,0 +1,273 @@
+/**
+ * `gitspaces`: the bundle's actions on a terminal. Each subcommand runs an action's `main` with a CLI ActionIO
+ * (flags become inputs), so the command line and the workflow step share one code path.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { formatIssue, parseConfig } from '../shared/config/load.js';
+import { isConfigurationError } from '../shared/errors.js';
+import type { ActionMain, ActionName } from '../shared/entry.js';
+import { ParsedArgs, UsageError, parseArgs } from './args.js';
+import { CliIO, ENV_FALLBACKS, cliIO, markdownToText } from './io.js';
+
+export const EXIT = { ok: 0, failed: 1, config: 2 } as const;
+
+interface CommandSpec {
+  action: ActionName;
+  summary: string;
+  /** Inputs this command fixes (plan/apply/destroy/drift are terraform-apply with a mode). */
+  inputs?: Record<string, string>;
+}
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  validate: { action: 'validate-prereqs', summary: 'Run the preflight checks against GCP, DNS and Harness (changes nothing)' },
+  configure: { action: 'configure-infra', summary: 'Create or update the Harness infrastructure and its regions and machines' },
+  plan: { action: 'terraform-apply', inputs: { mode: 'plan' }, summary: 'Plan the GCP infrastructure (terraform plan)' },
+  apply: { action: 'terraform-apply', inputs: { mode: 'apply' }, summary: 'Create or update the GCP infrastructure (terraform apply)' },
+  destroy: { action: 'terraform-apply', inputs: { mode: 'destroy' }, summary: 'Destroy the GCP infrastructure (terraform destroy)' },
+  drift: { action: 'terraform-apply', inputs: { mode: 'drift' }, summary: 'Report drift between the state and GCP' },
+  'install-runner': { action: 'install-runner', summary: 'Install the VM runner and the delegate on the runner VM' },
+  create: { action: 'create-gitspace', summary: 'Create (or start) the gitspaces of the config file' },
+  teardown: { action: 'teardown', summary: 'Delete gitspaces, runner, infrastructure, in reverse order' },
+  up: { action: 'pipeline', summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create' },
+};
+
+export interface CliDeps {
+  env?: NodeJS.ProcessEnv;
+  out?: (text: string) => void;
+  err?: (line: string) => void;
+  /** Resolves when the foreground `gitspaces sandbox` should stop (default: SIGINT or SIGTERM). */
+  untilStopped?: () => Promise<void>;
+  /** How an action's main is found (default: shared/entry.ts loadAction, i.e. actions/<name>/main.ts). */
+  loadAction?: (name: ActionName) => Promise<ActionMain>;
+}
+
+const HELP = `gitspaces: stand up Harness self-hosted Gitspaces on GCP
+
+Usage: gitspaces [--config FILE] [--json] [--sandbox [--scenario NAME|FILE]] <command> [--<input> VALUE ...]
+
+Commands:
+  check-config        Validate the config file (exit 0 valid, 2 invalid with every error listed)
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(18)}  ${c.summary}`)
+  .join('\n')}
+  sandbox             Start the local sandbox in the foreground and print the environment that points at it
+
+Global flags:
+  --config FILE       The config file (default gitspaces.yaml); the actions' \`config\` input
+  --json              Print the result as JSON on stdout
+  --sandbox           Run the command against a sandbox started in this process (emulators on 127.0.0.1)
+  --scenario NAME     The sandbox scenario (sandbox/scenarios/<name>.yaml, or a file path); default healthy
+  --verbose           Print debug lines
+  -h, --help          This help; \`gitspaces <command> --help\` lists the command's inputs
+
+Every other --<name> VALUE becomes the action input <name> (as under \`with:\` in a workflow step).
+Inputs not given as flags come from INPUT_<NAME> variables, then ${Object.entries(ENV_FALLBACKS)
+  .map(([i, v]) => `${v} (${i})`)
+  .join(', ')}. GCP credentials: --gcp-credentials or GOOGLE_APPLICATION_CREDENTIALS.
+Exit codes: 0 ok, 1 failed (checks, gates or errors), 2 bad configuration or usage.
+`;
+
+export async function cli(argv: readonly string[], deps: CliDeps = {}): Promise<number> {
+  const env = deps.env ?? process.env;
+  const out = deps.out ?? ((t: string) => void process.stdout.write(t.endsWith('\n') ? t : t + '\n'));
+  const err = deps.err ?? ((l: string) => void process.stderr.write(l + '\n'));
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    err(`error: ${(e as Error).message}\nRun gitspaces --help for usage.`);
+    return EXIT.config;
+  }
+  if (!args.command || (args.help && args.command === 'help') || args.command === 'help') {
+    out(HELP);
+    return args.command || args.help ? EXIT.ok : EXIT.config;
+  }
+  const configPath = args.config ?? env.INPUT_CONFIG ?? 'gitspaces.yaml';
+  if (args.command === 'check-config') return checkConfig(configPath, args, out, err);
+  if (args.command === 'sandbox') return foregroundSandbox(args, out, err, deps.untilStopped ?? untilSignal);
+  const spec = COMMANDS[args.command];
+  if (!spec) {
+    err(`error: unknown command "${args.command}". Commands: check-config, ${Object.keys(COMMANDS).join(', ')}, sandbox.`);
+    return EXIT.config;
+  }
+  if (args.help) {
+    out(commandHelp(args.command, spec));
+    return EXIT.ok;
+  }
+  return runCommand(args, spec, configPath, env, out, err, deps.loadAction);
+}
+
+async function runCommand(
+  args: ParsedArgs,
+  spec: CommandSpec,
+  configPath: string,
+  env: NodeJS.ProcessEnv,
+  out: (t: string) => void,
+  err: (l: string) => void,
+  load?: (name: ActionName) => Promise<ActionMain>,
+): Promise<number> {
+  let sandbox: { env: Record<string, string>; stop(): Promise<void> } | undefined;
+  try {
+    if (args.sandbox) {
+      sandbox = await startSandboxFor(args, err);
+      if (!sandbox) return EXIT.config;
+      // The sandbox is reached by configuration only: its endpoints and credentials become the environment.
+      Object.assign(env, sandbox.env);
+    }
+    const flags = { ...args.inputs, config: configPath, ...spec.inputs };
+    const io = cliIO(flags, env, { verbose: args.verbose, err });
+    const code = await runMain(spec, io, load);
+    const scrub = (s: string) => io.log.scrub(s);
+    if (args.json) {
+      out(scrub(JSON.stringify({ command: args.command, action: spec.action, exitCode: code.exitCode, outputs: io.outputs, phase: code.phase, checks: code.checks, failures: io.failures }, null, 2)));
+    } else {
+      const summary = markdownToText(io.summary.join('\n\n'));
+      if (summary) out(scrub(summary));
+      for (const [k, v] of Object.entries(io.outputs)) out(scrub(`${k}=${v.includes('\n') ? JSON.stringify(v) : v}`));
+    }
+    return code.exitCode;
+  } finally {
+    await sandbox?.stop();
+  }
+}
+
+async function runMain(
+  spec: CommandSpec,
+  io: CliIO,
+  load?: (name: ActionName) => Promise<ActionMain>,
+): Promise<{ exitCode: number; phase?: unknown; checks?: unknown }> {
+  // Loaded here, not at the top: check-config and --help start without @actions/core and the actions.
+  const { ActionNotBuiltError, loadAction } = await import('../shared/entry.js');
+  const { describeFailure } = await import('../shared/action.js');
+  try {
+    const main = await (load ?? loadAction)(spec.action);
+    const result = await main(io);
+    return { exitCode: result.exitCode ?? (io.failures.length ? EXIT.failed : EXIT.ok), phase: result.phase, checks: result.checks };
+  } catch (e) {
+    if (e instanceof ActionNotBuiltError) {
+      io.setFailed(e.message);
+      return { exitCode: EXIT.failed };
+    }
+    const f = describeFailure(e);
+    for (const d of f.details) (f.bug ? io.log.debug(d) : io.log.error(d));
+    io.setFailed(f.message);
+    return { exitCode: isConfigurationError(e) ? EXIT.config : EXIT.failed };
+  }
+}
+
+function checkConfig(path: string, args: ParsedArgs, out: (t: string) => void, err: (l: string) => void): number {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const issue = { path: '', found: `no readable file at ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, expected: 'a gitspaces.yaml', fix: 'Create it from examples/gitspaces.yaml or pass --config FILE.' };
+    if (args.json) out(JSON.stringify({ file: path, valid: false, issues: [issue] }, null, 2));
+    else err(`error: ${formatIssue(issue)}`);
+    return EXIT.config;
+  }
+  const r = parseConfig(text);
+  if (args.json) {
+    out(JSON.stringify(r.ok ? { file: path, valid: true } : { file: path, valid: false, issues: r.issues }, null, 2));
+    return r.ok ? EXIT.ok : EXIT.config;
+  }
+  if (!r.ok) {
+    err(`${path} has ${r.issues.length} problem(s):`);
+    for (const i of r.issues) err(`  - ${formatIssue(i)}`);
+    err('Each field is documented in docs/config.md.');
+    return EXIT.config;
+  }
+  const c = r.config;
+  out(
+    `${path} is valid: infrastructure ${c.infrastructure.name} (${c.infrastructure.domain}), ` +
+      `${Object.keys(c.infrastructure.regions).length} region(s), ${c.machines.length} machine(s), ${c.gitspaces.length} gitspace(s), ` +
+      `module ${c.terraform.module.source}${c.terraform.module.version ? '@' + c.terraform.module.version : ''} (${c.terraform.module.generation}).`,
+  );
+  return EXIT.ok;
+}
+
+interface SandboxHandle {
+  env: Record<string, string>;
+  urls: Record<string, string>;
+  scenario: { name?: string };
+  stop(): Promise<void>;
+}
+
+async function startSandboxFor(args: ParsedArgs, err: (l: string) => void): Promise<SandboxHandle | undefined> {
+  const { startSandbox } = await import('../sandbox/index.js');
+  try {
+    return await startSandbox({ scenario: args.scenario ?? 'healthy' });
+  } catch (e) {
+    if (/Unknown scenario/.test((e as Error).message)) {
+      err(`error: ${(e as Error).message}`);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+async function foregroundSandbox(args: ParsedArgs, out: (t: string) => void, err: (l: string) => void, untilStopped: () => Promise<void>): Promise<number> {
+  const sb = await startSandboxFor(args, err);
+  if (!sb) return EXIT.config;
+  try {
+    if (args.json) {
+      out(JSON.stringify({ scenario: args.scenario ?? 'healthy', urls: sb.urls, env: sb.env }, null, 2));
+    } else {
+      out(`# gitspaces sandbox (scenario ${args.scenario ?? 'healthy'}) is running on 127.0.0.1; Ctrl-C stops it.`);
+      for (const [k, v] of Object.entries(sb.urls)) out(`#   ${k.padEnd(20)} ${v}`);
+      out('# Paste these lines into another shell to point the gitspaces CLI or the bundles at it:');
+      for (const [k, v] of Object.entries(sb.env)) out(`export ${k}=${shellQuote(v)}`);
+    }
+    await untilStopped();
+    return EXIT.ok;
+  } finally {
+    await sb.stop();
+    err('# sandbox stopped');
+  }
+}
+
+function shellQuote(v: string): string {
+  return /^[A-Za-z0-9_./:@,+=-]*$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
+
+/** `gitspaces <command> --help`: the command and the inputs its action.yml declares. */
+function commandHelp(name: string, spec: CommandSpec): string {
+  const lines = [`gitspaces ${name}: ${spec.summary}`, `Runs the ${spec.action} action${spec.inputs ? ` with ${Object.entries(spec.inputs).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}.`, ''];
+  const yml = findActionYml(spec.action);
+  if (yml) {
+    const doc = parseYaml(readFileSync(yml, 'utf8')) as { inputs?: Record<string, { description?: string; required?: boolean; default?: unknown }> };
+    lines.push('Inputs (--<name> VALUE):');
+    for (const [k, v] of Object.entries(doc.inputs ?? {})) {
+      const extra = v.required ? ' (required)' : v.default !== undefined && v.default !== '' ? ` (default ${String(v.default)})` : '';
+      lines.push(`  --${k.padEnd(24)} ${(v.description ?? '').split('\n')[0]}${extra}`);
+    }
+  } else {
+    lines.push(`Inputs: see actions/${spec.action}/action.yml.`);
+  }
+  return lines.join('\n');
+}
+
+function findActionYml(action: string): string | undefined {
+  const file = action === 'pipeline' ? 'action.yml' : join('actions', action, 'action.yml');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const p = join(dir, file);
+    if (existsSync(p)) return p;
+    dir = dirname(dir);
+  }
+  return undefined;
+}

@@ -1,0 +1,92 @@
+import type { Clock } from '../clock.js';
+import type { GitspacesConfig } from '../config/schema.js';
+import type { ConfigIssue } from '../config/load.js';
+import type { DnsClient } from '../dns/query.js';
+import type { Logger } from '../logger.js';
+import type { CheckStatus } from '../report/model.js';
+import type { Gcp } from '../gcp/index.js';
+import type { HarnessClient } from '../harness/client.js';
+
+/** What one check concluded; the runner adds id, title, docUrl and durationMs. */
+export interface Outcome {
+  status: CheckStatus;
+  observed: string;
+  expected: string;
+  /** For warn/error: the fix. For skip: why it could not look. For ok: may be empty. */
+  fix?: string;
+}
+
+/** Thrown inside a check that cannot look (a prerequisite failed, no permission): becomes `skip` with the reason. */
+export class SkipCheck extends Error {
+  override readonly name = 'SkipCheck';
+  constructor(
+    readonly reason: string,
+    readonly expected = '',
+  ) {
+    super(reason);
+  }
+}
+
+export interface CheckDef {
+  id: string;
+  title: string;
+  /** Where the fix is documented (docs/preflight.md#<id> by default). */
+  docUrl?: string;
+  run(ctx: PreflightContext): Promise<Outcome>;
+}
+
+export interface ExecResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Set when the program could not be started (ENOENT ...). */
+  error?: string;
+}
+export type Exec = (file: string, args: string[]) => Promise<ExecResult>;
+
+/** How the Google credentials turned out before any request: loaded, or the check that reports why not. */
+export type GcpSetup = { ok: true; gcp: Gcp } | { ok: false; checkId: 'AUTH-001' | 'AUTH-002'; code: string; message: string; fix: string };
+
+/** Everything a check may use. Built once per run by createPreflightContext. */
+export interface PreflightContext {
+  /** Undefined when the config did not load (CFG-001 reports why). */
+  config?: GitspacesConfig;
+  configIssues: ConfigIssue[];
+  configPath: string;
+  env: NodeJS.ProcessEnv | Record<string, string | undefined>;
+  log: Logger;
+  clock: Clock;
+  /** Whether API-007 may enable missing APIs (the only mutation the preflight ever makes). */
+  enableApis: boolean;
+  /** Deadline for API-007's wait (enablement plus probes). */
+  enableDeadlineMs: number;
+  gcp: GcpSetup;
+  /** Undefined when no Harness API key was given (HARNESS checks skip). */
+  harness?: HarnessClient;
+  dns: DnsClient;
+  exec: Exec;
+  /** Shares one call between checks that need the same answer (one batchGet for API-001..006 ...). */
+  once<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export const DOC_BASE = 'https://github.com/harness-community/gitspaces-actions/blob/main/docs/preflight.md';
+
+export function docUrlFor(id: string): string {
+  return `${DOC_BASE}#${id.toLowerCase()}`;
+}
+
+export const ok = (observed: string, expected: string, fix = ''): Outcome => ({ status: 'ok', observed, expected, fix });
+export const warn = (observed: string, expected: string, fix: string): Outcome => ({ status: 'warn', observed, expected, fix });
+export const error = (observed: string, expected: string, fix: string): Outcome => ({ status: 'error', observed, expected, fix });
+export const skip = (reason: string, expected = ''): Outcome => ({ status: 'skip', observed: 'not checked', expected, fix: reason });
+
+/** The config or a skip: checks that read it cannot look when CFG-001 failed. */
+export function needConfig(ctx: PreflightContext): GitspacesConfig {
+  if (!ctx.config) throw new SkipCheck('the config file did not load (see CFG-001)');
+  return ctx.config;
+}
+
+export function list(items: readonly string[], max = 8): string {
+  if (items.length === 0) return 'none';
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}

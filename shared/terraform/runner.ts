@@ -1,0 +1,168 @@
+import { spawn } from 'node:child_process';
+import { ConfigurationError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { PlanJson } from './plan-render.js';
+
+/**
+ * Runs terraform (or tofu) itself: no wrapper scripts, no parsing of human output. Every command gets
+ * `-input=false -no-color`; plan uses `-detailed-exitcode` and a lock timeout; results come from `show -json`
+ * and `output -json`. A failure becomes a ConfigurationError that quotes Terraform's own error blocks.
+ */
+export type TerraformBinary = 'terraform' | 'tofu';
+
+export interface TerraformRunnerOptions {
+  binary: TerraformBinary | string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  /** e.g. `5m`. */
+  lockTimeout: string;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface PlanOutcome {
+  /** 0: no changes, 2: changes present (detailed exit codes). */
+  exitCode: 0 | 2;
+  changes: boolean;
+  planFile: string;
+}
+
+export interface TerraformOutput {
+  value: unknown;
+  type: unknown;
+  sensitive: boolean;
+}
+
+/** The `Error: ...` blocks of Terraform's stderr, which say what went wrong (the rest is noise). */
+export function errorSummary(stderr: string): string {
+  const lines = stderr.split(/\r?\n/).map((l) => l.replace(/^[│╷╵]\s?/, ''));
+  const start = lines.findIndex((l) => /^Error: /.test(l));
+  const picked = (start >= 0 ? lines.slice(start) : lines).join('\n').trim();
+  return picked.length > 4000 ? picked.slice(0, 4000) + '\n…' : picked;
+}
+
+export class TerraformRunner {
+  constructor(private readonly opts: TerraformRunnerOptions) {}
+
+  get binary(): string {
+    return this.opts.binary;
+  }
+
+  /** Runs one command; resolves with its exit code (callers decide which codes are failures). */
+  exec(args: string[], opts: { quiet?: boolean } = {}): Promise<ExecResult> {
+    const { log } = this.opts;
+    const env = { ...this.opts.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: this.opts.env.CHECKPOINT_DISABLE ?? '1' };
+    log.debug(`$ ${this.opts.binary} ${args.join(' ')}`);
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn(this.opts.binary, args, { cwd: this.opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let partial = '';
+      child.stdout.on('data', (b: Buffer) => {
+        out.push(b);
+        if (opts.quiet) return;
+        partial += b.toString('utf8');
+        const parts = partial.split('\n');
+        partial = parts.pop() ?? '';
+        for (const line of parts) log.info(line);
+      });
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') {
+          reject(
+            new ConfigurationError(
+              'TERRAFORM_MISSING',
+              `${this.opts.binary} is not installed or not on PATH.`,
+              this.opts.binary === 'tofu'
+                ? 'Add opentofu/setup-opentofu before this step, or set binary: terraform.'
+                : 'Add hashicorp/setup-terraform (terraform_wrapper: false) before this step, or set binary: tofu.',
+            ),
+          );
+        } else reject(e);
+      });
+      child.on('close', (code) => {
+        if (partial && !opts.quiet) log.info(partial);
+        resolvePromise({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      });
+    });
+  }
+
+  private fail(what: string, r: ExecResult, fix: string): never {
+    throw new ConfigurationError('TERRAFORM_FAILED', `${this.opts.binary} ${what} failed (exit code ${r.exitCode}).`, fix, [errorSummary(r.stderr || r.stdout)]);
+  }
+
+  private async must(what: string, args: string[], fix: string, quiet = false): Promise<ExecResult> {
+    const r = await this.exec(args, { quiet });
+    if (r.exitCode !== 0) this.fail(what, r, fix);
+    return r;
+  }
+
+  async init(backendConfig: Record<string, string> = {}): Promise<void> {
+    const extra = Object.entries(backendConfig).map(([k, v]) => `-backend-config=${k}=${v}`);
+    await this.must(
+      'init',
+      ['init', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, ...extra],
+      'Check that the module source and version exist and are reachable from the runner, and the backend settings under terraform.backend.',
+    );
+  }
+
+  /** Plan into a file. Exit code 1 is an error; 0 and 2 are "no changes" and "changes". */
+  async plan(opts: { planFile: string; destroy?: boolean; refreshOnly?: boolean }): Promise<PlanOutcome> {
+    const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${this.opts.lockTimeout}`, `-out=${opts.planFile}`];
+    if (opts.destroy) args.push('-destroy');
+    if (opts.refreshOnly) args.push('-refresh-only');
+    const r = await this.exec(args);
+    if (r.exitCode === 0 || r.exitCode === 2) return { exitCode: r.exitCode, changes: r.exitCode === 2, planFile: opts.planFile };
+    this.fail(opts.refreshOnly ? 'plan -refresh-only' : 'plan', r, planFix(r.stderr));
+  }
+
+  async show(planFile: string): Promise<PlanJson> {
+    const r = await this.must('show -json', ['show', '-json', '-no-color', planFile], 'The plan file may be damaged or from another Terraform version; plan again.', true);
+    return JSON.parse(r.stdout) as PlanJson;
+  }
+
+  /** Applies exactly this saved plan (Terraform refuses a stale one: "Saved plan is stale"). */
+  async apply(planFile: string): Promise<void> {
+    await this.must('apply', ['apply', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, planFile], 'See the error above; after fixing it, plan and apply again.');
+  }
+
+  async destroy(): Promise<void> {
+    await this.must('destroy', ['destroy', '-auto-approve', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`], 'See the error above; destroy can be re-run safely.');
+  }
+
+  /** `output -json`; sensitive values are masked before anything can print them. */
+  async output(): Promise<Record<string, TerraformOutput>> {
+    const r = await this.must('output -json', ['output', '-json', '-no-color'], 'Apply first: the state has no outputs.', true);
+    const outputs = JSON.parse(r.stdout || '{}') as Record<string, TerraformOutput>;
+    for (const o of Object.values(outputs)) if (o.sensitive) maskValue(this.opts.log, o.value);
+    return outputs;
+  }
+
+  /** Drift: a refresh-only plan; exit code 2 means the real resources differ from the state. */
+  async drift(planFile: string): Promise<{ drift: boolean; exitCode: 0 | 2 }> {
+    const r = await this.plan({ planFile, refreshOnly: true });
+    return { drift: r.changes, exitCode: r.exitCode };
+  }
+}
+
+export function maskValue(log: Logger, value: unknown): void {
+  if (typeof value === 'string') {
+    if (value) log.mask(value);
+  } else if (Array.isArray(value)) value.forEach((v) => maskValue(log, v));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => maskValue(log, v));
+  else if (typeof value === 'number') log.mask(String(value));
+}
+
+function planFix(stderr: string): string {
+  if (/Unsupported attribute/.test(stderr) && /yamldecode|local\.infra/.test(stderr)) {
+    return 'The Infra Config YAML does not have the keys this module version reads: check terraform.module.generation against the module version, and run configure again.';
+  }
+  if (/Error acquiring the state lock/.test(stderr)) return 'Another run holds the state lock: wait for it, or raise terraform.lock_timeout.';
+  if (/No value for required variable/.test(stderr)) return 'The module version needs a variable this generation does not pass: set terraform.module.generation to match it.';
+  return 'See the Terraform error above.';
+}

@@ -1,0 +1,125 @@
+/** The CLI in-process: flags become inputs, outputs and summary are printed, secrets masked, exit codes mapped. */
+import { join } from 'node:path';
+import { cli } from '../../cli/main.js';
+import { parseArgs } from '../../cli/args.js';
+import { markdownToText } from '../../cli/io.js';
+import type { ActionIO, ActionResult } from '../../shared/action.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import { ROOT } from './run-cli.js';
+
+const phase = { name: 'test', status: 'ok' as const, startedAt: 0, durationMs: 1, summary: 'done' };
+
+async function run(argv: string[], main: (io: ActionIO) => Promise<ActionResult>, env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const seen: string[] = [];
+  const code = await cli(argv, {
+    env: { ...env },
+    out: (t) => void (stdout += t + '\n'),
+    err: (l) => void (stderr += l + '\n'),
+    loadAction: async (name) => {
+      seen.push(name);
+      return main;
+    },
+  });
+  return { code, stdout, stderr, seen };
+}
+
+describe('parseArgs', () => {
+  test('global flags anywhere, --name value and --name=value inputs, bare flags are "true"', () => {
+    const a = parseArgs(['--json', 'validate', '--config', 'x.yaml', '--region=us-east1', '--dry-run', '--scenario', 'dns-not-delegated']);
+    expect(a).toMatchObject({ command: 'validate', json: true, config: 'x.yaml', scenario: 'dns-not-delegated', inputs: { region: 'us-east1', 'dry-run': 'true' } });
+  });
+  test('a malformed flag is a usage error', () => {
+    expect(() => parseArgs(['validate', '--Bad_Flag', 'x'])).toThrow(/Not a flag/);
+  });
+});
+
+describe('commands', () => {
+  test('flags map onto the action inputs; plan is terraform-apply with mode=plan', async () => {
+    const r = await run(['plan', '--config', 'my.yaml', '--lock-timeout', '2m'], async (io) => {
+      io.setOutput('seen', `${io.inputs.required('config')} ${io.inputs.required('mode')} ${io.inputs.duration('lock-timeout', 0)}`);
+      return { outputs: {}, phase };
+    });
+    expect(r.seen).toEqual(['terraform-apply']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('seen=my.yaml plan 120000');
+  });
+
+  test('inputs not given as flags come from INPUT_* and then HARNESS_API_KEY; the key is masked everywhere', async () => {
+    const key = 'pat.acct.0123456789.sEcReTvAlUe';
+    const r = await run(
+      ['validate'],
+      async (io) => {
+        const k = io.inputs.secret('harness-api-key', { required: true });
+        io.log.info(`using key ${k}`);
+        io.setOutput('echo', k);
+        io.setOutput('region', io.inputs.required('region'));
+        await io.appendSummary(`## Result\n\n**ok** with ${k}`);
+        return { outputs: {}, phase };
+      },
+      { HARNESS_API_KEY: key, INPUT_REGION: 'europe-west1' },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain(key);
+    expect(r.stdout).toContain('region=europe-west1');
+    expect(r.stdout).toContain('echo=***');
+    expect(r.stdout).toContain('Result\n------');
+    expect(r.stdout).toContain('ok with ***');
+    expect(r.stderr).toContain('using key ***');
+  });
+
+  test('--json prints outputs, phase and exit code as one JSON document', async () => {
+    const r = await run(['--json', 'create', '--name', 'api-dev'], async (io) => {
+      io.setOutput('gitspace', io.inputs.required('name'));
+      return { outputs: { gitspace: 'api-dev' }, phase, exitCode: 0 };
+    });
+    expect(JSON.parse(r.stdout)).toMatchObject({ command: 'create', action: 'create-gitspace', exitCode: 0, outputs: { gitspace: 'api-dev' }, phase: { summary: 'done' } });
+  });
+
+  test('exit codes: failed checks 1, configuration error 2, a bug 1 and labelled as one', async () => {
+    expect((await run(['validate'], async () => ({ outputs: {}, phase, exitCode: 1 }))).code).toBe(1);
+    const bad = await run(['validate'], async (io) => {
+      io.inputs.required('config-path-that-is-missing');
+      return { outputs: {}, phase };
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Input required and not supplied: config-path-that-is-missing');
+    const cfg = await run(['validate'], async () => {
+      throw new ConfigurationError('CONFIG_INVALID', 'gitspaces.yaml has 1 problem(s)', 'Correct it.', ['version: found 2']);
+    });
+    expect(cfg.code).toBe(2);
+    expect(cfg.stderr).toContain('[CONFIG_INVALID]');
+    expect(cfg.stderr).toContain('version: found 2');
+    const bug = await run(['validate'], async () => {
+      throw new TypeError('x is undefined');
+    });
+    expect(bug.code).toBe(1);
+    expect(bug.stderr).toContain('this is a bug');
+  });
+
+  test('an unknown command is exit 2 and lists the commands', async () => {
+    const r = await run(['frobnicate'], async () => ({ outputs: {}, phase }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "frobnicate".*check-config, validate, configure, plan/);
+  });
+
+  test('--help lists every command', async () => {
+    const r = await run(['--help'], async () => ({ outputs: {}, phase }));
+    expect(r.code).toBe(0);
+    for (const c of ['check-config', 'validate', 'configure', 'plan', 'apply', 'destroy', 'drift', 'install-runner', 'create', 'teardown', 'sandbox']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    }
+  });
+
+  test('check-config in-process: valid example exit 0', async () => {
+    const r = await run(['check-config', '--config', join(ROOT, 'examples', 'gitspaces.yaml')], async () => ({ outputs: {}, phase }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('is valid');
+  });
+});
+
+test('markdownToText keeps tables and lists readable and drops Mermaid and tags', () => {
+  const md = '## Preflight\n\n**✅ ready**\n\n| a | b |\n|---|---|\n| 1 | x<br>y |\n\n```mermaid\ngantt\n```\n<details><summary>Skipped</summary>\n\n- one\n</details>';
+  expect(markdownToText(md)).toBe('Preflight\n---------\n\n✅ ready\n\n| a | b |\n|---|---|\n| 1 | x\n    y |\n\nSkipped\n\n- one');
+});
