@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Faults } from './core/faults.js';
@@ -12,6 +12,7 @@ import { startGithub, createGithubState } from './github/index.js';
 import { startDns } from './dns/index.js';
 import { createVmState } from './vm/index.js';
 import { ENDPOINT_ENV } from '../shared/endpoints.js';
+import { standInModuleDir } from './module/locate.js';
 
 export interface Sandbox {
   scenario: Scenario;
@@ -71,7 +72,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     HARNESS_API_KEY: world.harness.apiKey,
     GITHUB_TOKEN: world.github.token,
     GITHUB_REPOSITORY: scenario.github.repository,
-    GITSPACES_TF_MODULE_SOURCE_DIR: world.urls.moduleDir ?? '',
+    // The stand-in Terraform module, as a module mirror (one directory per generation); an empty CLI config of
+    // our own so that no ~/.terraformrc (credentials, provider installation) leaks in.
+    GITSPACES_TF_MODULE_MIRROR: standInModuleDir(),
+    TF_CLI_CONFIG_FILE: (writeFileSync(join(dir, 'terraform.rc'), ''), join(dir, 'terraform.rc')),
+    CHECKPOINT_DISABLE: '1',
     GITSPACES_TF_PROVIDERS: 'none',
   };
   return {

@@ -15,6 +15,15 @@ export interface Scenario {
   description: string;
   /** Which failing check ids this scenario is built to trigger (the preflight tests assert exactly these). */
   expectFailures: string[];
+  /** Preflight checks this scenario makes `skip` (with the reason), e.g. org policies that cannot be read. */
+  expectSkips?: string[];
+  /**
+   * Overrides of the gitspaces.yaml the scenario is meant to be validated with (deep-merged over the sandbox's
+   * default config, see sandbox/scenarios/config.ts), e.g. `terraform: {manage_dns_zone: false}`.
+   */
+  config?: Record<string, unknown>;
+  /** Action inputs the scenario is meant to run with (e.g. `enable-apis: 'true'`). */
+  inputs?: Record<string, string>;
   seed: number;
   faults: FaultRule[];
   gcp: GcpScenario;
@@ -60,7 +69,11 @@ export interface GcpScenario {
   /** Cloud DNS zones already present (manage_dns_zone: false needs one). */
   managedZones: { name: string; dnsName: string }[];
   /** Certificate Manager: the state certificates reach, and how long they take. */
-  certificates: { finalState: 'ACTIVE' | 'FAILED' | 'PROVISIONING'; activeAfterMs: number; needsDelegation: boolean };
+  certificates: {
+    finalState: 'ACTIVE' | 'FAILED' | 'PROVISIONING';
+    activeAfterMs: number;
+    needsDelegation: boolean;
+  };
   /** How long Compute and Certificate Manager long-running operations stay RUNNING (default 50 ms). */
   operationMs?: number;
 }
@@ -132,34 +145,89 @@ export const HEALTHY: Scenario = {
   gcp: {
     projectId: 'acme-gitspaces',
     projectNumber: '123456789012',
-    enabledApis: ['cloudresourcemanager.googleapis.com', 'compute.googleapis.com', 'certificatemanager.googleapis.com', 'iam.googleapis.com', 'dns.googleapis.com', 'redis.googleapis.com', 'serviceusage.googleapis.com'],
+    enabledApis: [
+      'cloudresourcemanager.googleapis.com',
+      'compute.googleapis.com',
+      'certificatemanager.googleapis.com',
+      'iam.googleapis.com',
+      'dns.googleapis.com',
+      'redis.googleapis.com',
+      'serviceusage.googleapis.com',
+    ],
     enableOperationMs: 300,
     enablePropagationMs: 500,
-    serviceAccount: { email: 'gitspaces-admin@acme-gitspaces.iam.gserviceaccount.com', keyState: 'active', keyAgeDays: 10 },
-    bindings: { 'roles/owner': ['serviceAccount:gitspaces-admin@acme-gitspaces.iam.gserviceaccount.com', 'user:admin@acme.dev'] },
+    serviceAccount: {
+      email: 'gitspaces-admin@acme-gitspaces.iam.gserviceaccount.com',
+      keyState: 'active',
+      keyAgeDays: 10,
+    },
+    bindings: {
+      'roles/owner': [
+        'serviceAccount:gitspaces-admin@acme-gitspaces.iam.gserviceaccount.com',
+        'user:admin@acme.dev',
+      ],
+    },
     permissions: 'all',
     canReadOrgPolicy: true,
     orgPolicies: {},
     regions: {
       'us-central1': {
         zones: ['us-central1-a', 'us-central1-b', 'us-central1-c', 'us-central1-f'],
-        quotas: { CPUS: { limit: 72, usage: 4 }, IN_USE_ADDRESSES: { limit: 8, usage: 0 }, STATIC_ADDRESSES: { limit: 8, usage: 0 }, INSTANCE_GROUPS: { limit: 100, usage: 0 }, INSTANCE_GROUP_MANAGERS: { limit: 100, usage: 0 }, DISKS_TOTAL_GB: { limit: 4096, usage: 100 }, SSD_TOTAL_GB: { limit: 500, usage: 0 } },
+        quotas: {
+          CPUS: { limit: 72, usage: 4 },
+          IN_USE_ADDRESSES: { limit: 8, usage: 0 },
+          STATIC_ADDRESSES: { limit: 8, usage: 0 },
+          INSTANCE_GROUPS: { limit: 100, usage: 0 },
+          INSTANCE_GROUP_MANAGERS: { limit: 100, usage: 0 },
+          DISKS_TOTAL_GB: { limit: 4096, usage: 100 },
+          SSD_TOTAL_GB: { limit: 500, usage: 0 },
+        },
       },
       'europe-west1': {
         zones: ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
-        quotas: { CPUS: { limit: 24, usage: 0 }, IN_USE_ADDRESSES: { limit: 8, usage: 0 }, STATIC_ADDRESSES: { limit: 8, usage: 0 }, INSTANCE_GROUPS: { limit: 100, usage: 0 }, INSTANCE_GROUP_MANAGERS: { limit: 100, usage: 0 }, DISKS_TOTAL_GB: { limit: 4096, usage: 0 }, SSD_TOTAL_GB: { limit: 500, usage: 0 } },
+        quotas: {
+          CPUS: { limit: 24, usage: 0 },
+          IN_USE_ADDRESSES: { limit: 8, usage: 0 },
+          STATIC_ADDRESSES: { limit: 8, usage: 0 },
+          INSTANCE_GROUPS: { limit: 100, usage: 0 },
+          INSTANCE_GROUP_MANAGERS: { limit: 100, usage: 0 },
+          DISKS_TOTAL_GB: { limit: 4096, usage: 0 },
+          SSD_TOTAL_GB: { limit: 500, usage: 0 },
+        },
       },
     },
     images: [
-      { path: 'projects/ubuntu-os-cloud/global/images/ubuntu-2204-jammy-v20250112', family: 'ubuntu-2204-lts', ubuntu: true },
-      { path: 'projects/ubuntu-os-cloud/global/images/ubuntu-2004-focal-v20250213', family: 'ubuntu-2004-lts', ubuntu: true },
-      { path: 'projects/debian-cloud/global/images/debian-11-bullseye-v20250123', family: 'debian-11', ubuntu: false },
+      {
+        path: 'projects/ubuntu-os-cloud/global/images/ubuntu-2204-jammy-v20250112',
+        family: 'ubuntu-2204-lts',
+        ubuntu: true,
+      },
+      {
+        path: 'projects/ubuntu-os-cloud/global/images/ubuntu-2004-focal-v20250213',
+        family: 'ubuntu-2004-lts',
+        ubuntu: true,
+      },
+      {
+        path: 'projects/debian-cloud/global/images/debian-11-bullseye-v20250123',
+        family: 'debian-11',
+        ubuntu: false,
+      },
     ],
-    subnetworks: [{ region: 'us-central1', name: 'default', network: 'default', ipCidrRange: '10.128.0.0/20' }],
+    subnetworks: [
+      { region: 'us-central1', name: 'default', network: 'default', ipCidrRange: '10.128.0.0/20' },
+    ],
     managedZones: [],
     certificates: { finalState: 'ACTIVE', activeAfterMs: 300, needsDelegation: true },
   },
-  dns: { parentZone: 'acme.dev', domain: 'gitspaces.acme.dev', parentNameServers: ['ns1.acme.dev', 'ns2.acme.dev'], delegated: true, wrongNameServers: [], resolversUpdated: true, ttlSeconds: 300 },
+  dns: {
+    parentZone: 'acme.dev',
+    domain: 'gitspaces.acme.dev',
+    parentNameServers: ['ns1.acme.dev', 'ns2.acme.dev'],
+    delegated: true,
+    wrongNameServers: [],
+    resolversUpdated: true,
+    ttlSeconds: 300,
+  },
   harness: {
     accountId: 'AbCdEfGhIjKlMnOpQrStUv',
     org: 'default',
@@ -177,7 +245,9 @@ export const HEALTHY: Scenario = {
   github: { repository: 'acme/platform-infra', pullRequest: 7, existingComments: 0 },
 };
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 
 /** Deep merge for plain objects; arrays and scalars in the override replace the base. */
 export function mergeScenario<T>(base: T, override: DeepPartial<T> | undefined): T {
@@ -186,7 +256,10 @@ export function mergeScenario<T>(base: T, override: DeepPartial<T> | undefined):
   const out = structuredClone(base) as Record<string, unknown>;
   for (const [k, v] of Object.entries(override as Record<string, unknown>)) {
     const b = (base as Record<string, unknown>)[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? mergeScenario(b, v as never) : structuredClone(v);
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? mergeScenario(b, v as never)
+        : structuredClone(v);
   }
   return out as T;
 }
@@ -195,7 +268,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** Where the named scenarios live, whether running from sources or from the bundle (dist/sandbox/scenarios). */
 export function scenariosDir(): string {
-  for (const candidate of [join(here, 'scenarios'), join(here, '..', 'sandbox', 'scenarios'), join(here, '..', '..', 'sandbox', 'scenarios')]) {
+  for (const candidate of [
+    join(here, 'scenarios'),
+    join(here, '..', 'sandbox', 'scenarios'),
+    join(here, '..', '..', 'sandbox', 'scenarios'),
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   return join(here, 'scenarios');
@@ -207,7 +284,8 @@ export function loadScenario(nameOrPath: string | DeepPartial<Scenario> = 'healt
   if (nameOrPath === 'healthy') return structuredClone(HEALTHY);
   const byName = join(scenariosDir(), `${nameOrPath}.yaml`);
   const path = existsSync(byName) ? byName : resolve(nameOrPath);
-  if (!existsSync(path)) throw new Error(`Unknown scenario "${nameOrPath}": not in ${scenariosDir()} and not a file`);
+  if (!existsSync(path))
+    throw new Error(`Unknown scenario "${nameOrPath}": not in ${scenariosDir()} and not a file`);
   const raw = parse(readFileSync(path, 'utf8')) as DeepPartial<Scenario>;
   return mergeScenario(HEALTHY, { name: nameOrPath, ...raw });
 }

@@ -1,15 +1,13 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { HarnessClient, harnessBaseUrl } from '../../shared/harness/client.js';
-import { maskSecret } from '../../shared/inputs.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { cell } from '../../shared/report/render.js';
-import { checkSetupYamlKeys, describeKeyMismatch } from '../../shared/terraform/interface.js';
+import { checkSetupYamlKeys, describeKeyMismatch, maskSetupYaml } from '../../shared/terraform/interface.js';
 import { FieldChange, InfraProviderApi, assertMutable, diffInfraProvider, infraProviderRequest } from './infra.js';
 
 export interface ConfigureDeps {
@@ -18,21 +16,6 @@ export interface ConfigureDeps {
 }
 
 export type ConfigureAction = 'created' | 'updated' | 'unchanged';
-
-/** Every secret-looking value of the Infra Config YAML (the gateway's shared secret above all). */
-export function maskSetupYaml(io: Pick<ActionIO, 'log'>, yamlText: string): void {
-  let doc: unknown;
-  try {
-    doc = parseYaml(yamlText);
-  } catch {
-    return;
-  }
-  const walk = (v: unknown, key: string) => {
-    if (typeof v === 'string' && /secret|token|password|key$/i.test(key) && v) maskSecret(io.log, v);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, k);
-  };
-  walk(doc, '');
-}
 
 const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
@@ -105,7 +88,7 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
       'Check that the account has self-hosted Gitspaces enabled and that the API key may view infra providers; then run configure again.',
     );
   }
-  maskSetupYaml(io, setupYaml);
+  maskSetupYaml(io.log, setupYaml);
 
   const keyCheck = checkSetupYamlKeys(setupYaml, generation);
   const cfg002: CheckResult = {

@@ -27,7 +27,12 @@ export function serviceDisabled(world: GcpWorld, service: string): Res {
   const message = `${title} has not been used in project ${n} before or it is disabled. Enable it by visiting ${activationUrl} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`;
   const base = googleError(403, message, 'accessNotConfigured');
   const err = (base.body as { error: Json }).error;
-  (err.errors as Json[])[0] = { message, domain: 'usageLimits', reason: 'accessNotConfigured', extendedHelp: 'https://console.developers.google.com' };
+  (err.errors as Json[])[0] = {
+    message,
+    domain: 'usageLimits',
+    reason: 'accessNotConfigured',
+    extendedHelp: 'https://console.developers.google.com',
+  };
   err.details = [
     {
       '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
@@ -36,15 +41,26 @@ export function serviceDisabled(world: GcpWorld, service: string): Res {
       metadata: { service, consumer: `projects/${n}`, serviceTitle: title, containerInfo: n, activationUrl },
     },
     { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message },
-    { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Google developers console API activation', url: activationUrl }] },
+    {
+      '@type': 'type.googleapis.com/google.rpc.Help',
+      links: [{ description: 'Google developers console API activation', url: activationUrl }],
+    },
   ];
   return base;
 }
 
 /** A Google error with an ErrorInfo detail (reason/domain/metadata), as the newer APIs answer. */
-export function googleErrorInfo(code: number, message: string, reason: string, legacyReason?: string, metadata: Record<string, string> = {}): Res {
+export function googleErrorInfo(
+  code: number,
+  message: string,
+  reason: string,
+  legacyReason?: string,
+  metadata: Record<string, string> = {},
+): Res {
   const base = googleError(code, message, legacyReason ?? reason);
-  (base.body as { error: Json }).error.details = [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata }];
+  (base.body as { error: Json }).error.details = [
+    { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata },
+  ];
   return base;
 }
 
@@ -78,24 +94,47 @@ export function decodeJwt(jwt: string): { header: Json; payload: Json } | undefi
 }
 
 /** Verifies a JWT signed with the issued key: signature, kid, and the key's state. Returns a reason on failure. */
-export function verifyKeyJwt(world: GcpWorld, jwt: string): { ok: true; payload: Json } | { ok: false; reason: string; kind: 'signature' | 'key' | 'claims' } {
+export function verifyKeyJwt(
+  world: GcpWorld,
+  jwt: string,
+): { ok: true; payload: Json } | { ok: false; reason: string; kind: 'signature' | 'key' | 'claims' } {
   const d = decodeJwt(jwt);
-  if (!d) return { ok: false, reason: 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.', kind: 'claims' };
+  if (!d)
+    return {
+      ok: false,
+      reason: 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.',
+      kind: 'claims',
+    };
   if (d.header.alg !== 'RS256') return { ok: false, reason: 'Invalid JWT Signature.', kind: 'signature' };
   const iss = d.payload.iss;
-  if (iss !== world.clientEmail) return { ok: false, reason: 'Invalid grant: account not found', kind: 'key' };
+  if (iss !== world.clientEmail)
+    return { ok: false, reason: 'Invalid grant: account not found', kind: 'key' };
   const keyState = world.scn.serviceAccount.keyState;
-  if (d.header.kid !== undefined && d.header.kid !== world.keyId) return { ok: false, reason: 'Invalid JWT Signature.', kind: 'signature' };
+  if (d.header.kid !== undefined && d.header.kid !== world.keyId)
+    return { ok: false, reason: 'Invalid JWT Signature.', kind: 'signature' };
   if (keyState === 'deleted') return { ok: false, reason: 'Invalid JWT Signature.', kind: 'key' };
   if (keyState === 'disabled') return { ok: false, reason: 'Invalid JWT Signature.', kind: 'key' };
-  if (!verifyRs256(jwt, world.publicKeyPem)) return { ok: false, reason: 'Invalid JWT Signature.', kind: 'signature' };
+  if (!verifyRs256(jwt, world.publicKeyPem))
+    return { ok: false, reason: 'Invalid JWT Signature.', kind: 'signature' };
   const exp = d.payload.exp;
   const iat = d.payload.iat;
   const now = Math.floor(world.now() / 1000);
-  if (typeof exp !== 'number' || typeof iat !== 'number' || exp < now - 30 || iat > now + 300 || exp - iat > 3600)
-    return { ok: false, reason: 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.', kind: 'claims' };
+  if (
+    typeof exp !== 'number' ||
+    typeof iat !== 'number' ||
+    exp < now - 30 ||
+    iat > now + 300 ||
+    exp - iat > 3600
+  )
+    return {
+      ok: false,
+      reason:
+        'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+      kind: 'claims',
+    };
   const expires = world.scn.serviceAccount.keyExpiresInDays;
-  if (expires !== undefined && expires <= 0) return { ok: false, reason: 'Invalid JWT Signature.', kind: 'key' };
+  if (expires !== undefined && expires <= 0)
+    return { ok: false, reason: 'Invalid JWT Signature.', kind: 'key' };
   return { ok: true, payload: d.payload };
 }
 
@@ -147,23 +186,45 @@ export function hasPermission(world: GcpWorld, permission: string): boolean {
 }
 
 export function permissionDenied(permission: string, resource: string): Res {
-  return googleErrorInfo(403, `Permission '${permission}' denied on resource '${resource}' (or it may not exist).`, 'IAM_PERMISSION_DENIED', 'forbidden', {
-    permission,
-    resource,
-  });
+  return googleErrorInfo(
+    403,
+    `Permission '${permission}' denied on resource '${resource}' (or it may not exist).`,
+    'IAM_PERMISSION_DENIED',
+    'forbidden',
+    {
+      permission,
+      resource,
+    },
+  );
 }
 
 /**
  * `nextPageToken` pagination. `sizeParam` is maxResults (Compute, Cloud DNS) or pageSize (newer APIs).
  * Tokens are opaque; a token from another query is rejected as Google does.
  */
-export function paginate<T>(items: T[], req: Req, sizeParam: 'maxResults' | 'pageSize', defaultSize: number, maxSize: number): { items: T[]; nextPageToken?: string } | Res {
+export function paginate<T>(
+  items: T[],
+  req: Req,
+  sizeParam: 'maxResults' | 'pageSize',
+  defaultSize: number,
+  maxSize: number,
+): { items: T[]; nextPageToken?: string } | Res {
   const raw = req.query.get(sizeParam);
   let size = defaultSize;
   if (raw !== null && raw !== '') {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) return googleError(400, `Invalid value for field '${sizeParam}': '${raw}'. Must be a non-negative integer.`, 'invalid');
-    if (n > maxSize && sizeParam === 'maxResults' && maxSize === 500) return googleError(400, `Invalid value for field '${sizeParam}': '${raw}'. Must be less than or equal to ${maxSize}`, 'invalid');
+    if (!Number.isInteger(n) || n < 0)
+      return googleError(
+        400,
+        `Invalid value for field '${sizeParam}': '${raw}'. Must be a non-negative integer.`,
+        'invalid',
+      );
+    if (n > maxSize && sizeParam === 'maxResults' && maxSize === 500)
+      return googleError(
+        400,
+        `Invalid value for field '${sizeParam}': '${raw}'. Must be less than or equal to ${maxSize}`,
+        'invalid',
+      );
     size = n === 0 ? defaultSize : Math.min(n, maxSize);
   }
   let offset = 0;
@@ -174,7 +235,8 @@ export function paginate<T>(items: T[], req: Req, sizeParam: 'maxResults' | 'pag
     offset = Number(m[1]);
   }
   const page = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? Buffer.from(`o${offset + size}`).toString('base64url') : undefined;
+  const next =
+    offset + size < items.length ? Buffer.from(`o${offset + size}`).toString('base64url') : undefined;
   return next ? { items: page, nextPageToken: next } : { items: page };
 }
 
@@ -202,14 +264,20 @@ export function matchesFilter(obj: Json, filter: string | null): boolean {
   if (!filter || !filter.trim()) return true;
   const clauses = filter
     .split(/\)\s*(?:AND\s*)?\(|\s+AND\s+/i)
-    .map((c) => c.replace(/^\s*\(/, '').replace(/\)\s*$/, '').trim())
+    .map((c) =>
+      c
+        .replace(/^\s*\(/, '')
+        .replace(/\)\s*$/, '')
+        .trim(),
+    )
     .filter(Boolean);
   return clauses.every((c) => {
     const m = /^([\w.]+)\s*(=|!=|eq|ne|:)\s*"?(.*?)"?$/i.exec(c);
     if (!m) return true;
     const [, field, op, value] = m as unknown as [string, string, string, string];
     let cur: unknown = obj;
-    for (const part of field.split('.')) cur = cur && typeof cur === 'object' ? (cur as Json)[part] : undefined;
+    for (const part of field.split('.'))
+      cur = cur && typeof cur === 'object' ? (cur as Json)[part] : undefined;
     const actual = cur === undefined || cur === null ? '' : String(cur);
     const lop = op.toLowerCase();
     if (lop === 'eq' || lop === 'ne') {

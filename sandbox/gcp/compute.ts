@@ -2,7 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { Req, Res, Router, googleError } from '../core/http.js';
 import { parseCidr, overlaps, size as cidrSize } from '../../shared/net.js';
 import type { World } from '../world.js';
-import { Json, apiGuard, authenticate, bodyObject, hasPermission, isRes, matchesFilter, ok, paginate, permissionDenied } from './common.js';
+import {
+  Json,
+  apiGuard,
+  authenticate,
+  bodyObject,
+  hasPermission,
+  isRes,
+  matchesFilter,
+  ok,
+  paginate,
+  permissionDenied,
+} from './common.js';
 import { COMPUTE_LINK_BASE, ComputeResource, GcpWorld, numericId } from './state.js';
 
 const C = '/compute/v1/projects/{project}';
@@ -16,7 +27,10 @@ const SINGULAR: Record<string, string> = {
   regionHealthChecks: 'healthCheck',
 };
 function singular(collection: string): string {
-  return SINGULAR[collection] ?? (collection.endsWith('ses') ? collection.slice(0, -2) : collection.replace(/s$/, ''));
+  return (
+    SINGULAR[collection] ??
+    (collection.endsWith('ses') ? collection.slice(0, -2) : collection.replace(/s$/, ''))
+  );
 }
 
 function stamp(ms = Date.now()): string {
@@ -49,14 +63,29 @@ function notFound(path: string): Res {
 }
 
 function invalid(field: string, value: unknown, why: string): Res {
-  return googleError(400, `Invalid value for field '${field}': '${typeof value === 'string' ? value : JSON.stringify(value)}'. ${why}`, 'invalid');
+  return googleError(
+    400,
+    `Invalid value for field '${field}': '${typeof value === 'string' ? value : JSON.stringify(value)}'. ${why}`,
+    'invalid',
+  );
 }
 
 /** Parses a Compute link or relative path into its project, scope and collection. */
-export function parseLink(link: string): { project: string; scope: string; collection: string; name: string; rel: string } | undefined {
-  const m = /^(?:https?:\/\/[^/]+\/compute\/(?:v1|beta|alpha)\/)?projects\/([^/]+)\/(global|regions\/[^/]+|zones\/[^/]+)\/([a-zA-Z]+)\/(.+)$/.exec(link);
+export function parseLink(
+  link: string,
+): { project: string; scope: string; collection: string; name: string; rel: string } | undefined {
+  const m =
+    /^(?:https?:\/\/[^/]+\/compute\/(?:v1|beta|alpha)\/)?projects\/([^/]+)\/(global|regions\/[^/]+|zones\/[^/]+)\/([a-zA-Z]+)\/(.+)$/.exec(
+      link,
+    );
   if (!m) return undefined;
-  return { project: m[1] as string, scope: m[2] as string, collection: m[3] as string, name: m[4] as string, rel: `projects/${m[1]}/${m[2]}/${m[3]}/${m[4]}` };
+  return {
+    project: m[1] as string,
+    scope: m[2] as string,
+    collection: m[3] as string,
+    name: m[4] as string,
+    rel: `projects/${m[1]}/${m[2]}/${m[3]}/${m[4]}`,
+  };
 }
 
 /** The Compute emulator: a generic resource store keyed by self path, with the behaviours the bundle relies on. */
@@ -88,9 +117,16 @@ export class ComputeEmulator {
         architecture: 'X86_64',
         diskSizeGb: '10',
         archiveSizeBytes: '2430086528',
-        description: ubuntu ? `Canonical, Ubuntu, ${parsed.name}, amd64 image` : `${osFamily} image ${parsed.name}`,
+        description: ubuntu
+          ? `Canonical, Ubuntu, ${parsed.name}, amd64 image`
+          : `${osFamily} image ${parsed.name}`,
         licenses: [`${BASE}projects/${parsed.project}/global/licenses/${img.family ?? parsed.name}`],
-        guestOsFeatures: [{ type: 'VIRTIO_SCSI_MULTIQUEUE' }, { type: 'UEFI_COMPATIBLE' }, { type: 'GVNIC' }, { type: 'SEV_CAPABLE' }],
+        guestOsFeatures: [
+          { type: 'VIRTIO_SCSI_MULTIQUEUE' },
+          { type: 'UEFI_COMPATIBLE' },
+          { type: 'GVNIC' },
+          { type: 'SEV_CAPABLE' },
+        ],
         labelFingerprint: '42WmSpB8rSM=',
         storageLocations: ['us', 'eu', 'asia'],
       });
@@ -145,7 +181,9 @@ export class ComputeEmulator {
     return Object.keys(this.gcp.scn.regions);
   }
   zonesOf(): { zone: string; region: string }[] {
-    return Object.entries(this.gcp.scn.regions).flatMap(([region, r]) => r.zones.map((zone) => ({ zone, region })));
+    return Object.entries(this.gcp.scn.regions).flatMap(([region, r]) =>
+      r.zones.map((zone) => ({ zone, region })),
+    );
   }
 
   /** Computed fields of a resource at read time (who uses an address, a network's subnetworks). */
@@ -154,7 +192,9 @@ export class ComputeEmulator {
     const parsed = parseLink(r.selfLink);
     if (!parsed) return out;
     if (parsed.collection === 'networks') {
-      const subs = [...this.gcp.compute.values()].filter((x) => x.kind === 'compute#subnetwork' && x.network === r.selfLink).map((x) => x.selfLink);
+      const subs = [...this.gcp.compute.values()]
+        .filter((x) => x.kind === 'compute#subnetwork' && x.network === r.selfLink)
+        .map((x) => x.selfLink);
       if (subs.length) out.subnetworks = subs;
     }
     if (parsed.collection === 'addresses' || parsed.collection === 'globalAddresses') {
@@ -171,10 +211,12 @@ export class ComputeEmulator {
     const ip = addr.address;
     const users: string[] = [];
     for (const x of this.gcp.compute.values()) {
-      if (x.kind === 'compute#forwardingRule' && (x.IPAddress === ip || x.IPAddress === addr.selfLink)) users.push(x.selfLink);
+      if (x.kind === 'compute#forwardingRule' && (x.IPAddress === ip || x.IPAddress === addr.selfLink))
+        users.push(x.selfLink);
       if (x.kind === 'compute#instance') {
         for (const nic of (x.networkInterfaces as Json[] | undefined) ?? [])
-          for (const ac of (nic.accessConfigs as Json[] | undefined) ?? []) if (ac.natIP === ip) users.push(x.selfLink);
+          for (const ac of (nic.accessConfigs as Json[] | undefined) ?? [])
+            if (ac.natIP === ip) users.push(x.selfLink);
       }
     }
     return users;
@@ -186,7 +228,8 @@ export class ComputeEmulator {
     if (typeof target.instanceGroup === 'string') links.add(target.instanceGroup);
     const users: string[] = [];
     const walk = (v: unknown, owner: string, key = ''): boolean => {
-      if (key === 'metadata' || key === 'selfLink' || key === 'instanceGroup' || key === 'users') return false;
+      if (key === 'metadata' || key === 'selfLink' || key === 'instanceGroup' || key === 'users')
+        return false;
       if (typeof v === 'string') return links.has(v);
       if (Array.isArray(v)) return v.some((x) => walk(x, owner));
       if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => walk(x, owner, k));
@@ -203,14 +246,40 @@ export class ComputeEmulator {
 
   /** Normalises references in a request body to full URLs as GCE stores them. */
   normalize(v: unknown, project: string, ctx: { region?: string; zone?: string }, key = ''): unknown {
-    if (['metadata', 'labels', 'description', 'tags', 'IPAddress', 'address', 'ipCidrRange', 'sourceRanges', 'destinationRanges', 'name'].includes(key)) return v;
+    if (
+      [
+        'metadata',
+        'labels',
+        'description',
+        'tags',
+        'IPAddress',
+        'address',
+        'ipCidrRange',
+        'sourceRanges',
+        'destinationRanges',
+        'name',
+      ].includes(key)
+    )
+      return v;
     if (typeof v === 'string') {
-      const parsed = parseLink(v.startsWith('http') || v.startsWith('projects/') ? v : `projects/${project}/${v}`);
-      if (parsed && /^(global|regions|zones)/.test(v.replace(/^projects\/[^/]+\//, '').replace(/^https?:\/\/[^/]+\/compute\/v1\/projects\/[^/]+\//, ''))) return `${BASE}${parsed.rel}`;
+      const parsed = parseLink(
+        v.startsWith('http') || v.startsWith('projects/') ? v : `projects/${project}/${v}`,
+      );
+      if (
+        parsed &&
+        /^(global|regions|zones)/.test(
+          v
+            .replace(/^projects\/[^/]+\//, '')
+            .replace(/^https?:\/\/[^/]+\/compute\/v1\/projects\/[^/]+\//, ''),
+        )
+      )
+        return `${BASE}${parsed.rel}`;
       if (/^[a-z][-a-z0-9]*$/.test(v)) {
         if (key === 'network') return `${BASE}projects/${project}/global/networks/${v}`;
-        if (key === 'subnetwork' && ctx.region) return `${BASE}projects/${project}/regions/${ctx.region}/subnetworks/${v}`;
-        if (key === 'machineType' && ctx.zone) return `${BASE}projects/${project}/zones/${ctx.zone}/machineTypes/${v}`;
+        if (key === 'subnetwork' && ctx.region)
+          return `${BASE}projects/${project}/regions/${ctx.region}/subnetworks/${v}`;
+        if (key === 'machineType' && ctx.zone)
+          return `${BASE}projects/${project}/zones/${ctx.zone}/machineTypes/${v}`;
         if (key === 'region') return `${BASE}projects/${project}/regions/${v}`;
         if (key === 'zone') return `${BASE}projects/${project}/zones/${v}`;
       }
@@ -226,7 +295,13 @@ export class ComputeEmulator {
   }
 
   // ---- operations ----
-  operation(project: string, scope: string, type: string, target: ComputeResource | { selfLink: string; id?: unknown }, user: string): Json {
+  operation(
+    project: string,
+    scope: string,
+    type: string,
+    target: ComputeResource | { selfLink: string; id?: unknown },
+    user: string,
+  ): Json {
     const now = this.gcp.now();
     const name = `operation-${now}-${randomBytes(6).toString('hex')}-${randomBytes(4).toString('hex')}`;
     const rel = `projects/${project}/${scope === 'global' ? 'global' : scope}/operations/${name}`;
@@ -265,7 +340,9 @@ export class ComputeEmulator {
 
   boot(project: string, zone: string, inst: ComputeResource): void {
     const metadata: Record<string, string> = {};
-    for (const it of ((inst.metadata as Json | undefined)?.items as { key: string; value?: string }[] | undefined) ?? []) metadata[it.key] = it.value ?? '';
+    for (const it of ((inst.metadata as Json | undefined)?.items as
+      { key: string; value?: string }[] | undefined) ?? [])
+      metadata[it.key] = it.value ?? '';
     try {
       this.world.vm.onBoot({ project, zone, name: inst.name, metadata });
     } catch {
@@ -279,9 +356,16 @@ export class ComputeEmulator {
     for (const [rel, r] of this.gcp.compute) {
       const parsed = parseLink(rel);
       if (!parsed || parsed.project !== p) continue;
-      const inRegion = parsed.scope === `regions/${region}` || (parsed.scope.startsWith('zones/') && parsed.scope.slice(6).startsWith(`${region}-`));
+      const inRegion =
+        parsed.scope === `regions/${region}` ||
+        (parsed.scope.startsWith('zones/') && parsed.scope.slice(6).startsWith(`${region}-`));
       if (!inRegion) continue;
-      if ((metric === 'STATIC_ADDRESSES' || metric === 'IN_USE_ADDRESSES') && parsed.collection === 'addresses' && r.addressType !== 'INTERNAL') n++;
+      if (
+        (metric === 'STATIC_ADDRESSES' || metric === 'IN_USE_ADDRESSES') &&
+        parsed.collection === 'addresses' &&
+        r.addressType !== 'INTERNAL'
+      )
+        n++;
       if (metric === 'INSTANCE_GROUP_MANAGERS' && parsed.collection === 'instanceGroupManagers') n++;
       if (metric === 'INSTANCE_GROUPS' && parsed.collection === 'instanceGroups') n++;
       if (metric === 'CPUS' && parsed.collection === 'instances') n += vcpus(String(r.machineType ?? ''));
@@ -292,7 +376,10 @@ export class ComputeEmulator {
   }
 
   regionView(project: string, region: string): Json {
-    const r = this.gcp.scn.regions[region] as { zones: string[]; quotas: Record<string, { limit: number; usage: number }> };
+    const r = this.gcp.scn.regions[region] as {
+      zones: string[];
+      quotas: Record<string, { limit: number; usage: number }>;
+    };
     const rel = `projects/${project}/regions/${region}`;
     return {
       kind: 'compute#region',
@@ -302,7 +389,11 @@ export class ComputeEmulator {
       description: region,
       status: 'UP',
       zones: r.zones.map((z) => `${BASE}projects/${project}/zones/${z}`),
-      quotas: Object.entries(r.quotas).map(([metric, q]) => ({ metric, limit: q.limit, usage: q.usage + this.quotaUsage(region, metric) })),
+      quotas: Object.entries(r.quotas).map(([metric, q]) => ({
+        metric,
+        limit: q.limit,
+        usage: q.usage + this.quotaUsage(region, metric),
+      })),
       selfLink: `${BASE}${rel}`,
       supportsPzs: false,
     };
@@ -319,7 +410,13 @@ export class ComputeEmulator {
       status: 'UP',
       region: `${BASE}projects/${project}/regions/${region}`,
       selfLink: `${BASE}${rel}`,
-      availableCpuPlatforms: ['Intel Broadwell', 'Intel Cascade Lake', 'Intel Ice Lake', 'AMD Milan', 'AMD Genoa'],
+      availableCpuPlatforms: [
+        'Intel Broadwell',
+        'Intel Cascade Lake',
+        'Intel Ice Lake',
+        'AMD Milan',
+        'AMD Genoa',
+      ],
       supportsPzs: false,
     };
   }
@@ -338,7 +435,8 @@ export class ComputeEmulator {
     const used = new Set<string>();
     for (const r of this.gcp.compute.values()) {
       if (typeof r.address === 'string') used.add(r.address);
-      for (const nic of (r.networkInterfaces as Json[] | undefined) ?? []) if (typeof nic.networkIP === 'string') used.add(nic.networkIP);
+      for (const nic of (r.networkInterfaces as Json[] | undefined) ?? [])
+        if (typeof nic.networkIP === 'string') used.add(nic.networkIP);
     }
     const base = cidr?.base ?? 0x0a800000;
     const n = cidr ? cidrSize(cidr) : 4096;
@@ -359,9 +457,16 @@ export class ComputeEmulator {
 
   fromFamily(project: string, family: string): ComputeResource | undefined {
     return [...this.gcp.compute.entries()]
-      .filter(([rel, r]) => rel.startsWith(`projects/${project}/global/images/`) && r.family === family && !(r.deprecated as Json | undefined)?.state)
+      .filter(
+        ([rel, r]) =>
+          rel.startsWith(`projects/${project}/global/images/`) &&
+          r.family === family &&
+          !(r.deprecated as Json | undefined)?.state,
+      )
       .map(([, r]) => r)
-      .sort((a, b) => (String(b.creationTimestamp) + b.name).localeCompare(String(a.creationTimestamp) + a.name))[0];
+      .sort((a, b) =>
+        (String(b.creationTimestamp) + b.name).localeCompare(String(a.creationTimestamp) + a.name),
+      )[0];
   }
 }
 
@@ -377,7 +482,8 @@ export function computeRouter(world: World): Router {
     const who = authenticate(gcp, req);
     return 'email' in who ? who.email : gcp.clientEmail;
   };
-  const publicImageProjects = () => new Set(gcp.scn.images.map((i) => parseLink(i.path)?.project).filter(Boolean) as string[]);
+  const publicImageProjects = () =>
+    new Set(gcp.scn.images.map((i) => parseLink(i.path)?.project).filter(Boolean) as string[]);
   /** The project id for the path's project, or a 404 as GCE answers for a project it does not know. */
   const proj = (req: Req, allowPublicImages = false): string | Res => {
     const p = req.params.project as string;
@@ -390,16 +496,26 @@ export function computeRouter(world: World): Router {
     const kind = req.params.scopeKind;
     const name = req.params.scope as string;
     if (kind === undefined) return { kind: 'global' };
-    if (kind === 'regions') return gcp.scn.regions[name] ? { kind, name } : notFound(`projects/${req.params.project}/regions/${name}`);
-    if (kind === 'zones') return ce.zonesOf().some((z) => z.zone === name) ? { kind, name } : notFound(`projects/${req.params.project}/zones/${name}`);
+    if (kind === 'regions')
+      return gcp.scn.regions[name]
+        ? { kind, name }
+        : notFound(`projects/${req.params.project}/regions/${name}`);
+    if (kind === 'zones')
+      return ce.zonesOf().some((z) => z.zone === name)
+        ? { kind, name }
+        : notFound(`projects/${req.params.project}/zones/${name}`);
     return googleError(404, `No route ${req.method} ${req.path}`, 'notFound');
   };
   const scopePath = (s: Scope) => (s.kind === 'global' ? 'global' : `${s.kind}/${s.name}`);
-  const need = (perm: string, resource: string): Res | undefined => (hasPermission(gcp, perm) ? undefined : permissionDenied(perm, resource));
-  const verbPerm = (collection: string, verb: string) => `compute.${collection === 'globalAddresses' ? 'globalAddresses' : collection}.${verb}`;
+  const need = (perm: string, resource: string): Res | undefined =>
+    hasPermission(gcp, perm) ? undefined : permissionDenied(perm, resource);
+  const verbPerm = (collection: string, verb: string) =>
+    `compute.${collection === 'globalAddresses' ? 'globalAddresses' : collection}.${verb}`;
 
   const listBody = (req: Req, project: string, collection: string, items: Json[], scope: string): Res => {
-    const filtered = items.filter((i) => matchesFilter(i, req.query.get('filter'))).sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    const filtered = items
+      .filter((i) => matchesFilter(i, req.query.get('filter')))
+      .sort((a, b) => String(a.name).localeCompare(String(b.name)));
     const page = paginate(filtered, req, 'maxResults', 500, 500);
     if (isRes(page)) return page;
     const rel = `projects/${project}/${scope ? `${scope}/` : ''}${collection}`;
@@ -434,7 +550,13 @@ export function computeRouter(world: World): Router {
   r.get(`${C}/regions`, (req) => {
     const p = proj(req);
     if (isRes(p)) return p;
-    return listBody(req, p, 'regions', ce.regionsOf().map((reg) => ce.regionView(p, reg)), '');
+    return listBody(
+      req,
+      p,
+      'regions',
+      ce.regionsOf().map((reg) => ce.regionView(p, reg)),
+      '',
+    );
   });
   r.get(`${C}/regions/{region}`, (req) => {
     const p = proj(req);
@@ -446,7 +568,13 @@ export function computeRouter(world: World): Router {
   r.get(`${C}/zones`, (req) => {
     const p = proj(req);
     if (isRes(p)) return p;
-    return listBody(req, p, 'zones', ce.zonesOf().map((z) => ce.zoneView(p, z.zone, z.region)), '');
+    return listBody(
+      req,
+      p,
+      'zones',
+      ce.zonesOf().map((z) => ce.zoneView(p, z.zone, z.region)),
+      '',
+    );
   });
   r.get(`${C}/zones/{zone}`, (req) => {
     const p = proj(req);
@@ -456,19 +584,35 @@ export function computeRouter(world: World): Router {
     return ok(ce.zoneView(p, z.zone, z.region));
   });
   const machineType = (p: string, zone: string, name: string): Json | undefined => {
-    const m = /^(e2|n1|n2|n2d|n4|c3|c4|t2d)-(standard|highmem|highcpu|medium|small|micro)(?:-(\d+))?$/.exec(name);
+    const m = /^(e2|n1|n2|n2d|n4|c3|c4|t2d)-(standard|highmem|highcpu|medium|small|micro)(?:-(\d+))?$/.exec(
+      name,
+    );
     if (!m) return undefined;
     const cpus = m[3] ? Number(m[3]) : 2;
-    const mem = m[2] === 'highmem' ? 8 : m[2] === 'highcpu' ? 1 : m[2] === 'micro' ? 0.5 : m[2] === 'small' ? 1 : 4;
+    const mem =
+      m[2] === 'highmem' ? 8 : m[2] === 'highcpu' ? 1 : m[2] === 'micro' ? 0.5 : m[2] === 'small' ? 1 : 4;
     const rel = `projects/${p}/zones/${zone}/machineTypes/${name}`;
-    return { kind: 'compute#machineType', id: numericId(rel, 7), name, description: `${cpus} vCPUs, ${mem * cpus} GB RAM`, guestCpus: cpus, memoryMb: mem * cpus * 1024, zone, selfLink: `${BASE}${rel}`, isSharedCpu: /micro|small/.test(m[2] as string) };
+    return {
+      kind: 'compute#machineType',
+      id: numericId(rel, 7),
+      name,
+      description: `${cpus} vCPUs, ${mem * cpus} GB RAM`,
+      guestCpus: cpus,
+      memoryMb: mem * cpus * 1024,
+      zone,
+      selfLink: `${BASE}${rel}`,
+      isSharedCpu: /micro|small/.test(m[2] as string),
+    };
   };
   r.get(`${C}/zones/{zone}/machineTypes/{name}`, (req) => {
     const p = proj(req);
     if (isRes(p)) return p;
-    if (!ce.zonesOf().some((z) => z.zone === req.params.zone)) return notFound(`projects/${req.params.project}/zones/${req.params.zone}`);
+    if (!ce.zonesOf().some((z) => z.zone === req.params.zone))
+      return notFound(`projects/${req.params.project}/zones/${req.params.zone}`);
     const mt = machineType(p, req.params.zone as string, req.params.name as string);
-    return mt ? ok(mt) : notFound(`projects/${req.params.project}/zones/${req.params.zone}/machineTypes/${req.params.name}`);
+    return mt
+      ? ok(mt)
+      : notFound(`projects/${req.params.project}/zones/${req.params.zone}/machineTypes/${req.params.name}`);
   });
 
   // ---- images ----
@@ -476,18 +620,29 @@ export function computeRouter(world: World): Router {
     const p = proj(req, true);
     if (isRes(p)) return p;
     const img = ce.fromFamily(p, req.params.family as string);
-    return img ? ok(ce.view(img)) : notFound(`projects/${req.params.project}/global/images/family/${req.params.family}`);
+    return img
+      ? ok(ce.view(img))
+      : notFound(`projects/${req.params.project}/global/images/family/${req.params.family}`);
   });
 
   // ---- operations (zone / region / global) ----
   const opRoutes = (prefix: string, scoped: boolean) => {
-    const opRel = (req: Req, p: string) => `projects/${p}/${scoped ? `${req.params.scopeKind}/${req.params.scope}` : 'global'}/operations/${req.params.op}`;
+    const opRel = (req: Req, p: string) =>
+      `projects/${p}/${scoped ? `${req.params.scopeKind}/${req.params.scope}` : 'global'}/operations/${req.params.op}`;
     r.get(`${prefix}/operations`, (req) => {
       const p = proj(req);
       if (isRes(p)) return p;
       const pre = `projects/${p}/${scoped ? `${req.params.scopeKind}/${req.params.scope}` : 'global'}/operations/`;
-      const items = [...gcp.computeOps.keys()].filter((k) => k.startsWith(pre)).map((k) => ce.opView(k) as Json);
-      return listBody(req, p, 'operations', items, scoped ? `${req.params.scopeKind}/${req.params.scope}` : 'global');
+      const items = [...gcp.computeOps.keys()]
+        .filter((k) => k.startsWith(pre))
+        .map((k) => ce.opView(k) as Json);
+      return listBody(
+        req,
+        p,
+        'operations',
+        items,
+        scoped ? `${req.params.scopeKind}/${req.params.scope}` : 'global',
+      );
     });
     r.get(`${prefix}/operations/{op}`, (req) => {
       const p = proj(req);
@@ -512,7 +667,9 @@ export function computeRouter(world: World): Router {
     r.delete(`${prefix}/operations/{op}`, (req) => {
       const p = proj(req);
       if (isRes(p)) return p;
-      return gcp.computeOps.delete(opRel(req, p)) ? ok({}) : notFound(opRel(req, req.params.project as string));
+      return gcp.computeOps.delete(opRel(req, p))
+        ? ok({})
+        : notFound(opRel(req, req.params.project as string));
     });
   };
   opRoutes(`${C}/global`, false);
@@ -531,8 +688,18 @@ export function computeRouter(world: World): Router {
     const page = paginate(all, req, 'maxResults', 500, 500);
     if (isRes(page)) return page;
     const items: Record<string, Json> = {};
-    const scopes = collection === 'instances' || collection === 'disks' || collection === 'instanceGroups' ? ce.zonesOf().map((z) => `zones/${z.zone}`) : ['global', ...ce.regionsOf().map((x) => `regions/${x}`)];
-    for (const s of scopes) items[s] = { warning: { code: 'NO_RESULTS_ON_PAGE', message: `There are no results for scope '${s}' on this page.`, data: [{ key: 'scope', value: s }] } };
+    const scopes =
+      collection === 'instances' || collection === 'disks' || collection === 'instanceGroups'
+        ? ce.zonesOf().map((z) => `zones/${z.zone}`)
+        : ['global', ...ce.regionsOf().map((x) => `regions/${x}`)];
+    for (const s of scopes)
+      items[s] = {
+        warning: {
+          code: 'NO_RESULTS_ON_PAGE',
+          message: `There are no results for scope '${s}' on this page.`,
+          data: [{ key: 'scope', value: s }],
+        },
+      };
     for (const x of page.items) {
       const cur = items[x.scope];
       const list = cur && Array.isArray(cur[collection]) ? (cur[collection] as Json[]) : [];
@@ -540,7 +707,12 @@ export function computeRouter(world: World): Router {
       items[x.scope] = { [collection]: list };
     }
     const rel = `projects/${p}/aggregated/${collection}`;
-    const body: Json = { kind: `compute#${singular(collection)}AggregatedList`, id: rel, items, selfLink: `${BASE}${rel}` };
+    const body: Json = {
+      kind: `compute#${singular(collection)}AggregatedList`,
+      id: rel,
+      items,
+      selfLink: `${BASE}${rel}`,
+    };
     if (page.nextPageToken) body.nextPageToken = page.nextPageToken;
     return ok(body);
   });
@@ -550,10 +722,13 @@ export function computeRouter(world: World): Router {
   const instanceOf = (req: Req): { p: string; rel: string; inst: ComputeResource } | Res => {
     const p = proj(req);
     if (isRes(p)) return p;
-    if (!ce.zonesOf().some((z) => z.zone === req.params.zone)) return notFound(`projects/${req.params.project}/zones/${req.params.zone}`);
+    if (!ce.zonesOf().some((z) => z.zone === req.params.zone))
+      return notFound(`projects/${req.params.project}/zones/${req.params.zone}`);
     const rel = `projects/${p}/zones/${req.params.zone}/instances/${req.params.name}`;
     const inst = gcp.compute.get(rel);
-    return inst ? { p, rel, inst } : notFound(`projects/${req.params.project}/zones/${req.params.zone}/instances/${req.params.name}`);
+    return inst
+      ? { p, rel, inst }
+      : notFound(`projects/${req.params.project}/zones/${req.params.zone}/instances/${req.params.name}`);
   };
   r.post(`${Z}/setMetadata`, (req) => {
     const x = instanceOf(req);
@@ -562,15 +737,26 @@ export function computeRouter(world: World): Router {
     if (denied) return denied;
     const b = bodyObject(req);
     const md = (x.inst.metadata as Json | undefined) ?? {};
-    if (b.fingerprint !== md.fingerprint) return conditionNotMet('Supplied fingerprint does not match current metadata fingerprint.');
+    if (b.fingerprint !== md.fingerprint)
+      return conditionNotMet('Supplied fingerprint does not match current metadata fingerprint.');
     const items = Array.isArray(b.items) ? (b.items as { key?: unknown; value?: unknown }[]) : [];
     const keys = new Set<string>();
     for (const it of items) {
-      if (typeof it.key !== 'string' || !/^[a-zA-Z0-9-_]{1,128}$/.test(it.key)) return invalid('metadata.items.key', it.key, 'Must be a match of regex [a-zA-Z0-9-_]{1,128}');
-      if (keys.has(it.key)) return googleError(400, `Invalid value for field 'metadata.items': duplicate key '${it.key}'.`, 'invalid');
+      if (typeof it.key !== 'string' || !/^[a-zA-Z0-9-_]{1,128}$/.test(it.key))
+        return invalid('metadata.items.key', it.key, 'Must be a match of regex [a-zA-Z0-9-_]{1,128}');
+      if (keys.has(it.key))
+        return googleError(
+          400,
+          `Invalid value for field 'metadata.items': duplicate key '${it.key}'.`,
+          'invalid',
+        );
       keys.add(it.key);
     }
-    x.inst.metadata = { kind: 'compute#metadata', fingerprint: fingerprint(), items: items.map((i) => ({ key: i.key, value: i.value === undefined ? '' : String(i.value) })) };
+    x.inst.metadata = {
+      kind: 'compute#metadata',
+      fingerprint: fingerprint(),
+      items: items.map((i) => ({ key: i.key, value: i.value === undefined ? '' : String(i.value) })),
+    };
     if (!(x.inst.metadata as Json).items || items.length === 0) delete (x.inst.metadata as Json).items;
     return ok(ce.operation(x.p, `zones/${req.params.zone}`, 'setMetadata', x.inst, userOf(req)));
   });
@@ -580,7 +766,8 @@ export function computeRouter(world: World): Router {
       if (isRes(x)) return x;
       const denied = need(`compute.instances.${verb}`, x.rel);
       if (denied) return denied;
-      if (verb === 'reset' && x.inst.status !== 'RUNNING') return googleError(400, `The resource '${x.rel}' is not ready`, 'resourceNotReady');
+      if (verb === 'reset' && x.inst.status !== 'RUNNING')
+        return googleError(400, `The resource '${x.rel}' is not ready`, 'resourceNotReady');
       x.inst.status = verb === 'stop' ? 'TERMINATED' : 'RUNNING';
       if (verb === 'stop') x.inst.lastStopTimestamp = stamp();
       else x.inst.lastStartTimestamp = stamp();
@@ -599,7 +786,12 @@ export function computeRouter(world: World): Router {
     const selfLink = `${x.inst.selfLink}/guestAttributes/`;
     if (variableKey) {
       if (!(variableKey in attrs)) return notFound(`${x.rel}/guestAttributes/${variableKey}`);
-      return ok({ kind: 'compute#guestAttributes', selfLink: `${selfLink}${variableKey}`, variableKey, variableValue: attrs[variableKey] });
+      return ok({
+        kind: 'compute#guestAttributes',
+        selfLink: `${selfLink}${variableKey}`,
+        variableKey,
+        variableValue: attrs[variableKey],
+      });
     }
     const queryPath = req.query.get('queryPath') ?? '';
     const items = Object.entries(attrs)
@@ -609,7 +801,12 @@ export function computeRouter(world: World): Router {
         return { namespace, key: rest.join('/'), value };
       });
     if (items.length === 0) return notFound(`${x.rel}/guestAttributes/${queryPath}`);
-    return ok({ kind: 'compute#guestAttributes', selfLink: `${selfLink}${queryPath}`, queryPath, queryValue: { items } });
+    return ok({
+      kind: 'compute#guestAttributes',
+      selfLink: `${selfLink}${queryPath}`,
+      queryPath,
+      queryValue: { items },
+    });
   });
   r.post(`${C}/regions/{region}/instanceGroupManagers/{name}/resize`, (req) => {
     const p = proj(req);
@@ -618,10 +815,19 @@ export function computeRouter(world: World): Router {
     const igm = gcp.compute.get(rel);
     if (!igm) return notFound(rel);
     const size = Number(req.query.get('size'));
-    if (!Number.isInteger(size) || size < 0) return invalid('size', req.query.get('size'), 'Must be a non-negative integer.');
+    if (!Number.isInteger(size) || size < 0)
+      return invalid('size', req.query.get('size'), 'Must be a non-negative integer.');
     igm.targetSize = size;
     igm.currentActions = { ...(igm.currentActions as Json), none: size };
-    return ok(ce.operation(p, `regions/${req.params.region}`, 'compute.regionInstanceGroupManagers.resize', igm, userOf(req)));
+    return ok(
+      ce.operation(
+        p,
+        `regions/${req.params.region}`,
+        'compute.regionInstanceGroupManagers.resize',
+        igm,
+        userOf(req),
+      ),
+    );
   });
 
   // ---- generic collections ----
@@ -638,7 +844,9 @@ export function computeRouter(world: World): Router {
       const w = where(req);
       if (isRes(w)) return w;
       const pre = `projects/${w.p}/${scopePath(w.scope)}/${w.collection}/`;
-      const items = [...gcp.compute.entries()].filter(([rel]) => rel.startsWith(pre) && !rel.slice(pre.length).includes('/')).map(([, res]) => ce.view(res));
+      const items = [...gcp.compute.entries()]
+        .filter(([rel]) => rel.startsWith(pre) && !rel.slice(pre.length).includes('/'))
+        .map(([, res]) => ce.view(res));
       return listBody(req, w.p, w.collection, items, scopePath(w.scope));
     });
     r.get(`${prefix}/{collection}/{name}`, (req) => {
@@ -646,7 +854,9 @@ export function computeRouter(world: World): Router {
       if (isRes(w)) return w;
       const rel = `projects/${w.p}/${scopePath(w.scope)}/${w.collection}/${req.params.name}`;
       const res = gcp.compute.get(rel);
-      return res ? ok(ce.view(res)) : notFound(`projects/${req.params.project}/${scopePath(w.scope)}/${w.collection}/${req.params.name}`);
+      return res
+        ? ok(ce.view(res))
+        : notFound(`projects/${req.params.project}/${scopePath(w.scope)}/${w.collection}/${req.params.name}`);
     });
     r.post(`${prefix}/{collection}`, (req) => {
       const w = where(req);
@@ -658,14 +868,19 @@ export function computeRouter(world: World): Router {
       if (isRes(w)) return w;
       const rel = `projects/${w.p}/${scopePath(w.scope)}/${w.collection}/${req.params.name}`;
       const res = gcp.compute.get(rel);
-      if (!res) return notFound(`projects/${req.params.project}/${scopePath(w.scope)}/${w.collection}/${req.params.name}`);
+      if (!res)
+        return notFound(
+          `projects/${req.params.project}/${scopePath(w.scope)}/${w.collection}/${req.params.name}`,
+        );
       const denied = need(verbPerm(w.collection, 'delete'), rel);
       if (denied) return denied;
       const users = ce.usersOf(res).filter((u) => u !== res.selfLink);
       if (users.length) {
         return googleError(
           400,
-          `The ${singular(w.collection).replace(/([A-Z])/g, ' $1').toLowerCase()} resource '${rel}' is already being used by '${(users[0] as string).replace(BASE, '')}'`,
+          `The ${singular(w.collection)
+            .replace(/([A-Z])/g, ' $1')
+            .toLowerCase()} resource '${rel}' is already being used by '${(users[0] as string).replace(BASE, '')}'`,
           'resourceInUseByAnotherResource',
         );
       }
@@ -687,9 +902,13 @@ export function computeRouter(world: World): Router {
       if (!res) return notFound(rel);
       const denied = need(verbPerm(w.collection, 'update'), rel);
       if (denied) return denied;
-      const b = ce.normalize(bodyObject(req), w.p, { region: w.scope.kind === 'regions' ? w.scope.name : undefined }) as Json;
-      if (b.fingerprint !== undefined && res.fingerprint !== undefined && b.fingerprint !== res.fingerprint) return conditionNotMet('Supplied fingerprint does not match current fingerprint.');
-      for (const [k, v] of Object.entries(b)) if (!['name', 'selfLink', 'id', 'kind', 'fingerprint'].includes(k)) res[k] = v;
+      const b = ce.normalize(bodyObject(req), w.p, {
+        region: w.scope.kind === 'regions' ? w.scope.name : undefined,
+      }) as Json;
+      if (b.fingerprint !== undefined && res.fingerprint !== undefined && b.fingerprint !== res.fingerprint)
+        return conditionNotMet('Supplied fingerprint does not match current fingerprint.');
+      for (const [k, v] of Object.entries(b))
+        if (!['name', 'selfLink', 'id', 'kind', 'fingerprint'].includes(k)) res[k] = v;
       if (res.fingerprint !== undefined) res.fingerprint = fingerprint();
       return ok(ce.operation(w.p, scopePath(w.scope), 'patch', res, userOf(req)));
     });
@@ -700,7 +919,8 @@ export function computeRouter(world: World): Router {
       const res = gcp.compute.get(rel);
       if (!res) return notFound(rel);
       const b = bodyObject(req);
-      if (b.labelFingerprint !== (res.labelFingerprint ?? '42WmSpB8rSM=')) return conditionNotMet('Labels fingerprint either invalid or resource labels have changed');
+      if (b.labelFingerprint !== (res.labelFingerprint ?? '42WmSpB8rSM='))
+        return conditionNotMet('Labels fingerprint either invalid or resource labels have changed');
       res.labels = (b.labels as Json | undefined) ?? {};
       res.labelFingerprint = fingerprint();
       return ok(ce.operation(w.p, scopePath(w.scope), 'setLabels', res, userOf(req)));
@@ -714,12 +934,23 @@ export function computeRouter(world: World): Router {
     const raw = bodyObject(req);
     const name = raw.name;
     const sp = scopePath(scope);
-    if (typeof name !== 'string' || !NAME_RE.test(name)) return invalid('resource.name', name ?? '', "Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'");
+    if (typeof name !== 'string' || !NAME_RE.test(name))
+      return invalid(
+        'resource.name',
+        name ?? '',
+        "Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'",
+      );
     const rel = `projects/${p}/${sp}/${collection}/${name}`;
     const denied = need(verbPerm(collection, 'create'), rel);
     if (denied) return denied;
-    if (gcp.compute.has(rel)) return googleError(409, `The resource '${rel}' already exists`, 'alreadyExists');
-    const region = scope.kind === 'regions' ? scope.name : scope.kind === 'zones' ? ce.zonesOf().find((z) => z.zone === scope.name)?.region : undefined;
+    if (gcp.compute.has(rel))
+      return googleError(409, `The resource '${rel}' already exists`, 'alreadyExists');
+    const region =
+      scope.kind === 'regions'
+        ? scope.name
+        : scope.kind === 'zones'
+          ? ce.zonesOf().find((z) => z.zone === scope.name)?.region
+          : undefined;
     const zone = scope.kind === 'zones' ? scope.name : undefined;
     const body = ce.normalize(raw, p, { region, zone }) as Json;
     if (raw.labels !== undefined) body.labelFingerprint = fingerprint();
@@ -728,7 +959,22 @@ export function computeRouter(world: World): Router {
       const parsed = parseLink(link);
       if (!parsed) return invalid(field, link, 'Must be a URL to a Compute resource.');
       if (parsed.collection === 'images') return ce.resolveImage(link) ? undefined : notFound(parsed.rel);
-      if (['networks', 'subnetworks', 'instanceTemplates', 'addresses', 'disks', 'healthChecks', 'backendServices', 'regionBackendServices', 'urlMaps', 'targetHttpsProxies', 'targetHttpProxies'].includes(parsed.collection) && !gcp.compute.has(parsed.rel))
+      if (
+        [
+          'networks',
+          'subnetworks',
+          'instanceTemplates',
+          'addresses',
+          'disks',
+          'healthChecks',
+          'backendServices',
+          'regionBackendServices',
+          'urlMaps',
+          'targetHttpsProxies',
+          'targetHttpProxies',
+        ].includes(parsed.collection) &&
+        !gcp.compute.has(parsed.rel)
+      )
         return notFound(parsed.rel);
       return undefined;
     };
@@ -737,7 +983,11 @@ export function computeRouter(world: World): Router {
       const q = gcp.scn.regions[region]?.quotas[metric];
       if (!q) return undefined;
       if (q.usage + ce.quotaUsage(region, metric) + add > q.limit)
-        return googleError(403, `Quota '${metric}' exceeded.  Limit: ${q.limit.toFixed(1)} in region ${region}.`, 'quotaExceeded');
+        return googleError(
+          403,
+          `Quota '${metric}' exceeded.  Limit: ${q.limit.toFixed(1)} in region ${region}.`,
+          'quotaExceeded',
+        );
       return undefined;
     };
     const extra: Json = {};
@@ -745,19 +995,31 @@ export function computeRouter(world: World): Router {
 
     switch (collection) {
       case 'instances': {
-        if (typeof body.machineType !== 'string') return invalid('resource.machineType', '', 'Must be specified.');
+        if (typeof body.machineType !== 'string')
+          return invalid('resource.machineType', '', 'Must be specified.');
         const mt = parseLink(body.machineType);
-        if (!mt || !machineType(p, zone as string, mt.name)) return invalid('resource.machineType', body.machineType, 'Machine type with name was not found in zone.');
+        if (!mt || !machineType(p, zone as string, mt.name))
+          return invalid(
+            'resource.machineType',
+            body.machineType,
+            'Machine type with name was not found in zone.',
+          );
         const q = checkQuota('CPUS', vcpus(mt.name));
         if (q) return q;
         const disks = Array.isArray(body.disks) ? (body.disks as Json[]) : [];
-        if (!disks.some((d) => d.boot)) return googleError(400, 'Invalid value for field \'resource.disks\': \'\'. Boot disk must be specified.', 'invalid');
+        if (!disks.some((d) => d.boot))
+          return googleError(
+            400,
+            "Invalid value for field 'resource.disks': ''. Boot disk must be specified.",
+            'invalid',
+          );
         for (const [i, d] of disks.entries()) {
           const init = d.initializeParams as Json | undefined;
           if (init) {
             const miss = refMissing(init.sourceImage, `resource.disks[${i}].initializeParams.sourceImage`);
             if (miss) return miss;
-            const diskName = typeof init.diskName === 'string' ? init.diskName : i === 0 ? name : `${name}-${i}`;
+            const diskName =
+              typeof init.diskName === 'string' ? init.diskName : i === 0 ? name : `${name}-${i}`;
             const img = typeof init.sourceImage === 'string' ? ce.resolveImage(init.sourceImage) : undefined;
             const diskRel = `projects/${p}/zones/${zone}/disks/${diskName}`;
             created.push({
@@ -790,10 +1052,17 @@ export function computeRouter(world: World): Router {
         for (const [i, nic] of nics.entries()) {
           nic.network = nic.network ?? `${BASE}projects/${p}/global/networks/default`;
           if (!nic.subnetwork) {
-            const sub = [...gcp.compute.values()].find((s) => s.kind === 'compute#subnetwork' && s.network === nic.network && s.region === `${BASE}projects/${p}/regions/${region}`);
+            const sub = [...gcp.compute.values()].find(
+              (s) =>
+                s.kind === 'compute#subnetwork' &&
+                s.network === nic.network &&
+                s.region === `${BASE}projects/${p}/regions/${region}`,
+            );
             if (sub) nic.subnetwork = sub.selfLink;
           }
-          const miss = refMissing(nic.network, `resource.networkInterfaces[${i}].network`) ?? refMissing(nic.subnetwork, `resource.networkInterfaces[${i}].subnetwork`);
+          const miss =
+            refMissing(nic.network, `resource.networkInterfaces[${i}].network`) ??
+            refMissing(nic.subnetwork, `resource.networkInterfaces[${i}].subnetwork`);
           if (miss) return miss;
           nic.kind = 'compute#networkInterface';
           nic.name = `nic${i}`;
@@ -810,12 +1079,33 @@ export function computeRouter(world: World): Router {
         }
         body.networkInterfaces = nics;
         const md = (raw.metadata as Json | undefined) ?? {};
-        const items = Array.isArray(md.items) ? (md.items as Json[]).map((it) => ({ key: String(it.key), value: it.value === undefined ? '' : String(it.value) })) : [];
-        body.metadata = items.length ? { kind: 'compute#metadata', fingerprint: fingerprint(), items } : { kind: 'compute#metadata', fingerprint: fingerprint() };
+        const items = Array.isArray(md.items)
+          ? (md.items as Json[]).map((it) => ({
+              key: String(it.key),
+              value: it.value === undefined ? '' : String(it.value),
+            }))
+          : [];
+        body.metadata = items.length
+          ? { kind: 'compute#metadata', fingerprint: fingerprint(), items }
+          : { kind: 'compute#metadata', fingerprint: fingerprint() };
         const tags = raw.tags as Json | undefined;
-        body.tags = tags?.items ? { items: tags.items, fingerprint: fingerprint() } : { fingerprint: fingerprint() };
-        Object.assign(extra, { status: 'RUNNING', cpuPlatform: 'Intel Broadwell', lastStartTimestamp: stamp(), startRestricted: false, deletionProtection: false, fingerprint: fingerprint() });
-        body.scheduling = body.scheduling ?? { onHostMaintenance: 'MIGRATE', automaticRestart: true, preemptible: false, provisioningModel: 'STANDARD' };
+        body.tags = tags?.items
+          ? { items: tags.items, fingerprint: fingerprint() }
+          : { fingerprint: fingerprint() };
+        Object.assign(extra, {
+          status: 'RUNNING',
+          cpuPlatform: 'Intel Broadwell',
+          lastStartTimestamp: stamp(),
+          startRestricted: false,
+          deletionProtection: false,
+          fingerprint: fingerprint(),
+        });
+        body.scheduling = body.scheduling ?? {
+          onHostMaintenance: 'MIGRATE',
+          automaticRestart: true,
+          preemptible: false,
+          provisioningModel: 'STANDARD',
+        };
         break;
       }
       case 'addresses':
@@ -826,11 +1116,21 @@ export function computeRouter(world: World): Router {
           if (q) return q;
         }
         if (body.address !== undefined) {
-          if (typeof body.address !== 'string' || !parseCidr(`${body.address}/32`)) return invalid('resource.address', body.address, 'Must be a valid IPv4 address.');
-          const clash = [...gcp.compute.values()].find((x) => x.address === body.address && (x.kind === 'compute#address'));
-          if (clash) return googleError(409, `IP '${body.address}' is already being used by another resource.`, 'alreadyExists');
+          if (typeof body.address !== 'string' || !parseCidr(`${body.address}/32`))
+            return invalid('resource.address', body.address, 'Must be a valid IPv4 address.');
+          const clash = [...gcp.compute.values()].find(
+            (x) => x.address === body.address && x.kind === 'compute#address',
+          );
+          if (clash)
+            return googleError(
+              409,
+              `IP '${body.address}' is already being used by another resource.`,
+              'alreadyExists',
+            );
         }
-        extra.address = body.address ?? (internal ? ce.allocateInternalIp(body.subnetwork as string | undefined) : ce.allocateExternalIp());
+        extra.address =
+          body.address ??
+          (internal ? ce.allocateInternalIp(body.subnetwork as string | undefined) : ce.allocateExternalIp());
         extra.status = 'RESERVED';
         body.addressType = body.addressType ?? 'EXTERNAL';
         if (!internal) body.networkTier = body.networkTier ?? 'PREMIUM';
@@ -848,12 +1148,21 @@ export function computeRouter(world: World): Router {
         const miss = refMissing(body.network, 'resource.network');
         if (miss) return miss;
         const cidr = parseCidr(String(body.ipCidrRange ?? ''));
-        if (!cidr || cidr.base % cidrSize(cidr) !== 0) return invalid('resource.ipCidrRange', body.ipCidrRange ?? '', 'Must be a valid CIDR range with no host bits set.');
+        if (!cidr || cidr.base % cidrSize(cidr) !== 0)
+          return invalid(
+            'resource.ipCidrRange',
+            body.ipCidrRange ?? '',
+            'Must be a valid CIDR range with no host bits set.',
+          );
         for (const other of gcp.compute.values()) {
           if (other.kind !== 'compute#subnetwork' || other.network !== body.network) continue;
           const oc = parseCidr(String(other.ipCidrRange));
           if (oc && overlaps(oc, cidr))
-            return googleError(400, `Invalid IPCidrRange: ${cidr.text} conflicts with existing subnetwork '${other.name}' in region '${String(other.region).split('/').pop()}'.`, 'invalid');
+            return googleError(
+              400,
+              `Invalid IPCidrRange: ${cidr.text} conflicts with existing subnetwork '${other.name}' in region '${String(other.region).split('/').pop()}'.`,
+              'invalid',
+            );
         }
         extra.gatewayAddress = ipToString(cidr.base + 1);
         extra.fingerprint = fingerprint();
@@ -869,14 +1178,27 @@ export function computeRouter(world: World): Router {
         body.direction = body.direction ?? 'INGRESS';
         body.priority = body.priority ?? 1000;
         body.disabled = body.disabled ?? false;
-        if (body.direction === 'INGRESS' && !body.sourceRanges && !body.sourceTags && !body.sourceServiceAccounts) body.sourceRanges = ['0.0.0.0/0'];
+        if (
+          body.direction === 'INGRESS' &&
+          !body.sourceRanges &&
+          !body.sourceTags &&
+          !body.sourceServiceAccounts
+        )
+          body.sourceRanges = ['0.0.0.0/0'];
         break;
       }
       case 'forwardingRules':
       case 'globalForwardingRules': {
         let ipAddr = body.IPAddress;
-        if (typeof ipAddr === 'string' && (ipAddr.startsWith('http') || ipAddr.startsWith('projects/') || ipAddr.startsWith('regions/') || ipAddr.startsWith('global/'))) {
-          const link = ipAddr.startsWith('http') || ipAddr.startsWith('projects/') ? ipAddr : `projects/${p}/${ipAddr}`;
+        if (
+          typeof ipAddr === 'string' &&
+          (ipAddr.startsWith('http') ||
+            ipAddr.startsWith('projects/') ||
+            ipAddr.startsWith('regions/') ||
+            ipAddr.startsWith('global/'))
+        ) {
+          const link =
+            ipAddr.startsWith('http') || ipAddr.startsWith('projects/') ? ipAddr : `projects/${p}/${ipAddr}`;
           const parsed = parseLink(link);
           const addr = parsed ? gcp.compute.get(parsed.rel) : undefined;
           if (!addr) return notFound(parsed?.rel ?? ipAddr);
@@ -891,30 +1213,68 @@ export function computeRouter(world: World): Router {
       }
       case 'instanceTemplates':
       case 'regionInstanceTemplates': {
-        if (!body.properties || typeof body.properties !== 'object') return invalid('resource.properties', '', 'Must be specified.');
+        if (!body.properties || typeof body.properties !== 'object')
+          return invalid('resource.properties', '', 'Must be specified.');
         break;
       }
       case 'instanceGroupManagers': {
         const miss = refMissing(body.instanceTemplate, 'resource.instanceTemplate');
         if (miss) return miss;
-        if (typeof body.instanceTemplate !== 'string') return invalid('resource.instanceTemplate', '', 'Must be specified.');
+        if (typeof body.instanceTemplate !== 'string')
+          return invalid('resource.instanceTemplate', '', 'Must be specified.');
         if (region && scope.kind === 'regions') {
           const q = checkQuota('INSTANCE_GROUP_MANAGERS', 1);
           if (q) return q;
         }
         const igRel = `projects/${p}/${sp}/instanceGroups/${name}`;
-        created.push({ rel: igRel, body: { kind: 'compute#instanceGroup', size: Number(body.targetSize ?? 0), namedPorts: body.namedPorts, fingerprint: fingerprint() } });
+        created.push({
+          rel: igRel,
+          body: {
+            kind: 'compute#instanceGroup',
+            size: Number(body.targetSize ?? 0),
+            namedPorts: body.namedPorts,
+            fingerprint: fingerprint(),
+          },
+        });
         extra.instanceGroup = `${BASE}${igRel}`;
         extra.fingerprint = fingerprint();
-        extra.status = { isStable: true, versionTarget: { isReached: true }, stateful: { hasStatefulConfig: false }, allInstancesConfig: { effective: true } };
-        extra.currentActions = { none: Number(body.targetSize ?? 0), creating: 0, creatingWithoutRetries: 0, verifying: 0, recreating: 0, deleting: 0, abandoning: 0, restarting: 0, refreshing: 0, resuming: 0, starting: 0, stopping: 0, suspending: 0 };
+        extra.status = {
+          isStable: true,
+          versionTarget: { isReached: true },
+          stateful: { hasStatefulConfig: false },
+          allInstancesConfig: { effective: true },
+        };
+        extra.currentActions = {
+          none: Number(body.targetSize ?? 0),
+          creating: 0,
+          creatingWithoutRetries: 0,
+          verifying: 0,
+          recreating: 0,
+          deleting: 0,
+          abandoning: 0,
+          restarting: 0,
+          refreshing: 0,
+          resuming: 0,
+          starting: 0,
+          stopping: 0,
+          suspending: 0,
+        };
         body.baseInstanceName = body.baseInstanceName ?? name;
         body.targetSize = Number(body.targetSize ?? 0);
         body.listManagedInstancesResults = body.listManagedInstancesResults ?? 'PAGELESS';
-        body.updatePolicy = body.updatePolicy ?? { type: 'OPPORTUNISTIC', minimalAction: 'REPLACE', maxSurge: { fixed: 3, calculated: 3 }, maxUnavailable: { fixed: 3, calculated: 3 }, replacementMethod: 'SUBSTITUTE' };
+        body.updatePolicy = body.updatePolicy ?? {
+          type: 'OPPORTUNISTIC',
+          minimalAction: 'REPLACE',
+          maxSurge: { fixed: 3, calculated: 3 },
+          maxUnavailable: { fixed: 3, calculated: 3 },
+          replacementMethod: 'SUBSTITUTE',
+        };
         if (scope.kind === 'regions') {
           const zones = ce.zonesOf().filter((z) => z.region === region);
-          body.distributionPolicy = body.distributionPolicy ?? { zones: zones.map((z) => ({ zone: `${BASE}projects/${p}/zones/${z.zone}` })), targetShape: 'EVEN' };
+          body.distributionPolicy = body.distributionPolicy ?? {
+            zones: zones.map((z) => ({ zone: `${BASE}projects/${p}/zones/${z.zone}` })),
+            targetShape: 'EVEN',
+          };
         }
         break;
       }

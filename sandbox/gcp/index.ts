@@ -14,7 +14,8 @@ export { GcpWorld } from './state.js';
 /** Creates the emulated GCP project: issues the service-account key (written to world.dir) and seeds DNS zones. */
 export function createGcpState(world: World): GcpState {
   const gcp = new GcpWorld(() => world.scenario, world.dir);
-  for (const z of world.scenario.gcp.managedZones) gcp.addZone(z.name, z.dnsName.endsWith('.') ? z.dnsName : `${z.dnsName}.`, 'Pre-existing zone');
+  for (const z of world.scenario.gcp.managedZones)
+    gcp.addZone(z.name, z.dnsName.endsWith('.') ? z.dnsName : `${z.dnsName}.`, 'Pre-existing zone');
   return gcp;
 }
 
@@ -36,7 +37,9 @@ export async function startGcp(world: World): Promise<Service[]> {
     ['certificatemanager', certificateManagerRouter(gcp)],
     ['metadata', metadataRouter(gcp)],
   ];
-  const services = await Promise.all(routers.map(([name, router]) => startService(name, router, world.journal, world.faults)));
+  const services = await Promise.all(
+    routers.map(([name, router]) => startService(name, router, world.journal, world.faults)),
+  );
   for (const s of services) world.urls[s.name] = s.url;
   gcp.writeExternalAccountFile(world.urls.sts as string, world.urls.iamcredentials as string);
   return services;

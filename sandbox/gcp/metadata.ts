@@ -42,7 +42,9 @@ export function metadataRouter(world: GcpWorld): Router {
     const i = world.compute.get(path);
     if (!i) return undefined;
     const attrs: Record<string, string> = {};
-    for (const it of ((i.metadata as Json | undefined)?.items as { key: string; value?: string }[] | undefined) ?? []) attrs[it.key] = it.value ?? '';
+    for (const it of ((i.metadata as Json | undefined)?.items as
+      { key: string; value?: string }[] | undefined) ?? [])
+      attrs[it.key] = it.value ?? '';
     return { path, i, attrs, project: p ?? (req.params.project as string) };
   };
 
@@ -50,7 +52,11 @@ export function metadataRouter(world: GcpWorld): Router {
     const x = inst(req);
     if (!x) return notFoundHtml(req.path);
     if (req.query.get('recursive') === 'true') return json(x.attrs);
-    return text(Object.keys(x.attrs).map((k) => `${k}\n`).join(''));
+    return text(
+      Object.keys(x.attrs)
+        .map((k) => `${k}\n`)
+        .join(''),
+    );
   });
   r.get(`${V1}/instance/attributes/{key}`, (req) => {
     const x = inst(req);
@@ -74,7 +80,11 @@ export function metadataRouter(world: GcpWorld): Router {
   r.put(`${V1}/instance/guest-attributes/{ns}/{key}`, (req) => {
     const x = inst(req);
     if (!x) return notFoundHtml(req.path);
-    world.setGuestAttribute(x.path, `${req.params.ns}/${req.params.key}`, typeof req.rawBody === 'string' ? req.rawBody : '');
+    world.setGuestAttribute(
+      x.path,
+      `${req.params.ns}/${req.params.key}`,
+      typeof req.rawBody === 'string' ? req.rawBody : '',
+    );
     return text('');
   });
   r.delete(`${V1}/instance/guest-attributes/{ns}/{key}`, (req) => {
@@ -90,15 +100,20 @@ export function metadataRouter(world: GcpWorld): Router {
     'instance/id': (x) => String(x.i.id),
     'instance/hostname': (x) => `${x.i.name}.${String(x.i.zone).split('/').pop()}.c.${x.project}.internal`,
     'instance/zone': (x) => `projects/${world.scn.projectNumber}/zones/${String(x.i.zone).split('/').pop()}`,
-    'instance/machine-type': (x) => `projects/${world.scn.projectNumber}/machineTypes/${String(x.i.machineType).split('/').pop()}`,
-    'instance/network-interfaces/0/ip': (x) => ((x.i.networkInterfaces as Json[] | undefined)?.[0]?.networkIP as string | undefined) ?? undefined,
+    'instance/machine-type': (x) =>
+      `projects/${world.scn.projectNumber}/machineTypes/${String(x.i.machineType).split('/').pop()}`,
+    'instance/network-interfaces/0/ip': (x) =>
+      ((x.i.networkInterfaces as Json[] | undefined)?.[0]?.networkIP as string | undefined) ?? undefined,
     'instance/network-interfaces/0/access-configs/0/external-ip': (x) =>
-      (((x.i.networkInterfaces as Json[] | undefined)?.[0]?.accessConfigs as Json[] | undefined)?.[0]?.natIP as string | undefined) ?? undefined,
-    'instance/tags': (x) => JSON.stringify(((x.i.tags as Json | undefined)?.items as string[] | undefined) ?? []),
+      (((x.i.networkInterfaces as Json[] | undefined)?.[0]?.accessConfigs as Json[] | undefined)?.[0]
+        ?.natIP as string | undefined) ?? undefined,
+    'instance/tags': (x) =>
+      JSON.stringify(((x.i.tags as Json | undefined)?.items as string[] | undefined) ?? []),
     'project/project-id': (x) => x.project,
     'project/numeric-project-id': () => world.scn.projectNumber,
     'instance/service-accounts/default/email': (x) =>
-      ((x.i.serviceAccounts as Json[] | undefined)?.[0]?.email as string | undefined) ?? `${world.scn.projectNumber}-compute@developer.gserviceaccount.com`,
+      ((x.i.serviceAccounts as Json[] | undefined)?.[0]?.email as string | undefined) ??
+      `${world.scn.projectNumber}-compute@developer.gserviceaccount.com`,
   };
   for (const [path, get] of Object.entries(simple)) {
     r.get(`${V1}/${path}`, (req) => {

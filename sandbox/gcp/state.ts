@@ -210,7 +210,11 @@ export class GcpWorld implements GcpState {
     return p === this.scn.projectId || p === this.scn.projectNumber ? this.scn.projectId : undefined;
   }
 
-  issueAccessToken(email: string, lifetimeSeconds = 3600, federated = false): { token: string; expiresAt: number } {
+  issueAccessToken(
+    email: string,
+    lifetimeSeconds = 3600,
+    federated = false,
+  ): { token: string; expiresAt: number } {
     const token = `ya29.${federated ? 'fed' : 'c'}.sandbox-${randomBytes(24).toString('base64url')}`;
     const expiresAt = this.now() + lifetimeSeconds * 1000;
     this.tokens.set(token, { email, expiresAt, federated });
@@ -230,14 +234,17 @@ export class GcpWorld implements GcpState {
     for (const [path, r] of this.compute) {
       const parts = path.split('/');
       if (parts[parts.length - 2] !== collection) continue;
-      if (project && parts[1] !== project && !(this.project(project) && parts[1] === this.project(project))) continue;
+      if (project && parts[1] !== project && !(this.project(project) && parts[1] === this.project(project)))
+        continue;
       out.push(structuredClone(r));
     }
     return out;
   }
 
   getResource(path: string): Record<string, unknown> | undefined {
-    const rel = path.startsWith('http') ? path.replace(/^https?:\/\/[^/]+\/compute\/v1\//, '') : path.replace(/^\//, '');
+    const rel = path.startsWith('http')
+      ? path.replace(/^https?:\/\/[^/]+\/compute\/v1\//, '')
+      : path.replace(/^\//, '');
     const r = this.compute.get(rel);
     return r ? structuredClone(r) : undefined;
   }
@@ -254,7 +261,11 @@ export class GcpWorld implements GcpState {
 
   // ---- Cloud DNS ----
   managedZones(): { name: string; dnsName: string; nameServers: string[] }[] {
-    return [...this.zones.values()].map((z) => ({ name: z.name, dnsName: z.dnsName, nameServers: [...z.nameServers] }));
+    return [...this.zones.values()].map((z) => ({
+      name: z.name,
+      dnsName: z.dnsName,
+      nameServers: [...z.nameServers],
+    }));
   }
 
   recordSets(zoneName: string): { name: string; type: string; ttl: number; rrdatas: string[] }[] {
@@ -275,7 +286,12 @@ export class GcpWorld implements GcpState {
       visibility: 'public',
       rrsets: [
         { name: dnsName, type: 'NS', ttl: 21600, rrdatas: [...nameServers] },
-        { name: dnsName, type: 'SOA', ttl: 21600, rrdatas: [`${nameServers[0]} cloud-dns-hostmaster.google.com. 1 21600 3600 259200 300`] },
+        {
+          name: dnsName,
+          type: 'SOA',
+          ttl: 21600,
+          rrdatas: [`${nameServers[0]} cloud-dns-hostmaster.google.com. 1 21600 3600 259200 300`],
+        },
       ],
       changes: [],
       ...extra,
@@ -297,13 +313,19 @@ export class GcpWorld implements GcpState {
     const cfg = this.scn.certificates;
     const domains = (managed.domains as string[] | undefined) ?? [];
     const delegated = !cfg.needsDelegation || this.scenario.dns.delegated;
-    const missingRecords = domains.filter((d) => !this.challengeRecordPresent(d, (managed.dnsAuthorizations as string[] | undefined) ?? []));
+    const missingRecords = domains.filter(
+      (d) => !this.challengeRecordPresent(d, (managed.dnsAuthorizations as string[] | undefined) ?? []),
+    );
     const timeUp = this.now() - c.createdAt >= cfg.activeAfterMs;
     let state = 'PROVISIONING';
     if (delegated && missingRecords.length === 0 && timeUp) state = cfg.finalState;
     managed.state = state;
     if (state === 'ACTIVE') {
-      managed.authorizationAttemptInfo = domains.map((domain) => ({ domain, state: 'AUTHORIZED', details: '' }));
+      managed.authorizationAttemptInfo = domains.map((domain) => ({
+        domain,
+        state: 'AUTHORIZED',
+        details: '',
+      }));
       body.pemCertificate = `-----BEGIN CERTIFICATE-----\n${Buffer.from(`sandbox certificate for ${domains.join(',')}`).toString('base64')}\n-----END CERTIFICATE-----\n`;
       body.sanDnsnames = [...domains];
       body.expireTime = new Date(c.createdAt + 90 * 86_400_000).toISOString();
@@ -314,7 +336,10 @@ export class GcpWorld implements GcpState {
         failureReason: 'CONFIG',
         details: `Authorization of ${domain} failed: the DNS authorization record could not be validated.`,
       }));
-      managed.provisioningIssue = { reason: 'AUTHORIZATION_ISSUE', details: 'Certificate authorization failed for one or more domains.' };
+      managed.provisioningIssue = {
+        reason: 'AUTHORIZATION_ISSUE',
+        details: 'Certificate authorization failed for one or more domains.',
+      };
     } else {
       managed.authorizationAttemptInfo = domains.map((domain) => {
         const reason = !delegated
@@ -322,7 +347,9 @@ export class GcpWorld implements GcpState {
           : missingRecords.includes(domain)
             ? `The CNAME record for the DNS authorization of ${domain.replace(/^\*\./, '')} was not found.`
             : undefined;
-        return reason ? { domain, state: 'AUTHORIZING', failureReason: 'CONFIG', details: reason } : { domain, state: 'AUTHORIZING', details: 'Authorization in progress.' };
+        return reason
+          ? { domain, state: 'AUTHORIZING', failureReason: 'CONFIG', details: reason }
+          : { domain, state: 'AUTHORIZING', details: 'Authorization in progress.' };
       });
     }
     return body;
@@ -331,10 +358,14 @@ export class GcpWorld implements GcpState {
   /** Whether the DNS authorization's CNAME exists in a Cloud DNS zone that covers it (assumed present when no zone covers it). */
   private challengeRecordPresent(domain: string, authNames: string[]): boolean {
     const bare = domain.replace(/^\*\./, '');
-    const auth = authNames.map((n) => this.dnsAuthorizations.get(n.replace(/^\/\/certificatemanager\.googleapis\.com\//, ''))).find((a) => a && a.domain === bare);
+    const auth = authNames
+      .map((n) => this.dnsAuthorizations.get(n.replace(/^\/\/certificatemanager\.googleapis\.com\//, '')))
+      .find((a) => a && a.domain === bare);
     if (!auth) return true;
     const rr = auth.dnsResourceRecord as { name: string; type: string; data: string };
-    const zone = [...this.zones.values()].filter((z) => rr.name === z.dnsName || rr.name.endsWith(`.${z.dnsName}`)).sort((a, b) => b.dnsName.length - a.dnsName.length)[0];
+    const zone = [...this.zones.values()]
+      .filter((z) => rr.name === z.dnsName || rr.name.endsWith(`.${z.dnsName}`))
+      .sort((a, b) => b.dnsName.length - a.dnsName.length)[0];
     if (!zone) return true;
     return zone.rrsets.some((r) => r.name === rr.name && r.type === rr.type && r.rrdatas.includes(rr.data));
   }

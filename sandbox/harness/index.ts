@@ -708,5 +708,9 @@ function gitspaceDomain(m: HarnessModel, g: GitspaceRecord): string {
 export async function startHarness(world: World): Promise<Service[]> {
   const svc = await startService('harness', harnessRouter(world), world.journal, world.faults);
   world.urls.harness = svc.url;
+  // Seeded infra providers were made before the port was known: their YAML points at this service now.
+  const m = model(world);
+  for (const rec of m.infraProviders.values())
+    rec.config.setup_yaml = setupYaml(world, m, rec, `${svc.url}/gateway/cde`);
   return [svc];
 }

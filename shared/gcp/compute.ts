@@ -648,6 +648,7 @@ export class ComputeApi {
 
   /** Runs a client call with our retry policy, turning gax errors into RemoteError. */
   private async call<T>(what: string, idempotent: boolean, fn: () => Promise<T>): Promise<T> {
+    let reauthenticated = false;
     return retry(
       async () => {
         const store: { retryAfter?: string | null } = {};
@@ -655,6 +656,13 @@ export class ComputeApi {
           return await callContext.run(store, fn);
         } catch (e) {
           const err = toRemoteError(e, what, this.endpoints.compute);
+          if (err instanceof RemoteError && err.status === 401 && !reauthenticated) {
+            // An expired or revoked token: fetch a new one once.
+            reauthenticated = true;
+            this.tokenSource.invalidate();
+            if (this.authClient) this.authClient.credentials = {};
+            return Promise.reject(new RemoteError(err.service, 401, err.message, err.body, 0));
+          }
           if (err instanceof RemoteError && store.retryAfter && err.retryAfterMs === undefined) {
             const ms = parseRetryAfter(store.retryAfter, this.clock.now());
             return Promise.reject(new RemoteError(err.service, err.status, err.message, err.body, ms));
@@ -666,8 +674,12 @@ export class ComputeApi {
         clock: this.clock,
         random: this.opts.random,
         attempts: this.opts.attempts ?? 5,
-        retryable: (e) =>
-          idempotent ? isTransient(e) : e instanceof RemoteError && (e.status === 429 || e.status === 503),
+        retryable: (e) => {
+          if (e instanceof RemoteError && e.status === 401) return e.retryAfterMs === 0;
+          return idempotent
+            ? isTransient(e)
+            : e instanceof RemoteError && (e.status === 429 || e.status === 503);
+        },
         onRetry: (e, n, delay) =>
           this.log.debug(`compute ${what}: ${errorMessage(e)}; retry ${n} in ${delay} ms`),
       },

@@ -175,10 +175,17 @@ function serviceAccountFetcher(c: ServiceAccountCredentials, ctx: Ctx): Fetcher 
       }
     }
     const k = key;
-    const body = await tokenRequest(ctx, ctx.tokenUrl, 'Google OAuth token endpoint', c.clientEmail, () => ({
-      grant_type: JWT_BEARER,
-      assertion: signJwtAssertion(c, k, ctx.tokenUrl, ctx.clock.now()),
-    }));
+    const body = await tokenRequest(
+      ctx,
+      ctx.tokenUrl,
+      'Google OAuth token endpoint',
+      c.clientEmail,
+      'oauth2',
+      () => ({
+        grant_type: JWT_BEARER,
+        assertion: signJwtAssertion(c, k, ctx.tokenUrl, ctx.clock.now()),
+      }),
+    );
     return tokenFromBody(body, 'oauth2');
   };
 }
@@ -192,6 +199,7 @@ function authorizedUserFetcher(c: AuthorizedUserCredentials, ctx: Ctx): Fetcher 
       ctx.tokenUrl,
       'Google OAuth token endpoint',
       `user credentials from ${c.source}`,
+      'user',
       () => ({
         grant_type: 'refresh_token',
         client_id: c.clientId,
@@ -225,6 +233,7 @@ function externalAccountFetcher(c: ExternalAccountCredentials, ctx: Ctx): Fetche
         c.tokenUrl,
         'Security Token Service',
         `workload identity ${c.audience}`,
+        'sts',
         () => form,
       ),
       'sts',
@@ -373,6 +382,7 @@ const REJECTION_CAUSES: Record<string, string> = {
   sts:
     "Likely causes: the workload identity provider's attribute condition rejects this repository or branch, the audience does not match the provider, " +
     "or the provider or pool is disabled or deleted. Check the workload_identity_provider input of google-github-actions/auth and the provider's attribute condition.",
+  user: 'The refresh token was revoked or has expired: run `gcloud auth application-default login` again, or use a service-account JSON key.',
 };
 
 async function tokenRequest(
@@ -380,9 +390,9 @@ async function tokenRequest(
   url: string,
   what: string,
   who: string,
+  kind: 'oauth2' | 'sts' | 'user',
   form: () => Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  const kind = url === ctx.tokenUrl ? 'oauth2' : 'sts';
   return retry(
     async () => {
       let r: Response;

@@ -221,16 +221,17 @@ function isBusyRefusal(e: unknown): boolean {
  * Sends an action. An ambiguous failure is resolved by reading the gitspace (the optimistic state shows
  * whether it was taken); a busy refusal waits for the busy state to end and sends it again.
  */
-async function sendAction(ctx: GitspaceContext, w: Watcher, action: 'start' | 'stop', accepted: (state: string) => boolean): Promise<void> {
+async function sendAction(ctx: GitspaceContext, w: Watcher, action: 'start' | 'stop', accepted: (state: string) => boolean): Promise<GitspaceView | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await ctx.pacer.call(`${action} ${w.id}`, () => ctx.api.gitspaceAction(ctx.org, ctx.project, w.id, action), { ambiguous: true });
-      return;
+      const r = await ctx.pacer.call(`${action} ${w.id}`, () => ctx.api.gitspaceAction(ctx.org, ctx.project, w.id, action), { ambiguous: true });
+      // The server answers with the config in its optimistic state (starting/stopping).
+      return r && typeof r === 'object' && 'identifier' in r ? (r as GitspaceView) : undefined;
     } catch (e) {
       if (attempt >= (ctx.createAttempts ?? 6)) throw e instanceof AmbiguousFailure ? e.cause : e;
       if (e instanceof AmbiguousFailure) {
         const g = await getOrUndefined(ctx, w.id);
-        if (g && accepted(stateOf(g))) return;
+        if (g && accepted(stateOf(g))) return g;
         continue;
       }
       if (isBusyRefusal(e)) {
@@ -291,12 +292,13 @@ async function startAndWait(ctx: GitspaceContext, w: Watcher, g: GitspaceView): 
     state = stateOf(g);
   }
   let started = false;
+  let after: GitspaceView | undefined;
   if (state !== 'starting' && state !== 'running') {
     ctx.log.info(`${w.name}: starting (was ${state})`);
-    await sendAction(ctx, w, 'start', (s) => s === 'starting' || s === 'running');
+    after = await sendAction(ctx, w, 'start', (s) => s === 'starting' || s === 'running');
     started = true;
   }
-  if (ctx.wait === false) return { g: (await getOrUndefined(ctx, w.id)) ?? g, started };
+  if (ctx.wait === false) return { g: after ?? (await getOrUndefined(ctx, w.id)) ?? g, started };
   const done = await w.until('running', (x) => !!x && stateOf(x) === 'running');
   return { g: done ?? g, started };
 }

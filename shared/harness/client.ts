@@ -29,6 +29,8 @@ export interface HarnessClientOptions {
   /** Overrides of the retry policy (attempts, backoff); `retryable` is decided per method. */
   retry?: Omit<RetryOptions, 'retryable' | 'clock'>;
   fetch?: typeof fetch;
+  /** Per-attempt timeout (default 60 s); a timed-out GET/PUT/DELETE is retried, a POST is not. */
+  timeoutMs?: number;
 }
 
 /** Where the Harness API is: the endpoint override (GITSPACES_HARNESS_URL) wins over the config's harness.api_url. */
@@ -55,7 +57,7 @@ function isConnectionRefused(e: unknown): boolean {
 export function retryableFor(method: Method): (e: unknown) => boolean {
   if (method === 'POST' || method === 'PATCH')
     return (e) => (e instanceof RemoteError && e.status === 429) || isConnectionRefused(e);
-  return isTransient;
+  return (e) => isTransient(e) || (e as { name?: string })?.name === 'TimeoutError';
 }
 
 /** Client of the Harness CDE API (/gateway/cde/api/v1) and the NG platform API (/ng/api) for what the bundle needs. */
@@ -67,6 +69,7 @@ export class HarnessClient {
   private readonly clock: Clock;
   private readonly retryOpts: Omit<RetryOptions, 'retryable' | 'clock'>;
   private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
 
   constructor(opts: HarnessClientOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
@@ -76,6 +79,7 @@ export class HarnessClient {
     this.clock = opts.clock ?? realClock;
     this.retryOpts = opts.retry ?? {};
     this.fetchImpl = opts.fetch ?? fetch;
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.log.mask(opts.apiKey);
   }
 
@@ -114,7 +118,12 @@ export class HarnessClient {
           headers['content-type'] = 'application/json';
           payload = JSON.stringify(opts.body);
         }
-        const res = await this.fetchImpl(u, { method, headers, body: payload });
+        const res = await this.fetchImpl(u, {
+          method,
+          headers,
+          body: payload,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
         const text = await res.text();
         let parsed: unknown = undefined;
         if (text) {

@@ -1,5 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ModuleGeneration } from '../config/schema.js';
+import { maskSecret } from '../inputs.js';
+import type { Logger } from '../logger.js';
 
 /**
  * The interface of harness/harness-gitspaces/gcp per generation, as contracts/terraform-module.md states it.
@@ -97,4 +99,23 @@ export function checkSetupYamlKeys(yamlText: string, generation: ModuleGeneratio
 export function describeKeyMismatch(check: SetupYamlKeyCheck, generation: ModuleGeneration): string {
   const other = check.detected && check.detected !== generation ? ` The YAML looks like the ${check.detected} generation.` : '';
   return `The Infra Config YAML lacks ${check.missing.join(', ')}, which module generation ${generation} reads.${other}`;
+}
+
+/** Masks every secret-looking value of an Infra Config YAML (the gateway's shared_secret above all). */
+export function maskSetupYaml(log: Logger, yamlText: string): string[] {
+  const found: string[] = [];
+  let doc: unknown;
+  try {
+    doc = parseYaml(yamlText);
+  } catch {
+    return found;
+  }
+  const walk = (v: unknown, key: string) => {
+    if (typeof v === 'string' && /secret|token|password|private_key/i.test(key) && v) {
+      maskSecret(log, v);
+      found.push(v);
+    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, k);
+  };
+  walk(doc, '');
+  return found;
 }

@@ -326,3 +326,37 @@ test('429 with Retry-After is retried on our clock; other errors carry status an
     await c.close();
   }
 });
+
+test('a 401 fetches a new token once and repeats the call', async () => {
+  let issued = 0;
+  const ts = {
+    getToken: async () => `t${++issued}`,
+    getAccessToken: async () => ({
+      token: `t${++issued}`,
+      expiresAtMs: Number.MAX_SAFE_INTEGER,
+      expiresInMs: 3600_000,
+    }),
+    identity: () => 'test',
+    invalidate: () => {},
+  };
+  extra = (req) =>
+    req.headers.authorization === 'Bearer t1'
+      ? {
+          status: 401,
+          body: {
+            error: {
+              code: 401,
+              message: 'Request had invalid authentication credentials.',
+              status: 'UNAUTHENTICATED',
+            },
+          },
+        }
+      : undefined;
+  const c = new ComputeApi({ compute: server.url }, ts, { clock: new FakeClock(), random: () => 0 });
+  try {
+    expect((await c.getZone('acme', 'us-central1-a')).name).toBe('us-central1-a');
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer t1', 'Bearer t2']);
+  } finally {
+    await c.close();
+  }
+});

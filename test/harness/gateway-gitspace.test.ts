@@ -234,3 +234,19 @@ describe('gitspace lifecycle', () => {
     ).toEqual(['1', '2']);
   });
 });
+
+describe('existing infra', () => {
+  it('is seeded when the scenario says so, with a YAML pointing at the emulator', async () => {
+    const t = await startTestHarness({ harness: { existingInfra: true } });
+    try {
+      const infra = await clientFor(t).getInfraProvider('gitspaces_gcp');
+      expect(infra?.setup_yaml).toContain(`cde_manager_url: ${t.url}/gateway/cde`);
+      expect(infra?.metadata).toMatchObject({
+        domain: 'gitspaces.acme.dev',
+        delegate_selectors: [{ selector: 'gitspaces' }],
+      });
+    } finally {
+      await t.stop();
+    }
+  });
+});

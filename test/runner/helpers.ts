@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { ActionIO } from '../../shared/action.js';
+import { realClock } from '../../shared/clock.js';
+import { configFromText } from '../../shared/config/load.js';
+import type { GitspacesConfig } from '../../shared/config/schema.js';
+import { Inputs, mapInputSource } from '../../shared/inputs.js';
+import { RecordingLogger } from '../../shared/logger.js';
+import { startSandbox, Sandbox } from '../../sandbox/index.js';
+import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO = resolve(here, '..', '..');
+const WORLD_SCRIPT = join(REPO, 'sandbox', 'module', 'lib', 'world.mjs');
+
+export interface RecordedIO extends ActionIO {
+  log: RecordingLogger;
+  outputs: Record<string, string>;
+  summaries: string[];
+  failures: string[];
+}
+
+export function recordingIO(inputs: Record<string, string | undefined>, env: Record<string, string>): RecordedIO {
+  const log = new RecordingLogger();
+  const io: RecordedIO = {
+    inputs: new Inputs(mapInputSource(inputs), log),
+    log,
+    env: { ...env },
+    clock: realClock,
+    outputs: {},
+    summaries: [],
+    failures: [],
+    setOutput(name, value) {
+      io.outputs[name] = value;
+    },
+    async appendSummary(md) {
+      io.summaries.push(md);
+    },
+    setFailed(m) {
+      io.failures.push(m);
+    },
+  };
+  return io;
+}
+
+export function exampleConfig(edit: (text: string) => string = (t) => t): GitspacesConfig {
+  return configFromText(edit(readFileSync(join(REPO, 'examples', 'gitspaces.yaml'), 'utf8')));
+}
+
+/**
+ * A sandbox where terraform-apply has run: the network, the us-central1 region (gateway instance group) and
+ * the runner VM created through the Compute API by the stand-in module's own script, the Harness infra
+ * configured, and pool.yaml written the way the module writes it (relative json_path).
+ */
+export async function appliedSandbox(scenario: DeepPartial<Scenario> = {}): Promise<{ sb: Sandbox; poolPath: string; keyJson: string; config: GitspacesConfig }> {
+  const sb = await startSandbox({ scenario: { ...scenario, harness: { existingInfra: true, ...(scenario.harness ?? {}) } } });
+  const project = sb.scenario.gcp.projectId;
+  const common = { project, key_file: sb.files.serviceAccountKey, network: 'gitspaces', name: 'gitspaces' };
+  const specs = [
+    { ...common, type: 'network', firewalls: [] },
+    {
+      ...common,
+      type: 'region',
+      region: 'us-central1',
+      domain: 'usc1.gitspaces.acme.dev',
+      subnet: 'harnessdefault',
+      proxy_subnet: 'gitspaces-us-central1-proxy-subnet',
+      default_subnet_ip_range: '10.6.0.0/16',
+      proxy_subnet_ip_range: '10.3.0.0/26',
+      alb_address_name: 'gitspaces-us-central1-alb-ip',
+      alb_ip: '34.120.10.10',
+      nlb_address_name: 'gitspaces-us-central1-nlb-ip',
+      nlb_ip: '34.120.10.11',
+      template: 'gitspaces-us-central1-gateway-1-16-0-abcd1234',
+      machine_type: 'e2-standard-2',
+      vm_tags: ['gateway'],
+      gateway_version: sb.scenario.harness.gatewayVersion,
+      metadata: {},
+      image: 'projects/ubuntu-os-cloud/global/images/ubuntu-2204-jammy-v20250112',
+      group: 'gitspaces-us-central1-gateway-group-1-16-0-abcd1234',
+      instances: 1,
+    },
+    { ...common, type: 'runner_vm', zone: 'us-central1-a', region: 'us-central1', vm: 'gitspaces-us-central1-runner-vm', machine_type: 'e2-standard-2', image: 'projects/ubuntu-os-cloud/global/images/ubuntu-2204-jammy-v20250112', subnet: 'harnessdefault' },
+  ];
+  for (const spec of specs) {
+    await promisify(execFile)(process.execPath, [WORLD_SCRIPT, 'apply'], { env: { ...process.env, ...sb.env, GITSPACES_WORLD_SPEC: JSON.stringify(spec) } });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'gitspaces-tf-'));
+  const poolPath = join(dir, 'pool.yaml');
+  writeFileSync(
+    poolPath,
+    `instances:
+- limit: 1000
+  name: gitspaces-us-central1
+  platform:
+    arch: amd64
+    os: linux
+  pool: 0
+  spec:
+    account:
+      json_path: service-account-key.json
+      no_service_account: true
+      project_id: ${project}
+    disk:
+      size: 100
+      type: pd-balanced
+    image: projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts
+    network: projects/${project}/global/networks/gitspaces
+    private_ip: true
+    subnetwork: projects/${project}/regions/us-central1/subnetworks/harnessdefault
+    tags:
+    - gcp-gitspace
+  type: google
+timestamp: "2026-11-29T23:00:00Z"
+version: "1"
+`,
+  );
+  return { sb, poolPath, keyJson: readFileSync(sb.files.serviceAccountKey, 'utf8'), config: exampleConfig() };
+}
