@@ -23,7 +23,7 @@ export interface BenchResult {
 const GITSPACES = 500;
 const RATE_PER_S = Number(process.env.BENCH_RATE ?? 50);
 const BURST = RATE_PER_S;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 interface Stored {
   identifier: string;

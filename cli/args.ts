@@ -20,7 +20,14 @@ export class UsageError extends Error {
 const GLOBAL_BOOLEAN = new Set(['help', 'json', 'verbose', 'sandbox']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const out: ParsedArgs = { positionals: [], help: false, json: false, verbose: false, sandbox: false, inputs: {} };
+  const out: ParsedArgs = {
+    positionals: [],
+    help: false,
+    json: false,
+    verbose: false,
+    sandbox: false,
+    inputs: {},
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '-h') {
@@ -38,10 +45,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new UsageError(`Not a flag: ${arg} (flags are --lower-case-words)`);
+    if (!/^[a-z][a-z0-9-]*$/.test(name))
+      throw new UsageError(`Not a flag: ${arg} (flags are --lower-case-words)`);
     let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
     if (GLOBAL_BOOLEAN.has(name)) {
-      if (value !== undefined && !/^(true|false)$/.test(value)) throw new UsageError(`--${name} takes no value`);
+      if (value !== undefined && !/^(true|false)$/.test(value))
+        throw new UsageError(`--${name} takes no value`);
       (out as unknown as Record<string, boolean>)[name] = value !== 'false';
       continue;
     }

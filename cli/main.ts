@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { formatIssue, parseConfig } from '../shared/config/load.js';
 import { isConfigurationError } from '../shared/errors.js';
 import type { ActionMain, ActionName } from '../shared/entry.js';
-import { ParsedArgs, UsageError, parseArgs } from './args.js';
+import { ParsedArgs, parseArgs } from './args.js';
 import { CliIO, ENV_FALLBACKS, cliIO, markdownToText } from './io.js';
 
 export const EXIT = { ok: 0, failed: 1, config: 2 } as const;
@@ -22,16 +22,44 @@ interface CommandSpec {
 }
 
 export const COMMANDS: Record<string, CommandSpec> = {
-  validate: { action: 'validate-prereqs', summary: 'Run the preflight checks against GCP, DNS and Harness (changes nothing)' },
-  configure: { action: 'configure-infra', summary: 'Create or update the Harness infrastructure and its regions and machines' },
-  plan: { action: 'terraform-apply', inputs: { mode: 'plan' }, summary: 'Plan the GCP infrastructure (terraform plan)' },
-  apply: { action: 'terraform-apply', inputs: { mode: 'apply' }, summary: 'Create or update the GCP infrastructure (terraform apply)' },
-  destroy: { action: 'terraform-apply', inputs: { mode: 'destroy' }, summary: 'Destroy the GCP infrastructure (terraform destroy)' },
-  drift: { action: 'terraform-apply', inputs: { mode: 'drift' }, summary: 'Report drift between the state and GCP' },
-  'install-runner': { action: 'install-runner', summary: 'Install the VM runner and the delegate on the runner VM' },
+  validate: {
+    action: 'validate-prereqs',
+    summary: 'Run the preflight checks against GCP, DNS and Harness (changes nothing)',
+  },
+  configure: {
+    action: 'configure-infra',
+    summary: 'Create or update the Harness infrastructure and its regions and machines',
+  },
+  plan: {
+    action: 'terraform-apply',
+    inputs: { mode: 'plan' },
+    summary: 'Plan the GCP infrastructure (terraform plan)',
+  },
+  apply: {
+    action: 'terraform-apply',
+    inputs: { mode: 'apply' },
+    summary: 'Create or update the GCP infrastructure (terraform apply)',
+  },
+  destroy: {
+    action: 'terraform-apply',
+    inputs: { mode: 'destroy' },
+    summary: 'Destroy the GCP infrastructure (terraform destroy)',
+  },
+  drift: {
+    action: 'terraform-apply',
+    inputs: { mode: 'drift' },
+    summary: 'Report drift between the state and GCP',
+  },
+  'install-runner': {
+    action: 'install-runner',
+    summary: 'Install the VM runner and the delegate on the runner VM',
+  },
   create: { action: 'create-gitspace', summary: 'Create (or start) the gitspaces of the config file' },
   teardown: { action: 'teardown', summary: 'Delete gitspaces, runner, infrastructure, in reverse order' },
-  up: { action: 'pipeline', summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create' },
+  up: {
+    action: 'pipeline',
+    summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create',
+  },
 };
 
 export interface CliDeps {
@@ -90,7 +118,9 @@ export async function cli(argv: readonly string[], deps: CliDeps = {}): Promise<
   if (args.command === 'sandbox') return foregroundSandbox(args, out, err, deps.untilStopped ?? untilSignal);
   const spec = COMMANDS[args.command];
   if (!spec) {
-    err(`error: unknown command "${args.command}". Commands: check-config, ${Object.keys(COMMANDS).join(', ')}, sandbox.`);
+    err(
+      `error: unknown command "${args.command}". Commands: check-config, ${Object.keys(COMMANDS).join(', ')}, sandbox.`,
+    );
     return EXIT.config;
   }
   if (args.help) {
@@ -122,11 +152,28 @@ async function runCommand(
     const code = await runMain(spec, io, load);
     const scrub = (s: string) => io.log.scrub(s);
     if (args.json) {
-      out(scrub(JSON.stringify({ command: args.command, action: spec.action, exitCode: code.exitCode, outputs: io.outputs, phase: code.phase, checks: code.checks, failures: io.failures }, null, 2)));
+      out(
+        scrub(
+          JSON.stringify(
+            {
+              command: args.command,
+              action: spec.action,
+              exitCode: code.exitCode,
+              outputs: io.outputs,
+              phase: code.phase,
+              checks: code.checks,
+              failures: io.failures,
+            },
+            null,
+            2,
+          ),
+        ),
+      );
     } else {
       const summary = markdownToText(io.summary.join('\n\n'));
       if (summary) out(scrub(summary));
-      for (const [k, v] of Object.entries(io.outputs)) out(scrub(`${k}=${v.includes('\n') ? JSON.stringify(v) : v}`));
+      for (const [k, v] of Object.entries(io.outputs))
+        out(scrub(`${k}=${v.includes('\n') ? JSON.stringify(v) : v}`));
     }
     return code.exitCode;
   } finally {
@@ -145,32 +192,55 @@ async function runMain(
   try {
     const main = await (load ?? loadAction)(spec.action);
     const result = await main(io);
-    return { exitCode: result.exitCode ?? (io.failures.length ? EXIT.failed : EXIT.ok), phase: result.phase, checks: result.checks };
+    return {
+      exitCode: result.exitCode ?? (io.failures.length ? EXIT.failed : EXIT.ok),
+      phase: result.phase,
+      checks: result.checks,
+    };
   } catch (e) {
     if (e instanceof ActionNotBuiltError) {
       io.setFailed(e.message);
       return { exitCode: EXIT.failed };
     }
     const f = describeFailure(e);
-    for (const d of f.details) (f.bug ? io.log.debug(d) : io.log.error(d));
+    for (const d of f.details) {
+      if (f.bug) io.log.debug(d);
+      else io.log.error(d);
+    }
     io.setFailed(f.message);
     return { exitCode: isConfigurationError(e) ? EXIT.config : EXIT.failed };
   }
 }
 
-function checkConfig(path: string, args: ParsedArgs, out: (t: string) => void, err: (l: string) => void): number {
+function checkConfig(
+  path: string,
+  args: ParsedArgs,
+  out: (t: string) => void,
+  err: (l: string) => void,
+): number {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const issue = { path: '', found: `no readable file at ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, expected: 'a gitspaces.yaml', fix: 'Create it from examples/gitspaces.yaml or pass --config FILE.' };
+    const issue = {
+      path: '',
+      found: `no readable file at ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      expected: 'a gitspaces.yaml',
+      fix: 'Create it from examples/gitspaces.yaml or pass --config FILE.',
+    };
     if (args.json) out(JSON.stringify({ file: path, valid: false, issues: [issue] }, null, 2));
     else err(`error: ${formatIssue(issue)}`);
     return EXIT.config;
   }
   const r = parseConfig(text);
   if (args.json) {
-    out(JSON.stringify(r.ok ? { file: path, valid: true } : { file: path, valid: false, issues: r.issues }, null, 2));
+    out(
+      JSON.stringify(
+        r.ok ? { file: path, valid: true } : { file: path, valid: false, issues: r.issues },
+        null,
+        2,
+      ),
+    );
     return r.ok ? EXIT.ok : EXIT.config;
   }
   if (!r.ok) {
@@ -195,7 +265,10 @@ interface SandboxHandle {
   stop(): Promise<void>;
 }
 
-async function startSandboxFor(args: ParsedArgs, err: (l: string) => void): Promise<SandboxHandle | undefined> {
+async function startSandboxFor(
+  args: ParsedArgs,
+  err: (l: string) => void,
+): Promise<SandboxHandle | undefined> {
   const { startSandbox } = await import('../sandbox/index.js');
   try {
     return await startSandbox({ scenario: args.scenario ?? 'healthy' });
@@ -208,14 +281,21 @@ async function startSandboxFor(args: ParsedArgs, err: (l: string) => void): Prom
   }
 }
 
-async function foregroundSandbox(args: ParsedArgs, out: (t: string) => void, err: (l: string) => void, untilStopped: () => Promise<void>): Promise<number> {
+async function foregroundSandbox(
+  args: ParsedArgs,
+  out: (t: string) => void,
+  err: (l: string) => void,
+  untilStopped: () => Promise<void>,
+): Promise<number> {
   const sb = await startSandboxFor(args, err);
   if (!sb) return EXIT.config;
   try {
     if (args.json) {
       out(JSON.stringify({ scenario: args.scenario ?? 'healthy', urls: sb.urls, env: sb.env }, null, 2));
     } else {
-      out(`# gitspaces sandbox (scenario ${args.scenario ?? 'healthy'}) is running on 127.0.0.1; Ctrl-C stops it.`);
+      out(
+        `# gitspaces sandbox (scenario ${args.scenario ?? 'healthy'}) is running on 127.0.0.1; Ctrl-C stops it.`,
+      );
       for (const [k, v] of Object.entries(sb.urls)) out(`#   ${k.padEnd(20)} ${v}`);
       out('# Paste these lines into another shell to point the gitspaces CLI or the bundles at it:');
       for (const [k, v] of Object.entries(sb.env)) out(`export ${k}=${shellQuote(v)}`);
@@ -246,13 +326,29 @@ function untilSignal(): Promise<void> {
 
 /** `gitspaces <command> --help`: the command and the inputs its action.yml declares. */
 function commandHelp(name: string, spec: CommandSpec): string {
-  const lines = [`gitspaces ${name}: ${spec.summary}`, `Runs the ${spec.action} action${spec.inputs ? ` with ${Object.entries(spec.inputs).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}.`, ''];
+  const lines = [
+    `gitspaces ${name}: ${spec.summary}`,
+    `Runs the ${spec.action} action${
+      spec.inputs
+        ? ` with ${Object.entries(spec.inputs)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')}`
+        : ''
+    }.`,
+    '',
+  ];
   const yml = findActionYml(spec.action);
   if (yml) {
-    const doc = parseYaml(readFileSync(yml, 'utf8')) as { inputs?: Record<string, { description?: string; required?: boolean; default?: unknown }> };
+    const doc = parseYaml(readFileSync(yml, 'utf8')) as {
+      inputs?: Record<string, { description?: string; required?: boolean; default?: unknown }>;
+    };
     lines.push('Inputs (--<name> VALUE):');
     for (const [k, v] of Object.entries(doc.inputs ?? {})) {
-      const extra = v.required ? ' (required)' : v.default !== undefined && v.default !== '' ? ` (default ${String(v.default)})` : '';
+      const extra = v.required
+        ? ' (required)'
+        : v.default !== undefined && v.default !== ''
+          ? ` (default ${String(v.default)})`
+          : '';
       lines.push(`  --${k.padEnd(24)} ${(v.description ?? '').split('\n')[0]}${extra}`);
     }
   } else {

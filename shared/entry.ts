@@ -40,11 +40,14 @@ export async function loadAction(name: string): Promise<ActionMain> {
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
-      throw new ActionNotBuiltError(`The action "${name}" is not part of this build (actions/${name}/main.ts missing)`);
+      throw new ActionNotBuiltError(
+        `The action "${name}" is not part of this build (actions/${name}/main.ts missing)`,
+      );
     }
     throw e;
   }
-  if (typeof mod.main !== 'function') throw new ActionNotBuiltError(`actions/${name}/main.ts does not export main(io)`);
+  if (typeof mod.main !== 'function')
+    throw new ActionNotBuiltError(`actions/${name}/main.ts does not export main(io)`);
   return mod.main as ActionMain;
 }
 
@@ -54,7 +57,8 @@ export async function runBundledAction(name: ActionName, io: ActionIO = githubIO
     const main = await loadAction(name);
     const result = await main(actionIO);
     // An action that ends with failed checks or gates returns a non-zero exit code; fail the step if it did not already.
-    if (result.exitCode && !process.exitCode) actionIO.setFailed(`${name}: ${result.phase.summary || 'failed'} (see the job summary)`);
+    if (result.exitCode && !process.exitCode)
+      actionIO.setFailed(`${name}: ${result.phase.summary || 'failed'} (see the job summary)`);
   }, io);
 }
 

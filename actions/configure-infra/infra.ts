@@ -40,7 +40,7 @@ export function infraProviderRequest(config: GitspacesConfig): OpenapiCreateInfr
     metadata: {
       domain: infra.domain,
       runner,
-      delegate_selectors: config.delegate.tags.map((selector) => ({ selector })),
+      delegate_selectors: (config.delegate?.tags ?? []).map((selector) => ({ selector })),
       name: infra.identifier,
       region_configs,
       project: { id: config.gcp.project_id },

@@ -152,7 +152,6 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
     gateways: JSON.stringify(r.gateways),
   };
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
-  io.log.info(r.secrets.note);
   await io.appendSummary(renderInstallSummary(r));
 
   const summary = r.failure

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
@@ -9,6 +9,7 @@ import { endpointsFromEnv } from '../../shared/endpoints.js';
 import { ConfigurationError, errorMessage } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import { HarnessClient, harnessBaseUrl } from '../../shared/harness/client.js';
+import { maskSecret } from '../../shared/inputs.js';
 import { OrphanScan, OrphanScanApis, scanOrphans } from '../../shared/teardown/orphans.js';
 import { renderTeardownSummary } from '../../shared/teardown/report.js';
 import { TEARDOWN_STEPS, TeardownCompute, TeardownHarness, TeardownStep, TeardownTerraform, runTeardown } from '../../shared/teardown/steps.js';
@@ -33,6 +34,43 @@ function serviceAccountFromSetupYaml(yamlText: string | undefined): string | und
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `terraform destroy` evaluates the module's variables again: the key file and the Infra Config YAML that
+ * the apply named in terraform.tfvars.json must exist. A teardown in a later job (or after the apply removed
+ * its key copy) writes them back from the credentials and from Harness, and removes what it wrote.
+ */
+function prepareVariableFiles(io: ActionIO, dir: string, keyJson: string, setupYaml: () => string | undefined): () => void {
+  const written: string[] = [];
+  const tfvarsPath = join(dir, 'terraform.tfvars.json');
+  if (!existsSync(tfvarsPath)) return () => {};
+  let vars: Record<string, unknown>;
+  try {
+    vars = JSON.parse(readFileSync(tfvarsPath, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return () => {};
+  }
+  const put = (path: unknown, text: string | undefined, what: string) => {
+    if (typeof path !== 'string' || !path || existsSync(resolve(dir, path))) return;
+    if (!text) {
+      io.log.warning(`${what} ${path} (named in terraform.tfvars.json) is missing and cannot be recreated; terraform destroy may fail.`);
+      return;
+    }
+    const full = resolve(dir, path);
+    mkdirSync(dirname(full), { recursive: true, mode: 0o700 });
+    writeFileSync(full, text, { mode: 0o600 });
+    written.push(full);
+  };
+  let key = keyJson;
+  if (key && !key.trim().startsWith('{') && existsSync(key)) key = readFileSync(key, 'utf8');
+  if (!key && io.env.GOOGLE_APPLICATION_CREDENTIALS && existsSync(io.env.GOOGLE_APPLICATION_CREDENTIALS)) key = readFileSync(io.env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8');
+  if (key) maskSecret(io.log, key);
+  put(vars.service_account_key_file, key || undefined, 'The service-account key file');
+  put(vars.infra_config_yaml_file, setupYaml(), 'The Infra Config YAML');
+  return () => {
+    for (const f of written) rmSync(f, { force: true });
+  };
 }
 
 export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<ActionResult> {
@@ -71,15 +109,29 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
       const hasConfig = existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
       if (!hasConfig) terraformMissing = `no Terraform configuration in ${dir}: nothing to destroy from here (set working-directory, or run teardown where terraform-apply ran or with its remote backend)`;
       else {
-        terraform = new TerraformRunner({ binary: config.terraform.binary, cwd: dir, env: { ...process.env, ...io.env }, log: io.log, lockTimeout: config.terraform.lock_timeout });
+        const runner = new TerraformRunner({ binary: config.terraform.binary, cwd: dir, env: { ...process.env, ...io.env }, log: io.log, lockTimeout: config.terraform.lock_timeout });
         terraformInitialised = existsSync(join(dir, '.terraform'));
+        terraform = {
+          init: () => runner.init(config.terraform.backend ? Object.fromEntries(Object.entries(config.terraform.backend.config).map(([k, v]) => [k, String(v)])) : {}),
+          exec: (args, opts) => runner.exec(args, opts),
+          destroy: async () => {
+            const cleanup = prepareVariableFiles(io, dir, keyJson, () => setupYaml);
+            try {
+              await runner.destroy();
+            } finally {
+              cleanup();
+            }
+          },
+        };
       }
     } else if (deps.terraform === null) terraformMissing = 'no Terraform configuration';
 
     // Read before the infra provider goes: the service account the module created is named in its YAML.
     let serviceAccount: string | undefined;
+    let setupYaml: string | undefined;
     try {
-      serviceAccount = serviceAccountFromSetupYaml((await harness.getInfraProvider(config.infrastructure.identifier))?.setup_yaml);
+      setupYaml = (await harness.getInfraProvider(config.infrastructure.identifier))?.setup_yaml;
+      serviceAccount = serviceAccountFromSetupYaml(setupYaml);
     } catch (e) {
       io.log.debug(`infra provider not readable: ${errorMessage(e)}`);
     }

@@ -42,7 +42,10 @@ function fingerprint(): string {
 }
 
 function vcpus(machineType: string): number {
-  const m = /-(\d+)$/.exec(machineType);
+  const name = machineType.split('/').pop() ?? '';
+  const custom = /custom-(\d+)-\d+$/.exec(name);
+  if (custom) return Number(custom[1]);
+  const m = /-(\d+)$/.exec(name);
   return m ? Number(m[1]) : 2;
 }
 
@@ -584,6 +587,21 @@ export function computeRouter(world: World): Router {
     return ok(ce.zoneView(p, z.zone, z.region));
   });
   const machineType = (p: string, zone: string, name: string): Json | undefined => {
+    const custom = /^(?:(?:e2|n2|n2d|n4)-)?custom-(\d+)-(\d+)$/.exec(name);
+    if (custom) {
+      const rel = `projects/${p}/zones/${zone}/machineTypes/${name}`;
+      return {
+        kind: 'compute#machineType',
+        id: numericId(rel, 7),
+        name,
+        description: 'Custom created machine type.',
+        guestCpus: Number(custom[1]),
+        memoryMb: Number(custom[2]),
+        zone,
+        selfLink: `${BASE}${rel}`,
+        isSharedCpu: false,
+      };
+    }
     const m = /^(e2|n1|n2|n2d|n4|c3|c4|t2d)-(standard|highmem|highcpu|medium|small|micro)(?:-(\d+))?$/.exec(
       name,
     );

@@ -3,6 +3,7 @@ import type { Gcp } from '../gcp/index.js';
 import { googleErrorMetadata, googleReason } from '../gcp/rest.js';
 import type { ServiceState } from '../gcp/serviceusage.js';
 import { waitFor } from '../retry.js';
+import { computeReads } from './compute-reads.js';
 import { PreflightContext, SkipCheck, needConfig } from './types.js';
 
 /** The APIs the module needs, with the check that reports each (catalog API-001..006). */
@@ -107,7 +108,7 @@ async function probe(gcp: Gcp, project: string, service: string, ctx: PreflightC
         await gcp.resourceManager.getProject(project);
         break;
       case 'compute.googleapis.com':
-        await gcp.compute.getRegion(project, config ? Object.keys(config.infrastructure.regions)[0] ?? 'us-central1' : 'us-central1');
+        await computeReads(gcp).getRegion(project, config ? (Object.keys(config.infrastructure.regions)[0] ?? 'us-central1') : 'us-central1');
         break;
       case 'iam.googleapis.com':
         await gcp.iam.getServiceAccount(project, gcp.tokenSource.identity());

@@ -1,7 +1,7 @@
 import { RemoteError } from '../errors.js';
 import type { Image, Region } from '../gcp/compute.js';
 import { hasRole, type OrgPolicyResult } from '../gcp/resourcemanager.js';
-import { isNotFound } from '../gcp/rest.js';
+import { computeReads } from './compute-reads.js';
 import { API_CHECKS, enableApis, gcpAuth, needsRedis, requireGcp, requiredApis, serviceStates } from './gcp-access.js';
 import { modulePermissions, regionFootprint } from './footprint.js';
 import { configuredImages, overlapsAmong } from './local.js';
@@ -199,12 +199,7 @@ export const ORG_003: CheckDef = {
 function region(ctx: PreflightContext, name: string): Promise<Region | undefined> {
   return ctx.once(`region:${name}`, async () => {
     const { gcp, project } = await requireGcp(ctx, 'compute.googleapis.com');
-    try {
-      return await gcp.compute.getRegion(project, name);
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    return computeReads(gcp).getRegion(project, name);
   });
 }
 
@@ -248,24 +243,15 @@ export const REG_001: CheckDef = {
     const c = needConfig(ctx);
     const { gcp, project } = await requireGcp(ctx, 'compute.googleapis.com');
     const names = Object.keys(c.infrastructure.regions);
-    const found = await Promise.all(names.map((n) => region(ctx, n)));
+    const zones = [...new Set([c.infrastructure.runner.zone, ...c.machines.map((m) => m.zone)])];
+    const reads = computeReads(gcp);
+    const [found, zoneResults] = await Promise.all([Promise.all(names.map((n) => region(ctx, n))), Promise.all(zones.map((z) => reads.getZone(project, z)))]);
     const problems: string[] = [];
     names.forEach((n, i) => {
       const r = found[i];
       if (!r) problems.push(`region ${n} does not exist`);
       else if (r.status && r.status !== 'UP') problems.push(`region ${n} is ${r.status}`);
     });
-    const zones = [...new Set([c.infrastructure.runner.zone, ...c.machines.map((m) => m.zone)])];
-    const zoneResults = await Promise.all(
-      zones.map(async (z) => {
-        try {
-          return await gcp.compute.getZone(project, z);
-        } catch (e) {
-          if (isNotFound(e)) return undefined;
-          throw e;
-        }
-      }),
-    );
     zones.forEach((z, i) => {
       const zr = zoneResults[i];
       if (!zr) problems.push(`zone ${z} does not exist`);
@@ -290,7 +276,8 @@ export const IMG_001: CheckDef = {
     const images = configuredImages(ctx);
     const { gcp } = await requireGcp(ctx, 'compute.googleapis.com');
     const unique = [...new Set(images.map((i) => i.path))];
-    const results = await Promise.all(unique.map(async (p) => [p, await gcp.compute.getImage(p)] as const));
+    const reads = computeReads(gcp);
+    const results = await Promise.all(unique.map(async (p) => [p, await reads.getImage(p)] as const));
     const byPath = new Map(results);
     const problems: string[] = [];
     const seen: string[] = [];
@@ -331,7 +318,7 @@ export const NET_002: CheckDef = {
     if (auth.ok) {
       try {
         const { gcp, project } = await requireGcp(ctx, 'compute.googleapis.com');
-        const subnets = await gcp.compute.listSubnetworks(project);
+        const subnets = await computeReads(gcp).listSubnetworks(project);
         const regionOf = (s: { region?: string }) => (s.region ?? '').split('/').pop() ?? '';
         const netOf = (s: { network?: string }) => (s.network ?? '').split('/').pop() ?? '';
         existingNote = `; ${subnets.length} existing subnet(s) compared`;

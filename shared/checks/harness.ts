@@ -50,23 +50,29 @@ export const HARNESS_002: CheckDef = {
     const c = needConfig(ctx);
     const expected = 'the hybrid_vm_gcp infrastructure type available (feature flag CDE_HYBRID_ENABLED, set by Harness Support)';
     const h = client(ctx);
+    // The list and the account's gitspace settings are independent: ask both at once.
+    const settings = h
+      .request<{ available_settings?: { infra_provider_resources?: Record<string, unknown> } }>('GET', `${h.baseUrl}/gateway/cde/api/v1/accounts/${encodeURIComponent(c.harness.account_id)}/gitspace-settings`)
+      .catch((e: unknown) => {
+        if (e instanceof RemoteError && (e.status === 404 || e.status === 403)) return undefined;
+        throw e;
+      });
     let list: TypesInfraProviderConfig[];
     try {
       list = await infraProviders(ctx);
     } catch (e) {
+      void settings.catch(() => undefined);
       throw new SkipCheck(`the infrastructure providers could not be listed (see HARNESS-001): ${errorMessage(e)}`, expected);
     }
     const hybrid = list.filter((i) => i.type === 'hybrid_vm_gcp');
-    if (hybrid.length) return ok(`the account already has ${hybrid.length} hybrid_vm_gcp infrastructure(s) (${hybrid.map((i) => i.identifier).join(', ')})`, expected);
-    // The account's gitspace settings list, per infrastructure type, what the account may use.
-    let types: string[] | undefined;
-    try {
-      const s = await h.request<{ available_settings?: { infra_provider_resources?: Record<string, unknown> } }>('GET', `${h.baseUrl}/gateway/cde/api/v1/accounts/${encodeURIComponent(c.harness.account_id)}/gitspace-settings`);
-      const res = s?.available_settings?.infra_provider_resources;
-      types = res && typeof res === 'object' ? Object.keys(res) : undefined;
-    } catch (e) {
-      if (!(e instanceof RemoteError && (e.status === 404 || e.status === 403))) throw e;
+    if (hybrid.length) {
+      void settings.catch(() => undefined);
+      return ok(`the account already has ${hybrid.length} hybrid_vm_gcp infrastructure(s) (${hybrid.map((i) => i.identifier).join(', ')})`, expected);
     }
+    // The account's gitspace settings list, per infrastructure type, what the account may use.
+    const s = await settings;
+    const res = s?.available_settings?.infra_provider_resources;
+    const types = res && typeof res === 'object' ? Object.keys(res) : undefined;
     if (types && types.length > 0) {
       if (types.includes('hybrid_vm_gcp')) return ok(`hybrid_vm_gcp is among the account's infrastructure types (${types.join(', ')})`, expected);
       return error(

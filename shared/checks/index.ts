@@ -13,7 +13,19 @@ import type { Logger } from '../logger.js';
 import type { CheckResult } from '../report/model.js';
 import { AUTH_001, AUTH_002, AUTH_003, AUTH_004 } from './auth.js';
 import { DNS_002, DNS_003, DNS_004 } from './dns.js';
-import { API_001_006, API_007, IAM_001, IAM_002, IMG_001, NET_002, ORG_001, ORG_002, ORG_003, QUOTA_001, REG_001 } from './gcp.js';
+import {
+  API_001_006,
+  API_007,
+  IAM_001,
+  IAM_002,
+  IMG_001,
+  NET_002,
+  ORG_001,
+  ORG_002,
+  ORG_003,
+  QUOTA_001,
+  REG_001,
+} from './gcp.js';
 import { HARNESS_001, HARNESS_002, HARNESS_003 } from './harness.js';
 import { CERT_001, CFG_001, CFG_002, DNS_001, NET_001, NET_003, TOOL_001, TOOL_002 } from './local.js';
 import { runChecks, type RunOptions } from './runner.js';
@@ -56,14 +68,29 @@ export const CATALOG: readonly CheckDef[] = [
   HARNESS_003,
 ];
 
+/** Runs a program; the spawn waits one turn of the event loop so that the checks' requests go out first. */
 export const defaultExec: Exec = (file, args) =>
-  new Promise((resolve) => {
-    execFile(file, args, { timeout: 20_000, maxBuffer: 1 << 20, env: { ...process.env, CHECKPOINT_DISABLE: '1' } }, (err, stdout, stderr) => {
-      const e = err as (NodeJS.ErrnoException & { code?: string | number }) | null;
-      if (e && typeof e.code === 'string') resolve({ code: null, stdout: String(stdout), stderr: String(stderr), error: e.code });
-      else resolve({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
+  new Promise((resolve) => setImmediate(resolve)).then(
+    () =>
+      new Promise((resolve) => {
+        execFile(
+          file,
+          args,
+          { timeout: 20_000, maxBuffer: 1 << 20, env: { ...process.env, CHECKPOINT_DISABLE: '1' } },
+          (err, stdout, stderr) => {
+            const e = err as (NodeJS.ErrnoException & { code?: string | number }) | null;
+            if (e && typeof e.code === 'string')
+              resolve({ code: null, stdout: String(stdout), stderr: String(stderr), error: e.code });
+            else
+              resolve({
+                code: e ? (typeof e.code === 'number' ? e.code : 1) : 0,
+                stdout: String(stdout),
+                stderr: String(stderr),
+              });
+          },
+        );
+      }),
+  );
 
 export interface PreflightOptions {
   configPath: string;
@@ -81,14 +108,26 @@ export interface PreflightOptions {
   dns?: DnsClient;
 }
 
-export async function loadConfigForPreflight(path: string, text?: string): Promise<{ config?: GitspacesConfig; issues: ConfigIssue[] }> {
+export async function loadConfigForPreflight(
+  path: string,
+  text?: string,
+): Promise<{ config?: GitspacesConfig; issues: ConfigIssue[] }> {
   let body = text;
   if (body === undefined) {
     try {
       body = await readFile(path, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      return { issues: [{ path: '', found: `no readable file (${code})`, expected: `a config file at ${path}`, fix: 'Create gitspaces.yaml (start from examples/gitspaces.yaml) or set the config input to its path.' }] };
+      return {
+        issues: [
+          {
+            path: '',
+            found: `no readable file (${code})`,
+            expected: `a config file at ${path}`,
+            fix: 'Create gitspaces.yaml (start from examples/gitspaces.yaml) or set the config input to its path.',
+          },
+        ],
+      };
     }
   }
   const r = parseConfig(body);
@@ -105,11 +144,26 @@ export async function createPreflightContext(opts: PreflightOptions): Promise<Pr
   } catch (e) {
     if (!isConfigurationError(e)) throw e;
     const ce = e as ConfigurationError;
-    gcp = { ok: false, checkId: ce.code === 'AUTH_MISSING' ? 'AUTH-001' : 'AUTH-002', code: ce.code, message: ce.message, fix: ce.fix };
+    gcp = {
+      ok: false,
+      checkId: ce.code === 'AUTH_MISSING' ? 'AUTH-001' : 'AUTH-002',
+      code: ce.code,
+      message: ce.message,
+      fix: ce.fix,
+    };
   }
   const key = opts.harnessApiKey?.trim();
   if (key) opts.log.mask(key);
-  const harness = key && config ? new HarnessClient({ baseUrl: harnessBaseUrl(config, opts.env as NodeJS.ProcessEnv), apiKey: key, accountId: config.harness.account_id, log: opts.log, clock }) : undefined;
+  const harness =
+    key && config
+      ? new HarnessClient({
+          baseUrl: harnessBaseUrl(config, opts.env as NodeJS.ProcessEnv),
+          apiKey: key,
+          accountId: config.harness.account_id,
+          log: opts.log,
+          clock,
+        })
+      : undefined;
   const memo = new Map<string, Promise<unknown>>();
   return {
     config,
@@ -122,7 +176,9 @@ export async function createPreflightContext(opts: PreflightOptions): Promise<Pr
     enableDeadlineMs: opts.enableDeadlineMs ?? 10 * 60_000,
     gcp,
     harness,
-    dns: opts.dns ?? dnsClientFromEndpoints(endpointsFromEnv(opts.env as NodeJS.ProcessEnv), { timeoutMs: 3000 }),
+    dns:
+      opts.dns ??
+      dnsClientFromEndpoints(endpointsFromEnv(opts.env as NodeJS.ProcessEnv), { timeoutMs: 3000 }),
     exec: opts.exec ?? defaultExec,
     once<T>(k: string, fn: () => Promise<T>): Promise<T> {
       let p = memo.get(k) as Promise<T> | undefined;
@@ -136,7 +192,9 @@ export async function createPreflightContext(opts: PreflightOptions): Promise<Pr
 }
 
 /** The whole preflight: context, every check concurrently, results in catalog order. */
-export async function runPreflight(opts: PreflightOptions & RunOptions): Promise<{ checks: CheckResult[]; context: PreflightContext }> {
+export async function runPreflight(
+  opts: PreflightOptions & RunOptions,
+): Promise<{ checks: CheckResult[]; context: PreflightContext }> {
   const context = await createPreflightContext(opts);
   try {
     const checks = await runChecks(CATALOG, context, opts);

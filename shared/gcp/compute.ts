@@ -7,10 +7,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { OAuth2Client } from 'google-auth-library';
 import { Clock, realClock } from '../clock.js';
 import type { Endpoints } from '../endpoints.js';
-import { RemoteError, errorMessage } from '../errors.js';
+import { ConfigurationError, RemoteError, errorMessage } from '../errors.js';
 import { Logger, nullLogger } from '../logger.js';
 import { isTransient, parseRetryAfter, retry, waitFor } from '../retry.js';
-import { authClientFor, type TokenSource } from './token.js';
+import type { TokenSource } from './token.js';
 
 export type ComputeObject = Record<string, unknown>;
 
@@ -367,10 +367,10 @@ export class ComputeApi {
   async getImage(path: string): Promise<Image | undefined> {
     const m = path.match(/projects\/([^/]+)\/global\/images\/(?:family\/([^/]+)|([^/]+))$/);
     if (!m)
-      throw new RemoteError(
-        'compute',
-        400,
-        `"${path}" is not an image path (projects/<project>/global/images/<name> or .../images/family/<family>)`,
+      throw new ConfigurationError(
+        'IMAGE_PATH_INVALID',
+        `"${path}" is not an image path.`,
+        'Write images as projects/<project>/global/images/<name> or projects/<project>/global/images/family/<family>.',
       );
     const [, project, family, name] = m as unknown as [
       string,
@@ -643,7 +643,7 @@ export class ComputeApi {
 
   private callOpts(): CallOpts {
     // Retries are ours (Retry-After, the injected clock); gax's own would sleep on the wall clock.
-    return { retry: null, timeout: this.opts.timeoutMs ?? 60_000 };
+    return { retry: null, timeout: this.opts.timeoutMs ?? 60_000, autoPaginate: false };
   }
 
   /** Runs a client call with our retry policy, turning gax errors into RemoteError. */
@@ -696,7 +696,10 @@ export class ComputeApi {
           this.log.warning(
             `The Compute endpoint ${this.endpoints.compute} has a path (${t.path}); the Compute client ignores it.`,
           );
-        this.authClient ??= withRetryAfterCapture(authClientFor(this.tokenSource));
+        if (!this.authClient) {
+          const { authClientFor } = await import('./authclient.js');
+          this.authClient ??= withRetryAfterCapture(authClientFor(this.tokenSource));
+        }
         return new Ctor({
           apiEndpoint: t.apiEndpoint,
           port: t.port,

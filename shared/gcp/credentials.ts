@@ -384,11 +384,6 @@ function authorizedUser(
   };
 }
 
-/** The project the credentials belong to, when they say. */
-export function credentialsProject(c: Credentials): string | undefined {
-  return c.projectId;
-}
-
 function projectFromEnv(env: LoadCredentialsOptions['env']): string | undefined {
   for (const k of PROJECT_ENV) if (env[k]) return env[k];
   return undefined;

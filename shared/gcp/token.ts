@@ -1,6 +1,5 @@
 import { createPrivateKey, createSign, KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { OAuth2Client } from 'google-auth-library';
 import { Clock, realClock } from '../clock.js';
 import type { Endpoints } from '../endpoints.js';
 import { ConfigurationError, RemoteError, errorMessage } from '../errors.js';
@@ -475,20 +474,4 @@ function causeOf(e: unknown): string {
   const err = e as { cause?: { code?: string; message?: string }; name?: string };
   if (err?.name === 'TimeoutError') return 'timed out';
   return err?.cause?.code ?? err?.cause?.message ?? errorMessage(e);
-}
-
-// ---------------------------------------------------------------- google-auth-library bridge
-
-/**
- * An OAuth2Client (google-auth-library, the copy google-gax uses) whose tokens come from `source`, for the
- * official Google clients: `new InstancesClient({ ..., authClient: authClientFor(source) })`.
- */
-export function authClientFor(source: TokenSource): OAuth2Client {
-  const client = new OAuth2Client();
-  client.refreshHandler = async () => {
-    const t = await source.getAccessToken();
-    // google-auth-library compares expiry_date with wall-clock time; the source may run on another clock.
-    return { access_token: t.token, expiry_date: Date.now() + Math.min(t.expiresInMs, 3600_000) };
-  };
-  return client;
 }

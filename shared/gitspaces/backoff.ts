@@ -52,8 +52,8 @@ export class Pacer {
     }
   }
 
-  private hold(ms: number): void {
-    this.until = Math.max(this.until, this.opts.clock.now() + ms);
+  private hold(from: number, ms: number): void {
+    this.until = Math.max(this.until, from + ms);
   }
 
   /**
@@ -70,6 +70,7 @@ export class Pacer {
     for (;;) {
       await this.gate();
       this.stats.calls++;
+      const sentAt = this.opts.clock.now();
       try {
         return await fn();
       } catch (e) {
@@ -79,7 +80,9 @@ export class Pacer {
           const ra = (e as RemoteError).retryAfterMs;
           const ms = ra ?? this.opts.defaultRetryAfterMs ?? 1000;
           log.debug(`${what}: rate limited (429), waiting ${ms} ms${ra === undefined ? '' : ' as Retry-After asks'}`);
-          this.hold(ms);
+          // Counted from when the request left: the server measured its bucket then (or just after), and
+          // rejections of requests already in flight do not push the pool's wait further out.
+          this.hold(sentAt, ms);
           continue;
         }
         if (!isTransient(e)) throw e;

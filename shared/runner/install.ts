@@ -350,7 +350,7 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
             selectors = current;
             return observeDelegate(await harness.delegateGroupsForToken(d.token_name), d.name, d.token_name, current);
           },
-          { describe: `delegate ${d.name}`, deadlineMs: o.timeouts.delegateMs, intervalMs: o.pollIntervalMs, clock, log },
+          { describe: GATES.delegate.id, deadlineMs: o.timeouts.delegateMs, intervalMs: o.pollIntervalMs, clock, log },
         );
         return { observed: `${g.groupName} connected with tags ${g.tags.join(', ')}; infrastructure selects ${selectors.join(', ')}`, value: g };
       },
@@ -373,7 +373,7 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
             lastViews = obs.views;
             return obs;
           },
-          { describe: 'gateways', deadlineMs: o.timeouts.gatewayMs, intervalMs: o.pollIntervalMs, clock, log },
+          { describe: GATES.gateway.id, deadlineMs: o.timeouts.gatewayMs, intervalMs: o.pollIntervalMs, clock, log },
         );
         return { observed: views.map((v) => `${v.region}: ${v.overall_health} ${v.version}`).join('; '), value: views };
       },

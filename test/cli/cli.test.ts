@@ -9,7 +9,11 @@ import { ROOT } from './run-cli.js';
 
 const phase = { name: 'test', status: 'ok' as const, startedAt: 0, durationMs: 1, summary: 'done' };
 
-async function run(argv: string[], main: (io: ActionIO) => Promise<ActionResult>, env: NodeJS.ProcessEnv = {}) {
+async function run(
+  argv: string[],
+  main: (io: ActionIO) => Promise<ActionResult>,
+  env: NodeJS.ProcessEnv = {},
+) {
   let stdout = '';
   let stderr = '';
   const seen: string[] = [];
@@ -27,8 +31,23 @@ async function run(argv: string[], main: (io: ActionIO) => Promise<ActionResult>
 
 describe('parseArgs', () => {
   test('global flags anywhere, --name value and --name=value inputs, bare flags are "true"', () => {
-    const a = parseArgs(['--json', 'validate', '--config', 'x.yaml', '--region=us-east1', '--dry-run', '--scenario', 'dns-not-delegated']);
-    expect(a).toMatchObject({ command: 'validate', json: true, config: 'x.yaml', scenario: 'dns-not-delegated', inputs: { region: 'us-east1', 'dry-run': 'true' } });
+    const a = parseArgs([
+      '--json',
+      'validate',
+      '--config',
+      'x.yaml',
+      '--region=us-east1',
+      '--dry-run',
+      '--scenario',
+      'dns-not-delegated',
+    ]);
+    expect(a).toMatchObject({
+      command: 'validate',
+      json: true,
+      config: 'x.yaml',
+      scenario: 'dns-not-delegated',
+      inputs: { region: 'us-east1', 'dry-run': 'true' },
+    });
   });
   test('a malformed flag is a usage error', () => {
     expect(() => parseArgs(['validate', '--Bad_Flag', 'x'])).toThrow(/Not a flag/);
@@ -38,7 +57,10 @@ describe('parseArgs', () => {
 describe('commands', () => {
   test('flags map onto the action inputs; plan is terraform-apply with mode=plan', async () => {
     const r = await run(['plan', '--config', 'my.yaml', '--lock-timeout', '2m'], async (io) => {
-      io.setOutput('seen', `${io.inputs.required('config')} ${io.inputs.required('mode')} ${io.inputs.duration('lock-timeout', 0)}`);
+      io.setOutput(
+        'seen',
+        `${io.inputs.required('config')} ${io.inputs.required('mode')} ${io.inputs.duration('lock-timeout', 0)}`,
+      );
       return { outputs: {}, phase };
     });
     expect(r.seen).toEqual(['terraform-apply']);
@@ -74,7 +96,13 @@ describe('commands', () => {
       io.setOutput('gitspace', io.inputs.required('name'));
       return { outputs: { gitspace: 'api-dev' }, phase, exitCode: 0 };
     });
-    expect(JSON.parse(r.stdout)).toMatchObject({ command: 'create', action: 'create-gitspace', exitCode: 0, outputs: { gitspace: 'api-dev' }, phase: { summary: 'done' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      command: 'create',
+      action: 'create-gitspace',
+      exitCode: 0,
+      outputs: { gitspace: 'api-dev' },
+      phase: { summary: 'done' },
+    });
   });
 
   test('exit codes: failed checks 1, configuration error 2, a bug 1 and labelled as one', async () => {
@@ -86,7 +114,9 @@ describe('commands', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Input required and not supplied: config-path-that-is-missing');
     const cfg = await run(['validate'], async () => {
-      throw new ConfigurationError('CONFIG_INVALID', 'gitspaces.yaml has 1 problem(s)', 'Correct it.', ['version: found 2']);
+      throw new ConfigurationError('CONFIG_INVALID', 'gitspaces.yaml has 1 problem(s)', 'Correct it.', [
+        'version: found 2',
+      ]);
     });
     expect(cfg.code).toBe(2);
     expect(cfg.stderr).toContain('[CONFIG_INVALID]');
@@ -107,19 +137,37 @@ describe('commands', () => {
   test('--help lists every command', async () => {
     const r = await run(['--help'], async () => ({ outputs: {}, phase }));
     expect(r.code).toBe(0);
-    for (const c of ['check-config', 'validate', 'configure', 'plan', 'apply', 'destroy', 'drift', 'install-runner', 'create', 'teardown', 'sandbox']) {
+    for (const c of [
+      'check-config',
+      'validate',
+      'configure',
+      'plan',
+      'apply',
+      'destroy',
+      'drift',
+      'install-runner',
+      'create',
+      'teardown',
+      'sandbox',
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
     }
   });
 
   test('check-config in-process: valid example exit 0', async () => {
-    const r = await run(['check-config', '--config', join(ROOT, 'examples', 'gitspaces.yaml')], async () => ({ outputs: {}, phase }));
+    const r = await run(['check-config', '--config', join(ROOT, 'examples', 'gitspaces.yaml')], async () => ({
+      outputs: {},
+      phase,
+    }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('is valid');
   });
 });
 
 test('markdownToText keeps tables and lists readable and drops Mermaid and tags', () => {
-  const md = '## Preflight\n\n**✅ ready**\n\n| a | b |\n|---|---|\n| 1 | x<br>y |\n\n```mermaid\ngantt\n```\n<details><summary>Skipped</summary>\n\n- one\n</details>';
-  expect(markdownToText(md)).toBe('Preflight\n---------\n\n✅ ready\n\n| a | b |\n|---|---|\n| 1 | x\n    y |\n\nSkipped\n\n- one');
+  const md =
+    '## Preflight\n\n**✅ ready**\n\n| a | b |\n|---|---|\n| 1 | x<br>y |\n\n```mermaid\ngantt\n```\n<details><summary>Skipped</summary>\n\n- one\n</details>';
+  expect(markdownToText(md)).toBe(
+    'Preflight\n---------\n\n✅ ready\n\n| a | b |\n|---|---|\n| 1 | x\n    y |\n\nSkipped\n\n- one',
+  );
 });

@@ -27,7 +27,12 @@ export function bundledCli(): Promise<string> {
   bundled ??= (async () => {
     const outfile = join(mkdtempSync(join(tmpdir(), 'gitspaces-cli-')), 'gitspaces.mjs');
     await build({
-      stdin: { contents: "import { cli } from './main.js';\nprocess.exitCode = await cli(process.argv.slice(2));\n", resolveDir: join(ROOT, 'cli'), loader: 'ts', sourcefile: 'cli-entry.ts' },
+      stdin: {
+        contents: "import { cli } from './main.js';\nprocess.exitCode = await cli(process.argv.slice(2));\n",
+        resolveDir: join(ROOT, 'cli'),
+        loader: 'ts',
+        sourcefile: 'cli-entry.ts',
+      },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -35,7 +40,9 @@ export function bundledCli(): Promise<string> {
       outfile,
       logLevel: 'error',
       // CommonJS dependencies call require(): give the ESM bundle one.
-      banner: { js: "import { createRequire as __gitspacesRequire } from 'node:module'; const require = __gitspacesRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __gitspacesRequire } from 'node:module'; const require = __gitspacesRequire(import.meta.url);",
+      },
     });
     return outfile;
   })();
@@ -48,14 +55,28 @@ export function bundledCli(): Promise<string> {
  */
 export async function runCli(
   args: string[],
-  opts: { env?: Record<string, string | undefined>; from?: 'bundle' | 'src' | 'dist'; cwd?: string; timeoutMs?: number } = {},
+  opts: {
+    env?: Record<string, string | undefined>;
+    from?: 'bundle' | 'src' | 'dist';
+    cwd?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<CliRun> {
   const from = opts.from ?? 'bundle';
   const entry = from === 'bundle' ? await bundledCli() : join(ROOT, 'bin', 'gitspaces.js');
   return new Promise((res, rej) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, GITSPACES_CLI_FROM: from === 'dist' ? 'dist' : 'src', NO_COLOR: '1', ...opts.env };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      GITSPACES_CLI_FROM: from === 'dist' ? 'dist' : 'src',
+      NO_COLOR: '1',
+      ...opts.env,
+    };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-    const child = spawn(process.execPath, [entry, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let output = '';
@@ -77,7 +98,11 @@ export async function runCli(
 }
 
 /** Runs tasks with at most `limit` at once (the machines have 2 cores; each CLI run is a node process). */
-export async function inBatches<A, B>(items: readonly A[], limit: number, fn: (a: A) => Promise<B>): Promise<B[]> {
+export async function inBatches<A, B>(
+  items: readonly A[],
+  limit: number,
+  fn: (a: A) => Promise<B>,
+): Promise<B[]> {
   const out: B[] = new Array(items.length);
   let next = 0;
   await Promise.all(

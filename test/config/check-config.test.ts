@@ -35,7 +35,8 @@ beforeAll(async () => {
 
 test('there are at least 40 invalid fixtures, each saying what it expects', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(40);
-  for (const f of fixtures) expect({ file: f.file, expects: f.expects.length > 0 }).toEqual({ file: f.file, expects: true });
+  for (const f of fixtures)
+    expect({ file: f.file, expects: f.expects.length > 0 }).toEqual({ file: f.file, expects: true });
 });
 
 describe.each(fixtures)('check-config $file', (f) => {
@@ -58,7 +59,9 @@ test('the example config is valid (exit 0) and says what it describes', async ()
   const r = await runCli(['check-config', '--config', join(ROOT, 'examples', 'gitspaces.yaml')]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/is valid: infrastructure gitspaces \(gitspaces\.acme\.dev\), 1 region\(s\), 1 machine\(s\), 1 gitspace\(s\)/);
+  expect(r.stdout).toMatch(
+    /is valid: infrastructure gitspaces \(gitspaces\.acme\.dev\), 1 region\(s\), 1 machine\(s\), 1 gitspace\(s\)/,
+  );
 });
 
 test('every error is printed at once, not the first only', async () => {
@@ -79,9 +82,16 @@ test('a missing config file is exit 2 with the path and the fix', async () => {
 test('--json prints the issues as data', async () => {
   const r = await runCli(['--json', 'check-config', '--config', join(DIR, 'cidr-host-bits-set.yaml')]);
   expect(r.code).toBe(2);
-  const body = JSON.parse(r.stdout) as { valid: boolean; issues: { path: string; found: string; fix: string }[] };
+  const body = JSON.parse(r.stdout) as {
+    valid: boolean;
+    issues: { path: string; found: string; fix: string }[];
+  };
   expect(body.valid).toBe(false);
   expect(body.issues).toEqual([
-    expect.objectContaining({ path: 'infrastructure.regions.us-central1.default_subnet_ip_range', found: '"10.6.0.1/16"', fix: 'Use 10.6.0.0/16.' }),
+    expect.objectContaining({
+      path: 'infrastructure.regions.us-central1.default_subnet_ip_range',
+      found: '"10.6.0.1/16"',
+      fix: 'Use 10.6.0.0/16.',
+    }),
   ]);
 });

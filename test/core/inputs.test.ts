@@ -1,11 +1,18 @@
 import { Inputs, envInputSource, mapInputSource, parseDuration, parseList } from '../../shared/inputs.js';
 import { RecordingLogger } from '../../shared/logger.js';
 
-const inputs = (values: Record<string, string>, log = new RecordingLogger()) => new Inputs(mapInputSource(values), log);
+const inputs = (values: Record<string, string>, log = new RecordingLogger()) =>
+  new Inputs(mapInputSource(values), log);
 
 test('required: trimmed value, or a ConfigurationError naming the input and the fix', () => {
   expect(inputs({ config: '  gitspaces.yaml \n' }).required('config')).toBe('gitspaces.yaml');
-  expect(() => inputs({}).required('config')).toThrow(expect.objectContaining({ code: 'INPUT_MISSING', message: 'Input required and not supplied: config', fix: expect.stringContaining('`config`') }));
+  expect(() => inputs({}).required('config')).toThrow(
+    expect.objectContaining({
+      code: 'INPUT_MISSING',
+      message: 'Input required and not supplied: config',
+      fix: expect.stringContaining('`config`'),
+    }),
+  );
   expect(() => inputs({ config: '   ' }).required('config')).toThrow(/not supplied: config/);
 });
 
@@ -19,7 +26,9 @@ test('booleans: the YAML 1.2 core words, a default when empty, an error otherwis
   expect(['t1', 't2', 't3'].map((n) => i.boolean(n, false))).toEqual([true, true, true]);
   expect(['f1', 'f2', 'f3'].map((n) => i.boolean(n, true))).toEqual([false, false, false]);
   expect(i.boolean('missing', true)).toBe(true);
-  expect(() => i.boolean('bad', true)).toThrow(expect.objectContaining({ code: 'INPUT_INVALID', message: 'Input bad must be a boolean, got "maybe"' }));
+  expect(() => i.boolean('bad', true)).toThrow(
+    expect.objectContaining({ code: 'INPUT_INVALID', message: 'Input bad must be a boolean, got "maybe"' }),
+  );
 });
 
 test('durations: units, combinations, plain seconds; garbage is refused', () => {
@@ -29,7 +38,8 @@ test('durations: units, combinations, plain seconds; garbage is refused', () => 
   expect(parseDuration('500ms')).toBe(500);
   expect(parseDuration('45')).toBe(45_000);
   expect(parseDuration('1.5s')).toBe(1500);
-  for (const bad of ['', '10 minutes', 'm10', '10x', '1h 30m', '-5s']) expect(parseDuration(bad)).toBeUndefined();
+  for (const bad of ['', '10 minutes', 'm10', '10x', '1h 30m', '-5s'])
+    expect(parseDuration(bad)).toBeUndefined();
   expect(inputs({ t: '2m' }).duration('t', 1)).toBe(120_000);
   expect(inputs({}).duration('t', 1234)).toBe(1234);
   expect(() => inputs({ t: 'soon' }).duration('t', 1)).toThrow(/not a duration: "soon"/);
@@ -37,7 +47,10 @@ test('durations: units, combinations, plain seconds; garbage is refused', () => 
 
 test('lists: comma or newline separated, blanks dropped', () => {
   expect(parseList('a, b,,c\n d \n\n')).toEqual(['a', 'b', 'c', 'd']);
-  expect(inputs({ regions: 'us-central1\neurope-west1' }).list('regions')).toEqual(['us-central1', 'europe-west1']);
+  expect(inputs({ regions: 'us-central1\neurope-west1' }).list('regions')).toEqual([
+    'us-central1',
+    'europe-west1',
+  ]);
   expect(inputs({}).list('regions')).toEqual([]);
 });
 
@@ -47,7 +60,9 @@ test('integers and oneOf', () => {
   expect(i.integer('missing', 7)).toBe(7);
   expect(() => i.integer('neg', 1)).toThrow(/whole number >= 0/);
   expect(i.oneOf('mode', ['plan', 'apply'] as const, 'plan')).toBe('apply');
-  expect(() => i.oneOf('other', ['plan', 'apply'] as const, 'plan')).toThrow(/one of plan, apply; got "yolo"/);
+  expect(() => i.oneOf('other', ['plan', 'apply'] as const, 'plan')).toThrow(
+    /one of plan, apply; got "yolo"/,
+  );
 });
 
 test('a secret is masked the moment it is read, every line of a multi-line one too', () => {

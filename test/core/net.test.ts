@@ -1,4 +1,13 @@
-import { contains, isNetworkAddress, isValidDomain, isValidZoneName, overlaps, parseCidr, size, zoneNameFor } from '../../shared/net.js';
+import {
+  contains,
+  isNetworkAddress,
+  isValidDomain,
+  isValidZoneName,
+  overlaps,
+  parseCidr,
+  size,
+  zoneNameFor,
+} from '../../shared/net.js';
 
 const c = (t: string) => {
   const r = parseCidr(t);
@@ -10,7 +19,17 @@ test('parseCidr accepts a.b.c.d/p and refuses everything else', () => {
   expect(c('10.6.0.0/16')).toEqual({ text: '10.6.0.0/16', base: 0x0a060000, prefix: 16 });
   expect(c('0.0.0.0/0').base).toBe(0);
   expect(c('255.255.255.255/32').base).toBe(0xffffffff);
-  for (const bad of ['10.6.0.0', '10.6.0.0/33', '10.256.0.0/16', '10.6.0/16', 'fd00::/64', '010.6.0.0/16', ' 10.6.0.0/16', '10.6.0.0/-1', '']) {
+  for (const bad of [
+    '10.6.0.0',
+    '10.6.0.0/33',
+    '10.256.0.0/16',
+    '10.6.0/16',
+    'fd00::/64',
+    '010.6.0.0/16',
+    ' 10.6.0.0/16',
+    '10.6.0.0/-1',
+    '',
+  ]) {
     expect(parseCidr(bad)).toBeUndefined();
   }
 });
@@ -29,8 +48,25 @@ test('size, network address, overlap and containment', () => {
 });
 
 test('domains as Cloud DNS accepts them', () => {
-  for (const ok of ['gitspaces.acme.dev', 'a.b', 'usc1.gitspaces.acme.dev', 'gitspaces.acme.dev.', 'x-1.example.com']) expect(isValidDomain(ok)).toBe(true);
-  for (const bad of ['gitspaces', 'Gitspaces.acme.dev', 'https://acme.dev', '-a.acme.dev', 'a-.acme.dev', 'a..b', 'acme.123', `${'a'.repeat(64)}.com`, 'a_b.com']) {
+  for (const ok of [
+    'gitspaces.acme.dev',
+    'a.b',
+    'usc1.gitspaces.acme.dev',
+    'gitspaces.acme.dev.',
+    'x-1.example.com',
+  ])
+    expect(isValidDomain(ok)).toBe(true);
+  for (const bad of [
+    'gitspaces',
+    'Gitspaces.acme.dev',
+    'https://acme.dev',
+    '-a.acme.dev',
+    'a-.acme.dev',
+    'a..b',
+    'acme.123',
+    `${'a'.repeat(64)}.com`,
+    'a_b.com',
+  ]) {
     expect(isValidDomain(bad)).toBe(false);
   }
 });

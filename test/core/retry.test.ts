@@ -3,7 +3,8 @@ import { RemoteError, WaitTimeoutError } from '../../shared/errors.js';
 import { RecordingLogger } from '../../shared/logger.js';
 import { backoffDelay, isTransient, mapLimit, parseRetryAfter, retry, waitFor } from '../../shared/retry.js';
 
-const unavailable = (retryAfterMs?: number) => new RemoteError('compute', 503, 'backend unavailable', undefined, retryAfterMs);
+const unavailable = (retryAfterMs?: number) =>
+  new RemoteError('compute', 503, 'backend unavailable', undefined, retryAfterMs);
 
 describe('retry', () => {
   test('retries transient failures and returns the first success', async () => {
@@ -41,7 +42,13 @@ describe('retry', () => {
   });
 
   test('does not retry what is not safe to retry (400, 403, 404, 409, a bug)', async () => {
-    for (const e of [new RemoteError('compute', 400, 'bad request'), new RemoteError('iam', 403, 'denied'), new RemoteError('harness', 404, 'no such infra'), new RemoteError('harness', 409, 'exists'), new TypeError('x is undefined')]) {
+    for (const e of [
+      new RemoteError('compute', 400, 'bad request'),
+      new RemoteError('iam', 403, 'denied'),
+      new RemoteError('harness', 404, 'no such infra'),
+      new RemoteError('harness', 409, 'exists'),
+      new TypeError('x is undefined'),
+    ]) {
       const clock = new FakeClock();
       let calls = 0;
       await expect(
@@ -87,8 +94,21 @@ describe('retry', () => {
   });
 
   test('isTransient: 408, 429, 5xx and network errors are; 4xx are not', () => {
-    expect([408, 429, 500, 502, 503].map((s) => isTransient(new RemoteError('x', s, '')))).toEqual([true, true, true, true, true]);
-    expect([400, 401, 403, 404, 409, 412].map((s) => isTransient(new RemoteError('x', s, '')))).toEqual([false, false, false, false, false, false]);
+    expect([408, 429, 500, 502, 503].map((s) => isTransient(new RemoteError('x', s, '')))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([400, 401, 403, 404, 409, 412].map((s) => isTransient(new RemoteError('x', s, '')))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(isTransient(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).toBe(true);
     expect(isTransient(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }))).toBe(true);
     expect(isTransient(new Error('nope'))).toBe(false);
@@ -118,7 +138,11 @@ describe('waitFor', () => {
       { describe: 'gitspace api-dev', deadlineMs: 60_000, intervalMs: 1000, clock, log },
     );
     expect(v).toBe('gitspace running');
-    expect(log.lines).toEqual(['info: gitspace api-dev: provisioning', 'info: gitspace api-dev: starting', 'info: gitspace api-dev: running']);
+    expect(log.lines).toEqual([
+      'info: gitspace api-dev: provisioning',
+      'info: gitspace api-dev: starting',
+      'info: gitspace api-dev: running',
+    ]);
     expect(clock.sleeps).toEqual([1000, 1000, 1000]);
   });
 
@@ -136,16 +160,22 @@ describe('waitFor', () => {
     const e = (await p.catch((x: unknown) => x)) as WaitTimeoutError;
     expect(e.describe).toBe('gateway health');
     expect(e.lastState).toBe(`gateway us-central1: unhealthy (check ${n})`);
-    expect(e.message).toBe(`Gave up waiting for gateway health after 600s; last state: gateway us-central1: unhealthy (check ${n})`);
+    expect(e.message).toBe(
+      `Gave up waiting for gateway health after 600s; last state: gateway us-central1: unhealthy (check ${n})`,
+    );
     expect(e.fix).toBe('Check the delegate.');
     expect(clock.now()).toBe(600_000);
   });
 
   test('a state that can no longer become done stops the wait at once', async () => {
     const clock = new FakeClock();
-    await expect(waitFor(async () => ({ done: false, failed: true, state: 'error: image pull failed' }), { describe: 'gitspace', deadlineMs: 60_000, clock })).rejects.toThrow(
-      'last state: error: image pull failed',
-    );
+    await expect(
+      waitFor(async () => ({ done: false, failed: true, state: 'error: image pull failed' }), {
+        describe: 'gitspace',
+        deadlineMs: 60_000,
+        clock,
+      }),
+    ).rejects.toThrow('last state: error: image pull failed');
     expect(clock.sleeps).toEqual([]);
   });
 
@@ -173,7 +203,14 @@ describe('waitFor', () => {
   test('the interval grows by the factor up to maxIntervalMs', async () => {
     const clock = new FakeClock();
     let i = 0;
-    await waitFor(async () => ({ done: ++i === 6, state: String(i) }), { describe: 'x', deadlineMs: 600_000, intervalMs: 1000, factor: 2, maxIntervalMs: 5000, clock });
+    await waitFor(async () => ({ done: ++i === 6, state: String(i) }), {
+      describe: 'x',
+      deadlineMs: 600_000,
+      intervalMs: 1000,
+      factor: 2,
+      maxIntervalMs: 5000,
+      clock,
+    });
     expect(clock.sleeps).toEqual([1000, 2000, 4000, 5000, 5000]);
   });
 });

@@ -85,9 +85,11 @@ describe('the fresh bundles, run as the runner runs them', () => {
   });
 
   test('the sandbox data is in the bundle, so `gitspaces sandbox` works from dist', () => {
-    for (const d of ['scenarios', 'module', 'vm/bin']) {
-      if (existsSync(join(ROOT, 'sandbox', d))) expect(files(join(fresh, 'sandbox', d)).length).toBe(files(join(ROOT, 'sandbox', d)).filter((f) => !/\.terraform|tfstate/.test(f) && (d !== 'scenarios' || f.endsWith('.yaml'))).length);
-    }
+    const data = (d: string, keep: (f: string) => boolean) => files(join(ROOT, 'sandbox', d)).filter(keep);
+    const notTs = (f: string) => !f.endsWith('.ts') && !/\.terraform|tfstate/.test(f);
+    expect(files(join(fresh, 'sandbox', 'scenarios'))).toEqual(data('scenarios', (f) => f.endsWith('.yaml')));
+    expect(files(join(fresh, 'sandbox', 'module'))).toEqual(data('module', notTs));
+    expect(files(join(fresh, 'sandbox', 'vm', 'bin'))).toEqual(data('vm/bin', notTs));
   });
 });
 

@@ -228,18 +228,34 @@ describe('against the healthy emulated project', () => {
     expect(found.map((i) => `${i.scope} ${i.name} ${i.labels.gitspaces}`)).toEqual([
       `zones/${zone} gs-us-central1-runner-vm gs`,
     ]);
-    for (const collection of [
-      'disks',
-      'addresses',
-      'forwardingRules',
-      'instanceGroupManagers',
-      'instanceTemplates',
-      'firewalls',
-      'networks',
-      'subnetworks',
-    ] as const) {
-      expect(Array.isArray(await gcp.compute.aggregatedList(project, collection))).toBe(true);
-    }
+    // regional and global resources the module leaves behind, as the teardown's orphan scan sees them
+    const addr = await gcp.rest.post<{ name: string }>(
+      'compute',
+      `/compute/v1/projects/${project}/regions/us-central1/addresses`,
+      {
+        name: 'gs-us-central1-alb-ip',
+        address: '10.0.0.10',
+        addressType: 'INTERNAL',
+      },
+    );
+    await gcp.compute.waitRegionOperation(project, 'us-central1', addr.name, { intervalMs: 20 });
+    const net = await gcp.rest.post<{ name: string }>(
+      'compute',
+      `/compute/v1/projects/${project}/global/networks`,
+      {
+        name: 'gs-network',
+        autoCreateSubnetworks: false,
+      },
+    );
+    await gcp.compute.waitGlobalOperation(project, net.name, { intervalMs: 20 });
+    expect(
+      (await gcp.compute.aggregatedList(project, 'addresses')).map(
+        (a) => `${a.scope} ${a.name} ${String(a.resource.address)}`,
+      ),
+    ).toEqual(['regions/us-central1 gs-us-central1-alb-ip 10.0.0.10']);
+    expect(
+      (await gcp.compute.aggregatedList(project, 'networks')).map((n) => `${n.scope} ${n.name}`),
+    ).toContain('global gs-network');
   });
 });
 

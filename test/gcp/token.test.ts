@@ -6,7 +6,8 @@ import { FakeClock } from '../../shared/clock.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { RecordingLogger } from '../../shared/logger.js';
 import { loadCredentials } from '../../shared/gcp/credentials.js';
-import { authClientFor, createTokenSource } from '../../shared/gcp/token.js';
+import { authClientFor } from '../../shared/gcp/authclient.js';
+import { createTokenSource } from '../../shared/gcp/token.js';
 import { form, keyMaterial, makeKey, startServer, TestServer } from './helpers.js';
 
 let server: TestServer;

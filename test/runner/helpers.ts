@@ -1,21 +1,54 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { ActionIO } from '../../shared/action.js';
 import { realClock } from '../../shared/clock.js';
 import { configFromText } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { Inputs, mapInputSource } from '../../shared/inputs.js';
-import { RecordingLogger } from '../../shared/logger.js';
+import { RecordingLogger, nullLogger } from '../../shared/logger.js';
+import { createGcp } from '../../shared/gcp/index.js';
 import { startSandbox, Sandbox } from '../../sandbox/index.js';
 import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(here, '..', '..');
-const WORLD_SCRIPT = join(REPO, 'sandbox', 'module', 'lib', 'world.mjs');
+
+/** What the stand-in module's local-exec creates for these specs, through the Compute REST API. */
+async function createResources(sb: Sandbox, specs: Record<string, unknown>[]): Promise<void> {
+  const gcp = createGcp({ keyJson: readFileSync(sb.files.serviceAccountKey, 'utf8'), env: sb.env, log: nullLogger });
+  const P = (s: Record<string, unknown>) => `/compute/v1/projects/${String(s.project)}`;
+  for (const s of specs) {
+    const net = `${P(s).slice('/compute/v1/'.length)}/global/networks/${String(s.network)}`;
+    if (s.type === 'network') await gcp.rest.post('compute', `${P(s)}/global/networks`, { name: s.network, autoCreateSubnetworks: false });
+    if (s.type === 'region') {
+      const reg = `${P(s)}/regions/${String(s.region)}`;
+      await gcp.rest.post('compute', `${reg}/subnetworks`, { name: s.subnet, network: net, ipCidrRange: s.default_subnet_ip_range, region: s.region });
+      await gcp.rest.post('compute', `${P(s)}/global/instanceTemplates`, {
+        name: s.template,
+        properties: { machineType: s.machine_type, tags: { items: s.vm_tags }, disks: [{ boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '20' } }], networkInterfaces: [{ network: net }] },
+      });
+      await gcp.rest.post('compute', `${reg}/instanceGroupManagers`, { name: s.group, baseInstanceName: `${String(s.name)}-${String(s.region)}-gateway`, instanceTemplate: `${P(s).slice('/compute/v1/'.length)}/global/instanceTemplates/${String(s.template)}`, targetSize: s.instances });
+    }
+    if (s.type === 'runner_vm') {
+      await gcp.rest.post('compute', `${P(s)}/zones/${String(s.zone)}/instances`, {
+        name: s.vm,
+        machineType: `zones/${String(s.zone)}/machineTypes/${String(s.machine_type)}`,
+        tags: { items: ['runner-vm'] },
+        metadata: { items: [] },
+        disks: [{ boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '50' } }],
+        networkInterfaces: [{ network: net, subnetwork: `${P(s).slice('/compute/v1/'.length)}/regions/${String(s.region)}/subnetworks/${String(s.subnet)}` }],
+      });
+    }
+  }
+  for (let i = 0; i < 100; i++) {
+    const vm = await gcp.compute.getInstance(sb.scenario.gcp.projectId, 'us-central1-a', 'gitspaces-us-central1-runner-vm');
+    if (vm?.status === 'RUNNING') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await gcp.close();
+}
 
 export interface RecordedIO extends ActionIO {
   log: RecordingLogger;
@@ -86,9 +119,7 @@ export async function appliedSandbox(scenario: DeepPartial<Scenario> = {}): Prom
     },
     { ...common, type: 'runner_vm', zone: 'us-central1-a', region: 'us-central1', vm: 'gitspaces-us-central1-runner-vm', machine_type: 'e2-standard-2', image: 'projects/ubuntu-os-cloud/global/images/ubuntu-2204-jammy-v20250112', subnet: 'harnessdefault' },
   ];
-  for (const spec of specs) {
-    await promisify(execFile)(process.execPath, [WORLD_SCRIPT, 'apply'], { env: { ...process.env, ...sb.env, GITSPACES_WORLD_SPEC: JSON.stringify(spec) } });
-  }
+  await createResources(sb, specs);
   const dir = mkdtempSync(join(tmpdir(), 'gitspaces-tf-'));
   const poolPath = join(dir, 'pool.yaml');
   writeFileSync(

@@ -399,3 +399,139 @@ describe('GCP emulator: Cloud DNS and Certificate Manager', () => {
     ).toBe(400);
   });
 });
+
+describe('GCP emulator: Compute REST as the stand-in module drives it', () => {
+  let env: Env;
+  beforeAll(async () => {
+    env = await startEnv({ gcp: { operationMs: 0 } });
+  });
+  afterAll(() => env.stop());
+  const C = `/compute/v1/projects/${P}`;
+
+  it('honours an explicit address, counts it in the region quota, marks it IN_USE once a forwarding rule uses it, and refuses to delete it then', async () => {
+    const ins = await env.call('compute', 'POST', `${C}/regions/us-central1/addresses`, {
+      name: 'gs-us-central1-alb-ip',
+      address: '34.36.1.10',
+      labels: { app: 'gitspaces' },
+    });
+    expect(ins.body).toMatchObject({ kind: 'compute#operation', operationType: 'insert', status: 'DONE' });
+    expect(ins.body.targetLink).toBe(
+      `https://www.googleapis.com/compute/v1/projects/${P}/regions/us-central1/addresses/gs-us-central1-alb-ip`,
+    );
+    const addr = (
+      await env.call('compute', 'GET', `${C}/regions/us-central1/addresses/gs-us-central1-alb-ip`)
+    ).body;
+    expect(addr).toMatchObject({
+      address: '34.36.1.10',
+      status: 'RESERVED',
+      addressType: 'EXTERNAL',
+      labels: { app: 'gitspaces' },
+    });
+    const region = (await env.call('compute', 'GET', `${C}/regions/us-central1`)).body;
+    expect(region.quotas.find((q: J) => q.metric === 'STATIC_ADDRESSES')).toEqual({
+      metric: 'STATIC_ADDRESSES',
+      limit: 8,
+      usage: 1,
+    });
+    expect(
+      (
+        await env.call('compute', 'POST', `${C}/regions/us-central1/addresses`, {
+          name: 'gs-us-central1-alb-ip',
+        })
+      ).status,
+    ).toBe(409);
+
+    await env.call('compute', 'POST', `${C}/regions/us-central1/forwardingRules`, {
+      name: 'gs-us-central1-https',
+      IPAddress: addr.selfLink,
+      portRange: '443',
+    });
+    expect(
+      (await env.call('compute', 'GET', `${C}/regions/us-central1/addresses/gs-us-central1-alb-ip`)).body,
+    ).toMatchObject({
+      status: 'IN_USE',
+      users: [expect.stringContaining('forwardingRules/gs-us-central1-https')],
+    });
+    const del = await env.call(
+      'compute',
+      'DELETE',
+      `${C}/regions/us-central1/addresses/gs-us-central1-alb-ip`,
+    );
+    expect(del.status).toBe(400);
+    expect(del.body.error.errors[0].reason).toBe('resourceInUseByAnotherResource');
+    expect(env.gcp.listResources('forwardingRules')[0]).toMatchObject({ IPAddress: '34.36.1.10' });
+  });
+
+  it('creates a regional instance group manager from a template, visible to listResources and aggregatedList', async () => {
+    expect(
+      (
+        await env.call('compute', 'POST', `${C}/regions/us-central1/instanceGroupManagers`, {
+          name: 'gs-us-central1-gateway-group-abc',
+          instanceTemplate: 'global/instanceTemplates/nope',
+          targetSize: 1,
+        })
+      ).status,
+    ).toBe(404);
+    await env.call('compute', 'POST', `${C}/global/instanceTemplates`, {
+      name: 'gs-gateway-tpl',
+      properties: {
+        machineType: 'e2-standard-2',
+        metadata: { items: [{ key: 'startup-script', value: 'echo gateway' }] },
+      },
+    });
+    const igm = await env.call('compute', 'POST', `${C}/regions/us-central1/instanceGroupManagers`, {
+      name: 'gs-us-central1-gateway-group-abc',
+      instanceTemplate: 'global/instanceTemplates/gs-gateway-tpl',
+      targetSize: 1,
+    });
+    expect(igm.status).toBe(200);
+    expect(
+      env.gcp.listResources('instanceGroupManagers').map((r) => [r.name, r.region, r.instanceTemplate]),
+    ).toEqual([
+      [
+        'gs-us-central1-gateway-group-abc',
+        `https://www.googleapis.com/compute/v1/projects/${P}/regions/us-central1`,
+        `https://www.googleapis.com/compute/v1/projects/${P}/global/instanceTemplates/gs-gateway-tpl`,
+      ],
+    ]);
+    const agg = (await env.call('compute', 'GET', `${C}/aggregated/instanceGroupManagers`)).body;
+    expect(agg.items['regions/us-central1'].instanceGroupManagers.map((i: J) => i.name)).toEqual([
+      'gs-us-central1-gateway-group-abc',
+    ]);
+    expect(agg.items['regions/europe-west1'].warning.code).toBe('NO_RESULTS_ON_PAGE');
+    expect((await env.call('compute', 'DELETE', `${C}/global/instanceTemplates/gs-gateway-tpl`)).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await env.call(
+          'compute',
+          'DELETE',
+          `${C}/regions/us-central1/instanceGroupManagers/gs-us-central1-gateway-group-abc`,
+        )
+      ).status,
+    ).toBe(200);
+    expect((await env.call('compute', 'DELETE', `${C}/global/instanceTemplates/gs-gateway-tpl`)).status).toBe(
+      200,
+    );
+  });
+
+  it('refuses an overlapping subnetwork and a create the identity may not do', async () => {
+    const overlap = await env.call('compute', 'POST', `${C}/regions/europe-west1/subnetworks`, {
+      name: 'gs-eu',
+      network: 'global/networks/default',
+      ipCidrRange: '10.128.8.0/24',
+    });
+    expect(overlap.status).toBe(400);
+    expect(overlap.body.error.message).toContain("conflicts with existing subnetwork 'default'");
+    env.world.scenario.gcp.permissions = ['compute.regions.get'];
+    const denied = await env.call('compute', 'POST', `${C}/global/firewalls`, { name: 'gs-allow' });
+    env.world.scenario.gcp.permissions = 'all';
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.details[0]).toMatchObject({
+      reason: 'IAM_PERMISSION_DENIED',
+      metadata: { permission: 'compute.firewalls.create' },
+    });
+    expect(env.world.journal.mutations('compute').every((e) => !e.path.endsWith('/firewalls'))).toBe(true);
+  });
+});

@@ -288,7 +288,7 @@ describe('GCP emulator: Compute through the official @google-cloud/compute clien
         },
       },
     });
-    const insertOp = insert.latestResponse as { name: string; status: string };
+    const insertOp = insert.latestResponse as unknown as { name: string; status: string };
     expect(insertOp.status).toBe('RUNNING');
     const [waited] = await ops.wait({ project, zone, operation: insertOp.name });
     expect(waited.status).toBe('DONE');

@@ -53,7 +53,7 @@ async function call(method, url, body) {
         await sleep(200 * 2 ** attempt);
         continue;
       }
-      throw e;
+      throw new Error(`${method} ${url}: ${e instanceof Error ? e.message : String(e)}${e?.cause ? ` (${e.cause.code ?? e.cause.message ?? e.cause})` : ''}`);
     }
     const text = await res.text();
     const json = text ? JSON.parse(text) : {};
@@ -78,7 +78,9 @@ async function waitOp(kind, op, collectionUrl) {
         if (op?.error) throw new Error(`operation ${op.name} failed: ${JSON.stringify(op.error)}`);
         return op;
       }
-      const url = op.selfLink || `${collectionUrl.replace(/\/[^/]+$/, '')}/operations/${op.name}`;
+      // selfLink names Google's host; keep only its path and ask the endpoint we were pointed at.
+      const rel = op.selfLink ? String(op.selfLink).split('/compute/v1/')[1] : undefined;
+      const url = rel ? `${BASE.compute}/${rel}` : `${collectionUrl.replace(/\/[^/]+$/, '')}/operations/${op.name}`;
       await sleep(100);
       const r = await call('GET', url);
       if (r.status !== 200) fail(`polling ${url}`, r);
@@ -136,6 +138,26 @@ function plan(s) {
     ]);
     out.push(['compute', `${reg}/addresses`, { name: s.alb_address_name, address: s.alb_ip, addressType: 'EXTERNAL', networkTier: 'PREMIUM' }]);
     out.push(['compute', `${reg}/addresses`, { name: s.nlb_address_name, address: s.nlb_ip, addressType: 'EXTERNAL', networkTier: 'PREMIUM' }]);
+    if (s.ssl_certificate) {
+      out.push(['compute', `${reg}/sslCertificates`, { name: s.ssl_certificate.name, certificate: s.ssl_certificate.certificate, privateKey: s.ssl_certificate.private_key }]);
+    }
+    if (s.dns) {
+      const z = `${P(s)}/managedZones/${s.dns.zone}`;
+      out.push(['dns', `${z}/rrsets`, { name: `${s.domain}.`, type: 'A', ttl: 300, rrdatas: [s.alb_ip] }, '', `${z}/rrsets/${s.domain}./A`]);
+      out.push(['dns', `${z}/rrsets`, { name: `*.${s.domain}.`, type: 'CNAME', ttl: 300, rrdatas: [`${s.domain}.`] }, '', `${z}/rrsets/*.${s.domain}./CNAME`]);
+      const loc = `${P(s)}/locations/global`;
+      out.push(['certs', `${loc}/dnsAuthorizations`, { domain: s.domain, description: 'gitspaces wildcard' }, `?dnsAuthorizationId=${s.dns.authorization}`, `${loc}/dnsAuthorizations/${s.dns.authorization}`]);
+      out.push([
+        'certs',
+        `${loc}/certificates`,
+        { managed: { domains: [s.domain, `*.${s.domain}`], dnsAuthorizations: [`${loc}/dnsAuthorizations/${s.dns.authorization}`] }, scope: 'DEFAULT' },
+        `?certificateId=${s.dns.certificate}`,
+        `${loc}/certificates/${s.dns.certificate}`,
+      ]);
+    }
+  } else if (s.type === 'gateway') {
+    const r = s.region;
+    const reg = `${P(s)}/regions/${r}`;
     out.push([
       'compute',
       `${P(s)}/global/instanceTemplates`,
@@ -156,20 +178,6 @@ function plan(s) {
       `${reg}/instanceGroupManagers`,
       { name: s.group, baseInstanceName: `${s.name}-${r}-gateway`, instanceTemplate: `${P(s)}/global/instanceTemplates/${s.template}`, targetSize: s.instances },
     ]);
-    if (s.dns) {
-      const z = `${P(s)}/managedZones/${s.dns.zone}`;
-      out.push(['dns', `${z}/rrsets`, { name: `${s.domain}.`, type: 'A', ttl: 300, rrdatas: [s.alb_ip] }, '', `${z}/rrsets/${s.domain}./A`]);
-      out.push(['dns', `${z}/rrsets`, { name: `*.${s.domain}.`, type: 'CNAME', ttl: 300, rrdatas: [`${s.domain}.`] }, '', `${z}/rrsets/*.${s.domain}./CNAME`]);
-      const loc = `${P(s)}/locations/global`;
-      out.push(['certs', `${loc}/dnsAuthorizations`, { domain: s.domain, description: 'gitspaces wildcard' }, `?dnsAuthorizationId=${s.dns.authorization}`, `${loc}/dnsAuthorizations/${s.dns.authorization}`]);
-      out.push([
-        'certs',
-        `${loc}/certificates`,
-        { managed: { domains: [s.domain, `*.${s.domain}`], dnsAuthorizations: [`${loc}/dnsAuthorizations/${s.dns.authorization}`] }, scope: 'DEFAULT' },
-        `?certificateId=${s.dns.certificate}`,
-        `${loc}/certificates/${s.dns.certificate}`,
-      ]);
-    }
   } else if (s.type === 'dns_zone') {
     out.push(['dns', `${P(s)}/managedZones`, { name: s.zone, dnsName: `${s.domain}.`, description: 'Harness Gitspaces', visibility: 'public' }]);
   } else if (s.type === 'runner_vm') {

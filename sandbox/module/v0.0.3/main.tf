@@ -171,6 +171,8 @@ resource "terraform_data" "dns_zone" {
   }
 }
 
+# Per region: subnets, the reserved ALB/NLB addresses, and (manage_dns_zone) the A and wildcard CNAME records,
+# the Certificate Manager DNS authorization and certificate.
 resource "terraform_data" "region" {
   for_each = local.regions
   input = {
@@ -188,20 +190,6 @@ resource "terraform_data" "region" {
     nlb_address_name        = "${local.name}-${each.value.region_name}-nlb-ip"
     alb_ip                  = local.alb_ips[each.key]
     nlb_ip                  = local.nlb_ips[each.key]
-    template                = "${local.name}-${each.value.region_name}-gateway-template-${local.gateway_suffix}"
-    group                   = "${local.name}-${each.value.region_name}-gateway-group-${local.gateway_suffix}"
-    instances               = local.gateway_instances
-    machine_type            = local.gateway_machine_type
-    image                   = local.gateway_image
-    vm_tags                 = local.gateway_vm_tags
-    gateway_version         = local.gateway_version
-    metadata = {
-      account_identifier               = local.account_identifier
-      infra_provider_config_identifier = local.infra_provider_config_identifier
-      cde_manager_url                  = local.cde_manager_url
-      gateway_version                  = local.gateway_version
-      shared_secret                    = sensitive(local.gateway_shared_secret)
-    }
     dns = var.manage_dns_zone ? {
       zone          = local.zone_name
       authorization = "${local.name}-${each.value.region_name}-default-wildcard-dns-auth"
@@ -215,8 +203,50 @@ resource "terraform_data" "region" {
     key_file = local.key_file_abs
     script   = local.world_script
   }
-  triggers_replace = [local.project_id, local.network, each.value, local.gateway_suffix, local.gateway_instances, var.manage_dns_zone, var.use_gcp_certificate_manager]
+  triggers_replace = [local.project_id, local.network, each.value, var.manage_dns_zone, var.use_gcp_certificate_manager]
   depends_on       = [terraform_data.network, terraform_data.dns_zone]
+
+  provisioner "local-exec" {
+    command     = "node \"$GITSPACES_WORLD_SCRIPT\" apply"
+    environment = { GITSPACES_WORLD_SPEC = jsonencode(self.input), GITSPACES_WORLD_SCRIPT = self.input.script }
+  }
+  provisioner "local-exec" {
+    when        = destroy
+    command     = "node \"$GITSPACES_WORLD_SCRIPT\" destroy"
+    environment = { GITSPACES_WORLD_SPEC = jsonencode(self.input), GITSPACES_WORLD_SCRIPT = self.input.script }
+  }
+}
+
+# Per region: the gateway instance template and regional managed instance group
+# <name>-<region>-gateway-group-<version>-<8 hex>. Replaced (new template, new group) when the gateway changes.
+resource "terraform_data" "gateway" {
+  for_each = local.regions
+  input = {
+    type            = "gateway"
+    project         = local.project_id
+    name            = local.name
+    network         = local.network
+    region          = each.value.region_name
+    subnet          = local.subnet_name
+    template        = "${local.name}-${each.value.region_name}-gateway-template-${local.gateway_suffix}"
+    group           = "${local.name}-${each.value.region_name}-gateway-group-${local.gateway_suffix}"
+    instances       = local.gateway_instances
+    machine_type    = local.gateway_machine_type
+    image           = local.gateway_image
+    vm_tags         = local.gateway_vm_tags
+    gateway_version = local.gateway_version
+    metadata = {
+      account_identifier               = local.account_identifier
+      infra_provider_config_identifier = local.infra_provider_config_identifier
+      cde_manager_url                  = local.cde_manager_url
+      gateway_version                  = local.gateway_version
+      shared_secret                    = sensitive(local.gateway_shared_secret)
+    }
+    key_file = local.key_file_abs
+    script   = local.world_script
+  }
+  triggers_replace = [local.project_id, local.network, each.value.region_name, local.gateway_suffix, local.gateway_instances, sensitive(local.gateway_shared_secret)]
+  depends_on       = [terraform_data.region]
 
   provisioner "local-exec" {
     command     = "node \"$GITSPACES_WORLD_SCRIPT\" apply"
@@ -233,7 +263,7 @@ resource "terraform_data" "region" {
 # (a POSIX shell; a single quote in the YAML breaks it, exactly as in the real module).
 resource "terraform_data" "write_yaml" {
   triggers_replace = [local.instance_yaml]
-  depends_on       = [terraform_data.region]
+  depends_on       = [terraform_data.region, terraform_data.gateway]
 
   provisioner "local-exec" {
     command = "echo '${local.instance_yaml}' > pool.yaml"

@@ -1,0 +1,4 @@
+import '../../shared/dirname-shim.js';
+import { runAction } from '../../shared/action.js';
+import { main } from '../../actions/create-gitspace/main.js';
+await runAction(main);

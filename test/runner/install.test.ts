@@ -1,0 +1,158 @@
+import { jest } from '@jest/globals';
+import { main } from '../../actions/install-runner/main.js';
+import type { Sandbox } from '../../sandbox/index.js';
+import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
+import type { GitspacesConfig } from '../../shared/config/schema.js';
+import { appliedSandbox, exampleConfig, recordingIO } from './helpers.js';
+
+/**
+ * install-runner against the sandbox: the Compute emulator boots the VM, whose startup script runs for real
+ * (sandbox/vm) and starts the stand-in containers the Harness emulator then sees.
+ */
+
+jest.setTimeout(120_000);
+
+const VM = 'projects/acme-gitspaces/zones/us-central1-a/instances/gitspaces-us-central1-runner-vm';
+const FAST = { 'poll-interval': '150ms', 'runner-timeout': '40s', 'delegate-timeout': '10s', 'gateway-timeout': '10s' };
+
+let sb: Sandbox | undefined;
+afterEach(async () => {
+  await sb?.stop();
+  sb = undefined;
+});
+
+async function install(scenario: DeepPartial<Scenario>, inputs: Record<string, string> = {}, config?: (c: GitspacesConfig) => GitspacesConfig) {
+  const applied = await appliedSandbox(scenario);
+  sb = applied.sb;
+  const cfg = config ? config(applied.config) : applied.config;
+  const run = async (extra: Record<string, string> = {}) => {
+    const io = recordingIO({ 'gcp-credentials': applied.keyJson, 'pool-yaml-path': applied.poolPath, ...FAST, ...inputs, ...extra }, applied.sb.env);
+    const result = await main(io, { config: cfg });
+    return { io, result };
+  };
+  return { ...applied, run };
+}
+
+function metadataItems(s: Sandbox): Record<string, string> {
+  const inst = s.world.gcp.getResource(VM) as { metadata?: { items?: { key: string; value: string }[] } };
+  return Object.fromEntries((inst.metadata?.items ?? []).map((i) => [i.key, i.value]));
+}
+
+function tokenValue(s: Sandbox): string {
+  const t = s.world.harness.tokens.get('gitspaces-delegate-token');
+  if (!t?.details.value) throw new Error('no delegate token issued');
+  return t.details.value;
+}
+
+test('installs the runner and the delegate, drives the gateway from unhealthy to healthy, and leaves no secret behind', async () => {
+  const env = await install({ harness: { gatewayHealthyAfterMs: 1500 } });
+  const s = env.sb;
+  expect(s.world.harness.gateways('gitspaces_gcp')[0]?.overall_health).toBe('unhealthy');
+  expect(s.world.harness.gatewayDiagnostics('gitspaces_gcp')['us-central1']).toEqual(['no healthy VM runner', 'no delegate started']);
+
+  const { io, result } = await env.run();
+  expect(io.failures).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 ok', 'DLG-101 ok', 'GW-101 ok']);
+  expect(io.outputs['runner-healthy']).toBe('true');
+  expect(io.outputs['delegate-name']).toBe('gitspaces-delegate');
+  expect(JSON.parse(io.outputs.gateways as string)).toEqual([expect.objectContaining({ region: 'us-central1', overall_health: 'healthy', version: '1.16.0' })]);
+
+  // The user watched it progress: each bootstrap step, then the gateway going from unhealthy to healthy.
+  const log = io.log.text();
+  for (const step of ['docker = ok:present', 'files = ok', 'secrets-consumed = true', 'runner = ok:started', 'delegate = ok:started', 'runner-health = ok']) expect(log).toContain(step);
+  const unhealthy = log.indexOf('GW-101: us-central1: unhealthy');
+  expect(unhealthy).toBeGreaterThan(-1);
+  expect(log.indexOf('GW-101: us-central1: healthy')).toBeGreaterThan(unhealthy);
+  expect(s.world.harness.gateways('gitspaces_gcp')[0]?.overall_health).toBe('healthy');
+
+  // Exactly one runner and one delegate, started by the VM's own startup script.
+  expect(s.world.vm.runners).toEqual([expect.objectContaining({ instance: VM, healthy: true, image: 'drone/drone-runner-aws:latest' })]);
+  expect(s.world.vm.delegates).toEqual([expect.objectContaining({ instance: VM, name: 'gitspaces-delegate', tags: ['gitspaces'], runnerUrl: 'http://vm-runner:3000/', managerUrl: s.urls.harness })]);
+
+  // Secrets: never in the log, outputs, summary, the final metadata, or the guest attributes; the report says they were removed.
+  const token = tokenValue(s);
+  const privateKey = s.secrets.serviceAccountPrivateKey;
+  const keyLine = privateKey.split('\n')[1] as string;
+  const summary = io.summaries.join('\n');
+  expect(summary).toContain('removed them from instance metadata');
+  for (const text of [io.log.lines.join('\n'), JSON.stringify(io.outputs), summary, JSON.stringify(metadataItems(s)), JSON.stringify(s.world.gcp.guestAttributes(VM)), JSON.stringify(result)]) {
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(keyLine);
+  }
+  expect(Object.keys(metadataItems(s)).sort()).toEqual(['gitspaces-pool-yaml', 'gitspaces-run-id', 'startup-script']);
+  // The journal: the secrets went in with one setMetadata, and the last one took them out.
+  const setMetadata = s.journal.entries.filter((e) => e.service === 'compute' && e.method === 'POST' && e.path.endsWith('/setMetadata'));
+  expect(setMetadata).toHaveLength(2);
+  const last = JSON.stringify(setMetadata[1]?.requestBody);
+  expect(last).not.toContain(token);
+  expect(last).not.toContain(keyLine);
+  expect(JSON.stringify(setMetadata[0]?.requestBody)).toContain(token);
+});
+
+test('re-running on a healthy VM changes nothing', async () => {
+  const env = await install({});
+  const first = await env.run();
+  expect(first.result.exitCode).toBe(0);
+  const runnerBefore = env.sb.world.vm.runners;
+  const mark = env.sb.journal.lastSeq;
+
+  const again = await env.run();
+  expect(again.io.failures).toEqual([]);
+  expect(again.result.exitCode).toBe(0);
+  expect(again.result.phase.summary).toBe('gitspaces-us-central1-runner-vm already healthy with this configuration; nothing changed');
+  expect(again.io.summaries.join('\n')).toContain('Nothing changed');
+  expect(env.sb.journal.since(mark).filter((e) => e.mutating && e.service !== 'oauth')).toEqual([]);
+  expect(env.sb.world.vm.runners).toEqual(runnerBefore);
+  expect(env.sb.world.vm.machine?.(VM)?.boots).toBe(1);
+});
+
+test('a delegate selector the delegate does not carry fails DLG-101 with the last state and the fix', async () => {
+  const env = await install({}, { 'manage-delegate-selector': 'false' }, () => exampleConfig((t) => t.replace('tags: [gitspaces]', 'tags: [gcp-pool]')));
+  const { io, result } = await env.run();
+  expect(result.exitCode).toBe(1);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 ok', 'DLG-101 error', 'GW-101 skip']);
+  const dlg = result.checks?.find((c) => c.id === 'DLG-101');
+  expect(dlg?.observed).toContain('delegate gitspaces-delegate connected with tags [gcp-pool, gitspaces-delegate], but the infrastructure selects [gitspaces]');
+  expect(io.failures).toHaveLength(1);
+  expect(io.failures[0]).toContain('DLG-101');
+  expect(io.failures[0]).toContain('Last state: delegate gitspaces-delegate connected with tags [gcp-pool, gitspaces-delegate], but the infrastructure selects [gitspaces]');
+  expect(io.failures[0]).toMatch(/Fix: .*delegate\.tags in gitspaces\.yaml to include 'gitspaces'.*manage-delegate-selector: true/);
+  expect(io.summaries.join('\n')).toContain('DLG-101 failed');
+  expect(io.outputs['runner-healthy']).toBe('true');
+});
+
+test('the infra selector is set to the delegate tags when it does not match', async () => {
+  const env = await install({}, {}, () => exampleConfig((t) => t.replace('tags: [gitspaces]', 'tags: [gcp-pool]')));
+  const { io, result } = await env.run();
+  expect(io.failures).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(env.sb.world.harness.infraProviders.get('gitspaces_gcp')?.config.metadata.delegate_selectors).toEqual([{ selector: 'gcp-pool' }]);
+  expect(io.summaries.join('\n')).toContain("set the infrastructure's delegate selectors to gcp-pool (were gitspaces)");
+});
+
+test('a runner that never reports healthy fails RUN-101 with the failed step and what to read', async () => {
+  const env = await install({ vm: { runnerHealthy: false } });
+  const { io, result } = await env.run();
+  expect(result.exitCode).toBe(1);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 error', 'DLG-101 skip', 'GW-101 skip']);
+  expect(io.failures[0]).toContain('RUN-101');
+  expect(io.failures[0]).toMatch(/Last state: step runner-health: failed:GET http:\/\/localhost:3000\/healthz did not answer OK after \d+ attempts/);
+  expect(io.failures[0]).toContain('docker logs gitspaces-runner');
+  expect(io.outputs['runner-healthy']).toBe('false');
+  // The secrets were consumed before the runner failed, and removed.
+  expect(Object.keys(metadataItems(env.sb))).not.toContain('gitspaces-delegate-token');
+  expect(Object.keys(metadataItems(env.sb))).not.toContain('gitspaces-sa-key');
+  expect(io.summaries.join('\n')).toContain('removed them from instance metadata');
+});
+
+test('a gateway stuck unhealthy fails GW-101 after its deadline with the last state and what to check', async () => {
+  const env = await install({ harness: { gatewayStuckUnhealthy: true } }, { 'gateway-timeout': '2s' });
+  const { io, result } = await env.run();
+  expect(result.exitCode).toBe(1);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 ok', 'DLG-101 ok', 'GW-101 error']);
+  expect(io.failures[0]).toContain('GW-101');
+  expect(io.failures[0]).toContain('Last state: us-central1: unhealthy (health unhealthy, envoy healthy, version 1.16.0)');
+  expect(io.failures[0]).toContain('3-5 minutes');
+  expect(JSON.parse(io.outputs.gateways as string)).toEqual([expect.objectContaining({ region: 'us-central1', overall_health: 'unhealthy' })]);
+});
