@@ -173,7 +173,12 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     if (mode === 'drift') {
       const d = await io.log.group(`${binary} plan -refresh-only`, () => runner.drift(planFile));
       const plan = await runner.show(planFile);
-      const drifted = (plan.resource_drift ?? []).map((r) => r.address);
+      const drifted = [
+        ...(plan.resource_drift ?? []).map((r) => r.address),
+        ...Object.entries(plan.output_changes ?? {})
+          .filter(([, oc]) => !oc.actions.every((a) => a === 'no-op'))
+          .map(([name]) => `output.${name}`),
+      ];
       setOutput('drift', String(d.drift));
       setOutput('exit-code', String(d.exitCode));
       const body = d.drift

@@ -145,8 +145,9 @@ describe('configure -> plan -> apply against the sandbox', () => {
     const r = await terraformApply(t.io, { config });
     expect(r.outputs['failure-reason']).toBeUndefined();
     expect(sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.targetSize)).toEqual([2]);
-    const drift = await terraformApply(testIO(inputs({ mode: 'drift' }), env).io, { config });
-    expect(drift.outputs.drift).toBe('false');
+    const dt = testIO(inputs({ mode: 'drift' }), env);
+    const drift = await terraformApply(dt.io, { config });
+    expect({ drift: drift.outputs.drift, summary: dt.summary.join('\n') }).toEqual({ drift: 'false', summary: expect.stringContaining('No drift') });
     await terraformApply(testIO(inputs({ mode: 'destroy' }), env).io, { config });
     for (const c of ['addresses', 'instanceGroupManagers', 'instances', 'networks', 'firewalls', 'instanceTemplates']) {
       expect(sb.world.gcp.listResources(c).filter((x) => String(x.name).startsWith('gitspaces-'))).toEqual([]);
