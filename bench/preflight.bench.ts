@@ -60,11 +60,34 @@ export default async function preflightBench(): Promise<Figure[]> {
     const sum = alone.reduce((a, b) => a + b.ms, 0);
     const inRun = checks.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
     return [
-      { name: `preflight wall time (${checks.length} checks, ${LATENCY_MS} ms latency per call)`, value: Math.round(wall), unit: 'ms', note: `median of ${runs}` },
-      { name: 'slowest single check, run alone', value: Math.round(slowest.ms), unit: 'ms', note: slowest.id },
-      { name: 'preflight wall / slowest single check (aim <= 1.3)', value: Number((wall / slowest.ms).toFixed(2)), unit: 'ratio' },
-      { name: 'sum of the checks run alone / wall (concurrency gained)', value: Number((sum / wall).toFixed(1)), unit: 'x' },
-      { name: 'longest check inside the concurrent run', value: inRun.durationMs, unit: 'ms', note: inRun.id },
+      {
+        name: `preflight wall time (${checks.length} checks, ${LATENCY_MS} ms latency per call)`,
+        value: Math.round(wall),
+        unit: 'ms',
+        note: `median of ${runs}`,
+      },
+      {
+        name: 'slowest single check, run alone',
+        value: Math.round(slowest.ms),
+        unit: 'ms',
+        note: slowest.id,
+      },
+      {
+        name: 'preflight wall / slowest single check (aim <= 1.3)',
+        value: Number((wall / slowest.ms).toFixed(2)),
+        unit: 'ratio',
+      },
+      {
+        name: 'sum of the checks run alone / wall (concurrency gained)',
+        value: Number((sum / wall).toFixed(1)),
+        unit: 'x',
+      },
+      {
+        name: 'longest check inside the concurrent run',
+        value: inRun.durationMs,
+        unit: 'ms',
+        note: inRun.id,
+      },
     ];
   } finally {
     await sb.stop();

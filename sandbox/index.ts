@@ -25,8 +25,8 @@ export interface Sandbox {
   env: Record<string, string>;
   /** Secrets this sandbox issued, so tests can assert they never leak. */
   secrets: { harnessApiKey: string; githubToken: string; serviceAccountPrivateKey: string };
-  /** Files it wrote: the service-account key JSON. */
-  files: { serviceAccountKey: string };
+  /** Files it wrote: the service-account key JSON, and an external_account (keyless) credential file. */
+  files: { serviceAccountKey: string; externalAccount: string };
   dir: string;
   stop(): Promise<void>;
 }
@@ -87,7 +87,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     urls: world.urls,
     env,
     secrets,
-    files: { serviceAccountKey: world.gcp.keyFile },
+    files: { serviceAccountKey: world.gcp.keyFile, externalAccount: (world.gcp as { externalAccountFile?: string }).externalAccountFile ?? '' },
     dir,
     async stop() {
       await Promise.all([...services.map((s) => s.close()), ...closers.map((c) => c())]);

@@ -10,7 +10,12 @@ import { maskSecret } from '../../shared/inputs.js';
 import { STATUS_ICON } from '../../shared/report/model.js';
 import { cell, renderChecksMarkdown } from '../../shared/report/render.js';
 import { BOOTSTRAP_STEPS } from '../../shared/runner/bootstrap.js';
-import { InstallRunnerResult, RunnerCompute, RunnerHarness, installRunner } from '../../shared/runner/install.js';
+import {
+  InstallRunnerResult,
+  RunnerCompute,
+  RunnerHarness,
+  installRunner,
+} from '../../shared/runner/install.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
 export interface InstallRunnerDeps {
@@ -42,7 +47,11 @@ export function resolveRunnerKey(io: ActionIO, explicit: string, gcpCredentials:
   try {
     parsed = JSON.parse(key) as typeof parsed;
   } catch {
-    throw new ConfigurationError('RUNNER_KEY_INVALID', `The runner key from ${source} is not JSON`, 'Use a JSON service-account key (P12 keys are not supported by the module or the runner).');
+    throw new ConfigurationError(
+      'RUNNER_KEY_INVALID',
+      `The runner key from ${source} is not JSON`,
+      'Use a JSON service-account key (P12 keys are not supported by the module or the runner).',
+    );
   }
   if (parsed.private_key) maskSecret(io.log, parsed.private_key);
   if (parsed.type !== 'service_account' || !parsed.private_key || !parsed.client_email) {
@@ -67,7 +76,9 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
         : `**${STATUS_ICON.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`,
     '',
   );
-  out.push(`- VM: \`${r.vm.name}\` in \`${r.vm.zone}\` (project \`${r.vm.project}\`), configuration \`${r.configHash}\``);
+  out.push(
+    `- VM: \`${r.vm.name}\` in \`${r.vm.zone}\` (project \`${r.vm.project}\`), configuration \`${r.configHash}\``,
+  );
   out.push(`- Delegate: \`${r.delegateName}\``);
   out.push(`- Secrets: ${r.secrets.note}`);
   if (r.changes.length) {
@@ -82,7 +93,8 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
   }
   if (r.gateways.length) {
     out.push('| Region | Gateway | Overall health | Version |', '|---|---|---|---|');
-    for (const g of r.gateways) out.push(`| ${g.region} | ${cell(g.name)} | ${g.overall_health} | ${cell(g.version)} |`);
+    for (const g of r.gateways)
+      out.push(`| ${g.region} | ${cell(g.name)} | ${g.overall_health} | ${cell(g.version)} |`);
     out.push('');
   }
   const verdict = failed ? `${failed.gate} failed. Fix: ${failed.fix}` : 'All gates passed.';
@@ -102,22 +114,51 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
 
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const poolPath = inp.optional('pool-yaml-path') || join(config.terraform.working_directory, 'pool.yaml');
-  const timeouts = { runnerMs: inp.duration('runner-timeout', 10 * 60_000), delegateMs: inp.duration('delegate-timeout', 5 * 60_000), gatewayMs: inp.duration('gateway-timeout', 10 * 60_000) };
+  const timeouts = {
+    runnerMs: inp.duration('runner-timeout', 10 * 60_000),
+    delegateMs: inp.duration('delegate-timeout', 5 * 60_000),
+    gatewayMs: inp.duration('gateway-timeout', 10 * 60_000),
+  };
   const pollIntervalMs = inp.duration('poll-interval', 10_000);
   const manageDelegateSelector = inp.boolean('manage-delegate-selector', true);
   const force = inp.boolean('force', false);
   const gatewayVersion = inp.optional('gateway-version') || undefined;
   const vmName = inp.optional('vm-name') || undefined;
   if (!existsSync(poolPath)) {
-    throw new ConfigurationError('POOL_YAML_MISSING', `No pool file at ${poolPath}`, 'Run terraform-apply first and pass its `pool-yaml-path` output (the module writes pool.yaml in the Terraform working directory).');
+    throw new ConfigurationError(
+      'POOL_YAML_MISSING',
+      `No pool file at ${poolPath}`,
+      'Run terraform-apply first and pass its `pool-yaml-path` output (the module writes pool.yaml in the Terraform working directory).',
+    );
   }
   const poolYaml = readFileSync(poolPath, 'utf8');
   const runnerKey = resolveRunnerKey(io, explicitKey, gcpCredentials);
-  if (!deps.harness && !apiKey) throw new ConfigurationError('INPUT_MISSING', 'No Harness API key', 'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.');
+  if (!deps.harness && !apiKey)
+    throw new ConfigurationError(
+      'INPUT_MISSING',
+      'No Harness API key',
+      'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.',
+    );
 
-  const gcp = deps.compute ? undefined : createGcp({ keyJson: gcpCredentials, env: io.env, log: io.log, clock: io.clock, inputName: 'gcp-credentials' });
+  const gcp = deps.compute
+    ? undefined
+    : createGcp({
+        keyJson: gcpCredentials,
+        env: io.env,
+        log: io.log,
+        clock: io.clock,
+        inputName: 'gcp-credentials',
+      });
   const compute: RunnerCompute = deps.compute ?? (gcp as NonNullable<typeof gcp>).compute;
-  const harness: RunnerHarness = deps.harness ?? new HarnessClient({ baseUrl: harnessBaseUrl(config, io.env), apiKey, accountId: config.harness.account_id, log: io.log, clock: io.clock });
+  const harness: RunnerHarness =
+    deps.harness ??
+    new HarnessClient({
+      baseUrl: harnessBaseUrl(config, io.env),
+      apiKey,
+      accountId: config.harness.account_id,
+      log: io.log,
+      clock: io.clock,
+    });
   const managerUrl = config.delegate.manager_url ?? harnessBaseUrl(config, io.env);
 
   let r: InstallRunnerResult;
@@ -159,7 +200,10 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
     : r.installed
       ? `runner and delegate installed on ${r.vm.name}; gateways healthy`
       : `${r.vm.name} already healthy with this configuration; nothing changed`;
-  if (r.failure) io.setFailed(`${r.failure.gate} ${r.failure.title}: failed.\nLast state: ${r.failure.lastState}\nFix: ${r.failure.fix}`);
+  if (r.failure)
+    io.setFailed(
+      `${r.failure.gate} ${r.failure.title}: failed.\nLast state: ${r.failure.lastState}\nFix: ${r.failure.fix}`,
+    );
   else io.log.info(summary);
   return {
     outputs,
@@ -171,7 +215,11 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
       startedAt,
       durationMs: io.clock.now() - startedAt,
       summary,
-      changes: { created: r.changes.filter((c) => c.startsWith('created')).length, updated: r.changes.filter((c) => !c.startsWith('created')).length, deleted: 0 },
+      changes: {
+        created: r.changes.filter((c) => c.startsWith('created')).length,
+        updated: r.changes.filter((c) => !c.startsWith('created')).length,
+        deleted: 0,
+      },
       details: [...r.changes, r.secrets.note],
     },
   };

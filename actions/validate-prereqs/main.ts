@@ -27,7 +27,8 @@ function scrubber(secrets: (string | undefined)[]): (text: string) => string {
     if (!s || s.length < 8) continue;
     list.add(s);
     list.add(s.replace(/\n/g, '\\n'));
-    for (const line of s.split(/\r?\n/)) if (line.trim().length >= 16 && !/^-----/.test(line.trim())) list.add(line.trim());
+    for (const line of s.split(/\r?\n/))
+      if (line.trim().length >= 16 && !/^-----/.test(line.trim())) list.add(line.trim());
   }
   const sorted = [...list].sort((a, b) => b.length - a.length);
   return (text) => sorted.reduce((t, s) => t.split(s).join('***'), text);
@@ -50,11 +51,15 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
   const failOn = inp.oneOf('fail-on', ['error', 'warn'] as const, 'error');
   const enableApis = inp.boolean('enable-apis', false);
   const resolvers = inp.list('dns-resolvers');
-  const reportPath = resolve(inp.optional('report-path', join(io.env.RUNNER_TEMP || '.', 'gitspaces-preflight.json')));
+  const reportPath = resolve(
+    inp.optional('report-path', join(io.env.RUNNER_TEMP || '.', 'gitspaces-preflight.json')),
+  );
   const env: Record<string, string | undefined> = { ...io.env };
   if (resolvers.length) env[ENDPOINT_ENV.dnsResolvers] = resolvers.join(',');
 
-  io.log.info(`Preflight of ${configPath}${enableApis ? ' (enable-apis: true: missing APIs will be enabled)' : ' (read-only)'}`);
+  io.log.info(
+    `Preflight of ${configPath}${enableApis ? ' (enable-apis: true: missing APIs will be enabled)' : ' (read-only)'}`,
+  );
   const opts: PreflightOptions = {
     configPath,
     env,
@@ -68,14 +73,27 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
     enableDeadlineMs: deps.enableDeadlineMs,
   };
   const { checks, context } = await runPreflight({ ...opts, concurrency: deps.concurrency });
-  const privateKey = context.gcp.ok && context.gcp.gcp.credentials.kind === 'service_account' ? context.gcp.gcp.credentials.privateKey : undefined;
+  const privateKey =
+    context.gcp.ok && context.gcp.gcp.credentials.kind === 'service_account'
+      ? context.gcp.gcp.credentials.privateKey
+      : undefined;
   const scrub = scrubber([keyJson, harnessApiKey, privateKey]);
-  const safe = checks.map((c) => ({ ...c, observed: scrub(c.observed), expected: scrub(c.expected), fix: scrub(c.fix) }));
+  const safe = checks.map((c) => ({
+    ...c,
+    observed: scrub(c.observed),
+    expected: scrub(c.expected),
+    fix: scrub(c.fix),
+  }));
 
   const n = countByStatus(safe);
   const exitCode = exitCodeFor(safe, failOn);
   const verdict = checkVerdict(safe);
-  const outputs = { ok: String(exitCode === 0), errors: String(n.error), warnings: String(n.warn), 'report-path': reportPath };
+  const outputs = {
+    ok: String(exitCode === 0),
+    errors: String(n.error),
+    warnings: String(n.warn),
+    'report-path': reportPath,
+  };
   const phase = {
     name: 'validate',
     status: exitCode === 0 ? ('ok' as const) : ('failed' as const),
@@ -84,18 +102,35 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
     summary: `${n.ok} passed, ${n.warn} warning(s), ${n.error} error(s), ${n.skip} skipped`,
     details: safe.filter((c) => c.status === 'error').map((c) => `${c.id}: ${c.observed}`),
   };
-  const report: Report = { tool: TOOL, version: VERSION, generatedAt: new Date(io.clock.now() || Date.now()).toISOString(), verdict, checks: safe, phases: [phase], outputs };
+  const report: Report = {
+    tool: TOOL,
+    version: VERSION,
+    generatedAt: new Date(io.clock.now() || Date.now()).toISOString(),
+    verdict,
+    checks: safe,
+    phases: [phase],
+    outputs,
+  };
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, scrub(JSON.stringify(report, null, 2)) + '\n', 'utf8');
 
   for (const c of safe) {
-    if (c.status === 'error') io.log.error(`${c.observed}\nExpected: ${c.expected}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
-    else if (c.status === 'warn') io.log.warning(`${c.observed}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
+    if (c.status === 'error')
+      io.log.error(`${c.observed}\nExpected: ${c.expected}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
+    else if (c.status === 'warn')
+      io.log.warning(`${c.observed}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
   }
   io.log.info(verdict);
-  const summary = renderChecksMarkdown('Gitspaces preflight', verdict, safe) + `\nJSON report: \`${reportPath}\`${failOn === 'warn' ? ' (fail-on: warn)' : ''}\n`;
+  const summary =
+    renderChecksMarkdown('Gitspaces preflight', verdict, safe) +
+    `\nJSON report: \`${reportPath}\`${failOn === 'warn' ? ' (fail-on: warn)' : ''}\n`;
   await io.appendSummary(scrub(summary));
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
-  if (exitCode !== 0) io.setFailed(exitCode === 2 ? `The config file is invalid (CFG-001): ${safe[0]?.observed ?? ''}` : `Preflight failed: ${verdict}`);
+  if (exitCode !== 0)
+    io.setFailed(
+      exitCode === 2
+        ? `The config file is invalid (CFG-001): ${safe[0]?.observed ?? ''}`
+        : `Preflight failed: ${verdict}`,
+    );
   return { outputs, phase, checks: safe, exitCode };
 }

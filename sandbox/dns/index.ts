@@ -87,12 +87,21 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
     const fault = q ? world.faults.decide('dns', 'QUERY', `${norm(q.name)} ${q.type}`) : undefined;
     if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
     if (fault?.kind === 'drop') {
-      world.journal.add({ service: 'dns', method: 'QUERY', path: q ? `${norm(q.name)} ${q.type}` : '?', query: `${transport}${rd ? ' rd' : ''}`, mutating: false, status: 0, fault: 'drop' });
+      world.journal.add({
+        service: 'dns',
+        method: 'QUERY',
+        path: q ? `${norm(q.name)} ${q.type}` : '?',
+        query: `${transport}${rd ? ' rd' : ''}`,
+        mutating: false,
+        status: 0,
+        fault: 'drop',
+      });
       return undefined;
     }
     let built: Built;
     if (!q) built = { rcode: REFUSED, aa: false, answers: [], authorities: [], additionals: [] };
-    else if (fault && fault.kind !== 'latency') built = { rcode: SERVFAIL, aa: false, answers: [], authorities: [], additionals: [] };
+    else if (fault && fault.kind !== 'latency')
+      built = { rcode: SERVFAIL, aa: false, answers: [], authorities: [], additionals: [] };
     else built = answer(q, rd);
     world.journal.add({
       service: 'dns',
@@ -103,7 +112,10 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
       status: built.rcode,
       fault: fault && fault.kind !== 'latency' ? fault.kind : undefined,
     });
-    const flags = (built.aa ? packet.AUTHORITATIVE_ANSWER : 0) | (rd ? packet.RECURSION_DESIRED | packet.RECURSION_AVAILABLE : 0) | built.rcode;
+    const flags =
+      (built.aa ? packet.AUTHORITATIVE_ANSWER : 0) |
+      (rd ? packet.RECURSION_DESIRED | packet.RECURSION_AVAILABLE : 0) |
+      built.rcode;
     const response: packet.Packet = {
       type: 'response',
       id: query.id,
@@ -115,10 +127,17 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
     };
     let buf = packet.encode(response);
     if (transport === 'udp') {
-      const opt = (query.additionals ?? []).find((a) => a.type === 'OPT') as { udpPayloadSize?: number } | undefined;
+      const opt = (query.additionals ?? []).find((a) => a.type === 'OPT') as
+        { udpPayloadSize?: number } | undefined;
       const max = Math.max(512, opt?.udpPayloadSize ?? 512);
       if (buf.length > max) {
-        buf = packet.encode({ type: 'response', id: query.id, flags: flags | packet.TRUNCATED_RESPONSE, questions: query.questions, answers: [] });
+        buf = packet.encode({
+          type: 'response',
+          id: query.id,
+          flags: flags | packet.TRUNCATED_RESPONSE,
+          questions: query.questions,
+          answers: [],
+        });
       }
     }
     return buf;
@@ -190,7 +209,10 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
     port,
     async close() {
       for (const s of sockets) s.destroy();
-      await Promise.all([new Promise<void>((r) => u.close(() => r())), new Promise<void>((r) => t.close(() => r()))]);
+      await Promise.all([
+        new Promise<void>((r) => u.close(() => r())),
+        new Promise<void>((r) => t.close(() => r())),
+      ]);
     },
   };
 }
@@ -204,15 +226,25 @@ interface Built {
 }
 
 function toAnswer(r: Rr): packet.Answer {
-  if (r.type === 'SOA') return { name: norm(r.name), type: 'SOA', class: 'IN', ttl: r.ttl, data: r.data as packet.SoaData };
-  return { name: norm(r.name), type: r.type, class: 'IN', ttl: r.ttl, data: norm(r.data as string) } as packet.Answer;
+  if (r.type === 'SOA')
+    return { name: norm(r.name), type: 'SOA', class: 'IN', ttl: r.ttl, data: r.data as packet.SoaData };
+  return {
+    name: norm(r.name),
+    type: r.type,
+    class: 'IN',
+    ttl: r.ttl,
+    data: norm(r.data as string),
+  } as packet.Answer;
 }
 
 /** The zones the GCP emulator holds, or the scenario's seed when it exposes none. */
 function zones(world: World): ZoneView[] {
   const gcp = world.gcp as unknown as Partial<GcpDnsView> | undefined;
   if (gcp && typeof gcp.managedZones === 'function') return gcp.managedZones();
-  return (world.scenario.gcp.managedZones ?? []).map((z) => ({ ...z, nameServers: predictedNameServers(z.name) }));
+  return (world.scenario.gcp.managedZones ?? []).map((z) => ({
+    ...z,
+    nameServers: predictedNameServers(z.name),
+  }));
 }
 
 function recordSets(world: World, zone: string): RecordSetView[] {
@@ -232,7 +264,15 @@ function soa(zone: string, primary: string, ttl: number, hostmaster: string): Rr
     name: fqdn(zone),
     type: 'SOA',
     ttl,
-    data: { mname: norm(primary), rname: norm(hostmaster), serial: 1, refresh: 21600, retry: 3600, expire: 259200, minimum: 300 },
+    data: {
+      mname: norm(primary),
+      rname: norm(hostmaster),
+      serial: 1,
+      refresh: 21600,
+      retry: 3600,
+      expire: 259200,
+      minimum: 300,
+    },
   };
 }
 
@@ -253,19 +293,46 @@ function build(world: World, startedAt: number, q: packet.Question, rd: boolean)
   const delegation = rd && resolverStale ? s.wrongNameServers.map(fqdn) : current;
   const delegationTtl = rd && resolverStale ? Math.max(1, Math.ceil(staleLeftMs / 1000)) : ttl;
   const parentSoa = soa(parent, s.parentNameServers[0] ?? `ns1.${parent}`, ttl, `hostmaster.${parent}`);
-  const empty = (rcode: number, aa: boolean, authorities: Rr[] = []): Built => ({ rcode, aa, answers: [], authorities, additionals: [] });
-  const glue = (hosts: string[]): Rr[] => hosts.filter((h) => within(norm(h), parent) || /googledomains\.com$/.test(norm(h))).map((h) => ({ name: h, type: 'A' as const, ttl, data: '127.0.0.1' }));
+  const empty = (rcode: number, aa: boolean, authorities: Rr[] = []): Built => ({
+    rcode,
+    aa,
+    answers: [],
+    authorities,
+    additionals: [],
+  });
+  const glue = (hosts: string[]): Rr[] =>
+    hosts
+      .filter((h) => within(norm(h), parent) || /googledomains\.com$/.test(norm(h)))
+      .map((h) => ({ name: h, type: 'A' as const, ttl, data: '127.0.0.1' }));
 
   // Name-server host names we know (parent's and Cloud DNS's): they resolve to loopback.
   const knownHosts = new Set([...s.parentNameServers, ...cloudNs, ...s.wrongNameServers].map(norm));
   if (knownHosts.has(name) && !within(name, domain)) {
-    if (type === 'A') return { rcode: NOERROR, aa: !rd, answers: [{ name: fqdn(name), type: 'A', ttl, data: '127.0.0.1' }], authorities: [], additionals: [] };
+    if (type === 'A')
+      return {
+        rcode: NOERROR,
+        aa: !rd,
+        answers: [{ name: fqdn(name), type: 'A', ttl, data: '127.0.0.1' }],
+        authorities: [],
+        additionals: [],
+      };
     return empty(NOERROR, !rd);
   }
 
   if (within(name, domain)) {
     if (delegation.length === 0) return empty(NXDOMAIN, !rd, [parentSoa]);
-    const referral: Built = { rcode: NOERROR, aa: false, answers: [], authorities: delegation.map((ns) => ({ name: fqdn(domain), type: 'NS' as const, ttl: delegationTtl, data: ns })), additionals: glue(delegation) };
+    const referral: Built = {
+      rcode: NOERROR,
+      aa: false,
+      answers: [],
+      authorities: delegation.map((ns) => ({
+        name: fqdn(domain),
+        type: 'NS' as const,
+        ttl: delegationTtl,
+        data: ns,
+      })),
+      additionals: glue(delegation),
+    };
     if (!rd) {
       // To the parent's servers: the NS question for the domain itself gets the referral.
       if (name === domain && type === 'NS') return referral;
@@ -275,7 +342,18 @@ function build(world: World, startedAt: number, q: packet.Question, rd: boolean)
     }
     // A resolver: follow the delegation it has.
     if (name === domain && type === 'NS') {
-      return { rcode: NOERROR, aa: false, answers: delegation.map((ns) => ({ name: fqdn(domain), type: 'NS' as const, ttl: delegationTtl, data: ns })), authorities: [], additionals: [] };
+      return {
+        rcode: NOERROR,
+        aa: false,
+        answers: delegation.map((ns) => ({
+          name: fqdn(domain),
+          type: 'NS' as const,
+          ttl: delegationTtl,
+          data: ns,
+        })),
+        authorities: [],
+        additionals: [],
+      };
     }
     const sameServers = zone && sameSet(delegation, cloudNs);
     if (!sameServers || !zone) return empty(SERVFAIL, false); // lame or wrong delegation: the named servers do not serve the zone
@@ -285,9 +363,21 @@ function build(world: World, startedAt: number, q: packet.Question, rd: boolean)
 
   if (within(name, parent)) {
     if (name === parent && type === 'NS') {
-      return { rcode: NOERROR, aa: !rd, answers: s.parentNameServers.map((ns) => ({ name: fqdn(parent), type: 'NS' as const, ttl, data: fqdn(ns) })), authorities: [], additionals: glue(s.parentNameServers) };
+      return {
+        rcode: NOERROR,
+        aa: !rd,
+        answers: s.parentNameServers.map((ns) => ({
+          name: fqdn(parent),
+          type: 'NS' as const,
+          ttl,
+          data: fqdn(ns),
+        })),
+        authorities: [],
+        additionals: glue(s.parentNameServers),
+      };
     }
-    if (name === parent && type === 'SOA') return { rcode: NOERROR, aa: !rd, answers: [parentSoa], authorities: [], additionals: [] };
+    if (name === parent && type === 'SOA')
+      return { rcode: NOERROR, aa: !rd, answers: [parentSoa], authorities: [], additionals: [] };
     if (name === parent) return empty(NOERROR, !rd, [parentSoa]);
     return empty(NXDOMAIN, !rd, [parentSoa]);
   }
@@ -299,35 +389,71 @@ function fromZone(world: World, zone: ZoneView, name: string, type: string, ttl:
   const domain = norm(zone.dnsName);
   const sets = recordSets(world, zone.name);
   const zoneSoa = sets.find((r) => r.type === 'SOA' && norm(r.name) === domain);
-  const soaRr = soa(domain, zone.nameServers[0] ?? 'ns-cloud-a1.googledomains.com', zoneSoa?.ttl ?? 21600, 'cloud-dns-hostmaster.google.com');
+  const soaRr = soa(
+    domain,
+    zone.nameServers[0] ?? 'ns-cloud-a1.googledomains.com',
+    zoneSoa?.ttl ?? 21600,
+    'cloud-dns-hostmaster.google.com',
+  );
   const answers: Rr[] = [];
   let current = name;
   for (let hops = 0; hops < 8; hops++) {
     if (current === domain && type === 'NS') {
       const nsSet = sets.find((r) => r.type === 'NS' && norm(r.name) === domain);
       const hosts = nsSet?.rrdatas ?? zone.nameServers;
-      answers.push(...hosts.map((h) => ({ name: fqdn(domain), type: 'NS' as const, ttl: nsSet?.ttl ?? 21600, data: fqdn(h) })));
+      answers.push(
+        ...hosts.map((h) => ({
+          name: fqdn(domain),
+          type: 'NS' as const,
+          ttl: nsSet?.ttl ?? 21600,
+          data: fqdn(h),
+        })),
+      );
       return { rcode: NOERROR, aa: true, answers, authorities: [], additionals: [] };
     }
-    if (current === domain && type === 'SOA') return { rcode: NOERROR, aa: true, answers: [soaRr], authorities: [], additionals: [] };
+    if (current === domain && type === 'SOA')
+      return { rcode: NOERROR, aa: true, answers: [soaRr], authorities: [], additionals: [] };
     const exact = sets.filter((r) => norm(r.name) === current);
-    const wildcard = exact.length ? [] : sets.filter((r) => norm(r.name).startsWith('*.') && current.endsWith(norm(r.name).slice(1)) && current !== norm(r.name).slice(2));
+    const wildcard = exact.length
+      ? []
+      : sets.filter(
+          (r) =>
+            norm(r.name).startsWith('*.') &&
+            current.endsWith(norm(r.name).slice(1)) &&
+            current !== norm(r.name).slice(2),
+        );
     const found = exact.length ? exact : wildcard;
     const match = found.filter((r) => r.type === type);
     if (match.length) {
-      answers.push(...match.flatMap((r) => r.rrdatas.map((d) => ({ name: fqdn(current), type: r.type as RecordType, ttl: r.ttl ?? ttl, data: r.type === 'A' ? d : fqdn(d) }))));
+      answers.push(
+        ...match.flatMap((r) =>
+          r.rrdatas.map((d) => ({
+            name: fqdn(current),
+            type: r.type as RecordType,
+            ttl: r.ttl ?? ttl,
+            data: r.type === 'A' ? d : fqdn(d),
+          })),
+        ),
+      );
       return { rcode: NOERROR, aa: true, answers, authorities: [], additionals: [] };
     }
     const cname = found.find((r) => r.type === 'CNAME');
     if (cname && type !== 'CNAME' && cname.rrdatas[0]) {
       const target = norm(cname.rrdatas[0]);
       answers.push({ name: fqdn(current), type: 'CNAME', ttl: cname.ttl ?? ttl, data: fqdn(target) });
-      if (!within(target, domain)) return { rcode: NOERROR, aa: true, answers, authorities: [], additionals: [] };
+      if (!within(target, domain))
+        return { rcode: NOERROR, aa: true, answers, authorities: [], additionals: [] };
       current = target;
       continue;
     }
     if (found.length) return { rcode: NOERROR, aa: true, answers, authorities: [soaRr], additionals: [] };
-    return { rcode: answers.length ? NOERROR : NXDOMAIN, aa: true, answers, authorities: [soaRr], additionals: [] };
+    return {
+      rcode: answers.length ? NOERROR : NXDOMAIN,
+      aa: true,
+      answers,
+      authorities: [soaRr],
+      additionals: [],
+    };
   }
   return { rcode: SERVFAIL, aa: false, answers: [], authorities: [], additionals: [] };
 }

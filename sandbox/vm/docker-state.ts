@@ -68,7 +68,8 @@ function hostPath(c: StandInContainer, path: string): string | undefined {
   for (const v of c.volumes) {
     const [host, inner] = v.split(':');
     if (!host || !inner) continue;
-    if (path === inner || path.startsWith(inner.endsWith('/') ? inner : `${inner}/`)) return host + path.slice(inner.length);
+    if (path === inner || path.startsWith(inner.endsWith('/') ? inner : `${inner}/`))
+      return host + path.slice(inner.length);
   }
   return undefined;
 }
@@ -82,11 +83,15 @@ export function isDelegateContainer(c: StandInContainer): boolean {
 }
 
 /** Mirrors sandbox/vm/bin/runner-health.mjs: what GET /healthz on the runner answers. */
-export function runnerHealth(c: StandInContainer, scenarioHealthy: boolean): { healthy: boolean; reason: string } {
+export function runnerHealth(
+  c: StandInContainer,
+  scenarioHealthy: boolean,
+): { healthy: boolean; reason: string } {
   if (!c.running) return { healthy: false, reason: 'container not running' };
   const pool = c.command[c.command.indexOf('--pool') + 1] ?? '';
   const poolHost = pool.startsWith('/') ? hostPath(c, pool) : undefined;
-  if (!poolHost || !existsSync(poolHost)) return { healthy: false, reason: `pool file ${pool} not found in the container` };
+  if (!poolHost || !existsSync(poolHost))
+    return { healthy: false, reason: `pool file ${pool} not found in the container` };
   const text = readFileSync(poolHost, 'utf8');
   for (const m of text.matchAll(/json_path:\s*["']?([^"'\n]*)["']?\s*$/gm)) {
     const p = (m[1] ?? '').trim();

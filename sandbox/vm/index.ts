@@ -4,7 +4,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { World } from '../world.js';
 import type { DelegateContainer, RunnerContainer, VmMachineInfo, VmState } from './state.js';
-import { isDelegateContainer, isRunnerContainer, readDockerState, runnerHealth, writeDockerState } from './docker-state.js';
+import {
+  isDelegateContainer,
+  isRunnerContainer,
+  readDockerState,
+  runnerHealth,
+  writeDockerState,
+} from './docker-state.js';
 
 export * from './docker-state.js';
 
@@ -12,7 +18,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** Where the stand-in commands live, from the sources or from a bundle (dist/...). */
 export function standInBinDir(): string {
-  for (const c of [join(here, 'bin'), join(here, '..', 'sandbox', 'vm', 'bin'), join(here, '..', '..', 'sandbox', 'vm', 'bin'), join(here, 'vm', 'bin')]) {
+  for (const c of [
+    join(here, 'bin'),
+    join(here, '..', 'sandbox', 'vm', 'bin'),
+    join(here, '..', '..', 'sandbox', 'vm', 'bin'),
+    join(here, 'vm', 'bin'),
+  ]) {
     if (existsSync(join(c, 'docker.mjs'))) return c;
   }
   return join(here, 'bin');
@@ -75,14 +86,23 @@ export function runStartupScript(script: string, env: Record<string, string>): S
   const file = join(root, '.standin', 'startup-script');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, script, { mode: 0o700 });
-  const child = spawn('/bin/bash', [file], { env, cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/bin/bash', [file], {
+    env,
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) => {
-    child.on('error', (e) => resolve({ code: -1, signal: null, output: `${output}\nspawn failed: ${e.message}` }));
-    child.on('close', (code, signal) => resolve({ code, signal, output }));
-  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>(
+    (resolve) => {
+      child.on('error', (e) =>
+        resolve({ code: -1, signal: null, output: `${output}\nspawn failed: ${e.message}` }),
+      );
+      child.on('close', (code, signal) => resolve({ code, signal, output }));
+    },
+  );
   return { child, done };
 }
 
@@ -140,7 +160,13 @@ export class VmSimulation implements VmState {
         if (!c.running || !isRunnerContainer(c)) continue;
         const pool = c.command[c.command.indexOf('--pool') + 1] ?? '';
         const health = runnerHealth(c, this.world.scenario.vm.runnerHealthy);
-        out.push({ instance: m.path, image: c.image, healthy: health.healthy, poolFile: pool, healthReason: health.reason });
+        out.push({
+          instance: m.path,
+          image: c.image,
+          healthy: health.healthy,
+          poolFile: pool,
+          healthReason: health.reason,
+        });
       }
     }
     return out;
@@ -172,13 +198,17 @@ export class VmSimulation implements VmState {
 
   machine(instancePath: string): VmMachineInfo | undefined {
     const m = this.machines.get(instancePath);
-    return m ? { path: m.path, root: m.root, boots: m.boots, booting: m.booting, lastExit: m.lastExit, log: m.log } : undefined;
+    return m
+      ? { path: m.path, root: m.root, boots: m.boots, booting: m.booting, lastExit: m.lastExit, log: m.log }
+      : undefined;
   }
 
   /** Resolves once no instance is booting (tests use it before reading the VM's files). */
   async whenIdle(): Promise<void> {
     await Promise.all(
-      [...this.machines.values()].filter((m) => m.booting).map((m) => new Promise<void>((resolve) => m.idleWaiters.push(resolve))),
+      [...this.machines.values()]
+        .filter((m) => m.booting)
+        .map((m) => new Promise<void>((resolve) => m.idleWaiters.push(resolve))),
     );
   }
 
@@ -186,7 +216,15 @@ export class VmSimulation implements VmState {
     const path = `projects/${instance.project}/zones/${instance.zone}/instances/${instance.name}`;
     let m = this.machines.get(path);
     if (!m) {
-      m = { path, root: join(this.world.dir, 'vm', instance.project, instance.zone, instance.name), boots: 0, generation: 0, booting: false, log: '', idleWaiters: [] };
+      m = {
+        path,
+        root: join(this.world.dir, 'vm', instance.project, instance.zone, instance.name),
+        boots: 0,
+        generation: 0,
+        booting: false,
+        log: '',
+        idleWaiters: [],
+      };
       mkdirSync(m.root, { recursive: true });
       this.machines.set(path, m);
     }
@@ -219,10 +257,13 @@ export class VmSimulation implements VmState {
       this.note(machine, `boot ${machine.boots}: ${script ? 'running startup-script' : 'no startup-script'}`);
       if (!script) return this.finish(machine, generation, null);
       const metadataBase = this.world.urls.metadata;
-      if (!metadataBase) this.note(machine, 'no metadata server in this sandbox: the script cannot read its attributes');
+      if (!metadataBase)
+        this.note(machine, 'no metadata server in this sandbox: the script cannot read its attributes');
       const env = prepareVmRoot({
         root: machine.root,
-        metadataUrl: metadataBase ? `${metadataBase.replace(/\/+$/, '')}/vm/${instance.project}/${instance.zone}/${instance.name}` : undefined,
+        metadataUrl: metadataBase
+          ? `${metadataBase.replace(/\/+$/, '')}/vm/${instance.project}/${instance.zone}/${instance.name}`
+          : undefined,
         runnerHealthy: this.world.scenario.vm.runnerHealthy,
       });
       const run = runStartupScript(script, env);

@@ -20,10 +20,12 @@ export const AUTH_001: CheckDef = {
   id: 'AUTH-001',
   title: 'GCP credentials resolve (key file or keyless)',
   async run(ctx) {
-    const expected = 'a service-account JSON key (input gcp-credentials or GOOGLE_APPLICATION_CREDENTIALS) or keyless credentials, for the configured project, that obtain a token';
+    const expected =
+      'a service-account JSON key (input gcp-credentials or GOOGLE_APPLICATION_CREDENTIALS) or keyless credentials, for the configured project, that obtain a token';
     const auth = await gcpAuth(ctx);
     if (!auth.ok) {
-      if (auth.checkId !== 'AUTH-001') return skip(`the credentials were found; ${auth.checkId} reports why they cannot be used`, expected);
+      if (auth.checkId !== 'AUTH-001')
+        return skip(`the credentials were found; ${auth.checkId} reports why they cannot be used`, expected);
       return error(auth.observed, expected, auth.fix);
     }
     return ok(`${describeCredentials(ctx)}; token obtained for project ${auth.project}`, expected);
@@ -74,19 +76,32 @@ export const AUTH_003: CheckDef = {
     try {
       key = await keyRecord(ctx);
     } catch (e) {
-      if (e instanceof RemoteError && e.status === 403) throw new SkipCheck(`the key obtained a token, but IAM does not let ${c.clientEmail} read its own keys (iam.serviceAccountKeys.get)`, expected);
+      if (e instanceof RemoteError && e.status === 403)
+        throw new SkipCheck(
+          `the key obtained a token, but IAM does not let ${c.clientEmail} read its own keys (iam.serviceAccountKeys.get)`,
+          expected,
+        );
       throw e;
     }
     const id = `${c.privateKeyId.slice(0, 8)}…`;
     const fix = `Create a new JSON key (\`gcloud iam service-accounts keys create key.json --iam-account=${c.clientEmail}\`), update the secret, then delete key ${id}; or move to keyless authentication.`;
     if (!key) return error(`key ${id} of ${c.clientEmail} does not exist in IAM (deleted)`, expected, fix);
-    if (key.disabled) return error(`key ${id} of ${c.clientEmail} is disabled`, expected, `Enable it again (\`gcloud iam service-accounts keys enable ${c.privateKeyId} --iam-account=${c.clientEmail}\`) or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`);
+    if (key.disabled)
+      return error(
+        `key ${id} of ${c.clientEmail} is disabled`,
+        expected,
+        `Enable it again (\`gcloud iam service-accounts keys enable ${c.privateKeyId} --iam-account=${c.clientEmail}\`) or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+      );
     if (key.validBeforeTime && !key.validBeforeTime.startsWith('9999')) {
       const days = Math.floor((Date.parse(key.validBeforeTime) - ctx.clock.now()) / 86_400_000);
       if (days < 0) return error(`key ${id} expired on ${key.validBeforeTime}`, expected, fix);
-      if (days < 30) return warn(`key ${id} expires in ${days} day(s) (${key.validBeforeTime})`, expected, fix);
+      if (days < 30)
+        return warn(`key ${id} expires in ${days} day(s) (${key.validBeforeTime})`, expected, fix);
     }
-    return ok(`key ${id} is enabled${key.validBeforeTime && !key.validBeforeTime.startsWith('9999') ? ` until ${key.validBeforeTime}` : ', no expiry'}`, expected);
+    return ok(
+      `key ${id} is enabled${key.validBeforeTime && !key.validBeforeTime.startsWith('9999') ? ` until ${key.validBeforeTime}` : ', no expiry'}`,
+      expected,
+    );
   },
 };
 
@@ -94,20 +109,34 @@ export const AUTH_004: CheckDef = {
   id: 'AUTH-004',
   title: 'Long-lived key where keyless would do; key age',
   async run(ctx) {
-    const expected = 'keyless authentication (Workload Identity Federation) in GitHub Actions; a key younger than 90 days otherwise';
+    const expected =
+      'keyless authentication (Workload Identity Federation) in GitHub Actions; a key younger than 90 days otherwise';
     const auth = await gcpAuth(ctx);
     if (!auth.ok) return skip(`no usable credentials (see ${auth.checkId})`, expected);
     const c = auth.gcp.credentials;
     if (c.kind !== 'service_account') return ok(`keyless (${c.kind})`, expected);
     const key = await keyRecord(ctx).catch(() => undefined);
-    const ageDays = key?.validAfterTime ? Math.floor((ctx.clock.now() - Date.parse(key.validAfterTime)) / 86_400_000) : undefined;
+    const ageDays = key?.validAfterTime
+      ? Math.floor((ctx.clock.now() - Date.parse(key.validAfterTime)) / 86_400_000)
+      : undefined;
     const age = ageDays !== undefined ? `${ageDays} day(s) old` : 'age unknown';
     const keylessFix =
       'Use google-github-actions/auth with workload_identity_provider and service_account (and `permissions: id-token: write`), set gcp.credentials: keyless, and delete the key. ' +
       'The Terraform module and the VM runner still read a JSON key file: the runner keeps its own key on the VM.';
-    if (ctx.config?.gcp.credentials === 'keyless') return warn(`gcp.credentials is keyless, but a key is in use (${age})`, expected, keylessFix);
-    if (ctx.env.GITHUB_ACTIONS === 'true') return warn(`a long-lived service-account key (${age}) in GitHub Actions, where keyless would do`, expected, keylessFix);
-    if (ageDays !== undefined && ageDays > 90) return warn(`the key is ${ageDays} days old`, expected, `Rotate it: create a new key, update the secret, delete the old one. ${keylessFix}`);
+    if (ctx.config?.gcp.credentials === 'keyless')
+      return warn(`gcp.credentials is keyless, but a key is in use (${age})`, expected, keylessFix);
+    if (ctx.env.GITHUB_ACTIONS === 'true')
+      return warn(
+        `a long-lived service-account key (${age}) in GitHub Actions, where keyless would do`,
+        expected,
+        keylessFix,
+      );
+    if (ageDays !== undefined && ageDays > 90)
+      return warn(
+        `the key is ${ageDays} days old`,
+        expected,
+        `Rotate it: create a new key, update the secret, delete the old one. ${keylessFix}`,
+      );
     return ok(`service-account key, ${age}`, expected);
   },
 };

@@ -29,24 +29,35 @@ export function computeReads(gcp: Gcp): ComputeReads {
     async getRegion(project, region) {
       const r = await get<Record<string, unknown>>(`projects/${enc(project)}/regions/${enc(region)}`);
       if (!r) return undefined;
-      const quotas = (Array.isArray(r.quotas) ? (r.quotas as Record<string, unknown>[]) : []).map((q) => ({ metric: String(q.metric ?? ''), limit: Number(q.limit ?? 0), usage: Number(q.usage ?? 0) }));
+      const quotas = (Array.isArray(r.quotas) ? (r.quotas as Record<string, unknown>[]) : []).map((q) => ({
+        metric: String(q.metric ?? ''),
+        limit: Number(q.limit ?? 0),
+        usage: Number(q.usage ?? 0),
+      }));
       return { ...r, name: String(r.name ?? region), quotas } as Region;
     },
     getZone: (project, zone) => get<Zone>(`projects/${enc(project)}/zones/${enc(zone)}`),
     async getImage(path) {
       const m = path.match(/projects\/([^/]+)\/global\/images\/(?:family\/([^/]+)|([^/]+))$/);
       if (!m) return undefined;
-      const [, project, family, name] = m as unknown as [string, string, string | undefined, string | undefined];
-      return family ? get<Image>(`projects/${enc(project)}/global/images/family/${enc(family)}`) : get<Image>(`projects/${enc(project)}/global/images/${enc(name as string)}`);
+      const [, project, family, name] = m as unknown as [
+        string,
+        string,
+        string | undefined,
+        string | undefined,
+      ];
+      return family
+        ? get<Image>(`projects/${enc(project)}/global/images/family/${enc(family)}`)
+        : get<Image>(`projects/${enc(project)}/global/images/${enc(name as string)}`);
     },
     async listSubnetworks(project) {
-      const scopes = await listAll<Record<string, { subnetworks?: Subnetwork[] }>>(
-        async (pageToken) => {
-          const page = await gcp.rest.get<{ items?: Record<string, { subnetworks?: Subnetwork[] }>; nextPageToken?: string }>('compute', `/compute/v1/projects/${enc(project)}/aggregated/subnetworks`, { pageToken });
-          return { items: [page.items ?? {}], nextPageToken: page.nextPageToken };
-        },
-        'items',
-      );
+      const scopes = await listAll<Record<string, { subnetworks?: Subnetwork[] }>>(async (pageToken) => {
+        const page = await gcp.rest.get<{
+          items?: Record<string, { subnetworks?: Subnetwork[] }>;
+          nextPageToken?: string;
+        }>('compute', `/compute/v1/projects/${enc(project)}/aggregated/subnetworks`, { pageToken });
+        return { items: [page.items ?? {}], nextPageToken: page.nextPageToken };
+      }, 'items');
       return scopes.flatMap((s) => Object.values(s).flatMap((v) => v.subnetworks ?? []));
     },
   };

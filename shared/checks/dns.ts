@@ -23,7 +23,9 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
 const isCloudDnsHost = (h: string) => /^ns-cloud-[a-e][1-4]\.googledomains\.com$/.test(normName(h));
 
 function firstAnswer(results: PromiseSettledResult<DnsResponse>[]): DnsResponse | undefined {
-  for (const r of results) if (r.status === 'fulfilled' && (r.value.rcode === 'NOERROR' || r.value.rcode === 'NXDOMAIN')) return r.value;
+  for (const r of results)
+    if (r.status === 'fulfilled' && (r.value.rcode === 'NOERROR' || r.value.rcode === 'NXDOMAIN'))
+      return r.value;
   return undefined;
 }
 
@@ -42,23 +44,39 @@ function parentView(ctx: PreflightContext): Promise<ParentView> {
       for (let i = 1; i < labels.length - 1 && hosts.length === 0; i++) {
         const candidate = labels.slice(i).join('.');
         const res = firstAnswer(await ctx.dns.askResolvers(candidate, 'NS'));
-        const ns = res ? res.answers.filter((r) => r.type === 'NS' && r.name === normName(candidate)).map((r) => r.data) : [];
+        const ns = res
+          ? res.answers.filter((r) => r.type === 'NS' && r.name === normName(candidate)).map((r) => r.data)
+          : [];
         if (ns.length) {
           hosts = ns;
           parentZone = candidate;
         }
       }
-      if (hosts.length === 0) throw new SkipCheck(`no resolver (${ctx.dns.resolvers.join(', ')}) returned name servers for any parent of ${domain}`);
+      if (hosts.length === 0)
+        throw new SkipCheck(
+          `no resolver (${ctx.dns.resolvers.join(', ')}) returned name servers for any parent of ${domain}`,
+        );
       servers = await ctx.dns.authoritativeServers(hosts);
-      if (servers.length === 0) throw new SkipCheck(`the name servers of ${parentZone} (${hosts.join(', ')}) could not be resolved`);
+      if (servers.length === 0)
+        throw new SkipCheck(`the name servers of ${parentZone} (${hosts.join(', ')}) could not be resolved`);
     }
     const results = await ctx.dns.askAuthoritative(servers, domain, 'NS');
     const res = firstAnswer(results);
     if (!res) {
-      const why = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : `${r.value.server}: ${r.value.rcode}`)).join('; ');
+      const why = results
+        .map((r) =>
+          r.status === 'rejected' ? (r.reason as Error).message : `${r.value.server}: ${r.value.rcode}`,
+        )
+        .join('; ');
       throw new SkipCheck(`the authoritative servers of ${parentZone} did not answer: ${why}`);
     }
-    return { parentZone, servers, nameServers: nameServersOf(res, domain), ttl: nsTtl(res, domain), rcode: res.rcode };
+    return {
+      parentZone,
+      servers,
+      nameServers: nameServersOf(res, domain),
+      ttl: nsTtl(res, domain),
+      rcode: res.rcode,
+    };
   });
 }
 
@@ -82,13 +100,20 @@ export const DNS_002: CheckDef = {
     const parent = pv.value;
     const zone = zr.status === 'fulfilled' ? zr.value : undefined;
     const zoneNs = zone?.nameServers.map(normName).sort() ?? [];
-    const expected = zone ? `NS ${domain} at ${parent.parentZone} = ${zoneNs.join(', ')} (Cloud DNS zone ${zoneName})` : `NS ${domain} at ${parent.parentZone} = the nameServers of Cloud DNS zone ${zoneName}`;
-    const nsRecords = (hosts: string[]) => hosts.map((h) => `\`${domain}. ${parent.ttl ?? 300} IN NS ${normName(h)}.\``).join(', ');
+    const expected = zone
+      ? `NS ${domain} at ${parent.parentZone} = ${zoneNs.join(', ')} (Cloud DNS zone ${zoneName})`
+      : `NS ${domain} at ${parent.parentZone} = the nameServers of Cloud DNS zone ${zoneName}`;
+    const nsRecords = (hosts: string[]) =>
+      hosts.map((h) => `\`${domain}. ${parent.ttl ?? 300} IN NS ${normName(h)}.\``).join(', ');
     const howTo = zone
       ? `At the DNS provider of ${parent.parentZone}, replace the NS records of ${domain} with: ${nsRecords(zone.nameServers)}.`
       : `Create the zone first (apply with manage_dns_zone: true creates ${zoneName}), read its name servers (\`gcloud dns managed-zones describe ${zoneName} --format="value(nameServers)"\`), then add NS records for ${domain} at the DNS provider of ${parent.parentZone}.`;
     if (parent.nameServers.length === 0) {
-      return error(`${parent.parentZone} (asked ${parent.servers.join(', ')}) has no NS records for ${domain} (${parent.rcode}): the domain is not delegated`, expected, howTo + ' Certificate Manager cannot issue the certificate until this is done.');
+      return error(
+        `${parent.parentZone} (asked ${parent.servers.join(', ')}) has no NS records for ${domain} (${parent.rcode}): the domain is not delegated`,
+        expected,
+        howTo + ' Certificate Manager cannot issue the certificate until this is done.',
+      );
     }
     const observed = `${parent.parentZone} delegates ${domain} to ${parent.nameServers.join(', ')} (TTL ${parent.ttl ?? '?'} s)`;
     if (zone) {
@@ -97,12 +122,25 @@ export const DNS_002: CheckDef = {
     }
     if (zr.status === 'rejected') {
       const why = zr.reason instanceof SkipCheck ? zr.reason.reason : (zr.reason as Error).message;
-      if (!parent.nameServers.every(isCloudDnsHost)) return error(`${observed}: these are not Cloud DNS name servers`, expected, howTo);
+      if (!parent.nameServers.every(isCloudDnsHost))
+        return error(`${observed}: these are not Cloud DNS name servers`, expected, howTo);
       return skip(`${observed}, but the Cloud DNS zone could not be read to compare (${why})`, expected);
     }
-    if (!c.terraform.manage_dns_zone) return skip(`${observed}; the Cloud DNS zone ${zoneName} does not exist (DNS-004), nothing to compare with`, expected);
-    if (!parent.nameServers.every(isCloudDnsHost)) return error(`${observed}: these are not Cloud DNS name servers, and the zone does not exist yet`, expected, howTo);
-    return ok(`${observed}: Cloud DNS name servers; zone ${zoneName} will be created by the module (the apply step re-checks the exact set)`, expected);
+    if (!c.terraform.manage_dns_zone)
+      return skip(
+        `${observed}; the Cloud DNS zone ${zoneName} does not exist (DNS-004), nothing to compare with`,
+        expected,
+      );
+    if (!parent.nameServers.every(isCloudDnsHost))
+      return error(
+        `${observed}: these are not Cloud DNS name servers, and the zone does not exist yet`,
+        expected,
+        howTo,
+      );
+    return ok(
+      `${observed}: Cloud DNS name servers; zone ${zoneName} will be created by the module (the apply step re-checks the exact set)`,
+      expected,
+    );
   },
 };
 
@@ -113,7 +151,8 @@ export const DNS_003: CheckDef = {
     const domain = needConfig(ctx).infrastructure.domain;
     const [parent, answers] = await Promise.all([parentView(ctx), ctx.dns.askResolvers(domain, 'NS')]);
     const expected = `every resolver (${ctx.dns.resolvers.join(', ')}) returns the parent's delegation`;
-    if (parent.nameServers.length === 0) return skip(`${domain} is not delegated yet (DNS-002): nothing to propagate`, expected);
+    if (parent.nameServers.length === 0)
+      return skip(`${domain} is not delegated yet (DNS-002): nothing to propagate`, expected);
     const stale: { server: string; ns: string[]; ttl: number }[] = [];
     const agreeing: string[] = [];
     const unreachable: string[] = [];
@@ -126,16 +165,25 @@ export const DNS_003: CheckDef = {
       if (sameSet(ns, parent.nameServers)) agreeing.push(a.value.server);
       else stale.push({ server: a.value.server, ns, ttl: nsTtl(a.value, domain) ?? parent.ttl ?? 0 });
     }
-    if (agreeing.length === 0 && stale.length === 0) return skip(`no resolver answered: ${unreachable.join('; ')}`, expected);
+    if (agreeing.length === 0 && stale.length === 0)
+      return skip(`no resolver answered: ${unreachable.join('; ')}`, expected);
     if (stale.length) {
       const eta = Math.max(...stale.map((s) => s.ttl));
       return warn(
-        stale.map((s) => `${s.server} still returns ${s.ns.length ? s.ns.join(', ') : 'no delegation'} (cached, TTL ${s.ttl} s left)`).join('; ') + (agreeing.length ? `; ${agreeing.join(', ')} agree` : ''),
+        stale
+          .map(
+            (s) =>
+              `${s.server} still returns ${s.ns.length ? s.ns.join(', ') : 'no delegation'} (cached, TTL ${s.ttl} s left)`,
+          )
+          .join('; ') + (agreeing.length ? `; ${agreeing.join(', ')} agree` : ''),
         expected,
         `Propagation is pending: the cached answers expire within ~${formatDuration(eta * 1000)} (by ${new Date(ctx.clock.now() + eta * 1000).toISOString()}). Nothing to change; run again after that. Certificate issuance starts once resolvers see the delegation.`,
       );
     }
-    return ok(`${agreeing.join(', ')} return ${list(parent.nameServers)}${unreachable.length ? ` (${unreachable.length} resolver(s) did not answer)` : ''}`, expected);
+    return ok(
+      `${agreeing.join(', ')} return ${list(parent.nameServers)}${unreachable.length ? ` (${unreachable.length} resolver(s) did not answer)` : ''}`,
+      expected,
+    );
   },
 };
 
@@ -146,10 +194,17 @@ export const DNS_004: CheckDef = {
     const c = needConfig(ctx);
     const domain = c.infrastructure.domain;
     const zoneName = zoneNameFor(domain);
-    const expected = c.terraform.manage_dns_zone ? `the module creates zone ${zoneName}` : `an existing Cloud DNS zone ${zoneName} for ${domain}.`;
+    const expected = c.terraform.manage_dns_zone
+      ? `the module creates zone ${zoneName}`
+      : `an existing Cloud DNS zone ${zoneName} for ${domain}.`;
     if (c.terraform.manage_dns_zone) {
       const zone = await cloudZone(ctx).catch(() => undefined);
-      return ok(zone ? `manage_dns_zone: true; zone ${zoneName} already exists (from an earlier apply, or import it into the state)` : `manage_dns_zone: true; the module creates ${zoneName}`, expected);
+      return ok(
+        zone
+          ? `manage_dns_zone: true; zone ${zoneName} already exists (from an earlier apply, or import it into the state)`
+          : `manage_dns_zone: true; the module creates ${zoneName}`,
+        expected,
+      );
     }
     const zone = await cloudZone(ctx);
     if (!zone) {
@@ -160,8 +215,15 @@ export const DNS_004: CheckDef = {
       );
     }
     if (normName(zone.dnsName) !== normName(domain)) {
-      return error(`zone ${zoneName} exists but serves ${zone.dnsName}`, expected, `Recreate ${zoneName} with --dns-name=${domain}.`);
+      return error(
+        `zone ${zoneName} exists but serves ${zone.dnsName}`,
+        expected,
+        `Recreate ${zoneName} with --dns-name=${domain}.`,
+      );
     }
-    return ok(`zone ${zoneName} exists (${zone.dnsName}, name servers ${list(zone.nameServers.map(normName))})`, expected);
+    return ok(
+      `zone ${zoneName} exists (${zone.dnsName}, name servers ${list(zone.nameServers.map(normName))})`,
+      expected,
+    );
   },
 };

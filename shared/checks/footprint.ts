@@ -69,14 +69,31 @@ export function modulePermissions(config: GitspacesConfig): string[] {
     'resourcemanager.projects.getIamPolicy',
     'resourcemanager.projects.setIamPolicy',
   ];
-  if (tf.certificate.mode === 'files') perms.push('compute.regionSslCertificates.create', 'compute.regionSslCertificates.get');
+  if (tf.certificate.mode === 'files')
+    perms.push('compute.regionSslCertificates.create', 'compute.regionSslCertificates.get');
   // The zone is read even when the module does not manage it (unconditional data source).
   perms.push('dns.managedZones.get', 'dns.managedZones.list');
-  if (tf.manage_dns_zone) perms.push('dns.managedZones.create', 'dns.resourceRecordSets.create', 'dns.resourceRecordSets.list', 'dns.changes.create', 'dns.changes.get');
+  if (tf.manage_dns_zone)
+    perms.push(
+      'dns.managedZones.create',
+      'dns.resourceRecordSets.create',
+      'dns.resourceRecordSets.list',
+      'dns.changes.create',
+      'dns.changes.get',
+    );
   if (tf.manage_dns_zone && tf.certificate.mode === 'certificate-manager') {
-    perms.push('certificatemanager.certs.create', 'certificatemanager.certs.get', 'certificatemanager.certs.use', 'certificatemanager.dnsauthorizations.create', 'certificatemanager.dnsauthorizations.get', 'certificatemanager.dnsauthorizations.use', 'certificatemanager.operations.get');
+    perms.push(
+      'certificatemanager.certs.create',
+      'certificatemanager.certs.get',
+      'certificatemanager.certs.use',
+      'certificatemanager.dnsauthorizations.create',
+      'certificatemanager.dnsauthorizations.get',
+      'certificatemanager.dnsauthorizations.use',
+      'certificatemanager.operations.get',
+    );
   }
-  if (post && config.infrastructure.gateway.instances > 1) perms.push('redis.instances.create', 'redis.instances.get', 'redis.operations.get');
+  if (post && config.infrastructure.gateway.instances > 1)
+    perms.push('redis.instances.create', 'redis.instances.get', 'redis.operations.get');
   return [...new Set(perms)];
 }
 
@@ -124,7 +141,14 @@ export function regionFootprint(config: GitspacesConfig): RegionNeed[] {
     }
     return {
       region,
-      needs: { CPUS: cpus, STATIC_ADDRESSES: 3, IN_USE_ADDRESSES: 3, INSTANCE_GROUP_MANAGERS: 1, INSTANCE_GROUPS: 1, DISKS_TOTAL_GB: disk },
+      needs: {
+        CPUS: cpus,
+        STATIC_ADDRESSES: 3,
+        IN_USE_ADDRESSES: 3,
+        INSTANCE_GROUP_MANAGERS: 1,
+        INSTANCE_GROUPS: 1,
+        DISKS_TOTAL_GB: disk,
+      },
       notes,
     };
   });

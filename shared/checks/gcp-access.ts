@@ -8,27 +8,61 @@ import { PreflightContext, SkipCheck, needConfig } from './types.js';
 
 /** The APIs the module needs, with the check that reports each (catalog API-001..006). */
 export const API_CHECKS: { id: string; service: string; title: string; why: string }[] = [
-  { id: 'API-001', service: 'cloudresourcemanager.googleapis.com', title: 'Cloud Resource Manager API enabled', why: 'IAM bindings and project lookups' },
-  { id: 'API-002', service: 'compute.googleapis.com', title: 'Compute Engine API enabled', why: 'the VPC, gateways, load balancers and runner VM' },
-  { id: 'API-003', service: 'certificatemanager.googleapis.com', title: 'Certificate Manager API enabled', why: 'the managed wildcard certificate of each region' },
-  { id: 'API-004', service: 'iam.googleapis.com', title: 'IAM API enabled', why: 'the service account the module creates' },
-  { id: 'API-005', service: 'dns.googleapis.com', title: 'Cloud DNS API enabled', why: 'the managed zone and the region records' },
-  { id: 'API-006', service: 'redis.googleapis.com', title: 'Memorystore for Redis API enabled (HA gateways)', why: 'the Redis instance HA gateways share (gateway.instances > 1)' },
+  {
+    id: 'API-001',
+    service: 'cloudresourcemanager.googleapis.com',
+    title: 'Cloud Resource Manager API enabled',
+    why: 'IAM bindings and project lookups',
+  },
+  {
+    id: 'API-002',
+    service: 'compute.googleapis.com',
+    title: 'Compute Engine API enabled',
+    why: 'the VPC, gateways, load balancers and runner VM',
+  },
+  {
+    id: 'API-003',
+    service: 'certificatemanager.googleapis.com',
+    title: 'Certificate Manager API enabled',
+    why: 'the managed wildcard certificate of each region',
+  },
+  {
+    id: 'API-004',
+    service: 'iam.googleapis.com',
+    title: 'IAM API enabled',
+    why: 'the service account the module creates',
+  },
+  {
+    id: 'API-005',
+    service: 'dns.googleapis.com',
+    title: 'Cloud DNS API enabled',
+    why: 'the managed zone and the region records',
+  },
+  {
+    id: 'API-006',
+    service: 'redis.googleapis.com',
+    title: 'Memorystore for Redis API enabled (HA gateways)',
+    why: 'the Redis instance HA gateways share (gateway.instances > 1)',
+  },
 ];
 
 /** Whether the config needs Redis (post-0.0.3 module, more than one gateway instance). */
 export function needsRedis(ctx: PreflightContext): boolean {
   const c = ctx.config;
-  return Boolean(c && c.infrastructure.gateway.instances > 1 && c.terraform.module.generation === 'post-0.0.3');
+  return Boolean(
+    c && c.infrastructure.gateway.instances > 1 && c.terraform.module.generation === 'post-0.0.3',
+  );
 }
 
 export function requiredApis(ctx: PreflightContext): string[] {
   return API_CHECKS.filter((a) => a.id !== 'API-006' || needsRedis(ctx)).map((a) => a.service);
 }
 
-export const checkForApi = (service: string): string => API_CHECKS.find((a) => a.service === service)?.id ?? 'API-00x';
+export const checkForApi = (service: string): string =>
+  API_CHECKS.find((a) => a.service === service)?.id ?? 'API-00x';
 
-export type GcpAuth = { ok: true; gcp: Gcp; project: string } | { ok: false; checkId: string; observed: string; fix: string };
+export type GcpAuth =
+  { ok: true; gcp: Gcp; project: string } | { ok: false; checkId: string; observed: string; fix: string };
 
 const KEY_REJECTED_FIX =
   'The token endpoint refused this key: it was deleted or disabled, it expired, or its private_key does not belong to its private_key_id ' +
@@ -47,7 +81,13 @@ export function gcpAuth(ctx: PreflightContext): Promise<GcpAuth> {
     const gcp = setup.gcp;
     const config = ctx.config;
     const project = config?.gcp.project_id ?? gcp.projectId;
-    if (!project) return { ok: false, checkId: 'AUTH-001', observed: 'no GCP project: the config did not load and the credentials name none', fix: 'Fix the config (CFG-001).' };
+    if (!project)
+      return {
+        ok: false,
+        checkId: 'AUTH-001',
+        observed: 'no GCP project: the config did not load and the credentials name none',
+        fix: 'Fix the config (CFG-001).',
+      };
     const cred = gcp.credentials;
     if (cred.kind === 'service_account' && config && cred.projectId !== config.gcp.project_id) {
       return {
@@ -62,22 +102,41 @@ export function gcpAuth(ctx: PreflightContext): Promise<GcpAuth> {
     } catch (e) {
       if (isConfigurationError(e)) {
         const ce = e as ConfigurationError;
-        const checkId = cred.kind === 'service_account' && ce.code === 'AUTH_TOKEN_REJECTED' ? 'AUTH-003' : ce.code === 'AUTH_KEY_INVALID' ? 'AUTH-002' : 'AUTH-001';
-        return { ok: false, checkId, observed: ce.message, fix: checkId === 'AUTH-003' ? KEY_REJECTED_FIX : ce.fix };
+        const checkId =
+          cred.kind === 'service_account' && ce.code === 'AUTH_TOKEN_REJECTED'
+            ? 'AUTH-003'
+            : ce.code === 'AUTH_KEY_INVALID'
+              ? 'AUTH-002'
+              : 'AUTH-001';
+        return {
+          ok: false,
+          checkId,
+          observed: ce.message,
+          fix: checkId === 'AUTH-003' ? KEY_REJECTED_FIX : ce.fix,
+        };
       }
-      return { ok: false, checkId: 'AUTH-001', observed: `no token: ${errorMessage(e)}`, fix: 'Check that the Google token endpoint is reachable from the runner (proxy, firewall), then run again.' };
+      return {
+        ok: false,
+        checkId: 'AUTH-001',
+        observed: `no token: ${errorMessage(e)}`,
+        fix: 'Check that the Google token endpoint is reachable from the runner (proxy, firewall), then run again.',
+      };
     }
     return { ok: true, gcp, project };
   });
 }
 
 /** The Google clients, or a skip naming the check that explains why there are none. With enable-apis, waits for API-007. */
-export async function requireGcp(ctx: PreflightContext, api?: string): Promise<{ gcp: Gcp; project: string }> {
+export async function requireGcp(
+  ctx: PreflightContext,
+  api?: string,
+): Promise<{ gcp: Gcp; project: string }> {
   const auth = await gcpAuth(ctx);
   if (!auth.ok) throw new SkipCheck(`no usable Google credentials (see ${auth.checkId})`);
   if (api && ctx.enableApis) {
     const en = await enableApis(ctx).catch(() => undefined);
-    if (!en || en.stillDisabled.includes(api)) throw new SkipCheck(`${api} could not be enabled (see API-007)`);
+    if (!en || en.stillDisabled.includes(api))
+      throw new SkipCheck(`${api} could not be enabled (see API-007)`);
   }
   return auth;
 }
@@ -108,7 +167,10 @@ async function probe(gcp: Gcp, project: string, service: string, ctx: PreflightC
         await gcp.resourceManager.getProject(project);
         break;
       case 'compute.googleapis.com':
-        await computeReads(gcp).getRegion(project, config ? (Object.keys(config.infrastructure.regions)[0] ?? 'us-central1') : 'us-central1');
+        await computeReads(gcp).getRegion(
+          project,
+          config ? (Object.keys(config.infrastructure.regions)[0] ?? 'us-central1') : 'us-central1',
+        );
         break;
       case 'iam.googleapis.com':
         await gcp.iam.getServiceAccount(project, gcp.tokenSource.identity());
@@ -117,7 +179,10 @@ async function probe(gcp: Gcp, project: string, service: string, ctx: PreflightC
         await gcp.dns.listManagedZones(project);
         break;
       case 'certificatemanager.googleapis.com':
-        await gcp.rest.get('certificateManager', `/v1/projects/${encodeURIComponent(project)}/locations/global/certificates`);
+        await gcp.rest.get(
+          'certificateManager',
+          `/v1/projects/${encodeURIComponent(project)}/locations/global/certificates`,
+        );
         break;
       default:
         // No client of ours calls this API before apply (redis): its state is the probe.
@@ -142,13 +207,23 @@ export function enableApis(ctx: PreflightContext): Promise<Enablement> {
     ctx.log.info(`Enabling ${missing.join(', ')} in ${project} (enable-apis: true)`);
     const op = await gcp.serviceUsage.batchEnable(project, missing);
     const remaining = () => Math.max(1000, ctx.enableDeadlineMs - (ctx.clock.now() - start));
-    await gcp.serviceUsage.waitOperation(op, { deadlineMs: remaining(), clock: ctx.clock, log: ctx.log, intervalMs: 1000 });
+    await gcp.serviceUsage.waitOperation(op, {
+      deadlineMs: remaining(),
+      clock: ctx.clock,
+      log: ctx.log,
+      intervalMs: 1000,
+    });
     let pending = [...missing];
     await waitFor(
       async () => {
-        const results = await Promise.all(pending.map(async (s) => [s, await probe(gcp, project, s, ctx)] as const));
+        const results = await Promise.all(
+          pending.map(async (s) => [s, await probe(gcp, project, s, ctx)] as const),
+        );
         pending = results.filter(([, ok]) => !ok).map(([s]) => s);
-        return { done: pending.length === 0, state: pending.length ? `still propagating: ${pending.join(', ')}` : 'every API answers' };
+        return {
+          done: pending.length === 0,
+          state: pending.length ? `still propagating: ${pending.join(', ')}` : 'every API answers',
+        };
       },
       {
         describe: 'the newly enabled APIs to answer',
@@ -166,12 +241,20 @@ export function enableApis(ctx: PreflightContext): Promise<Enablement> {
 }
 
 export function isServiceDisabled(e: unknown): boolean {
-  return googleReason(e) === 'SERVICE_DISABLED' || (e instanceof RemoteError && e.status === 403 && /has not been used in project|is disabled|accessNotConfigured/.test(e.message));
+  return (
+    googleReason(e) === 'SERVICE_DISABLED' ||
+    (e instanceof RemoteError &&
+      e.status === 403 &&
+      /has not been used in project|is disabled|accessNotConfigured/.test(e.message))
+  );
 }
 
 /** The API a SERVICE_DISABLED error names. */
 export function disabledService(e: unknown): string | undefined {
-  return googleErrorMetadata(e)?.service ?? (e instanceof RemoteError ? e.message.match(/([a-z]+\.googleapis\.com)/)?.[1] : undefined);
+  return (
+    googleErrorMetadata(e)?.service ??
+    (e instanceof RemoteError ? e.message.match(/([a-z]+\.googleapis\.com)/)?.[1] : undefined)
+  );
 }
 
 /** The configured project's id for messages. */

@@ -2,7 +2,15 @@ import { RemoteError } from '../errors.js';
 import type { Image, Region } from '../gcp/compute.js';
 import { hasRole, type OrgPolicyResult } from '../gcp/resourcemanager.js';
 import { computeReads } from './compute-reads.js';
-import { API_CHECKS, enableApis, gcpAuth, needsRedis, requireGcp, requiredApis, serviceStates } from './gcp-access.js';
+import {
+  API_CHECKS,
+  enableApis,
+  gcpAuth,
+  needsRedis,
+  requireGcp,
+  requiredApis,
+  serviceStates,
+} from './gcp-access.js';
 import { modulePermissions, regionFootprint } from './footprint.js';
 import { configuredImages, overlapsAmong } from './local.js';
 import { CheckDef, PreflightContext, SkipCheck, error, list, needConfig, ok, skip, warn } from './types.js';
@@ -14,7 +22,10 @@ const apiCheck = (a: (typeof API_CHECKS)[number]): CheckDef => ({
     const expected = `${a.service} ENABLED (${a.why})`;
     if (a.id === 'API-006' && !needsRedis(ctx)) {
       needConfig(ctx);
-      return ok(`not needed: gateway.instances is ${ctx.config?.infrastructure.gateway.instances} (${ctx.config?.terraform.module.generation})`, 'redis.googleapis.com only when gateway.instances > 1 with a post-0.0.3 module');
+      return ok(
+        `not needed: gateway.instances is ${ctx.config?.infrastructure.gateway.instances} (${ctx.config?.terraform.module.generation})`,
+        'redis.googleapis.com only when gateway.instances > 1 with a post-0.0.3 module',
+      );
     }
     const { project } = await requireGcp(ctx);
     const states = await serviceStates(ctx);
@@ -22,9 +33,13 @@ const apiCheck = (a: (typeof API_CHECKS)[number]): CheckDef => ({
     if (state === 'ENABLED') return ok(`${a.service}: ENABLED`, expected);
     if (ctx.enableApis) {
       const en = await enableApis(ctx).catch((e: unknown) => {
-        throw new SkipCheck(`it was ${state}; enabling it failed (see API-007): ${(e as Error).message}`, expected);
+        throw new SkipCheck(
+          `it was ${state}; enabling it failed (see API-007): ${(e as Error).message}`,
+          expected,
+        );
       });
-      if (en.enabled.includes(a.service)) return ok(`${a.service}: was ${state}, enabled by API-007 and answering`, expected);
+      if (en.enabled.includes(a.service))
+        return ok(`${a.service}: was ${state}, enabled by API-007 and answering`, expected);
     }
     return error(
       `${a.service}: ${state} in project ${project}`,
@@ -46,11 +61,17 @@ export const API_007: CheckDef = {
       const states = await serviceStates(ctx);
       const missing = requiredApis(ctx).filter((s) => states.get(s) !== 'ENABLED');
       if (missing.length === 0) return ok('every required API is already enabled; nothing to do', expected);
-      return skip(`enable-apis is false, so nothing was changed; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} reported by the API checks (set enable-apis: true to enable them)`, expected);
+      return skip(
+        `enable-apis is false, so nothing was changed; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} reported by the API checks (set enable-apis: true to enable them)`,
+        expected,
+      );
     }
     const en = await enableApis(ctx);
     if (en.missing.length === 0) return ok('every required API is already enabled; nothing to do', expected);
-    return ok(`enabled ${en.enabled.join(', ')}; every probe answered after ${Math.round(en.waitedMs / 1000)} s`, expected);
+    return ok(
+      `enabled ${en.enabled.join(', ')}; every probe answered after ${Math.round(en.waitedMs / 1000)} s`,
+      expected,
+    );
   },
 };
 
@@ -67,7 +88,12 @@ function missingPermissions(ctx: PreflightContext): Promise<{ needed: string[]; 
 function identity(ctx: PreflightContext): { email: string; member: string } {
   if (!ctx.gcp.ok) return { email: '', member: '' };
   const c = ctx.gcp.gcp.credentials;
-  const email = c.kind === 'service_account' ? c.clientEmail : c.kind === 'external_account' ? (c.serviceAccountEmail ?? '') : '';
+  const email =
+    c.kind === 'service_account'
+      ? c.clientEmail
+      : c.kind === 'external_account'
+        ? (c.serviceAccountEmail ?? '')
+        : '';
   return { email, member: email ? `serviceAccount:${email}` : '' };
 }
 
@@ -82,7 +108,12 @@ export const IAM_001: CheckDef = {
     const { needed, missing } = await missingPermissions(ctx);
     const who = identity(ctx).email || 'the identity';
     const expected = `all ${needed.length} permissions the module's resources need (compute, dns, certificatemanager, iam, resourcemanager${needsRedis(ctx) ? ', redis' : ''})`;
-    if (missing.length) return error(`${who} lacks ${missing.length} of ${needed.length}: ${list(missing, 12)}`, expected, ROLES_FIX);
+    if (missing.length)
+      return error(
+        `${who} lacks ${missing.length} of ${needed.length}: ${list(missing, 12)}`,
+        expected,
+        ROLES_FIX,
+      );
     return ok(`${who} holds all ${needed.length}`, expected);
   },
 };
@@ -94,18 +125,35 @@ export const IAM_002: CheckDef = {
     const { gcp, project } = await requireGcp(ctx, 'cloudresourcemanager.googleapis.com');
     const { email, member } = identity(ctx);
     const expected = `roles/owner for ${member || 'the service account'} on ${project} (Harness's prerequisite)`;
-    if (!member) return skip('the credentials name no service account (user credentials): the binding cannot be looked up', expected);
+    if (!member)
+      return skip(
+        'the credentials name no service account (user credentials): the binding cannot be looked up',
+        expected,
+      );
     const policy = await gcp.resourceManager.getIamPolicy(project);
     if (hasRole(policy, 'roles/owner', member)) {
-      return ok(`${email} has roles/owner (broader than the module needs: IAM-001 lists exactly what it uses)`, expected);
+      return ok(
+        `${email} has roles/owner (broader than the module needs: IAM-001 lists exactly what it uses)`,
+        expected,
+      );
     }
-    const roles = policy.bindings.filter((b) => b.members.some((m) => m.toLowerCase() === member.toLowerCase())).map((b) => b.role);
+    const roles = policy.bindings
+      .filter((b) => b.members.some((m) => m.toLowerCase() === member.toLowerCase()))
+      .map((b) => b.role);
     const { missing } = await missingPermissions(ctx).catch(() => ({ missing: ['(unknown)'] }));
     const observed = `${email} is not Owner; direct roles: ${list(roles)}`;
     if (missing.length === 0) {
-      return warn(`${observed}; it still holds every permission the module needs (IAM-001)`, expected, 'Fine for the module; Harness support assumes Owner, so mention the custom roles when you open a ticket.');
+      return warn(
+        `${observed}; it still holds every permission the module needs (IAM-001)`,
+        expected,
+        'Fine for the module; Harness support assumes Owner, so mention the custom roles when you open a ticket.',
+      );
     }
-    return error(`${observed}; it lacks ${missing.length} permission(s) the module needs (IAM-001)`, expected, ROLES_FIX.replace('PROJECT', project).replace('EMAIL', email));
+    return error(
+      `${observed}; it lacks ${missing.length} permission(s) the module needs (IAM-001)`,
+      expected,
+      ROLES_FIX.replace('PROJECT', project).replace('EMAIL', email),
+    );
   },
 };
 
@@ -150,7 +198,17 @@ export function locationAllowed(region: string, values: readonly string[]): bool
     if (v === region || v === `${region}-locations`) return true;
     const group = v.match(/^([a-z]+)-locations$/)?.[1];
     if (!group) return false;
-    const prefixes: Record<string, string[]> = { us: ['us-'], eu: ['europe-'], europe: ['europe-'], asia: ['asia-'], australia: ['australia-'], northamerica: ['northamerica-', 'us-'], southamerica: ['southamerica-'], me: ['me-'], africa: ['africa-'] };
+    const prefixes: Record<string, string[]> = {
+      us: ['us-'],
+      eu: ['europe-'],
+      europe: ['europe-'],
+      asia: ['asia-'],
+      australia: ['australia-'],
+      northamerica: ['northamerica-', 'us-'],
+      southamerica: ['southamerica-'],
+      me: ['me-'],
+      africa: ['africa-'],
+    };
     return (prefixes[group] ?? [`${group}-`]).some((p) => region.startsWith(p));
   });
 }
@@ -165,11 +223,25 @@ export const ORG_002: CheckDef = {
     const regions = Object.keys(c.infrastructure.regions);
     const expected = `resources allowed in ${regions.join(', ')}`;
     const lp = p.listPolicy;
-    if (!lp || lp.allValues === 'ALLOW' || (!lp.allowedValues?.length && !lp.deniedValues?.length && lp.allValues !== 'DENY')) return ok('no location restriction', expected);
-    const blocked = regions.filter((r) => lp.allValues === 'DENY' || (lp.allowedValues?.length ? !locationAllowed(r, lp.allowedValues) : false) || (lp.deniedValues?.length ? locationAllowed(r, lp.deniedValues) : false));
+    if (
+      !lp ||
+      lp.allValues === 'ALLOW' ||
+      (!lp.allowedValues?.length && !lp.deniedValues?.length && lp.allValues !== 'DENY')
+    )
+      return ok('no location restriction', expected);
+    const blocked = regions.filter(
+      (r) =>
+        lp.allValues === 'DENY' ||
+        (lp.allowedValues?.length ? !locationAllowed(r, lp.allowedValues) : false) ||
+        (lp.deniedValues?.length ? locationAllowed(r, lp.deniedValues) : false),
+    );
     const desc = `allowed: ${list(lp.allowedValues ?? [])}${lp.deniedValues?.length ? `; denied: ${list(lp.deniedValues)}` : ''}`;
     if (blocked.length) {
-      return error(`${blocked.join(', ')} not allowed (${desc})`, expected, `Use allowed regions under infrastructure.regions, or ask the organization admin to allow ${blocked.join(', ')} in gcp.resourceLocations.`);
+      return error(
+        `${blocked.join(', ')} not allowed (${desc})`,
+        expected,
+        `Use allowed regions under infrastructure.regions, or ask the organization admin to allow ${blocked.join(', ')} in gcp.resourceLocations.`,
+      );
     }
     return ok(`every region allowed (${desc})`, expected);
   },
@@ -179,12 +251,17 @@ export const ORG_003: CheckDef = {
   id: 'ORG-003',
   title: 'Org policies compute.vmExternalIpAccess and compute.requireOsLogin',
   async run(ctx) {
-    const [ip, os] = await Promise.all([orgPolicy(ctx, 'compute.vmExternalIpAccess'), orgPolicy(ctx, 'compute.requireOsLogin')]);
+    const [ip, os] = await Promise.all([
+      orgPolicy(ctx, 'compute.vmExternalIpAccess'),
+      orgPolicy(ctx, 'compute.requireOsLogin'),
+    ]);
     if (ip.status !== 'ok') unreadable(ip);
     if (os.status !== 'ok') unreadable(os);
     const expected = 'no policy that blocks what the module creates; SSH implications known';
     const ipDeny = ip.listPolicy?.allValues === 'DENY' || Boolean(ip.listPolicy?.allowedValues?.length);
-    const ipText = ipDeny ? 'VM external IPs restricted (fine: the module gives VMs no external IP; egress goes through Cloud NAT)' : 'VM external IPs not restricted';
+    const ipText = ipDeny
+      ? 'VM external IPs restricted (fine: the module gives VMs no external IP; egress goes through Cloud NAT)'
+      : 'VM external IPs not restricted';
     if (os.booleanPolicy?.enforced) {
       return warn(
         `${ipText}; OS Login required: SSH keys in instance metadata are ignored`,
@@ -224,13 +301,20 @@ export const QUOTA_001: CheckDef = {
         if (!q) continue;
         const free = q.limit - q.usage;
         parts.push(`${metric} ${need}/${free} free`);
-        if (free < need) short.push(`${p.region} ${metric}: needs ${need}, ${free} free (limit ${q.limit}, used ${q.usage})`);
+        if (free < need)
+          short.push(
+            `${p.region} ${metric}: needs ${need}, ${free} free (limit ${q.limit}, used ${q.usage})`,
+          );
       }
       seen.push(`${p.region}: ${parts.join(', ')}`);
     });
     const expected = `free quota for ${plan.map((p) => `${p.region}: ${p.notes.join(' + ')}`).join('; ')}`;
     if (short.length) {
-      return error(short.join('; '), expected, 'Request a quota increase (Console: IAM & Admin -> Quotas, filter by region and metric), free unused resources, or use smaller machine types / fewer gateway instances.');
+      return error(
+        short.join('; '),
+        expected,
+        'Request a quota increase (Console: IAM & Admin -> Quotas, filter by region and metric), free unused resources, or use smaller machine types / fewer gateway instances.',
+      );
     }
     return ok(seen.join('; '), expected);
   },
@@ -245,7 +329,10 @@ export const REG_001: CheckDef = {
     const names = Object.keys(c.infrastructure.regions);
     const zones = [...new Set([c.infrastructure.runner.zone, ...c.machines.map((m) => m.zone)])];
     const reads = computeReads(gcp);
-    const [found, zoneResults] = await Promise.all([Promise.all(names.map((n) => region(ctx, n))), Promise.all(zones.map((z) => reads.getZone(project, z)))]);
+    const [found, zoneResults] = await Promise.all([
+      Promise.all(names.map((n) => region(ctx, n))),
+      Promise.all(zones.map((z) => reads.getZone(project, z))),
+    ]);
     const problems: string[] = [];
     names.forEach((n, i) => {
       const r = found[i];
@@ -257,9 +344,15 @@ export const REG_001: CheckDef = {
       if (!zr) problems.push(`zone ${z} does not exist`);
       else if (zr.status && zr.status !== 'UP') problems.push(`zone ${z} is ${zr.status}`);
     });
-    if (!names.includes(c.infrastructure.runner.region)) problems.push(`runner region ${c.infrastructure.runner.region} is not one of ${names.join(', ')}`);
+    if (!names.includes(c.infrastructure.runner.region))
+      problems.push(`runner region ${c.infrastructure.runner.region} is not one of ${names.join(', ')}`);
     const expected = `regions ${names.join(', ')} and zones ${zones.join(', ')} exist and are UP; the runner region is configured`;
-    if (problems.length) return error(problems.join('; '), expected, 'Use names from `gcloud compute regions list` and `gcloud compute zones list`.');
+    if (problems.length)
+      return error(
+        problems.join('; '),
+        expected,
+        'Use names from `gcloud compute regions list` and `gcloud compute zones list`.',
+      );
     return ok(`regions ${names.join(', ')} UP; zones ${zones.join(', ')} UP`, expected);
   },
 };
@@ -288,13 +381,23 @@ export const IMG_001: CheckDef = {
         continue;
       }
       const label = `${i.role}: ${img.name}${img.family ? ` (family ${img.family})` : ''}`;
-      if (!isUbuntu(img)) problems.push(`${label} is not Ubuntu${img.licenses?.length ? ` (licenses: ${img.licenses.map((l) => l.split('/').pop()).join(', ')})` : ''}`);
-      else if (img.deprecated?.state && img.deprecated.state !== 'ACTIVE') problems.push(`${label} is ${img.deprecated.state}${img.deprecated.replacement ? `, replaced by ${img.deprecated.replacement.split('/').pop()}` : ''}`);
+      if (!isUbuntu(img))
+        problems.push(
+          `${label} is not Ubuntu${img.licenses?.length ? ` (licenses: ${img.licenses.map((l) => l.split('/').pop()).join(', ')})` : ''}`,
+        );
+      else if (img.deprecated?.state && img.deprecated.state !== 'ACTIVE')
+        problems.push(
+          `${label} is ${img.deprecated.state}${img.deprecated.replacement ? `, replaced by ${img.deprecated.replacement.split('/').pop()}` : ''}`,
+        );
       else seen.push(label);
     }
     const expected = 'existing Ubuntu images (only Ubuntu works for the gateway and the runner)';
     if (problems.length) {
-      return error(problems.join('; '), expected, 'Use an Ubuntu image, e.g. projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts (gateway.vm_image_name, runner.vm_image_name).');
+      return error(
+        problems.join('; '),
+        expected,
+        'Use an Ubuntu image, e.g. projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts (gateway.vm_image_name, runner.vm_image_name).',
+      );
     }
     return ok(seen.join('; '), expected);
   },
@@ -309,11 +412,16 @@ export const NET_002: CheckDef = {
     const network = `${name}-network`;
     const ranges = Object.entries(c.infrastructure.regions).flatMap(([region, r]) => [
       { label: `${region} default`, cidr: r.default_subnet_ip_range, region, name: 'harnessdefault' },
-      { label: `${region} proxy`, cidr: r.proxy_subnet_ip_range, region, name: `${name}-${region}-proxy-subnet` },
+      {
+        label: `${region} proxy`,
+        cidr: r.proxy_subnet_ip_range,
+        region,
+        name: `${name}-${region}-proxy-subnet`,
+      },
     ]);
     const problems = overlapsAmong(ranges);
     const expected = `no overlap between configured ranges, nor with other subnets of ${network}; no subnet named harnessdefault in another network of a configured region`;
-    let existingNote = '';
+    let existingNote: string;
     const auth = await gcpAuth(ctx);
     if (auth.ok) {
       try {
@@ -326,21 +434,32 @@ export const NET_002: CheckDef = {
           const ours = ranges.find((r) => r.name === s.name && r.region === regionOf(s));
           if (ours && netOf(s) === network) continue; // created by an earlier apply of this infrastructure
           if (ours && s.name === 'harnessdefault') {
-            problems.push(`subnet harnessdefault already exists in ${regionOf(s)} (network ${netOf(s)}): the module's subnet name collides (one infrastructure per project and region)`);
+            problems.push(
+              `subnet harnessdefault already exists in ${regionOf(s)} (network ${netOf(s)}): the module's subnet name collides (one infrastructure per project and region)`,
+            );
             continue;
           }
           if (netOf(s) !== network || !s.ipCidrRange) continue;
           for (const r of ranges) {
-            const o = overlapsAmong([{ label: r.label, cidr: r.cidr }, { label: `existing ${s.name}`, cidr: s.ipCidrRange }]);
+            const o = overlapsAmong([
+              { label: r.label, cidr: r.cidr },
+              { label: `existing ${s.name}`, cidr: s.ipCidrRange },
+            ]);
             problems.push(...o);
           }
         }
       } catch (e) {
-        if (e instanceof SkipCheck || (e instanceof RemoteError && e.status === 403)) existingNote = `; existing subnets not compared (${e instanceof SkipCheck ? e.reason : 'no permission to list subnetworks'})`;
+        if (e instanceof SkipCheck || (e instanceof RemoteError && e.status === 403))
+          existingNote = `; existing subnets not compared (${e instanceof SkipCheck ? e.reason : 'no permission to list subnetworks'})`;
         else throw e;
       }
     } else existingNote = `; existing subnets not compared (no usable credentials, ${auth.checkId})`;
-    if (problems.length) return error(problems.join('; '), expected, 'Choose ranges that do not overlap (e.g. 10.6.0.0/16 + 10.3.0.0/26 in one region, 10.7.0.0/16 + 10.3.1.0/26 in the next), or remove the colliding subnet.');
+    if (problems.length)
+      return error(
+        problems.join('; '),
+        expected,
+        'Choose ranges that do not overlap (e.g. 10.6.0.0/16 + 10.3.0.0/26 in one region, 10.7.0.0/16 + 10.3.1.0/26 in the next), or remove the colliding subnet.',
+      );
     return ok(`${ranges.map((r) => `${r.label} ${r.cidr}`).join(', ')}: no overlap${existingNote}`, expected);
   },
 };

@@ -22,14 +22,22 @@ export const HARNESS_001: CheckDef = {
     const c = needConfig(ctx);
     const expected = `an API key (PAT or service-account token) of account ${c.harness.account_id} that may view infrastructure providers at account scope`;
     if (!ctx.harness) {
-      return error('no Harness API key: the harness-api-key input (HARNESS_API_KEY for the CLI) is empty', expected, 'Create a token (Account Settings -> Access Control -> Service Accounts -> API key -> token), store it as a secret, pass it as harness-api-key.');
+      return error(
+        'no Harness API key: the harness-api-key input (HARNESS_API_KEY for the CLI) is empty',
+        expected,
+        'Create a token (Account Settings -> Access Control -> Service Accounts -> API key -> token), store it as a secret, pass it as harness-api-key.',
+      );
     }
     try {
       const list = await infraProviders(ctx);
       return ok(`key accepted; ${list.length} infrastructure provider(s) visible at account scope`, expected);
     } catch (e) {
       if (e instanceof RemoteError && e.status === 401) {
-        return error(`Harness answered 401: the key is invalid, expired or revoked (${e.message})`, expected, 'Create a new token for the API key (it may have expired), update the secret, and check that it belongs to this account.');
+        return error(
+          `Harness answered 401: the key is invalid, expired or revoked (${e.message})`,
+          expected,
+          'Create a new token for the API key (it may have expired), update the secret, and check that it belongs to this account.',
+        );
       }
       if (e instanceof RemoteError && e.status === 403) {
         return error(
@@ -48,11 +56,15 @@ export const HARNESS_002: CheckDef = {
   title: 'Self-hosted (hybrid) infrastructure is enabled on the account',
   async run(ctx) {
     const c = needConfig(ctx);
-    const expected = 'the hybrid_vm_gcp infrastructure type available (feature flag CDE_HYBRID_ENABLED, set by Harness Support)';
+    const expected =
+      'the hybrid_vm_gcp infrastructure type available (feature flag CDE_HYBRID_ENABLED, set by Harness Support)';
     const h = client(ctx);
     // The list and the account's gitspace settings are independent: ask both at once.
     const settings = h
-      .request<{ available_settings?: { infra_provider_resources?: Record<string, unknown> } }>('GET', `${h.baseUrl}/gateway/cde/api/v1/accounts/${encodeURIComponent(c.harness.account_id)}/gitspace-settings`)
+      .request<{ available_settings?: { infra_provider_resources?: Record<string, unknown> } }>(
+        'GET',
+        `${h.baseUrl}/gateway/cde/api/v1/accounts/${encodeURIComponent(c.harness.account_id)}/gitspace-settings`,
+      )
       .catch((e: unknown) => {
         if (e instanceof RemoteError && (e.status === 404 || e.status === 403)) return undefined;
         throw e;
@@ -62,19 +74,29 @@ export const HARNESS_002: CheckDef = {
       list = await infraProviders(ctx);
     } catch (e) {
       void settings.catch(() => undefined);
-      throw new SkipCheck(`the infrastructure providers could not be listed (see HARNESS-001): ${errorMessage(e)}`, expected);
+      throw new SkipCheck(
+        `the infrastructure providers could not be listed (see HARNESS-001): ${errorMessage(e)}`,
+        expected,
+      );
     }
     const hybrid = list.filter((i) => i.type === 'hybrid_vm_gcp');
     if (hybrid.length) {
       void settings.catch(() => undefined);
-      return ok(`the account already has ${hybrid.length} hybrid_vm_gcp infrastructure(s) (${hybrid.map((i) => i.identifier).join(', ')})`, expected);
+      return ok(
+        `the account already has ${hybrid.length} hybrid_vm_gcp infrastructure(s) (${hybrid.map((i) => i.identifier).join(', ')})`,
+        expected,
+      );
     }
     // The account's gitspace settings list, per infrastructure type, what the account may use.
     const s = await settings;
     const res = s?.available_settings?.infra_provider_resources;
     const types = res && typeof res === 'object' ? Object.keys(res) : undefined;
     if (types && types.length > 0) {
-      if (types.includes('hybrid_vm_gcp')) return ok(`hybrid_vm_gcp is among the account's infrastructure types (${types.join(', ')})`, expected);
+      if (types.includes('hybrid_vm_gcp'))
+        return ok(
+          `hybrid_vm_gcp is among the account's infrastructure types (${types.join(', ')})`,
+          expected,
+        );
       return error(
         `the account offers ${types.join(', ')} but not hybrid_vm_gcp: self-hosted Gitspaces are not enabled (feature flag CDE_HYBRID_ENABLED is off)`,
         expected,
@@ -96,10 +118,27 @@ export const HARNESS_003: CheckDef = {
     const h = client(ctx);
     const { org, project } = c.harness;
     const expected = project ? `organization ${org} with project ${project}` : `organization ${org}`;
-    const [orgExists, projectExists] = await Promise.all([h.getOrganization(org), project ? h.getProject(org, project) : Promise.resolve(true)]);
-    if (orgExists === undefined || projectExists === undefined) return skip(`the API key may not read the ${orgExists === undefined ? 'organization' : 'project'} (403)`, expected);
-    if (!orgExists) return error(`organization ${org} does not exist in account ${c.harness.account_id}`, expected, `Use an existing organization identifier (Account Settings -> Organizations) in harness.org, or create ${org}.`);
-    if (!projectExists) return error(`project ${project} does not exist in organization ${org}`, expected, `Use an existing project identifier in harness.project, or create ${project} in ${org}.`);
+    const [orgExists, projectExists] = await Promise.all([
+      h.getOrganization(org),
+      project ? h.getProject(org, project) : Promise.resolve(true),
+    ]);
+    if (orgExists === undefined || projectExists === undefined)
+      return skip(
+        `the API key may not read the ${orgExists === undefined ? 'organization' : 'project'} (403)`,
+        expected,
+      );
+    if (!orgExists)
+      return error(
+        `organization ${org} does not exist in account ${c.harness.account_id}`,
+        expected,
+        `Use an existing organization identifier (Account Settings -> Organizations) in harness.org, or create ${org}.`,
+      );
+    if (!projectExists)
+      return error(
+        `project ${project} does not exist in organization ${org}`,
+        expected,
+        `Use an existing project identifier in harness.project, or create ${project} in ${org}.`,
+      );
     return ok(project ? `${org}/${project} exist` : `${org} exists (no project configured)`, expected);
   },
 };

@@ -1,4 +1,10 @@
-import { RemoteError, errorMessage, isConfigurationError, ConfigurationError, WaitTimeoutError } from '../errors.js';
+import {
+  RemoteError,
+  errorMessage,
+  isConfigurationError,
+  ConfigurationError,
+  WaitTimeoutError,
+} from '../errors.js';
 import type { CheckResult } from '../report/model.js';
 import { mapLimit } from '../retry.js';
 import { checkForApi, disabledService, isServiceDisabled } from './gcp-access.js';
@@ -13,19 +19,36 @@ export interface RunOptions {
 
 /** A failure inside a check, turned into what the user needs: skip when it could not look, error otherwise. */
 export function outcomeOfError(e: unknown): Outcome {
-  if (e instanceof SkipCheck) return { status: 'skip', observed: 'not checked', expected: e.expected, fix: e.reason };
+  if (e instanceof SkipCheck)
+    return { status: 'skip', observed: 'not checked', expected: e.expected, fix: e.reason };
   if (isServiceDisabled(e)) {
     const svc = disabledService(e) ?? 'an API';
-    return { status: 'skip', observed: 'not checked', expected: '', fix: `${svc} is not enabled, so this could not be checked (see ${checkForApi(svc)})` };
+    return {
+      status: 'skip',
+      observed: 'not checked',
+      expected: '',
+      fix: `${svc} is not enabled, so this could not be checked (see ${checkForApi(svc)})`,
+    };
   }
   if (e instanceof RemoteError && (e.status === 403 || e.status === 401)) {
-    return { status: 'skip', observed: 'not checked', expected: '', fix: `the credentials may not read this (${e.status}): ${e.message}` };
+    return {
+      status: 'skip',
+      observed: 'not checked',
+      expected: '',
+      fix: `the credentials may not read this (${e.status}): ${e.message}`,
+    };
   }
   if (isConfigurationError(e)) {
     const ce = e as ConfigurationError;
     return { status: 'error', observed: ce.message, expected: 'a usable setup', fix: ce.fix };
   }
-  if (e instanceof WaitTimeoutError) return { status: 'error', observed: e.message, expected: 'the state to arrive before the deadline', fix: e.fix ?? 'Run the step again.' };
+  if (e instanceof WaitTimeoutError)
+    return {
+      status: 'error',
+      observed: e.message,
+      expected: 'the state to arrive before the deadline',
+      fix: e.fix ?? 'Run the step again.',
+    };
   return {
     status: 'error',
     observed: `the check could not complete: ${errorMessage(e)}`,
@@ -35,7 +58,11 @@ export function outcomeOfError(e: unknown): Outcome {
 }
 
 /** Runs the checks concurrently (bounded), each isolated: one check's failure never stops another. Results keep catalog order. */
-export async function runChecks(defs: readonly CheckDef[], ctx: PreflightContext, opts: RunOptions = {}): Promise<CheckResult[]> {
+export async function runChecks(
+  defs: readonly CheckDef[],
+  ctx: PreflightContext,
+  opts: RunOptions = {},
+): Promise<CheckResult[]> {
   const selected = opts.only ? defs.filter((d) => opts.only?.includes(d.id)) : defs;
   return mapLimit([...selected], opts.concurrency ?? 32, async (def): Promise<CheckResult> => {
     const start = ctx.clock.now();

@@ -45,7 +45,9 @@ export interface ExecResult {
 export type Exec = (file: string, args: string[]) => Promise<ExecResult>;
 
 /** How the Google credentials turned out before any request: loaded, or the check that reports why not. */
-export type GcpSetup = { ok: true; gcp: Gcp } | { ok: false; checkId: 'AUTH-001' | 'AUTH-002'; code: string; message: string; fix: string };
+export type GcpSetup =
+  | { ok: true; gcp: Gcp }
+  | { ok: false; checkId: 'AUTH-001' | 'AUTH-002'; code: string; message: string; fix: string };
 
 /** Everything a check may use. Built once per run by createPreflightContext. */
 export interface PreflightContext {
@@ -75,10 +77,30 @@ export function docUrlFor(id: string): string {
   return `${DOC_BASE}#${id.toLowerCase()}`;
 }
 
-export const ok = (observed: string, expected: string, fix = ''): Outcome => ({ status: 'ok', observed, expected, fix });
-export const warn = (observed: string, expected: string, fix: string): Outcome => ({ status: 'warn', observed, expected, fix });
-export const error = (observed: string, expected: string, fix: string): Outcome => ({ status: 'error', observed, expected, fix });
-export const skip = (reason: string, expected = ''): Outcome => ({ status: 'skip', observed: 'not checked', expected, fix: reason });
+export const ok = (observed: string, expected: string, fix = ''): Outcome => ({
+  status: 'ok',
+  observed,
+  expected,
+  fix,
+});
+export const warn = (observed: string, expected: string, fix: string): Outcome => ({
+  status: 'warn',
+  observed,
+  expected,
+  fix,
+});
+export const error = (observed: string, expected: string, fix: string): Outcome => ({
+  status: 'error',
+  observed,
+  expected,
+  fix,
+});
+export const skip = (reason: string, expected = ''): Outcome => ({
+  status: 'skip',
+  observed: 'not checked',
+  expected,
+  fix: reason,
+});
 
 /** The config or a skip: checks that read it cannot look when CFG-001 failed. */
 export function needConfig(ctx: PreflightContext): GitspacesConfig {
@@ -88,5 +110,7 @@ export function needConfig(ctx: PreflightContext): GitspacesConfig {
 
 export function list(items: readonly string[], max = 8): string {
   if (items.length === 0) return 'none';
-  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+  return items.length <= max
+    ? items.join(', ')
+    : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }

@@ -93,7 +93,12 @@ function decodeResponse(buf: Buffer, server: string, transport: 'udp' | 'tcp'): 
 
 function encodeQuery(name: string, type: DnsType, rd: boolean): { id: number; buf: Buffer } {
   const id = randomInt(0, 65536);
-  const buf = packet.encode({ type: 'query', id, flags: rd ? packet.RECURSION_DESIRED : 0, questions: [{ type, name: normName(name), class: 'IN' }] });
+  const buf = packet.encode({
+    type: 'query',
+    id,
+    flags: rd ? packet.RECURSION_DESIRED : 0,
+    questions: [{ type, name: normName(name), class: 'IN' }],
+  });
   return { id, buf };
 }
 
@@ -148,7 +153,12 @@ function tcpQuery(host: string, port: number, buf: Buffer, timeoutMs: number): P
 }
 
 /** One question to one server. Falls back to TCP when the UDP answer is truncated. */
-export async function queryDns(server: string, name: string, type: DnsType, opts: QueryOptions = {}): Promise<DnsResponse> {
+export async function queryDns(
+  server: string,
+  name: string,
+  type: DnsType,
+  opts: QueryOptions = {},
+): Promise<DnsResponse> {
   const { host, port } = parseServer(server);
   const rd = opts.recursionDesired ?? true;
   const timeoutMs = opts.timeoutMs ?? 2000;
@@ -171,7 +181,11 @@ export async function queryDns(server: string, name: string, type: DnsType, opts
     }
     return decodeResponse(await tcpQuery(host, port, buf, timeoutMs), server, 'tcp');
   } catch (e) {
-    throw new DnsQueryError(server, question, `DNS server ${server} did not answer ${question}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new DnsQueryError(
+      server,
+      question,
+      `DNS server ${server} did not answer ${question}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -179,14 +193,18 @@ export async function queryDns(server: string, name: string, type: DnsType, opts
 export function nameServersOf(res: DnsResponse, zone: string): string[] {
   const z = normName(zone);
   const fromAnswer = res.answers.filter((r) => r.type === 'NS' && r.name === z).map((r) => r.data);
-  const list = fromAnswer.length ? fromAnswer : res.authorities.filter((r) => r.type === 'NS' && r.name === z).map((r) => r.data);
+  const list = fromAnswer.length
+    ? fromAnswer
+    : res.authorities.filter((r) => r.type === 'NS' && r.name === z).map((r) => r.data);
   return [...new Set(list.map(normName))].sort();
 }
 
 /** The TTL carried by the NS records for the zone in this response (the smallest), if any. */
 export function nsTtl(res: DnsResponse, zone: string): number | undefined {
   const z = normName(zone);
-  const ttls = [...res.answers, ...res.authorities].filter((r) => r.type === 'NS' && r.name === z).map((r) => r.ttl);
+  const ttls = [...res.answers, ...res.authorities]
+    .filter((r) => r.type === 'NS' && r.name === z)
+    .map((r) => r.ttl);
   return ttls.length ? Math.min(...ttls) : undefined;
 }
 
@@ -196,7 +214,11 @@ export interface DnsClient {
   /** The servers a zone's authoritative queries go to: the override, or its NS hosts (resolved) on port 53. */
   authoritativeServers(nsHosts: string[]): Promise<string[]>;
   /** Ask authoritative servers (RD clear). */
-  askAuthoritative(servers: string[], name: string, type: DnsType): Promise<PromiseSettledResult<DnsResponse>[]>;
+  askAuthoritative(
+    servers: string[],
+    name: string,
+    type: DnsType,
+  ): Promise<PromiseSettledResult<DnsResponse>[]>;
   resolvers: string[];
   override?: string;
 }
@@ -205,10 +227,14 @@ export interface DnsClient {
  * A client over the configured endpoints: public resolvers from GITSPACES_DNS_RESOLVERS, and (when
  * GITSPACES_DNS_AUTHORITATIVE is set) a server that answers every query meant for an authoritative server.
  */
-export function dnsClientFromEndpoints(endpoints: Pick<Endpoints, 'dnsResolvers' | 'dnsAuthoritativeOverride'>, opts: QueryOptions = {}): DnsClient {
+export function dnsClientFromEndpoints(
+  endpoints: Pick<Endpoints, 'dnsResolvers' | 'dnsAuthoritativeOverride'>,
+  opts: QueryOptions = {},
+): DnsClient {
   const resolvers = endpoints.dnsResolvers;
   const override = endpoints.dnsAuthoritativeOverride;
-  const ask = (servers: string[], name: string, type: DnsType, rd: boolean) => Promise.allSettled(servers.map((s) => queryDns(s, name, type, { ...opts, recursionDesired: rd })));
+  const ask = (servers: string[], name: string, type: DnsType, rd: boolean) =>
+    Promise.allSettled(servers.map((s) => queryDns(s, name, type, { ...opts, recursionDesired: rd })));
   return {
     resolvers,
     override,

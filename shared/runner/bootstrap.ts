@@ -71,9 +71,20 @@ export function fingerprint(secret: string): string {
 }
 
 export function bootstrapHashes(s: BootstrapSettings): BootstrapHashes {
-  const runner = sha(['runner', s.runnerImage, normalisePoolForHash(s.poolYaml), s.keyFingerprint]).slice(0, 16);
+  const runner = sha(['runner', s.runnerImage, normalisePoolForHash(s.poolYaml), s.keyFingerprint]).slice(
+    0,
+    16,
+  );
   const d = s.delegate;
-  const delegate = sha(['delegate', d.name, d.image, d.tags.join(','), d.accountId, d.managerUrl, s.tokenFingerprint]).slice(0, 16);
+  const delegate = sha([
+    'delegate',
+    d.name,
+    d.image,
+    d.tags.join(','),
+    d.accountId,
+    d.managerUrl,
+    s.tokenFingerprint,
+  ]).slice(0, 16);
   const config = sha(['config', BOOTSTRAP_VERSION, runner, delegate]).slice(0, 16);
   return { runner, delegate, config };
 }

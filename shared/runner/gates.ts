@@ -53,32 +53,74 @@ export function fixForStep(step: string, vm: string, zone: string): string {
 }
 
 /** RUN-101: the bootstrap of this run finished and the runner's /healthz answered OK. */
-export function observeRunner(p: BootstrapProgress, runId: string | undefined): Observation<BootstrapProgress> & { failedStep?: string } {
+export function observeRunner(
+  p: BootstrapProgress,
+  runId: string | undefined,
+): Observation<BootstrapProgress> & { failedStep?: string } {
   if (runId && p.runId !== runId) {
-    return { done: false, state: p.runId ? `VM rebooting (last report from an earlier run, ${p.runId})` : 'VM rebooting: the startup script has not reported yet' };
+    return {
+      done: false,
+      state: p.runId
+        ? `VM rebooting (last report from an earlier run, ${p.runId})`
+        : 'VM rebooting: the startup script has not reported yet',
+    };
   }
   const failedStep = p.status?.startsWith('failed:') ? p.status.slice('failed:'.length) : undefined;
-  if (failedStep) return { done: false, failed: true, failedStep, state: `step ${failedStep}: ${p.steps[failedStep] ?? p.status}` };
-  if (p.status === 'ok' && p.runnerHealth === 'ok') return { done: true, state: 'runner /healthz OK', value: p };
+  if (failedStep)
+    return {
+      done: false,
+      failed: true,
+      failedStep,
+      state: `step ${failedStep}: ${p.steps[failedStep] ?? p.status}`,
+    };
+  if (p.status === 'ok' && p.runnerHealth === 'ok')
+    return { done: true, state: 'runner /healthz OK', value: p };
   return { done: false, state: describeProgress(p) };
 }
 
 /** DLG-101: a delegate group of this token is actively connected and carries every selector the infra expects. */
-export function observeDelegate(groups: DelegateGroupSummary[], delegateName: string, tokenName: string, selectors: string[]): Observation<DelegateGroupSummary> {
+export function observeDelegate(
+  groups: DelegateGroupSummary[],
+  delegateName: string,
+  tokenName: string,
+  selectors: string[],
+): Observation<DelegateGroupSummary> {
   const mine = groups.filter((g) => g.groupName === delegateName);
   const candidates = mine.length ? mine : groups;
-  if (candidates.length === 0) return { done: false, state: `no delegate has connected with token ${tokenName} yet` };
+  if (candidates.length === 0)
+    return { done: false, state: `no delegate has connected with token ${tokenName} yet` };
   const connected = candidates.filter((g) => g.activelyConnected);
   if (connected.length === 0) {
-    return { done: false, state: candidates.map((g) => `delegate ${g.groupName}: ${g.connectivityStatus}${g.lastHeartBeat ? ` (last heartbeat ${new Date(g.lastHeartBeat).toISOString()})` : ', never heartbeated'}`).join('; ') };
+    return {
+      done: false,
+      state: candidates
+        .map(
+          (g) =>
+            `delegate ${g.groupName}: ${g.connectivityStatus}${g.lastHeartBeat ? ` (last heartbeat ${new Date(g.lastHeartBeat).toISOString()})` : ', never heartbeated'}`,
+        )
+        .join('; '),
+    };
   }
-  if (selectors.length === 0) return { done: false, failed: true, state: `delegate ${connected[0]?.groupName} connected, but the infrastructure has no delegate selector` };
+  if (selectors.length === 0)
+    return {
+      done: false,
+      failed: true,
+      state: `delegate ${connected[0]?.groupName} connected, but the infrastructure has no delegate selector`,
+    };
   const match = connected.find((g) => selectors.every((s) => g.tags.includes(s) || g.groupName === s));
   if (!match) {
     const g = connected[0] as DelegateGroupSummary;
-    return { done: false, failed: true, state: `delegate ${g.groupName} connected with tags [${g.tags.join(', ')}], but the infrastructure selects [${selectors.join(', ')}]` };
+    return {
+      done: false,
+      failed: true,
+      state: `delegate ${g.groupName} connected with tags [${g.tags.join(', ')}], but the infrastructure selects [${selectors.join(', ')}]`,
+    };
   }
-  return { done: true, state: `delegate ${match.groupName} connected (tags ${match.tags.join(', ')})`, value: match };
+  return {
+    done: true,
+    state: `delegate ${match.groupName} connected (tags ${match.tags.join(', ')})`,
+    value: match,
+  };
 }
 
 export interface GatewayView {
@@ -91,22 +133,37 @@ export interface GatewayView {
 }
 
 /** GW-101: every region's latest gateway reports overall_health == healthy at the expected version. */
-export function observeGateways(gateways: TypesCDEGateway[], regions: string[], expectedVersion: string | undefined): Observation<GatewayView[]> & { views: GatewayView[] } {
+export function observeGateways(
+  gateways: TypesCDEGateway[],
+  regions: string[],
+  expectedVersion: string | undefined,
+): Observation<GatewayView[]> & { views: GatewayView[] } {
   const views: GatewayView[] = [];
   const parts: string[] = [];
   let ok = true;
   for (const region of regions) {
-    const g = gateways.filter((x) => x.region === region).sort((a, b) => (b.updated ?? 0) - (a.updated ?? 0))[0];
+    const g = gateways
+      .filter((x) => x.region === region)
+      .sort((a, b) => (b.updated ?? 0) - (a.updated ?? 0))[0];
     if (!g) {
       ok = false;
       parts.push(`${region}: no gateway has reported yet`);
       continue;
     }
-    const v: GatewayView = { region, name: g.name ?? '', overall_health: g.overall_health ?? 'unknown', health: g.health ?? 'unknown', envoy_health: g.envoy_health ?? 'unknown', version: g.version ?? '' };
+    const v: GatewayView = {
+      region,
+      name: g.name ?? '',
+      overall_health: g.overall_health ?? 'unknown',
+      health: g.health ?? 'unknown',
+      envoy_health: g.envoy_health ?? 'unknown',
+      version: g.version ?? '',
+    };
     views.push(v);
     const versionOk = !expectedVersion || v.version === expectedVersion;
     if (v.overall_health !== 'healthy' || !versionOk) ok = false;
-    parts.push(`${region}: ${v.overall_health} (health ${v.health}, envoy ${v.envoy_health}, version ${v.version || '?'}${versionOk ? '' : `, expected ${expectedVersion}`})`);
+    parts.push(
+      `${region}: ${v.overall_health} (health ${v.health}, envoy ${v.envoy_health}, version ${v.version || '?'}${versionOk ? '' : `, expected ${expectedVersion}`})`,
+    );
   }
   return { done: ok, state: parts.join('; '), value: views, views };
 }

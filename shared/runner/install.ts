@@ -4,7 +4,13 @@ import type { Clock } from '../clock.js';
 import type { GitspacesConfig } from '../config/schema.js';
 import { ConfigurationError, WaitTimeoutError, errorMessage } from '../errors.js';
 import type { Instance, MetadataChange } from '../gcp/compute.js';
-import type { DelegateGroupSummary, DelegateTokenDetails, OpenapiCreateInfraProviderConfigRequest, TypesCDEGateway, TypesInfraProviderConfig } from '../harness/types.js';
+import type {
+  DelegateGroupSummary,
+  DelegateTokenDetails,
+  OpenapiCreateInfraProviderConfigRequest,
+  TypesCDEGateway,
+  TypesInfraProviderConfig,
+} from '../harness/types.js';
 import type { Logger } from '../logger.js';
 import type { CheckResult } from '../report/model.js';
 import { Observation, waitFor } from '../retry.js';
@@ -20,14 +26,32 @@ import {
   fingerprint,
   renderBootstrapScript,
 } from './bootstrap.js';
-import { BootstrapProgress, GatewayView, fixForStep, observeDelegate, observeGateways, observeRunner, parseProgress } from './gates.js';
+import {
+  BootstrapProgress,
+  GatewayView,
+  fixForStep,
+  observeDelegate,
+  observeGateways,
+  observeRunner,
+  parseProgress,
+} from './gates.js';
 import { rewritePoolYaml } from './pool.js';
 
 /** The Compute calls install-runner makes (shared/gcp/compute.ts ComputeApi). */
 export interface RunnerCompute {
   getInstance(project: string, zone: string, name: string): Promise<Instance | undefined>;
-  getGuestAttributes(project: string, zone: string, name: string, queryPath: string): Promise<Record<string, string>>;
-  setInstanceMetadata(project: string, zone: string, name: string, changes: readonly MetadataChange[]): Promise<unknown>;
+  getGuestAttributes(
+    project: string,
+    zone: string,
+    name: string,
+    queryPath: string,
+  ): Promise<Record<string, string>>;
+  setInstanceMetadata(
+    project: string,
+    zone: string,
+    name: string,
+    changes: readonly MetadataChange[],
+  ): Promise<unknown>;
   resetInstance(project: string, zone: string, name: string): Promise<unknown>;
 }
 
@@ -37,7 +61,10 @@ export interface RunnerHarness {
   createDelegateToken(name: string): Promise<DelegateTokenDetails>;
   delegateGroupsForToken(tokenName: string): Promise<DelegateGroupSummary[]>;
   getInfraProvider(id: string): Promise<TypesInfraProviderConfig | undefined>;
-  updateInfraProvider(id: string, body: OpenapiCreateInfraProviderConfigRequest): Promise<TypesInfraProviderConfig>;
+  updateInfraProvider(
+    id: string,
+    body: OpenapiCreateInfraProviderConfigRequest,
+  ): Promise<TypesInfraProviderConfig>;
   listGateways(infraId: string): Promise<TypesCDEGateway[]>;
 }
 
@@ -98,18 +125,30 @@ export interface InstallRunnerResult {
 
 export const GATES = {
   runner: { id: 'RUN-101', title: 'Runner VM bootstrapped and its /healthz answers OK' },
-  delegate: { id: 'DLG-101', title: 'Delegate actively connected with the selector the infrastructure expects' },
-  gateway: { id: 'GW-101', title: "Every region's gateway reports overall_health healthy at the expected version" },
+  delegate: {
+    id: 'DLG-101',
+    title: 'Delegate actively connected with the selector the infrastructure expects',
+  },
+  gateway: {
+    id: 'GW-101',
+    title: "Every region's gateway reports overall_health healthy at the expected version",
+  },
 } as const;
 
 /** `<infra name>-<runner region>-runner-vm`, the post-0.0.3 module's runner VM, unless the config names one. */
 export function runnerVmName(config: GitspacesConfig, override?: string): string {
-  return override || config.infrastructure.runner.vm_name || `${config.infrastructure.name}-${config.infrastructure.runner.region}-runner-vm`;
+  return (
+    override ||
+    config.infrastructure.runner.vm_name ||
+    `${config.infrastructure.name}-${config.infrastructure.runner.region}-runner-vm`
+  );
 }
 
 function selectorsOf(infra: TypesInfraProviderConfig | undefined): string[] {
   const raw = infra?.metadata?.delegate_selectors;
-  return (Array.isArray(raw) ? (raw as { selector?: unknown }[]) : []).map((s) => (typeof s?.selector === 'string' ? s.selector : '')).filter(Boolean);
+  return (Array.isArray(raw) ? (raw as { selector?: unknown }[]) : [])
+    .map((s) => (typeof s?.selector === 'string' ? s.selector : ''))
+    .filter(Boolean);
 }
 
 /** gateway.version of the infra's setup YAML (what the module deploys), if it says. */
@@ -144,12 +183,28 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   const d = config.delegate;
   const changes: string[] = [];
   const checks: CheckResult[] = [];
-  const secrets: SecretsReport = { written: false, consumed: false, removed: false, note: 'No secret was written to instance metadata (nothing to install).' };
-  const result: InstallRunnerResult = { vm: { project, zone, name }, installed: false, changes, secrets, checks, gateways: [], runnerHealthy: false, delegateName: d.name, configHash: '' };
+  const secrets: SecretsReport = {
+    written: false,
+    consumed: false,
+    removed: false,
+    note: 'No secret was written to instance metadata (nothing to install).',
+  };
+  const result: InstallRunnerResult = {
+    vm: { project, zone, name },
+    installed: false,
+    changes,
+    secrets,
+    checks,
+    gateways: [],
+    runnerHealthy: false,
+    delegateName: d.name,
+    configHash: '',
+  };
 
   // ---- everything is read and checked before the first change ----
   const pool = rewritePoolYaml(o.poolYaml, RUNNER_KEY_PATH, o.poolYamlSource);
-  for (const p of pool.originalJsonPaths.filter((p) => p !== RUNNER_KEY_PATH)) log.info(`pool.yaml: json_path ${p} -> ${RUNNER_KEY_PATH} (the runner container only sees /runner)`);
+  for (const p of pool.originalJsonPaths.filter((p) => p !== RUNNER_KEY_PATH))
+    log.info(`pool.yaml: json_path ${p} -> ${RUNNER_KEY_PATH} (the runner container only sees /runner)`);
 
   const vm = await compute.getInstance(project, zone, name);
   if (!vm) {
@@ -162,12 +217,21 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
     );
   }
   if (vm.status && vm.status !== 'RUNNING') {
-    throw new ConfigurationError('RUNNER_VM_NOT_RUNNING', `The runner VM ${name} is ${vm.status}`, `Start it (gcloud compute instances start ${name} --zone ${zone}) and re-run install-runner.`);
+    throw new ConfigurationError(
+      'RUNNER_VM_NOT_RUNNING',
+      `The runner VM ${name} is ${vm.status}`,
+      `Start it (gcloud compute instances start ${name} --zone ${zone}) and re-run install-runner.`,
+    );
   }
   log.info(`Runner VM: ${name} (${zone}, ${vm.status ?? 'status unknown'})`);
 
   const infra = await harness.getInfraProvider(infraId);
-  if (!infra) throw new ConfigurationError('INFRA_NOT_FOUND', `The Harness infrastructure ${infraId} does not exist`, 'Run configure-infra first (it creates the infrastructure and its setup YAML).');
+  if (!infra)
+    throw new ConfigurationError(
+      'INFRA_NOT_FOUND',
+      `The Harness infrastructure ${infraId} does not exist`,
+      'Run configure-infra first (it creates the infrastructure and its setup YAML).',
+    );
   const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
 
   // ---- the delegate token: reuse the named one, or create it ----
@@ -175,7 +239,11 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   let tokenValue = o.delegateToken || undefined;
   let tokenIdentity: string;
   if (existing && existing.status !== 'ACTIVE') {
-    throw new ConfigurationError('DELEGATE_TOKEN_REVOKED', `The delegate token ${d.token_name} is ${existing.status}`, 'Set delegate.token_name to a new name (a revoked token cannot be reused or recreated under its name).');
+    throw new ConfigurationError(
+      'DELEGATE_TOKEN_REVOKED',
+      `The delegate token ${d.token_name} is ${existing.status}`,
+      'Set delegate.token_name to a new name (a revoked token cannot be reused or recreated under its name).',
+    );
   }
   if (existing) {
     tokenIdentity = `${existing.name}@${existing.uuid ?? existing.createdAt ?? ''}`;
@@ -203,17 +271,29 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
       type: infra.type ?? 'hybrid_vm_gcp',
       metadata: { ...(infra.metadata ?? {}), delegate_selectors: wanted },
     });
-    changes.push(`set the infrastructure's delegate selectors to ${d.tags.join(', ')} (were ${selectors.join(', ') || 'none'})`);
-    log.info(`Infrastructure ${infraId}: delegate selectors ${selectors.join(', ') || '(none)'} -> ${d.tags.join(', ')}`);
+    changes.push(
+      `set the infrastructure's delegate selectors to ${d.tags.join(', ')} (were ${selectors.join(', ') || 'none'})`,
+    );
+    log.info(
+      `Infrastructure ${infraId}: delegate selectors ${selectors.join(', ') || '(none)'} -> ${d.tags.join(', ')}`,
+    );
     selectors = [...d.tags];
   } else if (!selectorsMatch) {
-    log.warning(`Infrastructure ${infraId} selects delegates [${selectors.join(', ') || 'none'}], which the delegate's tags [${d.tags.join(', ')}] do not match; manage-delegate-selector is off, so it is left as is.`);
+    log.warning(
+      `Infrastructure ${infraId} selects delegates [${selectors.join(', ') || 'none'}], which the delegate's tags [${d.tags.join(', ')}] do not match; manage-delegate-selector is off, so it is left as is.`,
+    );
   }
 
   // ---- the script and the decision to install ----
   const settings: BootstrapSettings = {
     runnerImage: config.runner.image,
-    delegate: { name: d.name, image: d.image, tags: d.tags, accountId: config.harness.account_id, managerUrl: o.managerUrl },
+    delegate: {
+      name: d.name,
+      image: d.image,
+      tags: d.tags,
+      accountId: config.harness.account_id,
+      managerUrl: o.managerUrl,
+    },
     poolYaml: pool.text,
     keyFingerprint: keyIdentity(o.serviceAccountKey),
     tokenFingerprint: fingerprint(tokenIdentity),
@@ -224,15 +304,26 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   const before = parseProgress(await compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
   const currentScript = vm.metadata?.items?.find((i) => i.key === METADATA_KEYS.startupScript)?.value;
   let healthyAlready = false;
-  if (!o.force && before.configHash === hashes.config && before.status === 'ok' && before.runnerHealth === 'ok' && currentScript === script) {
+  if (
+    !o.force &&
+    before.configHash === hashes.config &&
+    before.status === 'ok' &&
+    before.runnerHealth === 'ok' &&
+    currentScript === script
+  ) {
     const groups = await harness.delegateGroupsForToken(d.token_name);
     healthyAlready = groups.some((g) => g.groupName === d.name && g.activelyConnected);
-    if (!healthyAlready) log.info('The VM reports this configuration installed, but its delegate is not connected: installing again.');
+    if (!healthyAlready)
+      log.info(
+        'The VM reports this configuration installed, but its delegate is not connected: installing again.',
+      );
   }
 
   let runId: string | undefined;
   if (healthyAlready) {
-    log.info(`The VM already runs this configuration (config hash ${hashes.config}) with a healthy runner and a connected delegate: nothing to change.`);
+    log.info(
+      `The VM already runs this configuration (config hash ${hashes.config}) with a healthy runner and a connected delegate: nothing to change.`,
+    );
     result.progress = before;
   } else {
     if (!tokenValue && !before.secretsConsumed) {
@@ -250,11 +341,16 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
       { key: METADATA_KEYS.runId, value: runId },
     ];
     if (tokenValue) items.push({ key: METADATA_KEYS.delegateToken, value: tokenValue });
-    else log.info(`The token's value is not readable from Harness; the VM keeps the copy it consumed earlier.`);
+    else
+      log.info(`The token's value is not readable from Harness; the VM keeps the copy it consumed earlier.`);
     await compute.setInstanceMetadata(project, zone, name, items);
     secrets.written = true;
-    changes.push(`wrote the bootstrap script (config hash ${hashes.config}) and the pool file, key${tokenValue ? ' and delegate token' : ''} into the VM's metadata`);
-    log.info(`Wrote the startup script and its inputs into ${name}'s metadata; resetting the VM to run it (run ${runId}).`);
+    changes.push(
+      `wrote the bootstrap script (config hash ${hashes.config}) and the pool file, key${tokenValue ? ' and delegate token' : ''} into the VM's metadata`,
+    );
+    log.info(
+      `Wrote the startup script and its inputs into ${name}'s metadata; resetting the VM to run it (run ${runId}).`,
+    );
     await compute.resetInstance(project, zone, name);
     changes.push(`reset ${name} to run the bootstrap`);
     result.installed = true;
@@ -282,18 +378,45 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   ): Promise<T | undefined> => {
     const started = clock.now();
     if (failure) {
-      checks.push({ id: def.id, title: def.title, status: 'skip', observed: 'not checked', expected, fix: `${failure.gate} failed first`, docUrl: docUrlFor(def.id), durationMs: 0 });
+      checks.push({
+        id: def.id,
+        title: def.title,
+        status: 'skip',
+        observed: 'not checked',
+        expected,
+        fix: `${failure.gate} failed first`,
+        docUrl: docUrlFor(def.id),
+        durationMs: 0,
+      });
       return undefined;
     }
     try {
       const r = await run();
-      checks.push({ id: def.id, title: def.title, status: 'ok', observed: r.observed, expected, fix: '', docUrl: docUrlFor(def.id), durationMs: clock.now() - started });
+      checks.push({
+        id: def.id,
+        title: def.title,
+        status: 'ok',
+        observed: r.observed,
+        expected,
+        fix: '',
+        docUrl: docUrlFor(def.id),
+        durationMs: clock.now() - started,
+      });
       return r.value;
     } catch (e) {
       if (!(e instanceof WaitTimeoutError)) throw e;
       const fix = e.fix ?? fixFor(e.lastState);
       failure = { gate: def.id, title: def.title, lastState: e.lastState, fix };
-      checks.push({ id: def.id, title: def.title, status: 'error', observed: `${e.lastState} (after ${Math.round(e.waitedMs / 1000)}s)`, expected, fix, docUrl: docUrlFor(def.id), durationMs: clock.now() - started });
+      checks.push({
+        id: def.id,
+        title: def.title,
+        status: 'error',
+        observed: `${e.lastState} (after ${Math.round(e.waitedMs / 1000)}s)`,
+        expected,
+        fix,
+        docUrl: docUrlFor(def.id),
+        durationMs: clock.now() - started,
+      });
       log.error(`${def.id} ${def.title}: failed. Last state: ${e.lastState}. Fix: ${fix}`);
       return undefined;
     }
@@ -310,11 +433,14 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
       async () => {
         const p = await waitFor<BootstrapProgress>(
           async (): Promise<Observation<BootstrapProgress>> => {
-            const cur = parseProgress(await compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
+            const cur = parseProgress(
+              await compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`),
+            );
             result.progress = cur;
             if (!runId || cur.runId === runId) {
               for (const s of [...BOOTSTRAP_STEPS, 'secrets-consumed']) {
-                const v = s === 'secrets-consumed' ? (cur.secretsConsumed ? 'true' : undefined) : cur.steps[s];
+                const v =
+                  s === 'secrets-consumed' ? (cur.secretsConsumed ? 'true' : undefined) : cur.steps[s];
                 if (v && v !== 'pending' && printed.get(s) !== v) {
                   printed.set(s, v);
                   log.info(`  ${name}: ${s} = ${v}`);
@@ -322,16 +448,24 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
               }
               if (cur.secretsConsumed && runId) {
                 secrets.consumed = true;
-                await removeSecrets('The VM reported the key and the delegate token consumed (on its disk, mode 0600): removed them from instance metadata.');
+                await removeSecrets(
+                  'The VM reported the key and the delegate token consumed (on its disk, mode 0600): removed them from instance metadata.',
+                );
               }
             }
             const obs = observeRunner(cur, runId);
             failedStep = obs.failedStep;
-            if (runId && cur.runId !== runId && obs.state !== lastWaiting) log.info(`  ${name}: ${obs.state}`);
+            if (runId && cur.runId !== runId && obs.state !== lastWaiting)
+              log.info(`  ${name}: ${obs.state}`);
             lastWaiting = obs.state;
             return obs;
           },
-          { describe: `${name} bootstrap`, deadlineMs: o.timeouts.runnerMs, intervalMs: o.pollIntervalMs, clock },
+          {
+            describe: `${name} bootstrap`,
+            deadlineMs: o.timeouts.runnerMs,
+            intervalMs: o.pollIntervalMs,
+            clock,
+          },
         );
         return { observed: `bootstrap ok on ${name}, GET /healthz = OK`, value: p };
       },
@@ -348,11 +482,25 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
           async () => {
             const current = selectorsOf(await harness.getInfraProvider(infraId));
             selectors = current;
-            return observeDelegate(await harness.delegateGroupsForToken(d.token_name), d.name, d.token_name, current);
+            return observeDelegate(
+              await harness.delegateGroupsForToken(d.token_name),
+              d.name,
+              d.token_name,
+              current,
+            );
           },
-          { describe: GATES.delegate.id, deadlineMs: o.timeouts.delegateMs, intervalMs: o.pollIntervalMs, clock, log },
+          {
+            describe: GATES.delegate.id,
+            deadlineMs: o.timeouts.delegateMs,
+            intervalMs: o.pollIntervalMs,
+            clock,
+            log,
+          },
         );
-        return { observed: `${g.groupName} connected with tags ${g.tags.join(', ')}; infrastructure selects ${selectors.join(', ')}`, value: g };
+        return {
+          observed: `${g.groupName} connected with tags ${g.tags.join(', ')}; infrastructure selects ${selectors.join(', ')}`,
+          value: g,
+        };
       },
       (last) =>
         /infrastructure selects|no delegate selector/.test(last)
@@ -373,9 +521,18 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
             lastViews = obs.views;
             return obs;
           },
-          { describe: GATES.gateway.id, deadlineMs: o.timeouts.gatewayMs, intervalMs: o.pollIntervalMs, clock, log },
+          {
+            describe: GATES.gateway.id,
+            deadlineMs: o.timeouts.gatewayMs,
+            intervalMs: o.pollIntervalMs,
+            clock,
+            log,
+          },
         );
-        return { observed: views.map((v) => `${v.region}: ${v.overall_health} ${v.version}`).join('; '), value: views };
+        return {
+          observed: views.map((v) => `${v.region}: ${v.overall_health} ${v.version}`).join('; '),
+          value: views,
+        };
       },
       (last) =>
         /expected /.test(last)

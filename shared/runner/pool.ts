@@ -18,16 +18,29 @@ export interface PoolFile {
 export function rewritePoolYaml(text: string, keyPath: string, source = 'pool.yaml'): PoolFile {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
-    throw new ConfigurationError('POOL_YAML_INVALID', `${source} is not valid YAML: ${doc.errors[0]?.message ?? 'parse error'}`, 'Pass the pool.yaml terraform-apply wrote (output pool-yaml-path), unmodified.');
+    throw new ConfigurationError(
+      'POOL_YAML_INVALID',
+      `${source} is not valid YAML: ${doc.errors[0]?.message ?? 'parse error'}`,
+      'Pass the pool.yaml terraform-apply wrote (output pool-yaml-path), unmodified.',
+    );
   }
   const instances = doc.get('instances');
   if (!isSeq(instances) || instances.items.length === 0) {
-    throw new ConfigurationError('POOL_YAML_INVALID', `${source} has no instances[]`, 'Re-run terraform-apply: the module writes one pool per region subnet into pool.yaml.');
+    throw new ConfigurationError(
+      'POOL_YAML_INVALID',
+      `${source} has no instances[]`,
+      'Re-run terraform-apply: the module writes one pool per region subnet into pool.yaml.',
+    );
   }
   const pools: string[] = [];
   const originalJsonPaths: string[] = [];
   instances.items.forEach((item, i) => {
-    if (!isMap(item)) throw new ConfigurationError('POOL_YAML_INVALID', `${source}: instances[${i}] is not a mapping`, 'Re-run terraform-apply to regenerate pool.yaml.');
+    if (!isMap(item))
+      throw new ConfigurationError(
+        'POOL_YAML_INVALID',
+        `${source}: instances[${i}] is not a mapping`,
+        'Re-run terraform-apply to regenerate pool.yaml.',
+      );
     pools.push(String(item.get('name') ?? `instance ${i}`));
     const old = item.getIn(['spec', 'account', 'json_path']);
     if (old !== undefined) originalJsonPaths.push(String(old));

@@ -18,7 +18,10 @@ interface Def {
 function fieldPaths(def: Def, prefix: string[] = []): string[][] {
   switch (def.type) {
     case 'object':
-      return Object.entries(def.shape ?? {}).flatMap(([k, v]) => [[...prefix, k], ...fieldPaths(v.def, [...prefix, k])]);
+      return Object.entries(def.shape ?? {}).flatMap(([k, v]) => [
+        [...prefix, k],
+        ...fieldPaths(v.def, [...prefix, k]),
+      ]);
     case 'optional':
     case 'default':
     case 'nullable':

@@ -52,13 +52,17 @@ describe('create-gitspace against the sandbox', () => {
     expect(sandbox.journal.contractViolations()).toEqual([]);
   });
 
-  test('50 gitspaces with 10% injected 5xx and 429 on the Harness routes: exactly 50, no duplicates', async () => {
+  test.each([
+    ['10% 5xx and 10% 429', [] as const],
+    ['10% 5xx, 10% 429 and 5% dropped connections', [{ service: 'harness', kind: 'drop', rate: 0.05 }] as const],
+  ])('50 gitspaces with %s on the Harness routes: exactly 50, no duplicates', async (_what, extra) => {
     sandbox = await startSandbox({
       scenario: {
         harness: { existingInfra: true, gitspaceStepMs: 20 },
         faults: [
           { service: 'harness', kind: '5xx', rate: 0.1 },
           { service: 'harness', kind: '429', rate: 0.1, retryAfterSeconds: 0 },
+          ...extra,
         ],
       },
     });
@@ -73,5 +77,17 @@ describe('create-gitspace against the sandbox', () => {
     const faults = sandbox.journal.entries.filter((e) => e.fault);
     expect(faults.some((e) => e.fault === '5xx' && e.method === 'POST')).toBe(true);
     expect(faults.some((e) => e.fault === '429')).toBe(true);
+  });
+
+  test('a gitspace that ends in error fails the step with the instance error message and the last events', async () => {
+    sandbox = await startSandbox({ scenario: { harness: { existingInfra: true, gitspaceStepMs: 20, gitspaceStartFails: true } } });
+    const t = testIO({ ...FAST }, realClock, sandbox.env);
+    const r = await main(t.io, { config: exampleConfig() });
+    expect(r.exitCode).toBe(1);
+    expect(t.failed[0]).toContain('devcontainer image could not be pulled');
+    const md = t.summary.join('\n');
+    expect(md).toContain('<details><summary>api-dev: last events</summary>');
+    expect(md).toContain('gitspace_action_start_failed');
+    expect(JSON.parse(t.outputs.gitspaces ?? '[]')[0]).toMatchObject({ name: 'api-dev', result: 'failed' });
   });
 });

@@ -12,7 +12,11 @@ interface Zone {
 }
 
 /** A world with only what the DNS server reads; the GCP side is a small stand-in exposing the contract methods. */
-function world(overrides: DeepPartial<Scenario>, zones: Zone[] = [], records: Record<string, { name: string; type: string; ttl: number; rrdatas: string[] }[]> = {}): World {
+function world(
+  overrides: DeepPartial<Scenario>,
+  zones: Zone[] = [],
+  records: Record<string, { name: string; type: string; ttl: number; rrdatas: string[] }[]> = {},
+): World {
   const scenario = loadScenario(overrides);
   return {
     scenario,
@@ -20,11 +24,25 @@ function world(overrides: DeepPartial<Scenario>, zones: Zone[] = [], records: Re
     faults: new Faults(scenario.faults, scenario.seed),
     dir: '',
     urls: {},
-    gcp: { keyFile: '', privateKeyPem: '', managedZones: () => zones, recordSets: (z: string) => records[z] ?? [] },
+    gcp: {
+      keyFile: '',
+      privateKeyPem: '',
+      managedZones: () => zones,
+      recordSets: (z: string) => records[z] ?? [],
+    },
   } as unknown as World;
 }
 
-const ZONE: Zone = { name: 'gitspaces-acme-dev', dnsName: 'gitspaces.acme.dev.', nameServers: ['ns-cloud-c1.googledomains.com.', 'ns-cloud-c2.googledomains.com.', 'ns-cloud-c3.googledomains.com.', 'ns-cloud-c4.googledomains.com.'] };
+const ZONE: Zone = {
+  name: 'gitspaces-acme-dev',
+  dnsName: 'gitspaces.acme.dev.',
+  nameServers: [
+    'ns-cloud-c1.googledomains.com.',
+    'ns-cloud-c2.googledomains.com.',
+    'ns-cloud-c3.googledomains.com.',
+    'ns-cloud-c4.googledomains.com.',
+  ],
+};
 const RECORDS = {
   'gitspaces-acme-dev': [
     { name: 'usc1.gitspaces.acme.dev.', type: 'A', ttl: 300, rrdatas: ['34.1.2.3'] },
@@ -43,19 +61,29 @@ describe('sandbox DNS server', () => {
       expect(referral.transport).toBe('udp');
       expect(referral.authoritative).toBe(false);
       expect(referral.answers).toEqual([]);
-      expect(nameServersOf(referral, 'gitspaces.acme.dev')).toEqual(ZONE.nameServers.map((n) => n.replace(/\.$/, '')));
+      expect(nameServersOf(referral, 'gitspaces.acme.dev')).toEqual(
+        ZONE.nameServers.map((n) => n.replace(/\.$/, '')),
+      );
       expect(nsTtl(referral, 'gitspaces.acme.dev')).toBe(300);
 
-      const viaTcp = await queryDns(server, 'gitspaces.acme.dev', 'NS', { recursionDesired: false, tcp: true });
+      const viaTcp = await queryDns(server, 'gitspaces.acme.dev', 'NS', {
+        recursionDesired: false,
+        tcp: true,
+      });
       expect(viaTcp.transport).toBe('tcp');
-      expect(nameServersOf(viaTcp, 'gitspaces.acme.dev')).toEqual(nameServersOf(referral, 'gitspaces.acme.dev'));
+      expect(nameServersOf(viaTcp, 'gitspaces.acme.dev')).toEqual(
+        nameServersOf(referral, 'gitspaces.acme.dev'),
+      );
 
       const a = await queryDns(server, 'usc1.gitspaces.acme.dev', 'A', { recursionDesired: false });
       expect(a.authoritative).toBe(true);
       expect(a.answers).toEqual([{ name: 'usc1.gitspaces.acme.dev', type: 'A', ttl: 300, data: '34.1.2.3' }]);
 
       const wild = await queryDns(server, 'abc.usc1.gitspaces.acme.dev', 'A', { recursionDesired: true });
-      expect(wild.answers.map((r) => `${r.type} ${r.data}`)).toEqual(['CNAME usc1.gitspaces.acme.dev', 'A 34.1.2.3']);
+      expect(wild.answers.map((r) => `${r.type} ${r.data}`)).toEqual([
+        'CNAME usc1.gitspaces.acme.dev',
+        'A 34.1.2.3',
+      ]);
 
       const soa = await queryDns(server, 'acme.dev', 'SOA', { recursionDesired: false, tcp: true });
       expect(soa.answers[0]?.type).toBe('SOA');
@@ -73,7 +101,9 @@ describe('sandbox DNS server', () => {
     const srv = await startDnsServer(w);
     try {
       const r = await queryDns(w.urls.dns as string, 'gitspaces.acme.dev', 'NS', { recursionDesired: false });
-      expect(nameServersOf(r, 'gitspaces.acme.dev')).toEqual(predictedNameServers('gitspaces-acme-dev').map((n) => n.replace(/\.$/, '')));
+      expect(nameServersOf(r, 'gitspaces.acme.dev')).toEqual(
+        predictedNameServers('gitspaces-acme-dev').map((n) => n.replace(/\.$/, '')),
+      );
     } finally {
       await srv.close();
     }
@@ -84,18 +114,36 @@ describe('sandbox DNS server', () => {
     const wrong = world({ dns: { delegated: false, wrongNameServers: ['ns1.oldhost.net'] } }, [ZONE]);
     const [s1, s2] = [await startDnsServer(none), await startDnsServer(wrong)];
     try {
-      expect((await queryDns(none.urls.dns as string, 'gitspaces.acme.dev', 'NS', { recursionDesired: false })).rcode).toBe('NXDOMAIN');
-      const r = await queryDns(wrong.urls.dns as string, 'gitspaces.acme.dev', 'NS', { recursionDesired: false });
+      expect(
+        (await queryDns(none.urls.dns as string, 'gitspaces.acme.dev', 'NS', { recursionDesired: false }))
+          .rcode,
+      ).toBe('NXDOMAIN');
+      const r = await queryDns(wrong.urls.dns as string, 'gitspaces.acme.dev', 'NS', {
+        recursionDesired: false,
+      });
       expect(nameServersOf(r, 'gitspaces.acme.dev')).toEqual(['ns1.oldhost.net']);
       // A resolver following the wrong delegation cannot resolve names in the zone.
-      expect((await queryDns(wrong.urls.dns as string, 'usc1.gitspaces.acme.dev', 'A', { recursionDesired: true })).rcode).toBe('SERVFAIL');
+      expect(
+        (await queryDns(wrong.urls.dns as string, 'usc1.gitspaces.acme.dev', 'A', { recursionDesired: true }))
+          .rcode,
+      ).toBe('SERVFAIL');
     } finally {
       await Promise.all([s1.close(), s2.close()]);
     }
   });
 
   it('while resolvers are not updated, RD queries get the old answer with its TTL counting down and non-RD the new one', async () => {
-    const w = world({ dns: { resolversUpdated: false, wrongNameServers: ['ns1.oldhost.net', 'ns2.oldhost.net'], ttlSeconds: 3600 } }, [ZONE], RECORDS);
+    const w = world(
+      {
+        dns: {
+          resolversUpdated: false,
+          wrongNameServers: ['ns1.oldhost.net', 'ns2.oldhost.net'],
+          ttlSeconds: 3600,
+        },
+      },
+      [ZONE],
+      RECORDS,
+    );
     const srv = await startDnsServer(w);
     try {
       const server = w.urls.dns as string;
@@ -113,10 +161,14 @@ describe('sandbox DNS server', () => {
 
   it('falls back to TCP when the UDP answer is truncated', async () => {
     const many = Array.from({ length: 40 }, (_, i) => `10.0.${Math.floor(i / 250)}.${i + 1}`);
-    const w = world({}, [ZONE], { 'gitspaces-acme-dev': [{ name: 'big.gitspaces.acme.dev.', type: 'A', ttl: 60, rrdatas: many }] });
+    const w = world({}, [ZONE], {
+      'gitspaces-acme-dev': [{ name: 'big.gitspaces.acme.dev.', type: 'A', ttl: 60, rrdatas: many }],
+    });
     const srv = await startDnsServer(w);
     try {
-      const r = await queryDns(w.urls.dns as string, 'big.gitspaces.acme.dev', 'A', { recursionDesired: false });
+      const r = await queryDns(w.urls.dns as string, 'big.gitspaces.acme.dev', 'A', {
+        recursionDesired: false,
+      });
       expect(r.transport).toBe('tcp');
       expect(r.answers).toHaveLength(40);
       expect(w.journal.entries.map((e) => e.query)).toEqual(['udp', 'tcp']);

@@ -1,10 +1,33 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BootstrapSettings, KEY_FILE_NAME, METADATA_KEYS, RUNNER_KEY_PATH, bootstrapHashes, fingerprint, renderBootstrapScript } from '../../shared/runner/bootstrap.js';
+import {
+  BootstrapSettings,
+  KEY_FILE_NAME,
+  METADATA_KEYS,
+  RUNNER_KEY_PATH,
+  bootstrapHashes,
+  fingerprint,
+  renderBootstrapScript,
+} from '../../shared/runner/bootstrap.js';
 import { rewritePoolYaml } from '../../shared/runner/pool.js';
-import { dockerInvocations, prepareVmRoot, readDockerState, runStartupScript } from '../../sandbox/vm/index.js';
+import {
+  dockerInvocations,
+  prepareVmRoot,
+  readDockerState,
+  runStartupScript,
+} from '../../sandbox/vm/index.js';
 
 /**
  * The generated startup script, run for real with bash in a scratch root: stand-in docker and curl on PATH,
@@ -12,7 +35,14 @@ import { dockerInvocations, prepareVmRoot, readDockerState, runStartupScript } f
  */
 
 const TOKEN = 'dlgtok-7f3c1e9a2b4d6f8a0c2e4a6b8d0f1a3c';
-const KEY = JSON.stringify({ type: 'service_account', project_id: 'acme-gitspaces', private_key_id: 'abc123', private_key: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-not-a-real-key\n-----END PRIVATE KEY-----\n', client_email: 'gitspaces-admin@acme-gitspaces.iam.gserviceaccount.com' });
+const KEY = JSON.stringify({
+  type: 'service_account',
+  project_id: 'acme-gitspaces',
+  private_key_id: 'abc123',
+  private_key:
+    '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-not-a-real-key\n-----END PRIVATE KEY-----\n',
+  client_email: 'gitspaces-admin@acme-gitspaces.iam.gserviceaccount.com',
+});
 const MODULE_POOL = `version: "1"
 timestamp: 2026-11-29T22:00:00Z
 instances:
@@ -36,7 +66,14 @@ instances:
 function settings(over: Partial<BootstrapSettings['delegate']> = {}): BootstrapSettings {
   return {
     runnerImage: 'drone/drone-runner-aws:latest',
-    delegate: { name: 'gitspaces-delegate', image: 'us-west1-docker.pkg.dev/gar-setup/docker/delegate:25.03.85504', tags: ['gitspaces'], accountId: 'AbCdEfGhIjKlMnOpQrStUv', managerUrl: 'https://app.harness.io', ...over },
+    delegate: {
+      name: 'gitspaces-delegate',
+      image: 'us-west1-docker.pkg.dev/gar-setup/docker/delegate:25.03.85504',
+      tags: ['gitspaces'],
+      accountId: 'AbCdEfGhIjKlMnOpQrStUv',
+      managerUrl: 'https://app.harness.io',
+      ...over,
+    },
     poolYaml: rewritePoolYaml(MODULE_POOL, RUNNER_KEY_PATH).text,
     keyFingerprint: fingerprint(KEY),
     tokenFingerprint: 'gitspaces-delegate-token@1',
@@ -101,7 +138,15 @@ test('starts exactly one runner and one delegate with the documented arguments, 
     running: true,
   });
   const delegate = state.containers.find((c) => c.name === 'gitspaces-delegate')!;
-  expect(delegate).toMatchObject({ image: s.delegate.image, network: 'harness', restart: 'unless-stopped', cpus: '1', memory: '2g', command: [], running: true });
+  expect(delegate).toMatchObject({
+    image: s.delegate.image,
+    network: 'harness',
+    restart: 'unless-stopped',
+    cpus: '1',
+    memory: '2g',
+    command: [],
+    running: true,
+  });
   expect(delegate.env).toEqual({
     DELEGATE_NAME: 'gitspaces-delegate',
     NEXT_GEN: 'true',
@@ -118,7 +163,9 @@ test('starts exactly one runner and one delegate with the documented arguments, 
   const keyFile = join(root, 'runner', KEY_FILE_NAME);
   expect(readFileSync(keyFile, 'utf8')).toBe(KEY);
   expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-  const pool = parse(readFileSync(join(root, 'runner', 'pool.yaml'), 'utf8')) as { instances: { spec: { account: { json_path: string } } }[] };
+  const pool = parse(readFileSync(join(root, 'runner', 'pool.yaml'), 'utf8')) as {
+    instances: { spec: { account: { json_path: string } } }[];
+  };
   expect(pool.instances[0]!.spec.account.json_path).toBe('/runner/gitspaces-sa-key.json');
   expect(delegate.envFiles).toHaveLength(1);
   expect(statSync(delegate.envFiles[0]!).mode & 0o777).toBe(0o600);
@@ -155,7 +202,13 @@ test('a second run starts nothing new, even once the secrets are gone from metad
   expect(readDockerState(root).containers.map((c) => c.id)).toEqual(before);
   expect(runs()).toHaveLength(2);
   expect(dockerInvocations(root).filter((a) => a[0] === 'network' && a[1] === 'create')).toHaveLength(1);
-  expect(second.guest).toMatchObject({ 'run-id': 'run-2', runner: 'ok:unchanged', delegate: 'ok:unchanged', 'runner-health': 'ok', status: 'ok' });
+  expect(second.guest).toMatchObject({
+    'run-id': 'run-2',
+    runner: 'ok:unchanged',
+    delegate: 'ok:unchanged',
+    'runner-health': 'ok',
+    status: 'ok',
+  });
   expect(readFileSync(join(root, 'runner', KEY_FILE_NAME), 'utf8')).toBe(KEY);
 });
 
@@ -167,7 +220,9 @@ test('a changed delegate configuration replaces only the delegate', async () => 
   const state = readDockerState(root);
   expect(state.containers).toHaveLength(2);
   expect(state.containers.find((c) => c.name === 'gitspaces-runner')!.id).toBe(runnerId);
-  expect(state.containers.find((c) => c.name === 'gitspaces-delegate')!.env.DELEGATE_TAGS).toBe('gitspaces,gcp');
+  expect(state.containers.find((c) => c.name === 'gitspaces-delegate')!.env.DELEGATE_TAGS).toBe(
+    'gitspaces,gcp',
+  );
   expect(r.guest).toMatchObject({ runner: 'ok:unchanged', delegate: 'ok:started' });
 });
 
@@ -175,7 +230,9 @@ test('a relative json_path from the module is rewritten by the script itself', a
   setAttr(METADATA_KEYS.poolYaml, MODULE_POOL);
   const r = await boot(renderBootstrapScript(settings()));
   expect(r.code).toBe(0);
-  expect(readFileSync(join(root, 'runner', 'pool.yaml'), 'utf8')).toContain('json_path: /runner/gitspaces-sa-key.json');
+  expect(readFileSync(join(root, 'runner', 'pool.yaml'), 'utf8')).toContain(
+    'json_path: /runner/gitspaces-sa-key.json',
+  );
   expect(r.guest['runner-health']).toBe('ok');
 });
 
@@ -183,16 +240,26 @@ test('without a delegate token anywhere the script stops at files and says why',
   setAttr(METADATA_KEYS.delegateToken, undefined);
   const r = await boot(renderBootstrapScript(settings()));
   expect(r.code).toBe(1);
-  expect(r.guest.files).toBe('failed:delegate token is not in metadata (gitspaces-delegate-token) and not on disk');
+  expect(r.guest.files).toBe(
+    'failed:delegate token is not in metadata (gitspaces-delegate-token) and not on disk',
+  );
   expect(r.guest.status).toBe('failed:files');
   expect(runs()).toHaveLength(0);
 });
 
 test('a runner whose /healthz never answers OK is reported failed after the attempts', async () => {
-  const e = prepareVmRoot({ root, metadataDir: meta, pollIntervalSeconds: 0.01, healthAttempts: 3, runnerHealthy: false });
+  const e = prepareVmRoot({
+    root,
+    metadataDir: meta,
+    pollIntervalSeconds: 0.01,
+    healthAttempts: 3,
+    runnerHealthy: false,
+  });
   const r = await boot(renderBootstrapScript(settings()), e);
   expect(r.code).toBe(1);
-  expect(r.guest['runner-health']).toBe('failed:GET http://localhost:3000/healthz did not answer OK after 3 attempts');
+  expect(r.guest['runner-health']).toBe(
+    'failed:GET http://localhost:3000/healthz did not answer OK after 3 attempts',
+  );
   expect(r.guest.status).toBe('failed:runner-health');
   expect(r.guest.runner).toBe('ok:started');
 });

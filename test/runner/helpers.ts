@@ -17,19 +17,44 @@ export const REPO = resolve(here, '..', '..');
 
 /** What the stand-in module's local-exec creates for these specs, through the Compute REST API. */
 async function createResources(sb: Sandbox, specs: Record<string, unknown>[]): Promise<void> {
-  const gcp = createGcp({ keyJson: readFileSync(sb.files.serviceAccountKey, 'utf8'), env: sb.env, log: nullLogger });
+  const gcp = createGcp({
+    keyJson: readFileSync(sb.files.serviceAccountKey, 'utf8'),
+    env: sb.env,
+    log: nullLogger,
+  });
   const P = (s: Record<string, unknown>) => `/compute/v1/projects/${String(s.project)}`;
   for (const s of specs) {
     const net = `${P(s).slice('/compute/v1/'.length)}/global/networks/${String(s.network)}`;
-    if (s.type === 'network') await gcp.rest.post('compute', `${P(s)}/global/networks`, { name: s.network, autoCreateSubnetworks: false });
+    if (s.type === 'network')
+      await gcp.rest.post('compute', `${P(s)}/global/networks`, {
+        name: s.network,
+        autoCreateSubnetworks: false,
+      });
     if (s.type === 'region') {
       const reg = `${P(s)}/regions/${String(s.region)}`;
-      await gcp.rest.post('compute', `${reg}/subnetworks`, { name: s.subnet, network: net, ipCidrRange: s.default_subnet_ip_range, region: s.region });
+      await gcp.rest.post('compute', `${reg}/subnetworks`, {
+        name: s.subnet,
+        network: net,
+        ipCidrRange: s.default_subnet_ip_range,
+        region: s.region,
+      });
       await gcp.rest.post('compute', `${P(s)}/global/instanceTemplates`, {
         name: s.template,
-        properties: { machineType: s.machine_type, tags: { items: s.vm_tags }, disks: [{ boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '20' } }], networkInterfaces: [{ network: net }] },
+        properties: {
+          machineType: s.machine_type,
+          tags: { items: s.vm_tags },
+          disks: [
+            { boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '20' } },
+          ],
+          networkInterfaces: [{ network: net }],
+        },
       });
-      await gcp.rest.post('compute', `${reg}/instanceGroupManagers`, { name: s.group, baseInstanceName: `${String(s.name)}-${String(s.region)}-gateway`, instanceTemplate: `${P(s).slice('/compute/v1/'.length)}/global/instanceTemplates/${String(s.template)}`, targetSize: s.instances });
+      await gcp.rest.post('compute', `${reg}/instanceGroupManagers`, {
+        name: s.group,
+        baseInstanceName: `${String(s.name)}-${String(s.region)}-gateway`,
+        instanceTemplate: `${P(s).slice('/compute/v1/'.length)}/global/instanceTemplates/${String(s.template)}`,
+        targetSize: s.instances,
+      });
     }
     if (s.type === 'runner_vm') {
       await gcp.rest.post('compute', `${P(s)}/zones/${String(s.zone)}/instances`, {
@@ -37,13 +62,24 @@ async function createResources(sb: Sandbox, specs: Record<string, unknown>[]): P
         machineType: `zones/${String(s.zone)}/machineTypes/${String(s.machine_type)}`,
         tags: { items: ['runner-vm'] },
         metadata: { items: [] },
-        disks: [{ boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '50' } }],
-        networkInterfaces: [{ network: net, subnetwork: `${P(s).slice('/compute/v1/'.length)}/regions/${String(s.region)}/subnetworks/${String(s.subnet)}` }],
+        disks: [
+          { boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '50' } },
+        ],
+        networkInterfaces: [
+          {
+            network: net,
+            subnetwork: `${P(s).slice('/compute/v1/'.length)}/regions/${String(s.region)}/subnetworks/${String(s.subnet)}`,
+          },
+        ],
       });
     }
   }
   for (let i = 0; i < 100; i++) {
-    const vm = await gcp.compute.getInstance(sb.scenario.gcp.projectId, 'us-central1-a', 'gitspaces-us-central1-runner-vm');
+    const vm = await gcp.compute.getInstance(
+      sb.scenario.gcp.projectId,
+      'us-central1-a',
+      'gitspaces-us-central1-runner-vm',
+    );
     if (vm?.status === 'RUNNING') break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -57,7 +93,10 @@ export interface RecordedIO extends ActionIO {
   failures: string[];
 }
 
-export function recordingIO(inputs: Record<string, string | undefined>, env: Record<string, string>): RecordedIO {
+export function recordingIO(
+  inputs: Record<string, string | undefined>,
+  env: Record<string, string>,
+): RecordedIO {
   const log = new RecordingLogger();
   const io: RecordedIO = {
     inputs: new Inputs(mapInputSource(inputs), log),
@@ -89,8 +128,12 @@ export function exampleConfig(edit: (text: string) => string = (t) => t): Gitspa
  * the runner VM created through the Compute API by the stand-in module's own script, the Harness infra
  * configured, and pool.yaml written the way the module writes it (relative json_path).
  */
-export async function appliedSandbox(scenario: DeepPartial<Scenario> = {}): Promise<{ sb: Sandbox; poolPath: string; keyJson: string; config: GitspacesConfig }> {
-  const sb = await startSandbox({ scenario: { ...scenario, harness: { existingInfra: true, ...(scenario.harness ?? {}) } } });
+export async function appliedSandbox(
+  scenario: DeepPartial<Scenario> = {},
+): Promise<{ sb: Sandbox; poolPath: string; keyJson: string; config: GitspacesConfig }> {
+  const sb = await startSandbox({
+    scenario: { ...scenario, harness: { existingInfra: true, ...(scenario.harness ?? {}) } },
+  });
   const project = sb.scenario.gcp.projectId;
   const common = { project, key_file: sb.files.serviceAccountKey, network: 'gitspaces', name: 'gitspaces' };
   const specs = [
@@ -117,7 +160,16 @@ export async function appliedSandbox(scenario: DeepPartial<Scenario> = {}): Prom
       group: 'gitspaces-us-central1-gateway-group-1-16-0-abcd1234',
       instances: 1,
     },
-    { ...common, type: 'runner_vm', zone: 'us-central1-a', region: 'us-central1', vm: 'gitspaces-us-central1-runner-vm', machine_type: 'e2-standard-2', image: 'projects/ubuntu-os-cloud/global/images/ubuntu-2204-jammy-v20250112', subnet: 'harnessdefault' },
+    {
+      ...common,
+      type: 'runner_vm',
+      zone: 'us-central1-a',
+      region: 'us-central1',
+      vm: 'gitspaces-us-central1-runner-vm',
+      machine_type: 'e2-standard-2',
+      image: 'projects/ubuntu-os-cloud/global/images/ubuntu-2204-jammy-v20250112',
+      subnet: 'harnessdefault',
+    },
   ];
   await createResources(sb, specs);
   const dir = mkdtempSync(join(tmpdir(), 'gitspaces-tf-'));

@@ -13,7 +13,12 @@ import { appliedSandbox, exampleConfig, recordingIO } from './helpers.js';
 jest.setTimeout(120_000);
 
 const VM = 'projects/acme-gitspaces/zones/us-central1-a/instances/gitspaces-us-central1-runner-vm';
-const FAST = { 'poll-interval': '150ms', 'runner-timeout': '40s', 'delegate-timeout': '10s', 'gateway-timeout': '10s' };
+const FAST = {
+  'poll-interval': '150ms',
+  'runner-timeout': '40s',
+  'delegate-timeout': '10s',
+  'gateway-timeout': '10s',
+};
 
 let sb: Sandbox | undefined;
 afterEach(async () => {
@@ -21,12 +26,25 @@ afterEach(async () => {
   sb = undefined;
 });
 
-async function install(scenario: DeepPartial<Scenario>, inputs: Record<string, string> = {}, config?: (c: GitspacesConfig) => GitspacesConfig) {
+async function install(
+  scenario: DeepPartial<Scenario>,
+  inputs: Record<string, string> = {},
+  config?: (c: GitspacesConfig) => GitspacesConfig,
+) {
   const applied = await appliedSandbox(scenario);
   sb = applied.sb;
   const cfg = config ? config(applied.config) : applied.config;
   const run = async (extra: Record<string, string> = {}) => {
-    const io = recordingIO({ 'gcp-credentials': applied.keyJson, 'pool-yaml-path': applied.poolPath, ...FAST, ...inputs, ...extra }, applied.sb.env);
+    const io = recordingIO(
+      {
+        'gcp-credentials': applied.keyJson,
+        'pool-yaml-path': applied.poolPath,
+        ...FAST,
+        ...inputs,
+        ...extra,
+      },
+      applied.sb.env,
+    );
     const result = await main(io, { config: cfg });
     return { io, result };
   };
@@ -48,7 +66,10 @@ test('installs the runner and the delegate, drives the gateway from unhealthy to
   const env = await install({ harness: { gatewayHealthyAfterMs: 1500 } });
   const s = env.sb;
   expect(s.world.harness.gateways('gitspaces_gcp')[0]?.overall_health).toBe('unhealthy');
-  expect(s.world.harness.gatewayDiagnostics('gitspaces_gcp')['us-central1']).toEqual(['no healthy VM runner', 'no delegate started']);
+  expect(s.world.harness.gatewayDiagnostics('gitspaces_gcp')['us-central1']).toEqual([
+    'no healthy VM runner',
+    'no delegate started',
+  ]);
 
   const { io, result } = await env.run();
   expect(io.failures).toEqual([]);
@@ -56,19 +77,39 @@ test('installs the runner and the delegate, drives the gateway from unhealthy to
   expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 ok', 'DLG-101 ok', 'GW-101 ok']);
   expect(io.outputs['runner-healthy']).toBe('true');
   expect(io.outputs['delegate-name']).toBe('gitspaces-delegate');
-  expect(JSON.parse(io.outputs.gateways as string)).toEqual([expect.objectContaining({ region: 'us-central1', overall_health: 'healthy', version: '1.16.0' })]);
+  expect(JSON.parse(io.outputs.gateways as string)).toEqual([
+    expect.objectContaining({ region: 'us-central1', overall_health: 'healthy', version: '1.16.0' }),
+  ]);
 
   // The user watched it progress: each bootstrap step, then the gateway going from unhealthy to healthy.
   const log = io.log.text();
-  for (const step of ['docker = ok:present', 'files = ok', 'secrets-consumed = true', 'runner = ok:started', 'delegate = ok:started', 'runner-health = ok']) expect(log).toContain(step);
+  for (const step of [
+    'docker = ok:present',
+    'files = ok',
+    'secrets-consumed = true',
+    'runner = ok:started',
+    'delegate = ok:started',
+    'runner-health = ok',
+  ])
+    expect(log).toContain(step);
   const unhealthy = log.indexOf('GW-101: us-central1: unhealthy');
   expect(unhealthy).toBeGreaterThan(-1);
   expect(log.indexOf('GW-101: us-central1: healthy')).toBeGreaterThan(unhealthy);
   expect(s.world.harness.gateways('gitspaces_gcp')[0]?.overall_health).toBe('healthy');
 
   // Exactly one runner and one delegate, started by the VM's own startup script.
-  expect(s.world.vm.runners).toEqual([expect.objectContaining({ instance: VM, healthy: true, image: 'drone/drone-runner-aws:latest' })]);
-  expect(s.world.vm.delegates).toEqual([expect.objectContaining({ instance: VM, name: 'gitspaces-delegate', tags: ['gitspaces'], runnerUrl: 'http://vm-runner:3000/', managerUrl: s.urls.harness })]);
+  expect(s.world.vm.runners).toEqual([
+    expect.objectContaining({ instance: VM, healthy: true, image: 'drone/drone-runner-aws:latest' }),
+  ]);
+  expect(s.world.vm.delegates).toEqual([
+    expect.objectContaining({
+      instance: VM,
+      name: 'gitspaces-delegate',
+      tags: ['gitspaces'],
+      runnerUrl: 'http://vm-runner:3000/',
+      managerUrl: s.urls.harness,
+    }),
+  ]);
 
   // Secrets: never in the log, outputs, summary, the final metadata, or the guest attributes; the report says they were removed.
   const token = tokenValue(s);
@@ -76,13 +117,26 @@ test('installs the runner and the delegate, drives the gateway from unhealthy to
   const keyLine = privateKey.split('\n')[1] as string;
   const summary = io.summaries.join('\n');
   expect(summary).toContain('removed them from instance metadata');
-  for (const text of [io.log.lines.join('\n'), JSON.stringify(io.outputs), summary, JSON.stringify(metadataItems(s)), JSON.stringify(s.world.gcp.guestAttributes(VM)), JSON.stringify(result)]) {
+  for (const text of [
+    io.log.lines.join('\n'),
+    JSON.stringify(io.outputs),
+    summary,
+    JSON.stringify(metadataItems(s)),
+    JSON.stringify(s.world.gcp.guestAttributes(VM)),
+    JSON.stringify(result),
+  ]) {
     expect(text).not.toContain(token);
     expect(text).not.toContain(keyLine);
   }
-  expect(Object.keys(metadataItems(s)).sort()).toEqual(['gitspaces-pool-yaml', 'gitspaces-run-id', 'startup-script']);
+  expect(Object.keys(metadataItems(s)).sort()).toEqual([
+    'gitspaces-pool-yaml',
+    'gitspaces-run-id',
+    'startup-script',
+  ]);
   // The journal: the secrets went in with one setMetadata, and the last one took them out.
-  const setMetadata = s.journal.entries.filter((e) => e.service === 'compute' && e.method === 'POST' && e.path.endsWith('/setMetadata'));
+  const setMetadata = s.journal.entries.filter(
+    (e) => e.service === 'compute' && e.method === 'POST' && e.path.endsWith('/setMetadata'),
+  );
   expect(setMetadata).toHaveLength(2);
   const last = JSON.stringify(setMetadata[1]?.requestBody);
   expect(last).not.toContain(token);
@@ -100,7 +154,9 @@ test('re-running on a healthy VM changes nothing', async () => {
   const again = await env.run();
   expect(again.io.failures).toEqual([]);
   expect(again.result.exitCode).toBe(0);
-  expect(again.result.phase.summary).toBe('gitspaces-us-central1-runner-vm already healthy with this configuration; nothing changed');
+  expect(again.result.phase.summary).toBe(
+    'gitspaces-us-central1-runner-vm already healthy with this configuration; nothing changed',
+  );
   expect(again.io.summaries.join('\n')).toContain('Nothing changed');
   expect(env.sb.journal.since(mark).filter((e) => e.mutating && e.service !== 'oauth')).toEqual([]);
   expect(env.sb.world.vm.runners).toEqual(runnerBefore);
@@ -108,36 +164,60 @@ test('re-running on a healthy VM changes nothing', async () => {
 });
 
 test('a delegate selector the delegate does not carry fails DLG-101 with the last state and the fix', async () => {
-  const env = await install({}, { 'manage-delegate-selector': 'false' }, () => exampleConfig((t) => t.replace('tags: [gitspaces]', 'tags: [gcp-pool]')));
+  const env = await install({}, { 'manage-delegate-selector': 'false' }, () =>
+    exampleConfig((t) => t.replace('tags: [gitspaces]', 'tags: [gcp-pool]')),
+  );
   const { io, result } = await env.run();
   expect(result.exitCode).toBe(1);
-  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 ok', 'DLG-101 error', 'GW-101 skip']);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual([
+    'RUN-101 ok',
+    'DLG-101 error',
+    'GW-101 skip',
+  ]);
   const dlg = result.checks?.find((c) => c.id === 'DLG-101');
-  expect(dlg?.observed).toContain('delegate gitspaces-delegate connected with tags [gcp-pool, gitspaces-delegate], but the infrastructure selects [gitspaces]');
+  expect(dlg?.observed).toContain(
+    'delegate gitspaces-delegate connected with tags [gcp-pool, gitspaces-delegate], but the infrastructure selects [gitspaces]',
+  );
   expect(io.failures).toHaveLength(1);
   expect(io.failures[0]).toContain('DLG-101');
-  expect(io.failures[0]).toContain('Last state: delegate gitspaces-delegate connected with tags [gcp-pool, gitspaces-delegate], but the infrastructure selects [gitspaces]');
-  expect(io.failures[0]).toMatch(/Fix: .*delegate\.tags in gitspaces\.yaml to include 'gitspaces'.*manage-delegate-selector: true/);
+  expect(io.failures[0]).toContain(
+    'Last state: delegate gitspaces-delegate connected with tags [gcp-pool, gitspaces-delegate], but the infrastructure selects [gitspaces]',
+  );
+  expect(io.failures[0]).toMatch(
+    /Fix: .*delegate\.tags in gitspaces\.yaml to include 'gitspaces'.*manage-delegate-selector: true/,
+  );
   expect(io.summaries.join('\n')).toContain('DLG-101 failed');
   expect(io.outputs['runner-healthy']).toBe('true');
 });
 
 test('the infra selector is set to the delegate tags when it does not match', async () => {
-  const env = await install({}, {}, () => exampleConfig((t) => t.replace('tags: [gitspaces]', 'tags: [gcp-pool]')));
+  const env = await install({}, {}, () =>
+    exampleConfig((t) => t.replace('tags: [gitspaces]', 'tags: [gcp-pool]')),
+  );
   const { io, result } = await env.run();
   expect(io.failures).toEqual([]);
   expect(result.exitCode).toBe(0);
-  expect(env.sb.world.harness.infraProviders.get('gitspaces_gcp')?.config.metadata.delegate_selectors).toEqual([{ selector: 'gcp-pool' }]);
-  expect(io.summaries.join('\n')).toContain("set the infrastructure's delegate selectors to gcp-pool (were gitspaces)");
+  expect(
+    env.sb.world.harness.infraProviders.get('gitspaces_gcp')?.config.metadata.delegate_selectors,
+  ).toEqual([{ selector: 'gcp-pool' }]);
+  expect(io.summaries.join('\n')).toContain(
+    "set the infrastructure's delegate selectors to gcp-pool (were gitspaces)",
+  );
 });
 
 test('a runner that never reports healthy fails RUN-101 with the failed step and what to read', async () => {
   const env = await install({ vm: { runnerHealthy: false } });
   const { io, result } = await env.run();
   expect(result.exitCode).toBe(1);
-  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 error', 'DLG-101 skip', 'GW-101 skip']);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual([
+    'RUN-101 error',
+    'DLG-101 skip',
+    'GW-101 skip',
+  ]);
   expect(io.failures[0]).toContain('RUN-101');
-  expect(io.failures[0]).toMatch(/Last state: step runner-health: failed:GET http:\/\/localhost:3000\/healthz did not answer OK after \d+ attempts/);
+  expect(io.failures[0]).toMatch(
+    /Last state: step runner-health: failed:GET http:\/\/localhost:3000\/healthz did not answer OK after \d+ attempts/,
+  );
   expect(io.failures[0]).toContain('docker logs gitspaces-runner');
   expect(io.outputs['runner-healthy']).toBe('false');
   // The secrets were consumed before the runner failed, and removed.
@@ -150,9 +230,17 @@ test('a gateway stuck unhealthy fails GW-101 after its deadline with the last st
   const env = await install({ harness: { gatewayStuckUnhealthy: true } }, { 'gateway-timeout': '2s' });
   const { io, result } = await env.run();
   expect(result.exitCode).toBe(1);
-  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 ok', 'DLG-101 ok', 'GW-101 error']);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual([
+    'RUN-101 ok',
+    'DLG-101 ok',
+    'GW-101 error',
+  ]);
   expect(io.failures[0]).toContain('GW-101');
-  expect(io.failures[0]).toContain('Last state: us-central1: unhealthy (health unhealthy, envoy healthy, version 1.16.0)');
+  expect(io.failures[0]).toContain(
+    'Last state: us-central1: unhealthy (health unhealthy, envoy healthy, version 1.16.0)',
+  );
   expect(io.failures[0]).toContain('3-5 minutes');
-  expect(JSON.parse(io.outputs.gateways as string)).toEqual([expect.objectContaining({ region: 'us-central1', overall_health: 'unhealthy' })]);
+  expect(JSON.parse(io.outputs.gateways as string)).toEqual([
+    expect.objectContaining({ region: 'us-central1', overall_health: 'unhealthy' }),
+  ]);
 });

@@ -97,6 +97,14 @@ describe('teardown against the sandbox after a full setup', () => {
       const rerun = runTeardown(setup, { steps: TEARDOWN_STEPS[i] as string, 'orphan-scan': 'false' });
       expect((await rerun.done).exitCode).toBe(0);
       expect((JSON.parse(rerun.t.outputs.steps ?? '[]') as { status: string }[])[0]?.status).toBe('nothing-to-do');
+      if (TEARDOWN_STEPS[i] === 'runner') {
+        // The VM ran the stop script: no delegate or runner container left, no secret in its metadata.
+        expect(setup.sandbox.world.vm.delegates).toEqual([]);
+        expect(setup.sandbox.world.vm.runners).toEqual([]);
+        const vm = setup.sandbox.world.gcp.listResources('instances').find((x) => x.name === 'gitspaces-us-central1-runner-vm') as { metadata?: { items?: { key: string }[] } } | undefined;
+        expect(vm).toBeDefined();
+        expect((vm?.metadata?.items ?? []).map((x) => x.key).filter((k) => k === 'startup-script' || k.startsWith('gitspaces-'))).toEqual([]);
+      }
     }
     const final = runTeardown(setup);
     expect((await final.done).exitCode).toBe(0);

@@ -16,11 +16,19 @@ export class AnnotatingLogger extends RecordingLogger {
   readonly annotations: { level: 'error' | 'warning'; message: string; title?: string }[] = [];
   override error(m: string, p?: AnnotationProps) {
     super.error(m);
-    this.annotations.push({ level: 'error', message: this.lines[this.lines.length - 1] as string, title: p?.title });
+    this.annotations.push({
+      level: 'error',
+      message: this.lines[this.lines.length - 1] as string,
+      title: p?.title,
+    });
   }
   override warning(m: string, p?: AnnotationProps) {
     super.warning(m);
-    this.annotations.push({ level: 'warning', message: this.lines[this.lines.length - 1] as string, title: p?.title });
+    this.annotations.push({
+      level: 'warning',
+      message: this.lines[this.lines.length - 1] as string,
+      title: p?.title,
+    });
   }
 }
 
@@ -34,7 +42,11 @@ export interface Run {
   reportText: string;
 }
 
-export async function runValidate(inputs: Record<string, string | undefined>, env: NodeJS.ProcessEnv, deps: ValidateDeps = {}): Promise<Run> {
+export async function runValidate(
+  inputs: Record<string, string | undefined>,
+  env: NodeJS.ProcessEnv,
+  deps: ValidateDeps = {},
+): Promise<Run> {
   const log = new AnnotatingLogger();
   const outputs: Record<string, string> = {};
   const summary: string[] = [];
@@ -50,11 +62,28 @@ export async function runValidate(inputs: Record<string, string | undefined>, en
   };
   const result = await main(io, deps);
   const reportText = readFileSync(outputs['report-path'] as string, 'utf8');
-  return { result, log, outputs, summary: summary.join('\n'), failed, report: JSON.parse(reportText) as Report, reportText };
+  return {
+    result,
+    log,
+    outputs,
+    summary: summary.join('\n'),
+    failed,
+    report: JSON.parse(reportText) as Report,
+    reportText,
+  };
 }
 
 /** A sandbox for a scenario, the config that goes with it, and a scratch dir; `close` stops everything. */
-export async function scenarioRun(name: string | DeepPartial<Scenario>): Promise<{ sb: Sandbox; scenario: Scenario; configPath: string; dir: string; env: NodeJS.ProcessEnv; close(): Promise<void> }> {
+export async function scenarioRun(
+  name: string | DeepPartial<Scenario>,
+): Promise<{
+  sb: Sandbox;
+  scenario: Scenario;
+  configPath: string;
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}> {
   const scenario = loadScenario(name);
   const sb = await startSandbox({ scenario: name });
   const dir = mkdtempSync(join(tmpdir(), 'gitspaces-validate-'));

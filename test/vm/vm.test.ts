@@ -40,8 +40,18 @@ test('a boot returns at once and runs the startup script in the background', asy
   const m = vm.machine(PATH);
   expect(m).toMatchObject({ booting: false, lastExit: 0, boots: 1 });
   expect(m?.log).toContain('booted');
-  expect(vm.runners).toEqual([{ instance: PATH, image: 'drone/drone-runner-aws', healthy: true, poolFile: '/runner/pool.yaml', healthReason: 'OK' }]);
-  expect(vm.delegates).toEqual([expect.objectContaining({ instance: PATH, name: 'd1', tags: ['a', 'b'], accountId: 'acc', token: '' })]);
+  expect(vm.runners).toEqual([
+    {
+      instance: PATH,
+      image: 'drone/drone-runner-aws',
+      healthy: true,
+      poolFile: '/runner/pool.yaml',
+      healthReason: 'OK',
+    },
+  ]);
+  expect(vm.delegates).toEqual([
+    expect.objectContaining({ instance: PATH, name: 'd1', tags: ['a', 'b'], accountId: 'acc', token: '' }),
+  ]);
 });
 
 test('a reset stops every container; only those with a restart policy come back, and nothing is started twice', async () => {
@@ -71,9 +81,20 @@ test('the runner is unhealthy when the scenario says so, or when its pool names 
 
   rmSync(join(dir, 'vm'), { recursive: true, force: true });
   const relative = new VmSimulation(world());
-  relative.onBoot({ ...INSTANCE, metadata: { 'startup-script': SCRIPT.replace("'json_path: /runner/key.json'", "'json_path: service-account-key.json'") } });
+  relative.onBoot({
+    ...INSTANCE,
+    metadata: {
+      'startup-script': SCRIPT.replace(
+        "'json_path: /runner/key.json'",
+        "'json_path: service-account-key.json'",
+      ),
+    },
+  });
   await relative.whenIdle();
-  expect(relative.runners[0]).toMatchObject({ healthy: false, healthReason: 'json_path service-account-key.json not found in the container' });
+  expect(relative.runners[0]).toMatchObject({
+    healthy: false,
+    healthReason: 'json_path service-account-key.json not found in the container',
+  });
 });
 
 test('an instance without a startup script boots and runs nothing', async () => {

@@ -18,7 +18,18 @@ let silent = false;
 let showError = false;
 const headers = {};
 let url;
-const skipValue = new Set(['--retry', '--retry-delay', '--retry-max-time', '--max-time', '-m', '--connect-timeout', '-w', '--write-out', '-A', '--user-agent']);
+const skipValue = new Set([
+  '--retry',
+  '--retry-delay',
+  '--retry-max-time',
+  '--max-time',
+  '-m',
+  '--connect-timeout',
+  '-w',
+  '--write-out',
+  '-A',
+  '--user-agent',
+]);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '-H' || a === '--header') {
@@ -82,16 +93,23 @@ if (u.hostname === 'metadata.google.internal' || u.hostname === '169.254.169.254
   const base = process.env.GITSPACES_SIM_METADATA_URL;
   if (!base) err(6, `Could not resolve host: ${u.hostname}`);
   try {
-    const res = await fetch(base.replace(/\/+$/, '') + u.pathname + u.search, { method, headers, body: data });
+    const res = await fetch(base.replace(/\/+$/, '') + u.pathname + u.search, {
+      method,
+      headers,
+      body: data,
+    });
     answer(res.status, await res.text());
   } catch (e) {
     err(7, `Failed to connect to ${u.hostname} port 80: ${e?.cause?.code ?? e}`);
   }
 } else if (['localhost', '127.0.0.1', 'vm-runner'].includes(u.hostname) && u.port === '3000') {
   const root = process.env.GITSPACES_ROOT ?? '';
-  const statePath = process.env.GITSPACES_SIM_DOCKER_STATE || join(root || '/', 'var/lib/docker-standin/state.json');
+  const statePath =
+    process.env.GITSPACES_SIM_DOCKER_STATE || join(root || '/', 'var/lib/docker-standin/state.json');
   const state = existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : { containers: [] };
-  const runner = state.containers.find((c) => c.running && isRunnerContainer(c) && c.ports.some((p) => p.split(':').slice(-2, -1)[0] === '3000'));
+  const runner = state.containers.find(
+    (c) => c.running && isRunnerContainer(c) && c.ports.some((p) => p.split(':').slice(-2, -1)[0] === '3000'),
+  );
   if (!runner) err(7, `Failed to connect to ${u.hostname} port 3000: Connection refused`);
   if (u.pathname !== '/healthz') answer(404, '404 page not found\n');
   const h = runnerHealth(runner, process.env.GITSPACES_SIM_RUNNER_HEALTHY !== 'false');

@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const root = process.env.GITSPACES_ROOT ?? '';
-const statePath = process.env.GITSPACES_SIM_DOCKER_STATE || join(root || '/', 'var/lib/docker-standin/state.json');
+const statePath =
+  process.env.GITSPACES_SIM_DOCKER_STATE || join(root || '/', 'var/lib/docker-standin/state.json');
 mkdirSync(dirname(statePath), { recursive: true });
 const args = process.argv.slice(2);
 appendFileSync(join(dirname(statePath), 'invocations.log'), JSON.stringify(args) + '\n');
@@ -41,7 +42,8 @@ switch (cmd) {
       if (!s.networks.includes(name)) die(`Error response from daemon: network ${name} not found`);
       process.stdout.write(JSON.stringify([{ Name: name, Driver: 'bridge' }]) + '\n');
     } else if (sub === 'create') {
-      if (s.networks.includes(name)) die(`Error response from daemon: network with name ${name} already exists`);
+      if (s.networks.includes(name))
+        die(`Error response from daemon: network with name ${name} already exists`);
       s.networks.push(name);
       save(s);
       process.stdout.write(randomBytes(32).toString('hex') + '\n');
@@ -79,10 +81,12 @@ switch (cmd) {
       else die(`docker inspect --format ${format}: not supported by the stand-in`, 2);
     }
     process.exit(rc);
+    break;
   }
   case 'ps': {
     const all = rest.includes('-a') || rest.includes('--all');
-    for (const c of s.containers.filter((x) => all || x.running)) process.stdout.write(`${c.id.slice(0, 12)}  ${c.image}  ${c.running ? 'Up' : 'Exited'}  ${c.name}\n`);
+    for (const c of s.containers.filter((x) => all || x.running))
+      process.stdout.write(`${c.id.slice(0, 12)}  ${c.image}  ${c.running ? 'Up' : 'Exited'}  ${c.name}\n`);
     break;
   }
   case 'rm': {
@@ -95,7 +99,9 @@ switch (cmd) {
         process.stderr.write(`Error response from daemon: No such container: ${ref}\n`);
         rc = 1;
       } else if (c.running && !force) {
-        process.stderr.write(`Error response from daemon: cannot remove container "${ref}": container is running: stop the container before removing or force remove\n`);
+        process.stderr.write(
+          `Error response from daemon: cannot remove container "${ref}": container is running: stop the container before removing or force remove\n`,
+        );
         rc = 1;
       } else {
         s.containers = s.containers.filter((x) => x !== c);
@@ -104,6 +110,7 @@ switch (cmd) {
     }
     save(s);
     process.exit(rc);
+    break;
   }
   case 'stop':
   case 'start': {
@@ -127,8 +134,49 @@ switch (cmd) {
 }
 
 function run(argv) {
-  const c = { id: randomBytes(32).toString('hex'), name: '', image: '', command: [], env: {}, envFiles: [], labels: {}, network: 'bridge', hostname: '', ports: [], volumes: [], restart: 'no', cpus: '', memory: '', platform: '', detached: false, running: true, stoppedByUser: false, createdAt: Date.now(), startedAt: Date.now() };
-  const withValue = new Set(['--name', '--network', '--net', '--hostname', '-h', '-p', '--publish', '-v', '--volume', '--restart', '--cpus', '--memory', '-m', '--env-file', '-e', '--env', '--label', '-l', '--platform']);
+  const c = {
+    id: randomBytes(32).toString('hex'),
+    name: '',
+    image: '',
+    command: [],
+    env: {},
+    envFiles: [],
+    labels: {},
+    network: 'bridge',
+    hostname: '',
+    ports: [],
+    volumes: [],
+    restart: 'no',
+    cpus: '',
+    memory: '',
+    platform: '',
+    detached: false,
+    running: true,
+    stoppedByUser: false,
+    createdAt: Date.now(),
+    startedAt: Date.now(),
+  };
+  const withValue = new Set([
+    '--name',
+    '--network',
+    '--net',
+    '--hostname',
+    '-h',
+    '-p',
+    '--publish',
+    '-v',
+    '--volume',
+    '--restart',
+    '--cpus',
+    '--memory',
+    '-m',
+    '--env-file',
+    '-e',
+    '--env',
+    '--label',
+    '-l',
+    '--platform',
+  ]);
   let i = 0;
   for (; i < argv.length; i++) {
     let a = argv[i];
@@ -148,17 +196,52 @@ function run(argv) {
     } else die(`unknown flag: ${a}`, 125);
     if (v === undefined) die(`flag needs an argument: ${a}`, 125);
     switch (a) {
-      case '--name': c.name = v; break;
-      case '--network': case '--net': c.network = v; break;
-      case '--hostname': case '-h': c.hostname = v; break;
-      case '-p': case '--publish': c.ports.push(v); break;
-      case '-v': case '--volume': c.volumes.push(v); break;
-      case '--restart': c.restart = v; break;
-      case '--cpus': c.cpus = v; break;
-      case '--memory': case '-m': c.memory = v; break;
-      case '--platform': c.platform = v; break;
-      case '--label': case '-l': { const k = v.indexOf('='); c.labels[k < 0 ? v : v.slice(0, k)] = k < 0 ? '' : v.slice(k + 1); break; }
-      case '-e': case '--env': { const k = v.indexOf('='); if (k < 0) { if (process.env[v] !== undefined) c.env[v] = process.env[v]; } else c.env[v.slice(0, k)] = v.slice(k + 1); break; }
+      case '--name':
+        c.name = v;
+        break;
+      case '--network':
+      case '--net':
+        c.network = v;
+        break;
+      case '--hostname':
+      case '-h':
+        c.hostname = v;
+        break;
+      case '-p':
+      case '--publish':
+        c.ports.push(v);
+        break;
+      case '-v':
+      case '--volume':
+        c.volumes.push(v);
+        break;
+      case '--restart':
+        c.restart = v;
+        break;
+      case '--cpus':
+        c.cpus = v;
+        break;
+      case '--memory':
+      case '-m':
+        c.memory = v;
+        break;
+      case '--platform':
+        c.platform = v;
+        break;
+      case '--label':
+      case '-l': {
+        const k = v.indexOf('=');
+        c.labels[k < 0 ? v : v.slice(0, k)] = k < 0 ? '' : v.slice(k + 1);
+        break;
+      }
+      case '-e':
+      case '--env': {
+        const k = v.indexOf('=');
+        if (k < 0) {
+          if (process.env[v] !== undefined) c.env[v] = process.env[v];
+        } else c.env[v.slice(0, k)] = v.slice(k + 1);
+        break;
+      }
       case '--env-file': {
         if (!existsSync(v)) die(`docker: open ${v}: no such file or directory.`, 125);
         c.envFiles.push(v);
@@ -176,11 +259,20 @@ function run(argv) {
   c.command = argv.slice(i + 1);
   if (!c.image) die('"docker run" requires at least 1 argument.', 125);
   if (!c.name) c.name = `standin_${c.id.slice(0, 8)}`;
-  if (find(s, c.name)) die(`docker: Error response from daemon: Conflict. The container name "/${c.name}" is already in use. You have to remove (or rename) that container to be able to reuse that name.`, 125);
-  if (c.network !== 'bridge' && !s.networks.includes(c.network)) die(`docker: Error response from daemon: network ${c.network} not found.`, 125);
+  if (find(s, c.name))
+    die(
+      `docker: Error response from daemon: Conflict. The container name "/${c.name}" is already in use. You have to remove (or rename) that container to be able to reuse that name.`,
+      125,
+    );
+  if (c.network !== 'bridge' && !s.networks.includes(c.network))
+    die(`docker: Error response from daemon: network ${c.network} not found.`, 125);
   for (const p of c.ports) {
     const host = p.split(':').slice(-2, -1)[0];
-    if (s.containers.some((o) => o.running && o.ports.some((q) => q.split(':').slice(-2, -1)[0] === host))) die(`docker: Error response from daemon: driver failed programming external connectivity: Bind for 0.0.0.0:${host} failed: port is already allocated.`, 125);
+    if (s.containers.some((o) => o.running && o.ports.some((q) => q.split(':').slice(-2, -1)[0] === host)))
+      die(
+        `docker: Error response from daemon: driver failed programming external connectivity: Bind for 0.0.0.0:${host} failed: port is already allocated.`,
+        125,
+      );
   }
   s.containers.push(c);
   save(s);

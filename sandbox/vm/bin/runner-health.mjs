@@ -8,7 +8,8 @@ export function hostPath(container, path) {
   for (const v of container.volumes ?? []) {
     const [host, inner] = v.split(':');
     if (!host || !inner) continue;
-    if (path === inner || path.startsWith(inner.endsWith('/') ? inner : `${inner}/`)) return host + path.slice(inner.length);
+    if (path === inner || path.startsWith(inner.endsWith('/') ? inner : `${inner}/`))
+      return host + path.slice(inner.length);
   }
   return undefined;
 }
@@ -21,7 +22,8 @@ export function runnerHealth(container, scenarioHealthy) {
   if (!container.running) return { healthy: false, reason: 'container not running' };
   const pool = container.command[container.command.indexOf('--pool') + 1] ?? '';
   const poolHost = pool.startsWith('/') ? hostPath(container, pool) : undefined;
-  if (!poolHost || !existsSync(poolHost)) return { healthy: false, reason: `pool file ${pool} not found in the container` };
+  if (!poolHost || !existsSync(poolHost))
+    return { healthy: false, reason: `pool file ${pool} not found in the container` };
   const text = readFileSync(poolHost, 'utf8');
   for (const m of text.matchAll(/json_path:\s*["']?([^"'\n]*)["']?\s*$/gm)) {
     const p = m[1].trim();
