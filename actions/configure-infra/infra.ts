@@ -1,12 +1,18 @@
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import type { OpenapiCreateInfraProviderConfigRequest, TypesInfraProviderConfig } from '../../shared/harness/types.js';
+import type {
+  OpenapiCreateInfraProviderConfigRequest,
+  TypesInfraProviderConfig,
+} from '../../shared/harness/types.js';
 
 /** What configure needs from Harness (HarnessClient has it; tests may pass anything shaped alike). */
 export interface InfraProviderApi {
   getInfraProvider(id: string): Promise<TypesInfraProviderConfig | undefined>;
   createInfraProvider(body: OpenapiCreateInfraProviderConfigRequest): Promise<TypesInfraProviderConfig>;
-  updateInfraProvider(id: string, body: OpenapiCreateInfraProviderConfigRequest): Promise<TypesInfraProviderConfig>;
+  updateInfraProvider(
+    id: string,
+    body: OpenapiCreateInfraProviderConfigRequest,
+  ): Promise<TypesInfraProviderConfig>;
 }
 
 /** The region domain the UI builds: subdomain prefix + "." + root domain. */
@@ -18,7 +24,10 @@ export function regionDomain(config: GitspacesConfig, region: string): string {
 /** The create/update body, as the UI's "Configure GCP" form sends it (spec §3.1; HUI GcpInfraDetails.tsx). */
 export function infraProviderRequest(config: GitspacesConfig): OpenapiCreateInfraProviderConfigRequest {
   const infra = config.infrastructure;
-  const gateway: Record<string, unknown> = { machine_type: infra.gateway.machine_type, instances: infra.gateway.instances };
+  const gateway: Record<string, unknown> = {
+    machine_type: infra.gateway.machine_type,
+    instances: infra.gateway.instances,
+  };
   if (infra.gateway.vm_image_name) gateway.vm_image_name = infra.gateway.vm_image_name;
   if (infra.gateway.whitelist_ip_ranges) gateway.whitelist_ip_ranges = [...infra.gateway.whitelist_ip_ranges];
   const runner: Record<string, unknown> = { region: infra.runner.region, zone: infra.runner.zone };
@@ -79,7 +88,10 @@ function get(obj: unknown, path: string): unknown {
  * What differs between the infra provider Harness has and the one the config describes. Only the fields the
  * config sets are compared (the server adds its own, such as defaults); a region removed from the config counts too.
  */
-export function diffInfraProvider(existing: TypesInfraProviderConfig, desired: OpenapiCreateInfraProviderConfigRequest): FieldChange[] {
+export function diffInfraProvider(
+  existing: TypesInfraProviderConfig,
+  desired: OpenapiCreateInfraProviderConfigRequest,
+): FieldChange[] {
   const want = new Map<string, unknown>();
   leaves({ name: desired.name, type: desired.type, metadata: desired.metadata }, '', want);
   const changes: FieldChange[] = [];
@@ -87,9 +99,19 @@ export function diffInfraProvider(existing: TypesInfraProviderConfig, desired: O
     const from = get(existing, field);
     if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from, to });
   }
-  const haveRegions = Object.keys((get(existing, 'metadata.region_configs') as Record<string, unknown> | undefined) ?? {});
-  const wantRegions = Object.keys((get(desired, 'metadata.region_configs') as Record<string, unknown> | undefined) ?? {});
-  for (const r of haveRegions) if (!wantRegions.includes(r)) changes.push({ field: `metadata.region_configs.${r}`, from: get(existing, `metadata.region_configs.${r}`), to: undefined });
+  const haveRegions = Object.keys(
+    (get(existing, 'metadata.region_configs') as Record<string, unknown> | undefined) ?? {},
+  );
+  const wantRegions = Object.keys(
+    (get(desired, 'metadata.region_configs') as Record<string, unknown> | undefined) ?? {},
+  );
+  for (const r of haveRegions)
+    if (!wantRegions.includes(r))
+      changes.push({
+        field: `metadata.region_configs.${r}`,
+        from: get(existing, `metadata.region_configs.${r}`),
+        to: undefined,
+      });
   return changes;
 }
 
@@ -97,12 +119,19 @@ export function diffInfraProvider(existing: TypesInfraProviderConfig, desired: O
 export function assertMutable(identifier: string, changes: readonly FieldChange[]): void {
   const immutable = changes.filter((c) => (IMMUTABLE_FIELDS as readonly string[]).includes(c.field));
   if (!immutable.length) return;
-  const configKey: Record<string, string> = { 'metadata.project.id': 'gcp.project_id', 'metadata.domain': 'infrastructure.domain', type: '(type)' };
+  const configKey: Record<string, string> = {
+    'metadata.project.id': 'gcp.project_id',
+    'metadata.domain': 'infrastructure.domain',
+    type: '(type)',
+  };
   throw new ConfigurationError(
     'INFRA_IMMUTABLE_FIELD',
     `The infra provider ${identifier} exists with ${immutable.map((c) => `${c.field} = ${JSON.stringify(c.from)}`).join(', ')}, and Harness does not change ${immutable.length > 1 ? 'these fields' : 'this field'} after creation.`,
     `Either set ${immutable.map((c) => `${configKey[c.field]} back to ${JSON.stringify(c.from)}`).join(' and ')} in gitspaces.yaml, or create a new infrastructure: ` +
       'choose a new infrastructure.identifier (the old one must be torn down with the teardown action, or deleted under Account Settings > Gitspace Infrastructure, after its Terraform stack is destroyed).',
-    immutable.map((c) => `${c.field}: Harness has ${JSON.stringify(c.from)}, gitspaces.yaml wants ${JSON.stringify(c.to)}`),
+    immutable.map(
+      (c) =>
+        `${c.field}: Harness has ${JSON.stringify(c.from)}, gitspaces.yaml wants ${JSON.stringify(c.to)}`,
+    ),
   );
 }

@@ -8,7 +8,13 @@ import { HarnessClient, harnessBaseUrl } from '../../shared/harness/client.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { cell } from '../../shared/report/render.js';
 import { checkSetupYamlKeys, describeKeyMismatch, maskSetupYaml } from '../../shared/terraform/interface.js';
-import { FieldChange, InfraProviderApi, assertMutable, diffInfraProvider, infraProviderRequest } from './infra.js';
+import {
+  FieldChange,
+  InfraProviderApi,
+  assertMutable,
+  diffInfraProvider,
+  infraProviderRequest,
+} from './infra.js';
 
 export interface ConfigureDeps {
   config?: GitspacesConfig;
@@ -19,7 +25,13 @@ export type ConfigureAction = 'created' | 'updated' | 'unchanged';
 
 const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
-export function renderConfigureSummary(r: { identifier: string; action: ConfigureAction; changes: FieldChange[]; path: string; generation: string }): string {
+export function renderConfigureSummary(r: {
+  identifier: string;
+  action: ConfigureAction;
+  changes: FieldChange[];
+  path: string;
+  generation: string;
+}): string {
   const head = {
     created: `✅ Created the infra provider \`${r.identifier}\` (hybrid_vm_gcp).`,
     updated: `✅ Updated the infra provider \`${r.identifier}\`: ${r.changes.length} field(s) changed.`,
@@ -29,9 +41,15 @@ export function renderConfigureSummary(r: { identifier: string; action: Configur
   if (r.action === 'updated') {
     out.push('| Field | Was | Now |', '|---|---|---|');
     for (const c of r.changes) out.push(`| \`${c.field}\` | ${cell(show(c.from))} | ${cell(show(c.to))} |`);
-    out.push('', 'The Infra Config YAML was downloaded again; apply Terraform with it (Harness requires a re-apply after every edit).', '');
+    out.push(
+      '',
+      'The Infra Config YAML was downloaded again; apply Terraform with it (Harness requires a re-apply after every edit).',
+      '',
+    );
   }
-  out.push(`- Infra Config YAML: \`${r.path}\` (keys checked against module generation \`${r.generation}\`; it holds the gateway's shared secret: do not upload or commit it)`);
+  out.push(
+    `- Infra Config YAML: \`${r.path}\` (keys checked against module generation \`${r.generation}\`; it holds the gateway's shared secret: do not upload or commit it)`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -44,10 +62,21 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const generation = config.terraform.module.generation;
   if (!deps.harness && !apiKey) {
-    throw new ConfigurationError('INPUT_MISSING', 'No Harness API key', 'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY; the key needs Infra Provider view/edit.');
+    throw new ConfigurationError(
+      'INPUT_MISSING',
+      'No Harness API key',
+      'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY; the key needs Infra Provider view/edit.',
+    );
   }
   const harness: InfraProviderApi =
-    deps.harness ?? new HarnessClient({ baseUrl: harnessBaseUrl(config, io.env), apiKey, accountId: config.harness.account_id, log: io.log, clock: io.clock });
+    deps.harness ??
+    new HarnessClient({
+      baseUrl: harnessBaseUrl(config, io.env),
+      apiKey,
+      accountId: config.harness.account_id,
+      log: io.log,
+      clock: io.clock,
+    });
   const identifier = config.infrastructure.identifier;
   const desired = infraProviderRequest(config);
 
@@ -55,7 +84,9 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
   let action: ConfigureAction;
   let changes: FieldChange[] = [];
   if (!existing) {
-    io.log.info(`Creating the infra provider ${identifier} (hybrid_vm_gcp) in account ${config.harness.account_id}`);
+    io.log.info(
+      `Creating the infra provider ${identifier} (hybrid_vm_gcp) in account ${config.harness.account_id}`,
+    );
     await harness.createInfraProvider(desired);
     action = 'created';
   } else {
@@ -79,7 +110,8 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
   }
 
   // The Infra Config YAML, as the UI's "Download and Apply YAML" step fetches it.
-  const fetched = action === 'unchanged' && existing?.setup_yaml ? existing : await harness.getInfraProvider(identifier);
+  const fetched =
+    action === 'unchanged' && existing?.setup_yaml ? existing : await harness.getInfraProvider(identifier);
   const setupYaml = fetched?.setup_yaml ?? '';
   if (!setupYaml) {
     throw new ConfigurationError(
@@ -95,7 +127,11 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
     id: 'CFG-002',
     title: 'the Infra Config YAML keys match the pinned module generation',
     status: keyCheck.parseError || keyCheck.missing.length ? 'error' : 'ok',
-    observed: keyCheck.parseError ? `unreadable YAML: ${keyCheck.parseError}` : keyCheck.missing.length ? `missing ${keyCheck.missing.join(', ')}` : `every key generation ${generation} reads is present`,
+    observed: keyCheck.parseError
+      ? `unreadable YAML: ${keyCheck.parseError}`
+      : keyCheck.missing.length
+        ? `missing ${keyCheck.missing.join(', ')}`
+        : `every key generation ${generation} reads is present`,
     expected: `the keys module generation ${generation} reads (contracts/terraform-module.md)`,
     fix: 'Set terraform.module.generation (or version) to the module the YAML was generated for.',
     docUrl: '',
@@ -104,23 +140,36 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
   if (cfg002.status === 'error') {
     throw new ConfigurationError(
       'MODULE_GENERATION_MISMATCH',
-      keyCheck.parseError ? `The Infra Config YAML from Harness cannot be read: ${keyCheck.parseError}` : describeKeyMismatch(keyCheck, generation),
+      keyCheck.parseError
+        ? `The Infra Config YAML from Harness cannot be read: ${keyCheck.parseError}`
+        : describeKeyMismatch(keyCheck, generation),
       keyCheck.detected
         ? `Pin the module generation the YAML was made for: set terraform.module.generation: ${keyCheck.detected} (and a matching version) in gitspaces.yaml.`
         : cfg002.fix,
     );
   }
 
-  const path = resolve(inp.optional('infra-config-path') || join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'));
+  const path = resolve(
+    inp.optional('infra-config-path') ||
+      join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
+  );
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, setupYaml, { mode: 0o600 });
   chmodSync(path, 0o600);
 
-  const outputs = { 'infra-identifier': identifier, 'infra-config-path': path, changed: String(action !== 'unchanged') };
+  const outputs = {
+    'infra-identifier': identifier,
+    'infra-config-path': path,
+    changed: String(action !== 'unchanged'),
+  };
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
   await io.appendSummary(renderConfigureSummary({ identifier, action, changes, path, generation }));
   const summary =
-    action === 'created' ? `created infra provider ${identifier}` : action === 'updated' ? `updated infra provider ${identifier} (${changes.map((c) => c.field).join(', ')})` : `infra provider ${identifier} unchanged`;
+    action === 'created'
+      ? `created infra provider ${identifier}`
+      : action === 'updated'
+        ? `updated infra provider ${identifier} (${changes.map((c) => c.field).join(', ')})`
+        : `infra provider ${identifier} unchanged`;
   return {
     outputs,
     checks: [cfg002],

@@ -3,7 +3,13 @@ import { loadConfig } from '../../shared/config/load.js';
 import { GitspacesConfig, IDES, REPO_TYPES } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { Pacer } from '../../shared/gitspaces/backoff.js';
-import { GitspaceContext, GitspaceOperation, GitspaceOutcome, GitspaceSpec, applyMany } from '../../shared/gitspaces/gitspaces.js';
+import {
+  GitspaceContext,
+  GitspaceOperation,
+  GitspaceOutcome,
+  GitspaceSpec,
+  applyMany,
+} from '../../shared/gitspaces/gitspaces.js';
 import { MachineOutcome, reconcileMachines } from '../../shared/gitspaces/machines.js';
 import { gitspacesOutput, renderCreateSummary } from '../../shared/gitspaces/report.js';
 import type { HarnessCdeApi, MachineResource } from '../../shared/gitspaces/types.js';
@@ -20,8 +26,17 @@ const ACTIONS = ['create', 'start', 'stop', 'delete'] as const;
 
 /** A name the server accepts, from a repository URL: `https://github.com/acme/API.git` -> `api`. */
 export function nameFromRepo(url: string): string {
-  const last = url.replace(/\.git$/, '').replace(/\/+$/, '').split('/').pop() ?? 'gitspace';
-  const name = last.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 43);
+  const last =
+    url
+      .replace(/\.git$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop() ?? 'gitspace';
+  const name = last
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 43);
   return name || 'gitspace';
 }
 
@@ -43,11 +58,22 @@ export function selectSpecs(io: ActionIO, config: GitspacesConfig, op: GitspaceO
     sshTokenIdentifier: g.ssh_token_identifier,
   }));
   if (repoUrl) {
-    if (!/^https?:\/\/\S+$/.test(repoUrl)) throw new ConfigurationError('INPUT_INVALID', `Input repo-url is not an http(s) URL: "${repoUrl}"`, 'Use the repository URL, for example https://github.com/acme/api.');
+    if (!/^https?:\/\/\S+$/.test(repoUrl))
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `Input repo-url is not an http(s) URL: "${repoUrl}"`,
+        'Use the repository URL, for example https://github.com/acme/api.',
+      );
     const gsName = name || nameFromRepo(repoUrl);
-    if (!/^[a-z0-9][a-z0-9-]{0,49}$/.test(gsName)) throw new ConfigurationError('INPUT_INVALID', `Input name "${gsName}" is not a valid gitspace name`, 'Use 1-50 lower-case letters, digits and dashes, e.g. api-dev.');
+    if (!/^[a-z0-9][a-z0-9-]{0,49}$/.test(gsName))
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `Input name "${gsName}" is not a valid gitspace name`,
+        'Use 1-50 lower-case letters, digits and dashes, e.g. api-dev.',
+      );
     const candidates = config.machines.filter((m) => !region || m.region === region);
-    const machineName = inp.optional('machine') || (candidates.length === 1 ? candidates[0]?.name : undefined);
+    const machineName =
+      inp.optional('machine') || (candidates.length === 1 ? candidates[0]?.name : undefined);
     if (!machineName) {
       throw new ConfigurationError(
         'INPUT_MISSING',
@@ -56,13 +82,20 @@ export function selectSpecs(io: ActionIO, config: GitspacesConfig, op: GitspaceO
       );
     }
     const machine = config.machines.find((m) => m.name === machineName && (!region || m.region === region));
-    if (!machine && op === 'create') throw new ConfigurationError('INPUT_INVALID', `Machine "${machineName}"${region ? ` in ${region}` : ''} is not declared in the config`, `Declare it under machines: (names: ${config.machines.map((m) => m.name).join(', ') || 'none'}).`);
+    if (!machine && op === 'create')
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `Machine "${machineName}"${region ? ` in ${region}` : ''} is not declared in the config`,
+        `Declare it under machines: (names: ${config.machines.map((m) => m.name).join(', ') || 'none'}).`,
+      );
     const repoType = inp.optional('repo-type');
     return [
       {
         name: gsName,
         repoUrl,
-        repoType: repoType ? inp.oneOf('repo-type', REPO_TYPES, 'unknown') as EnumGitspaceCodeRepoType : undefined,
+        repoType: repoType
+          ? (inp.oneOf('repo-type', REPO_TYPES, 'unknown') as EnumGitspaceCodeRepoType)
+          : undefined,
         branch: inp.optional('branch', 'main'),
         ide: inp.oneOf('ide', IDES, 'vs_code_web') as EnumIDEType,
         machine: machineName,
@@ -73,7 +106,12 @@ export function selectSpecs(io: ActionIO, config: GitspacesConfig, op: GitspaceO
   if (name) {
     const one = fromConfig.find((g) => g.name === name);
     if (one) return [one];
-    if (op === 'create') throw new ConfigurationError('INPUT_INVALID', `No gitspace named "${name}" in the config, and no repo-url to create it from`, `Declare it under gitspaces:, or set repo-url (names in the config: ${fromConfig.map((g) => g.name).join(', ') || 'none'}).`);
+    if (op === 'create')
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `No gitspace named "${name}" in the config, and no repo-url to create it from`,
+        `Declare it under gitspaces:, or set repo-url (names in the config: ${fromConfig.map((g) => g.name).join(', ') || 'none'}).`,
+      );
     return [{ name, repoUrl: '', branch: 'main', ide: 'vs_code_web', machine: '' }];
   }
   return fromConfig;
@@ -92,26 +130,63 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
   const pollIntervalMs = inp.duration('poll-interval', 10_000);
   const specs = selectSpecs(io, config, op);
   const project = config.harness.project;
-  if (specs.length && !project) throw new ConfigurationError('CONFIG_INVALID', 'harness.project is not set', 'Gitspaces live in a Harness project: set harness.project in the config.');
-  if (!deps.harness && !apiKey) throw new ConfigurationError('INPUT_MISSING', 'No Harness API key', 'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.');
+  if (specs.length && !project)
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      'harness.project is not set',
+      'Gitspaces live in a Harness project: set harness.project in the config.',
+    );
+  if (!deps.harness && !apiKey)
+    throw new ConfigurationError(
+      'INPUT_MISSING',
+      'No Harness API key',
+      'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.',
+    );
   // One retry layer: the pacer below (shared Retry-After across workers, list-before-retry for POSTs).
-  const harness: HarnessCdeApi = deps.harness ?? new HarnessClient({ baseUrl: harnessBaseUrl(config, io.env), apiKey, accountId: config.harness.account_id, log: io.log, clock: io.clock, retry: { attempts: 1 } });
+  const harness: HarnessCdeApi =
+    deps.harness ??
+    new HarnessClient({
+      baseUrl: harnessBaseUrl(config, io.env),
+      apiKey,
+      accountId: config.harness.account_id,
+      log: io.log,
+      clock: io.clock,
+      retry: { attempts: 1 },
+    });
   const pacer = new Pacer({ clock: io.clock, log: io.log });
   const infraId = config.infrastructure.identifier;
 
   let machines: MachineOutcome[] = [];
   let resources: MachineResource[] = [];
   if (op === 'create') {
-    const wanted = config.machines.filter((m) => specs.some((s) => s.machine === m.name) || inp.optional('repo-url') === '');
-    const r = await io.log.group('Machines', () => reconcileMachines({ api: harness, infraId, machines: wanted, pacer, log: io.log }));
+    const wanted = config.machines.filter(
+      (m) => specs.some((s) => s.machine === m.name) || inp.optional('repo-url') === '',
+    );
+    const r = await io.log.group('Machines', () =>
+      reconcileMachines({ api: harness, infraId, machines: wanted, pacer, log: io.log }),
+    );
     machines = r.outcomes;
     resources = r.resources;
   }
 
-  const ctx: GitspaceContext = { api: harness, accountId: config.harness.account_id, org: config.harness.org, project: project ?? '', infraId, pacer, log: io.log, clock: io.clock, pollIntervalMs, timeoutMs, wait };
+  const ctx: GitspaceContext = {
+    api: harness,
+    accountId: config.harness.account_id,
+    org: config.harness.org,
+    project: project ?? '',
+    infraId,
+    pacer,
+    log: io.log,
+    clock: io.clock,
+    pollIntervalMs,
+    timeoutMs,
+    wait,
+  };
   let outcomes: GitspaceOutcome[] = [];
   if (specs.length) {
-    outcomes = await io.log.group(`Gitspaces: ${op} ${specs.length}`, () => applyMany(ctx, op, specs, resources, { concurrency }));
+    outcomes = await io.log.group(`Gitspaces: ${op} ${specs.length}`, () =>
+      applyMany(ctx, op, specs, resources, { concurrency }),
+    );
   } else io.log.info('No gitspaces declared (gitspaces: in the config) and none given by inputs.');
 
   const failed = outcomes.filter((o) => o.result === 'failed');
@@ -125,8 +200,14 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
   const summary = `${op}: ${outcomes.length} gitspace(s): ${counts('created')} created, ${counts('existing') + counts('running')} already running, ${counts('started')} started, ${counts('stopped')} stopped, ${counts('deleted')} deleted, ${failed.length} failed`;
   io.log.info(summary);
   await io.appendSummary(renderCreateSummary(`Gitspaces (${op})`, machines, outcomes));
-  if (pacer.stats.rateLimited || pacer.stats.ambiguous) io.log.info(`Harness API: ${pacer.stats.calls} calls, ${pacer.stats.rateLimited} rate-limited (429) and waited out, ${pacer.stats.ambiguous} ambiguous failures reconciled by listing.`);
-  if (failed.length) io.setFailed(`${failed.length} of ${outcomes.length} gitspace(s) failed: ${failed.map((f) => `${f.name} (${f.detail.split('\n')[0]})`).join('; ')}`);
+  if (pacer.stats.rateLimited || pacer.stats.ambiguous)
+    io.log.info(
+      `Harness API: ${pacer.stats.calls} calls, ${pacer.stats.rateLimited} rate-limited (429) and waited out, ${pacer.stats.ambiguous} ambiguous failures reconciled by listing.`,
+    );
+  if (failed.length)
+    io.setFailed(
+      `${failed.length} of ${outcomes.length} gitspace(s) failed: ${failed.map((f) => `${f.name} (${f.detail.split('\n')[0]})`).join('; ')}`,
+    );
   return {
     outputs,
     phase: {
@@ -135,7 +216,11 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
       startedAt,
       durationMs: io.clock.now() - startedAt,
       summary,
-      changes: { created: counts('created') + machines.filter((m) => m.status === 'created').length, updated: counts('started') + counts('stopped'), deleted: counts('deleted') },
+      changes: {
+        created: counts('created') + machines.filter((m) => m.status === 'created').length,
+        updated: counts('started') + counts('stopped'),
+        deleted: counts('deleted'),
+      },
       details: outcomes.map((o) => `${o.name}: ${o.result} (${o.detail})`),
     },
     exitCode: failed.length ? 1 : 0,

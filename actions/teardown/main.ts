@@ -12,7 +12,14 @@ import { HarnessClient, harnessBaseUrl } from '../../shared/harness/client.js';
 import { maskSecret } from '../../shared/inputs.js';
 import { OrphanScan, OrphanScanApis, scanOrphans } from '../../shared/teardown/orphans.js';
 import { renderTeardownSummary } from '../../shared/teardown/report.js';
-import { TEARDOWN_STEPS, TeardownCompute, TeardownHarness, TeardownStep, TeardownTerraform, runTeardown } from '../../shared/teardown/steps.js';
+import {
+  TEARDOWN_STEPS,
+  TeardownCompute,
+  TeardownHarness,
+  TeardownStep,
+  TeardownTerraform,
+  runTeardown,
+} from '../../shared/teardown/steps.js';
 import { TerraformRunner } from '../../shared/terraform/runner.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
@@ -41,7 +48,12 @@ function serviceAccountFromSetupYaml(yamlText: string | undefined): string | und
  * the apply named in terraform.tfvars.json must exist. A teardown in a later job (or after the apply removed
  * its key copy) writes them back from the credentials and from Harness, and removes what it wrote.
  */
-function prepareVariableFiles(io: ActionIO, dir: string, keyJson: string, setupYaml: () => string | undefined): () => void {
+function prepareVariableFiles(
+  io: ActionIO,
+  dir: string,
+  keyJson: string,
+  setupYaml: () => string | undefined,
+): () => void {
   const written: string[] = [];
   const tfvarsPath = join(dir, 'terraform.tfvars.json');
   if (!existsSync(tfvarsPath)) return () => {};
@@ -54,7 +66,9 @@ function prepareVariableFiles(io: ActionIO, dir: string, keyJson: string, setupY
   const put = (path: unknown, text: string | undefined, what: string) => {
     if (typeof path !== 'string' || !path || existsSync(resolve(dir, path))) return;
     if (!text) {
-      io.log.warning(`${what} ${path} (named in terraform.tfvars.json) is missing and cannot be recreated; terraform destroy may fail.`);
+      io.log.warning(
+        `${what} ${path} (named in terraform.tfvars.json) is missing and cannot be recreated; terraform destroy may fail.`,
+      );
       return;
     }
     const full = resolve(dir, path);
@@ -64,7 +78,8 @@ function prepareVariableFiles(io: ActionIO, dir: string, keyJson: string, setupY
   };
   let key = keyJson;
   if (key && !key.trim().startsWith('{') && existsSync(key)) key = readFileSync(key, 'utf8');
-  if (!key && io.env.GOOGLE_APPLICATION_CREDENTIALS && existsSync(io.env.GOOGLE_APPLICATION_CREDENTIALS)) key = readFileSync(io.env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8');
+  if (!key && io.env.GOOGLE_APPLICATION_CREDENTIALS && existsSync(io.env.GOOGLE_APPLICATION_CREDENTIALS))
+    key = readFileSync(io.env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8');
   if (key) maskSecret(io.log, key);
   put(vars.service_account_key_file, key || undefined, 'The service-account key file');
   put(vars.infra_config_yaml_file, setupYaml(), 'The Infra Config YAML');
@@ -83,7 +98,12 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const stepsInput = inp.list('steps');
   for (const s of stepsInput) {
-    if (!(TEARDOWN_STEPS as readonly string[]).includes(s)) throw new ConfigurationError('INPUT_INVALID', `Unknown teardown step "${s}"`, `Use any of: ${TEARDOWN_STEPS.join(', ')} (or leave \`steps\` empty for all).`);
+    if (!(TEARDOWN_STEPS as readonly string[]).includes(s))
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `Unknown teardown step "${s}"`,
+        `Use any of: ${TEARDOWN_STEPS.join(', ')} (or leave \`steps\` empty for all).`,
+      );
   }
   const steps = stepsInput.length ? (stepsInput as TeardownStep[]) : [...TEARDOWN_STEPS];
   const scan = inp.boolean('orphan-scan', true);
@@ -92,27 +112,66 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
   const pollIntervalMs = inp.duration('poll-interval', 5_000);
   const concurrency = inp.integer('concurrency', 4, 1);
   const workingDir = inp.optional('working-directory', config.terraform.working_directory);
-  if (!deps.harness && !apiKey) throw new ConfigurationError('INPUT_MISSING', 'No Harness API key', 'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.');
+  if (!deps.harness && !apiKey)
+    throw new ConfigurationError(
+      'INPUT_MISSING',
+      'No Harness API key',
+      'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.',
+    );
 
-  const harness: TeardownHarness = deps.harness ?? new HarnessClient({ baseUrl: harnessBaseUrl(config, io.env), apiKey, accountId: config.harness.account_id, log: io.log, clock: io.clock, retry: { attempts: 1 } });
+  const harness: TeardownHarness =
+    deps.harness ??
+    new HarnessClient({
+      baseUrl: harnessBaseUrl(config, io.env),
+      apiKey,
+      accountId: config.harness.account_id,
+      log: io.log,
+      clock: io.clock,
+      retry: { attempts: 1 },
+    });
   const needGcp = !deps.compute || (scan && !deps.scanApis);
-  const gcp = needGcp ? createGcp({ keyJson: keyJson || undefined, env: io.env, log: io.log, clock: io.clock, inputName: 'gcp-credentials' }) : undefined;
+  const gcp = needGcp
+    ? createGcp({
+        keyJson: keyJson || undefined,
+        env: io.env,
+        log: io.log,
+        clock: io.clock,
+        inputName: 'gcp-credentials',
+      })
+    : undefined;
   try {
     const compute: TeardownCompute = deps.compute ?? (gcp as NonNullable<typeof gcp>).compute;
 
     // Terraform: the working directory the apply used; nothing there means nothing to destroy from here.
-    const dir = isAbsolute(workingDir) ? workingDir : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
+    const dir = isAbsolute(workingDir)
+      ? workingDir
+      : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
     let terraform: TeardownTerraform | undefined = deps.terraform ?? undefined;
     let terraformMissing: string | undefined;
     let terraformInitialised = deps.terraform ? true : false;
     if (deps.terraform === undefined) {
-      const hasConfig = existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
-      if (!hasConfig) terraformMissing = `no Terraform configuration in ${dir}: nothing to destroy from here (set working-directory, or run teardown where terraform-apply ran or with its remote backend)`;
+      const hasConfig =
+        existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
+      if (!hasConfig)
+        terraformMissing = `no Terraform configuration in ${dir}: nothing to destroy from here (set working-directory, or run teardown where terraform-apply ran or with its remote backend)`;
       else {
-        const runner = new TerraformRunner({ binary: config.terraform.binary, cwd: dir, env: { ...process.env, ...io.env }, log: io.log, lockTimeout: config.terraform.lock_timeout });
+        const runner = new TerraformRunner({
+          binary: config.terraform.binary,
+          cwd: dir,
+          env: { ...process.env, ...io.env },
+          log: io.log,
+          lockTimeout: config.terraform.lock_timeout,
+        });
         terraformInitialised = existsSync(join(dir, '.terraform'));
         terraform = {
-          init: () => runner.init(config.terraform.backend ? Object.fromEntries(Object.entries(config.terraform.backend.config).map(([k, v]) => [k, String(v)])) : {}),
+          init: () =>
+            runner.init(
+              config.terraform.backend
+                ? Object.fromEntries(
+                    Object.entries(config.terraform.backend.config).map(([k, v]) => [k, String(v)]),
+                  )
+                : {},
+            ),
           exec: (args, opts) => runner.exec(args, opts),
           destroy: async () => {
             const cleanup = prepareVariableFiles(io, dir, keyJson, () => setupYaml);
@@ -137,15 +196,36 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
     }
 
     if (dryRun) io.log.info('Dry run: looking only; nothing will be changed.');
-    const results = await runTeardown({ config, harness, compute, terraform, terraformMissing, terraformInitialised, log: io.log, clock: io.clock, dryRun, steps, pollIntervalMs, timeoutMs, concurrency });
+    const results = await runTeardown({
+      config,
+      harness,
+      compute,
+      terraform,
+      terraformMissing,
+      terraformInitialised,
+      log: io.log,
+      clock: io.clock,
+      dryRun,
+      steps,
+      pollIntervalMs,
+      timeoutMs,
+      concurrency,
+    });
     const failed = results.filter((r) => r.status === 'failed');
 
     let orphans: OrphanScan | undefined;
     if (scan && !failed.length) {
-      const apis: OrphanScanApis = deps.scanApis ?? { compute: (gcp as NonNullable<typeof gcp>).compute, dns: (gcp as NonNullable<typeof gcp>).dns, certs: (gcp as NonNullable<typeof gcp>).certs, iam: (gcp as NonNullable<typeof gcp>).iam, dnsClient: dnsClientFromEndpoints(endpointsFromEnv(io.env)) };
+      const apis: OrphanScanApis = deps.scanApis ?? {
+        compute: (gcp as NonNullable<typeof gcp>).compute,
+        dns: (gcp as NonNullable<typeof gcp>).dns,
+        certs: (gcp as NonNullable<typeof gcp>).certs,
+        iam: (gcp as NonNullable<typeof gcp>).iam,
+        dnsClient: dnsClientFromEndpoints(endpointsFromEnv(io.env)),
+      };
       orphans = await io.log.group('Orphan scan', () => scanOrphans(config, apis, { serviceAccount }));
       if (!orphans.orphans.length) io.log.info('Orphan scan: nothing left.');
-      for (const o of orphans.orphans) io.log.warning(`Left: ${o.kind} ${o.name} (${o.where}; ${o.reason}). Remove with: ${o.command}`);
+      for (const o of orphans.orphans)
+        io.log.warning(`Left: ${o.kind} ${o.name} (${o.where}; ${o.reason}). Remove with: ${o.command}`);
       for (const n of orphans.notices) io.log.warning(`${n.title}: ${n.detail} ${n.fix}`);
       for (const s of orphans.skipped) io.log.info(`Orphan scan could not look: ${s}`);
     }
@@ -153,14 +233,27 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
     const left = orphans?.orphans.length ?? 0;
     const outputs: Record<string, string> = {
       steps: JSON.stringify(results.map((r) => ({ step: r.step, status: r.status, detail: r.detail }))),
-      orphans: JSON.stringify((orphans?.orphans ?? []).map((o) => ({ kind: o.kind, name: o.name, where: o.where, command: o.command }))),
+      orphans: JSON.stringify(
+        (orphans?.orphans ?? []).map((o) => ({
+          kind: o.kind,
+          name: o.name,
+          where: o.where,
+          command: o.command,
+        })),
+      ),
       clean: String(!failed.length && !!orphans && left === 0 && !dryRun),
     };
     for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
     await io.appendSummary(renderTeardownSummary(results, orphans, dryRun));
     const orphanFailure = !dryRun && failOnOrphans && left > 0 && steps.length === TEARDOWN_STEPS.length;
-    if (failed.length) io.setFailed(`Teardown stopped at ${failed.map((f) => `${f.step}: ${f.detail}`).join('; ')}. Fix the cause and run teardown again: every step is safe to repeat.`);
-    else if (orphanFailure) io.setFailed(`${left} resource(s) are left after teardown; the summary lists the command that removes each.`);
+    if (failed.length)
+      io.setFailed(
+        `Teardown stopped at ${failed.map((f) => `${f.step}: ${f.detail}`).join('; ')}. Fix the cause and run teardown again: every step is safe to repeat.`,
+      );
+    else if (orphanFailure)
+      io.setFailed(
+        `${left} resource(s) are left after teardown; the summary lists the command that removes each.`,
+      );
     const done = results.filter((r) => r.status === 'done').length;
     return {
       outputs,

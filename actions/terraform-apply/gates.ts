@@ -6,10 +6,16 @@ import type { CheckResult } from '../../shared/report/model.js';
 /** The Cloud DNS and Certificate Manager reads the health gates need (createGcp().dns / .certs have them). */
 export interface GateApis {
   dns: {
-    listRecordSets(project: string, zone: string, opts?: { name?: string; type?: string }): Promise<ResourceRecordSet[]>;
+    listRecordSets(
+      project: string,
+      zone: string,
+      opts?: { name?: string; type?: string },
+    ): Promise<ResourceRecordSet[]>;
     getManagedZone(project: string, zone: string): Promise<ManagedZone | undefined>;
   };
-  certs: { getCertificate(project: string, location: string, name: string): Promise<Certificate | undefined> };
+  certs: {
+    getCertificate(project: string, location: string, name: string): Promise<Certificate | undefined>;
+  };
 }
 
 export interface GateRegion {
@@ -31,10 +37,26 @@ export interface GateInputs {
   now: () => number;
 }
 
-const DOC_DNS = 'https://developer.harness.io/docs/cloud-development-environments/self-hosted-gitspaces/steps/gitspace-infra-terraform';
+const DOC_DNS =
+  'https://developer.harness.io/docs/cloud-development-environments/self-hosted-gitspaces/steps/gitspace-infra-terraform';
 
-function check(id: string, title: string, started: number, now: () => number, r: Omit<CheckResult, 'id' | 'title' | 'durationMs' | 'docUrl'> & { docUrl?: string }): CheckResult {
-  return { id, title, docUrl: r.docUrl ?? DOC_DNS, durationMs: now() - started, status: r.status, observed: r.observed, expected: r.expected, fix: r.fix };
+function check(
+  id: string,
+  title: string,
+  started: number,
+  now: () => number,
+  r: Omit<CheckResult, 'id' | 'title' | 'durationMs' | 'docUrl'> & { docUrl?: string },
+): CheckResult {
+  return {
+    id,
+    title,
+    docUrl: r.docUrl ?? DOC_DNS,
+    durationMs: now() - started,
+    status: r.status,
+    observed: r.observed,
+    expected: r.expected,
+    fix: r.fix,
+  };
 }
 
 /** DNS-101: each region's A record equals its ALB address (read from Cloud DNS, not from a resolver). */
@@ -44,7 +66,14 @@ export async function dnsGate(apis: GateApis, g: GateInputs): Promise<CheckResul
     const started = g.now();
     const title = `${r.domain} A record points at the ${r.key} ALB`;
     if (!g.manageDnsZone) {
-      out.push(check('DNS-101', title, started, g.now, { status: 'skip', observed: 'manage_dns_zone is false', expected: `A ${r.domain}. -> ${r.albIp}`, fix: `The module does not manage DNS: create the A record ${r.domain}. -> ${r.albIp} (and *.${r.domain}) in your DNS.` }));
+      out.push(
+        check('DNS-101', title, started, g.now, {
+          status: 'skip',
+          observed: 'manage_dns_zone is false',
+          expected: `A ${r.domain}. -> ${r.albIp}`,
+          fix: `The module does not manage DNS: create the A record ${r.domain}. -> ${r.albIp} (and *.${r.domain}) in your DNS.`,
+        }),
+      );
       continue;
     }
     try {
@@ -54,13 +83,24 @@ export async function dnsGate(apis: GateApis, g: GateInputs): Promise<CheckResul
       out.push(
         check('DNS-101', title, started, g.now, {
           status: ok ? 'ok' : 'error',
-          observed: a ? `A ${a.name} -> ${a.rrdatas.join(', ')}` : `no A record ${r.domain}. in zone ${g.zoneName}`,
+          observed: a
+            ? `A ${a.name} -> ${a.rrdatas.join(', ')}`
+            : `no A record ${r.domain}. in zone ${g.zoneName}`,
           expected: `A ${r.domain}. -> ${r.albIp}`,
-          fix: ok ? '' : `Re-run terraform-apply (mode: apply): the module manages this record. If someone edited it by hand, run mode: drift to see what else differs.`,
+          fix: ok
+            ? ''
+            : `Re-run terraform-apply (mode: apply): the module manages this record. If someone edited it by hand, run mode: drift to see what else differs.`,
         }),
       );
     } catch (e) {
-      out.push(check('DNS-101', title, started, g.now, { status: 'error', observed: `Cloud DNS could not be read: ${errorMessage(e)}`, expected: `A ${r.domain}. -> ${r.albIp}`, fix: 'Grant the identity roles/dns.reader (or dns.admin), and check the zone exists.' }));
+      out.push(
+        check('DNS-101', title, started, g.now, {
+          status: 'error',
+          observed: `Cloud DNS could not be read: ${errorMessage(e)}`,
+          expected: `A ${r.domain}. -> ${r.albIp}`,
+          fix: 'Grant the identity roles/dns.reader (or dns.admin), and check the zone exists.',
+        }),
+      );
     }
   }
   return out;
@@ -74,20 +114,43 @@ export async function certGate(apis: GateApis, g: GateInputs): Promise<CheckResu
     const certName = `${g.name}-${r.key}-dns-cert`;
     const title = `certificate ${certName} for ${r.domain} is ACTIVE`;
     if (!g.useCertificateManager || !g.manageDnsZone) {
-      out.push(check('CERT-101', title, started, g.now, { status: 'skip', observed: g.useCertificateManager ? 'manage_dns_zone is false' : 'certificate.mode is files', expected: 'ACTIVE', fix: 'Certificate Manager is not managed by the module in this configuration.' }));
+      out.push(
+        check('CERT-101', title, started, g.now, {
+          status: 'skip',
+          observed: g.useCertificateManager ? 'manage_dns_zone is false' : 'certificate.mode is files',
+          expected: 'ACTIVE',
+          fix: 'Certificate Manager is not managed by the module in this configuration.',
+        }),
+      );
       continue;
     }
     try {
       const cert = await apis.certs.getCertificate(g.project, 'global', certName);
       const state = cert?.managed?.state;
       if (!cert) {
-        out.push(check('CERT-101', title, started, g.now, { status: 'error', observed: 'the certificate does not exist', expected: 'ACTIVE', fix: 'Re-run terraform-apply (mode: apply); the module creates it with manage_dns_zone: true.' }));
+        out.push(
+          check('CERT-101', title, started, g.now, {
+            status: 'error',
+            observed: 'the certificate does not exist',
+            expected: 'ACTIVE',
+            fix: 'Re-run terraform-apply (mode: apply); the module creates it with manage_dns_zone: true.',
+          }),
+        );
       } else if (state === 'ACTIVE') {
-        out.push(check('CERT-101', title, started, g.now, { status: 'ok', observed: 'ACTIVE', expected: 'ACTIVE', fix: '' }));
+        out.push(
+          check('CERT-101', title, started, g.now, {
+            status: 'ok',
+            observed: 'ACTIVE',
+            expected: 'ACTIVE',
+            fix: '',
+          }),
+        );
       } else if (state === 'PROVISIONING') {
         const zone = await apis.dns.getManagedZone(g.project, g.zoneName).catch(() => undefined);
         const ns = zone?.nameServers ?? [];
-        const attempts = (cert.managed?.authorizationAttemptInfo ?? []).map((a) => `${a.domain}: ${a.state}${a.failureReason ? ` (${a.failureReason})` : ''}`);
+        const attempts = (cert.managed?.authorizationAttemptInfo ?? []).map(
+          (a) => `${a.domain}: ${a.state}${a.failureReason ? ` (${a.failureReason})` : ''}`,
+        );
         out.push(
           check('CERT-101', title, started, g.now, {
             status: 'warn',
@@ -109,7 +172,14 @@ export async function certGate(apis: GateApis, g: GateInputs): Promise<CheckResu
         );
       }
     } catch (e) {
-      out.push(check('CERT-101', title, started, g.now, { status: 'error', observed: `Certificate Manager could not be read: ${errorMessage(e)}`, expected: 'ACTIVE', fix: 'Grant the identity roles/certificatemanager.viewer, and enable certificatemanager.googleapis.com.' }));
+      out.push(
+        check('CERT-101', title, started, g.now, {
+          status: 'error',
+          observed: `Certificate Manager could not be read: ${errorMessage(e)}`,
+          expected: 'ACTIVE',
+          fix: 'Grant the identity roles/certificatemanager.viewer, and enable certificatemanager.googleapis.com.',
+        }),
+      );
     }
   }
   return out;

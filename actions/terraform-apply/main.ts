@@ -6,14 +6,28 @@ import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
-import { findMarkedComment, githubClient, splitRepository, upsertMarkedComment } from '../../shared/github/comments.js';
+import {
+  findMarkedComment,
+  githubClient,
+  splitRepository,
+  upsertMarkedComment,
+} from '../../shared/github/comments.js';
 import { maskSecret } from '../../shared/inputs.js';
 import { zoneNameFor } from '../../shared/net.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { renderChecksMarkdown } from '../../shared/report/render.js';
 import { checkVerdict } from '../../shared/report/model.js';
 import { maskSetupYaml } from '../../shared/terraform/interface.js';
-import { PlanJson, countsLine, fingerprintFromComment, planCounts, planFingerprint, planMarker, renderPlanComment, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
+import {
+  PlanJson,
+  countsLine,
+  fingerprintFromComment,
+  planCounts,
+  planFingerprint,
+  planMarker,
+  renderPlanComment,
+  runUrlFromEnv,
+} from '../../shared/terraform/plan-render.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformRunner } from '../../shared/terraform/runner.js';
 import { GateApis, GateInputs, certGate, dnsGate } from './gates.js';
@@ -39,13 +53,21 @@ export interface TerraformApplyDeps {
 function prNumber(io: ActionIO): number | undefined {
   const explicit = io.inputs.optional('pr-number');
   if (explicit) {
-    if (!/^\d+$/.test(explicit)) throw new ConfigurationError('INPUT_INVALID', `pr-number must be a number, got "${explicit}"`, 'Pass the pull request number, e.g. ${{ github.event.pull_request.number }}.');
+    if (!/^\d+$/.test(explicit))
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `pr-number must be a number, got "${explicit}"`,
+        'Pass the pull request number, e.g. ${{ github.event.pull_request.number }}.',
+      );
     return Number(explicit);
   }
   const path = io.env.GITHUB_EVENT_PATH;
   if (!path || !existsSync(path)) return undefined;
   try {
-    const event = JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { number?: number }; issue?: { number?: number; pull_request?: unknown } };
+    const event = JSON.parse(readFileSync(path, 'utf8')) as {
+      pull_request?: { number?: number };
+      issue?: { number?: number; pull_request?: unknown };
+    };
     return event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined);
   } catch {
     return undefined;
@@ -54,7 +76,12 @@ function prNumber(io: ActionIO): number | undefined {
 
 function defaultComments(io: ActionIO, token: string, issueNumber: number): PlanComments {
   const repository = io.env.GITHUB_REPOSITORY;
-  if (!repository) throw new ConfigurationError('INPUT_MISSING', 'GITHUB_REPOSITORY is not set', 'Run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/repo.');
+  if (!repository)
+    throw new ConfigurationError(
+      'INPUT_MISSING',
+      'GITHUB_REPOSITORY is not set',
+      'Run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/repo.',
+    );
   const { owner, repo } = splitRepository(repository);
   const octokit = githubClient(token, io.env);
   return {
@@ -64,10 +91,18 @@ function defaultComments(io: ActionIO, token: string, issueNumber: number): Plan
 }
 
 /** The key file the module reads, copied to a fixed path (and removed at the end when we made it). */
-function prepareKeyFile(io: ActionIO, gcpCredentials: string, stableDir: string): { path: string; created: boolean; secrets: string[] } {
+function prepareKeyFile(
+  io: ActionIO,
+  gcpCredentials: string,
+  stableDir: string,
+): { path: string; created: boolean; secrets: string[] } {
   let text = '';
   if (gcpCredentials) {
-    text = gcpCredentials.trim().startsWith('{') ? gcpCredentials : existsSync(gcpCredentials) ? readFileSync(gcpCredentials, 'utf8') : '';
+    text = gcpCredentials.trim().startsWith('{')
+      ? gcpCredentials
+      : existsSync(gcpCredentials)
+        ? readFileSync(gcpCredentials, 'utf8')
+        : '';
   } else if (io.env.GOOGLE_APPLICATION_CREDENTIALS && existsSync(io.env.GOOGLE_APPLICATION_CREDENTIALS)) {
     text = readFileSync(io.env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8');
   }
@@ -123,20 +158,33 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   const label = inp.optional('label', '');
   const workspace = io.env.TF_WORKSPACE || 'default';
   const stableDir = io.env.RUNNER_TEMP ? resolve(io.env.RUNNER_TEMP) : join(workdir, '.gitspaces');
-  const infraConfigPath = resolve(inp.optional('infra-config-path') || join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'));
+  const infraConfigPath = resolve(
+    inp.optional('infra-config-path') ||
+      join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
+  );
   const runGates = inp.boolean('gates', true);
   const comment = inp.boolean('comment', true);
   const reviewedPlanFile = inp.optional('plan-file');
 
   if (!existsSync(infraConfigPath)) {
-    throw new ConfigurationError('INFRA_CONFIG_MISSING', `No Infra Config YAML at ${infraConfigPath}`, 'Run configure-infra first and pass its `infra-config-path` output as `infra-config-path`.');
+    throw new ConfigurationError(
+      'INFRA_CONFIG_MISSING',
+      `No Infra Config YAML at ${infraConfigPath}`,
+      'Run configure-infra first and pass its `infra-config-path` output as `infra-config-path`.',
+    );
   }
   const setupYaml = readFileSync(infraConfigPath, 'utf8');
   const secrets = maskSetupYaml(io.log, setupYaml);
   const key = prepareKeyFile(io, gcpCredentials, stableDir);
   secrets.push(...key.secrets);
 
-  const runner = new TerraformRunner({ binary, cwd: workdir, env: io.env, log: io.log, lockTimeout: config.terraform.lock_timeout });
+  const runner = new TerraformRunner({
+    binary,
+    cwd: workdir,
+    env: io.env,
+    log: io.log,
+    lockTimeout: config.terraform.lock_timeout,
+  });
   const outputs: Record<string, string> = {};
   const setOutput = (k: string, v: string) => {
     outputs[k] = v;
@@ -146,7 +194,9 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   try {
     const root = generateRoot({ config, keyFile: key.path, infraConfigFile: infraConfigPath, env: io.env });
     writeRoot(workdir, root);
-    io.log.info(`Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${rootDir}`);
+    io.log.info(
+      `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${rootDir}`,
+    );
     await io.log.group(`${binary} init`, () => runner.init());
     checkInstalledModule(workdir, root, setupYaml);
 
@@ -166,7 +216,9 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       await io.log.group(`${binary} destroy`, () => runner.destroy());
       rmSync(join(workdir, 'pool.yaml'), { force: true });
       setOutput('changes', 'true');
-      await io.appendSummary(`## Gitspaces: terraform destroy\n\n**✅ Destroyed every resource of \`${rootDir}\` (workspace \`${workspace}\`).**\n`);
+      await io.appendSummary(
+        `## Gitspaces: terraform destroy\n\n**✅ Destroyed every resource of \`${rootDir}\` (workspace \`${workspace}\`).**\n`,
+      );
       return { outputs, phase: phase('ok', `destroyed the Terraform stack in ${rootDir}`), exitCode: 0 };
     }
 
@@ -179,13 +231,24 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
           .filter(([, oc]) => !oc.actions.every((a) => a === 'no-op'))
           .map(([name]) => `output.${name}`),
       ];
-      setOutput('drift', String(d.drift));
+      // Terraform can exit 2 for a refresh that only rewrites state metadata (e.g. sensitivity marks) while listing no
+      // drifted resource or output: that is nothing a user can act on, so drift means something is listed.
+      const drift = d.drift && drifted.length > 0;
+      const metadataOnly =
+        d.drift && !drift
+          ? ' Terraform exited 2 but listed no drifted resource or output (a state-metadata refresh only).'
+          : '';
+      setOutput('drift', String(drift));
       setOutput('exit-code', String(d.exitCode));
-      const body = d.drift
+      const body = drift
         ? `**⚠️ Drift: ${drifted.length} resource(s) differ from the state** (refresh-only plan exit code ${d.exitCode}).\n\n${drifted.map((a) => `- \`${a}\``).join('\n')}\n\nRun terraform-apply (mode: plan) to see what applying the configuration would change back.`
-        : `**✅ No drift:** the real resources match the state (refresh-only plan exit code ${d.exitCode}).`;
+        : `**✅ No drift:** the real resources match the state (refresh-only plan exit code ${d.exitCode}).${metadataOnly}`;
       await io.appendSummary(`## Gitspaces: drift check of \`${rootDir}\`\n\n${body}\n`);
-      return { outputs, phase: phase('ok', d.drift ? `drift in ${drifted.length} resource(s)` : 'no drift'), exitCode: d.drift && inp.boolean('fail-on-drift', false) ? 1 : 0 };
+      return {
+        outputs,
+        phase: phase('ok', drift ? `drift in ${drifted.length} resource(s)` : 'no drift'),
+        exitCode: drift && inp.boolean('fail-on-drift', false) ? 1 : 0,
+      };
     }
 
     const outcome = await io.log.group(`${binary} plan`, () => runner.plan({ planFile }));
@@ -201,7 +264,11 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       let commentNote = '';
       if (comment && pr !== undefined) {
         if (!deps.comments && !githubToken) {
-          throw new ConfigurationError('INPUT_MISSING', 'No GitHub token to comment on the pull request', 'Pass `github-token: ${{ github.token }}` (with `pull-requests: write`), or set comment: false.');
+          throw new ConfigurationError(
+            'INPUT_MISSING',
+            'No GitHub token to comment on the pull request',
+            'Pass `github-token: ${{ github.token }}` (with `pull-requests: write`), or set comment: false.',
+          );
         }
         const comments = deps.comments ?? defaultComments(io, githubToken, pr);
         const r = await comments.upsert(marker, rendered);
@@ -211,7 +278,13 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       }
       if (reviewedPlanFile) copyFileSync(planFile, resolve(reviewedPlanFile));
       await io.appendSummary(rendered + '\n');
-      return { outputs, phase: phase('ok', `${countsLine(counts)}${commentNote ? ` ${commentNote}.` : ''}`, { changes: { created: counts.add, updated: counts.change, deleted: counts.destroy } }), exitCode: 0 };
+      return {
+        outputs,
+        phase: phase('ok', `${countsLine(counts)}${commentNote ? ` ${commentNote}.` : ''}`, {
+          changes: { created: counts.add, updated: counts.change, deleted: counts.destroy },
+        }),
+        exitCode: 0,
+      };
     }
 
     // mode: apply. Apply only what was reviewed.
@@ -228,14 +301,20 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
         reviewed = found ? fingerprintFromComment(found.body) : undefined;
         reviewedFrom = `the plan comment on pull request #${pr}`;
         if (!found) {
-          throw new ConfigurationError('PLAN_NOT_REVIEWED', `No plan comment for ${rootDir} (workspace ${workspace}${label ? `, label ${label}` : ''}) on pull request #${pr}.`, 'Run terraform-apply with mode: plan on the pull request first, with the same working-directory and label.');
+          throw new ConfigurationError(
+            'PLAN_NOT_REVIEWED',
+            `No plan comment for ${rootDir} (workspace ${workspace}${label ? `, label ${label}` : ''}) on pull request #${pr}.`,
+            'Run terraform-apply with mode: plan on the pull request first, with the same working-directory and label.',
+          );
         }
       }
     }
     if (reviewed && reviewed !== fingerprint) {
       setOutput('failure-reason', 'plan-changed');
       const msg = `The plan changed since it was reviewed: ${reviewedFrom} has ${reviewed.slice(0, 19)}…, the plan now is ${fingerprint.slice(0, 19)}…. Nothing was applied.`;
-      await io.appendSummary(`## Gitspaces: apply refused\n\n**❌ ${msg}**\n\nPlan again on the pull request, review the new plan, then apply.\n\n${rendered}\n`);
+      await io.appendSummary(
+        `## Gitspaces: apply refused\n\n**❌ ${msg}**\n\nPlan again on the pull request, review the new plan, then apply.\n\n${rendered}\n`,
+      );
       io.setFailed(`${msg} Plan again on the pull request, review it, then apply.`);
       return { outputs, phase: phase('failed', 'refused: plan-changed'), exitCode: 1 };
     }
@@ -256,7 +335,12 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
 
     let checks: CheckResult[] = [];
     if (runGates) {
-      const infra = parseYaml(setupYaml) as { name?: string; domain?: string; project?: { id?: string }; region_configs?: Record<string, { certificates?: { contents?: { domain?: string }[] } }> };
+      const infra = parseYaml(setupYaml) as {
+        name?: string;
+        domain?: string;
+        project?: { id?: string };
+        region_configs?: Record<string, { certificates?: { contents?: { domain?: string }[] } }>;
+      };
       const gateInputs: GateInputs = {
         project: infra.project?.id ?? config.gcp.project_id,
         name: infra.name ?? config.infrastructure.name,
@@ -264,37 +348,58 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
         zoneName: zoneNameFor(infra.domain ?? config.infrastructure.domain),
         manageDnsZone: config.terraform.manage_dns_zone,
         useCertificateManager: config.terraform.certificate.mode === 'certificate-manager',
-        regions: Object.entries(alb).map(([k, ip]) => ({ key: k, albIp: ip, domain: infra.region_configs?.[k]?.certificates?.contents?.[0]?.domain ?? '' })),
+        regions: Object.entries(alb).map(([k, ip]) => ({
+          key: k,
+          albIp: ip,
+          domain: infra.region_configs?.[k]?.certificates?.contents?.[0]?.domain ?? '',
+        })),
         now: () => io.clock.now(),
       };
-      const apis: GateApis = deps.gates ?? createGcp({ keyJson: gcpCredentials, env: io.env, log: io.log, clock: io.clock });
+      const apis: GateApis =
+        deps.gates ?? createGcp({ keyJson: gcpCredentials, env: io.env, log: io.log, clock: io.clock });
       checks = [...(await dnsGate(apis, gateInputs)), ...(await certGate(apis, gateInputs))];
     }
     const failedGates = checks.filter((c) => c.status === 'error');
     const lines = [
       `## Gitspaces: terraform apply of \`${rootDir}\``,
       '',
-      outcome.changes ? `**✅ Applied: ${countsLine(counts)}**` : '**✅ No changes: the infrastructure matches the configuration.**',
+      outcome.changes
+        ? `**✅ Applied: ${countsLine(counts)}**`
+        : '**✅ No changes: the infrastructure matches the configuration.**',
       '',
-      `- ALB addresses: ${Object.entries(alb).map(([k, v]) => `${k} \`${v}\``).join(', ') || 'none'}`,
-      `- NLB addresses: ${Object.entries(nlb).map(([k, v]) => `${k} \`${v}\``).join(', ') || 'none'}`,
+      `- ALB addresses: ${
+        Object.entries(alb)
+          .map(([k, v]) => `${k} \`${v}\``)
+          .join(', ') || 'none'
+      }`,
+      `- NLB addresses: ${
+        Object.entries(nlb)
+          .map(([k, v]) => `${k} \`${v}\``)
+          .join(', ') || 'none'
+      }`,
       `- Managed zone: ${zone ? `\`${zone}\`` : 'not managed'}`,
       `- Runner pool file: \`${poolPath}\` (json_path /runner/${KEY_FILE_NAME})`,
       '',
     ];
     if (checks.length) lines.push(renderChecksMarkdown('Health gates', checkVerdict(checks), checks));
     await io.appendSummary(lines.join('\n') + '\n');
-    if (failedGates.length) io.setFailed(`${failedGates.length} health gate(s) failed: ${failedGates.map((c) => c.id).join(', ')}`);
+    if (failedGates.length)
+      io.setFailed(`${failedGates.length} health gate(s) failed: ${failedGates.map((c) => c.id).join(', ')}`);
     return {
       outputs,
       checks,
-      phase: phase(failedGates.length ? 'failed' : 'ok', outcome.changes ? `applied: ${countsLine(counts)}` : 'no changes', { changes: { created: counts.add, updated: counts.change, deleted: counts.destroy } }),
+      phase: phase(
+        failedGates.length ? 'failed' : 'ok',
+        outcome.changes ? `applied: ${countsLine(counts)}` : 'no changes',
+        { changes: { created: counts.add, updated: counts.change, deleted: counts.destroy } },
+      ),
       exitCode: failedGates.length ? 1 : 0,
     };
   } finally {
     // Plan files and the key copy hold secrets: nothing of them stays behind or gets uploaded.
     rmSync(planFile, { force: true });
     if (key.created) rmSync(key.path, { force: true });
-    if (existsSync(join(workdir, '.gitspaces')) && !io.env.RUNNER_TEMP) rmSync(join(workdir, '.gitspaces'), { recursive: true, force: true });
+    if (existsSync(join(workdir, '.gitspaces')) && !io.env.RUNNER_TEMP)
+      rmSync(join(workdir, '.gitspaces'), { recursive: true, force: true });
   }
 }

@@ -17,7 +17,10 @@ export function standInModuleDir(): string {
     join(process.cwd(), 'dist', 'sandbox', 'module'),
     join(process.cwd(), 'sandbox', 'module'),
   ];
-  const found = candidates.find((d) => existsSync(join(d, 'v0.0.3', 'main.tf')) && existsSync(join(d, 'post-0.0.3', 'main.tf')));
-  if (!found) throw new Error(`The stand-in Terraform module was not found (looked in ${candidates.join(', ')})`);
+  const found = candidates.find(
+    (d) => existsSync(join(d, 'v0.0.3', 'main.tf')) && existsSync(join(d, 'post-0.0.3', 'main.tf')),
+  );
+  if (!found)
+    throw new Error(`The stand-in Terraform module was not found (looked in ${candidates.join(', ')})`);
   return resolve(found);
 }

@@ -99,6 +99,12 @@ function issueFromZod(z: ZodLikeIssue): ConfigIssue[] {
       return [{ path, found: show(z.input), expected: `${z.origin === 'string' ? 'at least ' + String(z.minimum) + ' characters' : z.origin === 'array' ? 'at least ' + String(z.minimum) + ' item(s)' : '>= ' + String(z.minimum)}`, fix: fix ?? `Raise \`${path}\`.` }];
     case 'too_big':
       return [{ path, found: show(z.input), expected: `${z.origin === 'string' ? 'at most ' + String(z.maximum) + ' characters' : z.origin === 'array' ? 'at most ' + String(z.maximum) + ' item(s)' : '<= ' + String(z.maximum)}`, fix: fix ?? `Lower \`${path}\`.` }];
+    case 'invalid_key': {
+      // A record key (a region name under infrastructure.regions): the key's own rule carries the expectation and fix.
+      const inner = ((z as { issues?: ZodLikeIssue[] }).issues ?? [])[0];
+      const [exp, innerFix] = (inner?.message ?? 'expected a valid key').split(FIX_SEP) as [string, string | undefined];
+      return [{ path, found: show(z.input), expected: `a key that is ${exp.replace(/^expected /, '')}`, fix: innerFix ?? fix ?? `Rename the key \`${path}\`.` }];
+    }
     case 'invalid_union':
       return [{ path, found: show(z.input), expected: 'a string, number or boolean', fix: fix ?? `Check \`${path}\`.` }];
     default:

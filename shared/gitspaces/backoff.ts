@@ -79,7 +79,9 @@ export class Pacer {
           if (++limited > max429) throw e;
           const ra = (e as RemoteError).retryAfterMs;
           const ms = ra ?? this.opts.defaultRetryAfterMs ?? 1000;
-          log.debug(`${what}: rate limited (429), waiting ${ms} ms${ra === undefined ? '' : ' as Retry-After asks'}`);
+          log.debug(
+            `${what}: rate limited (429), waiting ${ms} ms${ra === undefined ? '' : ' as Retry-After asks'}`,
+          );
           // Counted from when the request left: the server measured its bucket then (or just after), and
           // rejections of requests already in flight do not push the pool's wait further out.
           this.hold(sentAt, ms);
@@ -92,7 +94,11 @@ export class Pacer {
           throw new AmbiguousFailure(e);
         }
         if (++failures >= attempts) throw e;
-        const delay = backoffDelay(failures - 1, { baseMs: this.opts.baseMs ?? 500, maxMs: this.opts.maxMs ?? 15_000, random: this.opts.random });
+        const delay = backoffDelay(failures - 1, {
+          baseMs: this.opts.baseMs ?? 500,
+          maxMs: this.opts.maxMs ?? 15_000,
+          random: this.opts.random,
+        });
         log.debug(`${what}: ${errorMessage(e)}; retry ${failures}/${attempts - 1} in ${delay} ms`);
         await this.opts.clock.sleep(delay);
       }

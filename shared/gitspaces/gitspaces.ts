@@ -5,7 +5,13 @@ import { mapLimit } from '../retry.js';
 import { AmbiguousFailure, Pacer, statusOf } from './backoff.js';
 import { findMachine } from './machines.js';
 import type { EnumGitspaceCodeRepoType, EnumIDEType } from '../harness/types.js';
-import type { CreateGitspaceBody, GitspaceEvent, GitspaceView, GitspacesApi, MachineResource } from './types.js';
+import type {
+  CreateGitspaceBody,
+  GitspaceEvent,
+  GitspaceView,
+  GitspacesApi,
+  MachineResource,
+} from './types.js';
 
 /** What the user asked for: from the config's `gitspaces:` or the action's inputs. */
 export interface GitspaceSpec {
@@ -22,7 +28,16 @@ export interface GitspaceSpec {
 
 export type GitspaceOperation = 'create' | 'start' | 'stop' | 'delete';
 
-export type GitspaceResult = 'created' | 'existing' | 'started' | 'running' | 'stopped' | 'deleted' | 'absent' | 'would-create' | 'failed';
+export type GitspaceResult =
+  | 'created'
+  | 'existing'
+  | 'started'
+  | 'running'
+  | 'stopped'
+  | 'deleted'
+  | 'absent'
+  | 'would-create'
+  | 'failed';
 
 export interface GitspaceOutcome {
   name: string;
@@ -90,7 +105,11 @@ export function repoTypeFor(url: string): EnumGitspaceCodeRepoType {
   return 'unknown';
 }
 
-export function createBody(ctx: GitspaceContext, spec: GitspaceSpec, machine: MachineResource): CreateGitspaceBody {
+export function createBody(
+  ctx: GitspaceContext,
+  spec: GitspaceSpec,
+  machine: MachineResource,
+): CreateGitspaceBody {
   const body: CreateGitspaceBody = {
     identifier: spec.name,
     name: spec.name,
@@ -116,7 +135,9 @@ export class GitspaceFailedError extends Error {
     readonly errorMessageText: string,
     readonly lastEvents: string[],
   ) {
-    super(`Gitspace ${gitspace} is in state error: ${errorMessageText}${lastEvents.length ? `\nLast events:\n${lastEvents.map((e) => `  - ${e}`).join('\n')}` : ''}`);
+    super(
+      `Gitspace ${gitspace} is in state error: ${errorMessageText}${lastEvents.length ? `\nLast events:\n${lastEvents.map((e) => `  - ${e}`).join('\n')}` : ''}`,
+    );
   }
 }
 
@@ -128,7 +149,9 @@ export class GitspaceTimeoutError extends Error {
     readonly lastState: string,
     readonly waitedMs: number,
   ) {
-    super(`Gave up waiting for gitspace ${gitspace} to be ${want} after ${Math.round(waitedMs / 1000)}s; last state: ${lastState}`);
+    super(
+      `Gave up waiting for gitspace ${gitspace} to be ${want} after ${Math.round(waitedMs / 1000)}s; last state: ${lastState}`,
+    );
   }
 }
 
@@ -147,7 +170,9 @@ function eventKey(e: GitspaceEvent): string {
 /** Reads a gitspace; undefined when it does not exist (404). */
 async function getOrUndefined(ctx: GitspaceContext, id: string): Promise<GitspaceView | undefined> {
   try {
-    return (await ctx.pacer.call(`get ${id}`, () => ctx.api.getGitspace(ctx.org, ctx.project, id))) ?? undefined;
+    return (
+      (await ctx.pacer.call(`get ${id}`, () => ctx.api.getGitspace(ctx.org, ctx.project, id))) ?? undefined
+    );
   } catch (e) {
     if (statusOf(e) === 404) return undefined;
     throw e;
@@ -171,12 +196,16 @@ class Watcher {
   async events(print = true): Promise<void> {
     let list: GitspaceEvent[];
     try {
-      list = await this.ctx.pacer.call(`events ${this.id}`, () => this.ctx.api.gitspaceEvents(this.ctx.org, this.ctx.project, this.id));
+      list = await this.ctx.pacer.call(`events ${this.id}`, () =>
+        this.ctx.api.gitspaceEvents(this.ctx.org, this.ctx.project, this.id),
+      );
     } catch (e) {
       this.ctx.log.debug(`${this.name}: events unavailable (${errorMessage(e)})`);
       return;
     }
-    const sorted = [...(Array.isArray(list) ? list : [])].sort((a, b) => (a.timestamp ?? a.created ?? 0) - (b.timestamp ?? b.created ?? 0));
+    const sorted = [...(Array.isArray(list) ? list : [])].sort(
+      (a, b) => (a.timestamp ?? a.created ?? 0) - (b.timestamp ?? b.created ?? 0),
+    );
     for (const e of sorted) {
       const key = eventKey(e);
       if (this.seen.has(key)) continue;
@@ -194,7 +223,11 @@ class Watcher {
     return this.events(false);
   }
 
-  async until(want: string, done: (g: GitspaceView | undefined) => boolean, opts: { failOnError?: boolean } = {}): Promise<GitspaceView | undefined> {
+  async until(
+    want: string,
+    done: (g: GitspaceView | undefined) => boolean,
+    opts: { failOnError?: boolean } = {},
+  ): Promise<GitspaceView | undefined> {
     const start = this.ctx.clock.now();
     let last = '(not read yet)';
     for (;;) {
@@ -204,7 +237,10 @@ class Watcher {
       if (state !== last) this.ctx.log.info(`${this.name}: ${state}`);
       last = state;
       if (done(g)) return g;
-      if (g && state === 'error' && opts.failOnError !== false) throw new GitspaceFailedError(this.name, g.instance?.error_message || '(no error message)', [...this.recent]);
+      if (g && state === 'error' && opts.failOnError !== false)
+        throw new GitspaceFailedError(this.name, g.instance?.error_message || '(no error message)', [
+          ...this.recent,
+        ]);
       const waited = this.ctx.clock.now() - start;
       if (waited >= this.ctx.timeoutMs) throw new GitspaceTimeoutError(this.name, want, last, waited);
       await this.ctx.clock.sleep(Math.min(this.ctx.pollIntervalMs, Math.max(1, this.ctx.timeoutMs - waited)));
@@ -221,10 +257,19 @@ function isBusyRefusal(e: unknown): boolean {
  * Sends an action. An ambiguous failure is resolved by reading the gitspace (the optimistic state shows
  * whether it was taken); a busy refusal waits for the busy state to end and sends it again.
  */
-async function sendAction(ctx: GitspaceContext, w: Watcher, action: 'start' | 'stop', accepted: (state: string) => boolean): Promise<GitspaceView | undefined> {
+async function sendAction(
+  ctx: GitspaceContext,
+  w: Watcher,
+  action: 'start' | 'stop',
+  accepted: (state: string) => boolean,
+): Promise<GitspaceView | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const r = await ctx.pacer.call(`${action} ${w.id}`, () => ctx.api.gitspaceAction(ctx.org, ctx.project, w.id, action), { ambiguous: true });
+      const r = await ctx.pacer.call(
+        `${action} ${w.id}`,
+        () => ctx.api.gitspaceAction(ctx.org, ctx.project, w.id, action),
+        { ambiguous: true },
+      );
       // The server answers with the config in its optimistic state (starting/stopping).
       return r && typeof r === 'object' && 'identifier' in r ? (r as GitspaceView) : undefined;
     } catch (e) {
@@ -244,7 +289,12 @@ async function sendAction(ctx: GitspaceContext, w: Watcher, action: 'start' | 's
   }
 }
 
-function outcomeOf(name: string, g: GitspaceView | undefined, result: GitspaceResult, detail: string): GitspaceOutcome {
+function outcomeOf(
+  name: string,
+  g: GitspaceView | undefined,
+  result: GitspaceResult,
+  detail: string,
+): GitspaceOutcome {
   return {
     name,
     identifier: g?.identifier,
@@ -260,23 +310,38 @@ function outcomeOf(name: string, g: GitspaceView | undefined, result: GitspaceRe
  * Finds the gitspace again (by name) or creates it. A failure whose outcome is unknown (5xx, dropped
  * connection) is followed by a fresh list before any retry, so a retry never makes a duplicate.
  */
-async function ensureCreated(ctx: GitspaceContext, spec: GitspaceSpec, known: readonly GitspaceView[], machines: readonly MachineResource[]): Promise<{ g: GitspaceView; created: boolean }> {
+async function ensureCreated(
+  ctx: GitspaceContext,
+  spec: GitspaceSpec,
+  known: readonly GitspaceView[],
+  machines: readonly MachineResource[],
+): Promise<{ g: GitspaceView; created: boolean }> {
   const found = findGitspace(known, spec.name);
   if (found) return { g: found, created: false };
   const machine = findMachine(machines, spec.machine, spec.region);
   if (!machine) {
-    throw new RemoteError('harness', 404, `machine ${spec.machine}${spec.region ? ` (${spec.region})` : ''} does not exist in ${ctx.infraId}; declare it under machines: in the config`);
+    throw new RemoteError(
+      'harness',
+      404,
+      `machine ${spec.machine}${spec.region ? ` (${spec.region})` : ''} does not exist in ${ctx.infraId}; declare it under machines: in the config`,
+    );
   }
   const body = createBody(ctx, spec, machine);
   const attempts = ctx.createAttempts ?? 6;
   for (let attempt = 1; ; attempt++) {
     try {
-      const g = await ctx.pacer.call(`create ${spec.name}`, () => ctx.api.createGitspace(ctx.org, ctx.project, body), { ambiguous: true });
+      const g = await ctx.pacer.call(
+        `create ${spec.name}`,
+        () => ctx.api.createGitspace(ctx.org, ctx.project, body),
+        { ambiguous: true },
+      );
       return { g, created: true };
     } catch (e) {
       const ambiguous = e instanceof AmbiguousFailure || statusOf(e) === 409;
       if (!ambiguous || attempt >= attempts) throw e instanceof AmbiguousFailure ? e.cause : e;
-      ctx.log.info(`${spec.name}: create ${e instanceof AmbiguousFailure ? e.message : 'conflicted'}; listing before trying again`);
+      ctx.log.info(
+        `${spec.name}: create ${e instanceof AmbiguousFailure ? e.message : 'conflicted'}; listing before trying again`,
+      );
       const list = await ctx.pacer.call('list gitspaces', () => ctx.api.listGitspaces(ctx.org, ctx.project));
       const again = findGitspace(list, spec.name);
       if (again) return { g: again, created: true };
@@ -284,7 +349,11 @@ async function ensureCreated(ctx: GitspaceContext, spec: GitspaceSpec, known: re
   }
 }
 
-async function startAndWait(ctx: GitspaceContext, w: Watcher, g: GitspaceView): Promise<{ g: GitspaceView; started: boolean }> {
+async function startAndWait(
+  ctx: GitspaceContext,
+  w: Watcher,
+  g: GitspaceView,
+): Promise<{ g: GitspaceView; started: boolean }> {
   let state = stateOf(g);
   if (state === 'running') return { g, started: false };
   if (state === 'stopping' || state === 'cleaning' || state === 'resetting') {
@@ -303,13 +372,18 @@ async function startAndWait(ctx: GitspaceContext, w: Watcher, g: GitspaceView): 
   return { g: done ?? g, started };
 }
 
-async function stopAndWait(ctx: GitspaceContext, w: Watcher, g: GitspaceView): Promise<{ g: GitspaceView; stopped: boolean }> {
+async function stopAndWait(
+  ctx: GitspaceContext,
+  w: Watcher,
+  g: GitspaceView,
+): Promise<{ g: GitspaceView; stopped: boolean }> {
   let state = stateOf(g);
   if (state === 'starting' || state === 'cleaning' || state === 'resetting') {
     g = (await w.until('settled', (x) => !x || !BUSY.has(stateOf(x)), { failOnError: false })) ?? g;
     state = stateOf(g);
   }
-  if (state === 'stopped' || state === 'uninitialized') return { g, stopped: false };
+  // Nothing runs in an errored gitspace: it is deleted (or started again) as it is.
+  if (state === 'stopped' || state === 'uninitialized' || state === 'error') return { g, stopped: false };
   let stopped = false;
   if (state !== 'stopping') {
     ctx.log.info(`${w.name}: stopping (was ${state})`);
@@ -317,12 +391,20 @@ async function stopAndWait(ctx: GitspaceContext, w: Watcher, g: GitspaceView): P
     stopped = true;
   }
   if (ctx.wait === false) return { g, stopped };
-  const done = await w.until('stopped', (x) => !x || ['stopped', 'uninitialized', 'error'].includes(stateOf(x)), { failOnError: false });
+  const done = await w.until(
+    'stopped',
+    (x) => !x || ['stopped', 'uninitialized', 'error'].includes(stateOf(x)),
+    { failOnError: false },
+  );
   return { g: done ?? g, stopped };
 }
 
 /** Stops (when running) and deletes one gitspace, then waits until the server no longer has it. */
-export async function deleteOne(ctx: GitspaceContext, name: string, g: GitspaceView): Promise<GitspaceOutcome> {
+export async function deleteOne(
+  ctx: GitspaceContext,
+  name: string,
+  g: GitspaceView,
+): Promise<GitspaceOutcome> {
   const id = idOf(g);
   const w = new Watcher(ctx, name, id);
   await w.prime();
@@ -330,7 +412,9 @@ export async function deleteOne(ctx: GitspaceContext, name: string, g: GitspaceV
   ctx.log.info(`${name}: deleting ${id}`);
   for (let attempt = 1; ; attempt++) {
     try {
-      await ctx.pacer.call(`delete ${g.identifier}`, () => ctx.api.deleteGitspace(ctx.org, ctx.project, id), { ambiguous: true });
+      await ctx.pacer.call(`delete ${g.identifier}`, () => ctx.api.deleteGitspace(ctx.org, ctx.project, id), {
+        ambiguous: true,
+      });
       break;
     } catch (e) {
       if (statusOf(e) === 404) break;
@@ -343,19 +427,38 @@ export async function deleteOne(ctx: GitspaceContext, name: string, g: GitspaceV
       if (!now) break;
     }
   }
-  if (ctx.wait !== false) await w.until('deleted', (x) => !x || (x.instance?.state ?? '') === 'deleted' || (x.instance?.state ?? '') === 'cleaned', { failOnError: false });
+  if (ctx.wait !== false)
+    await w.until(
+      'deleted',
+      (x) => !x || (x.instance?.state ?? '') === 'deleted' || (x.instance?.state ?? '') === 'cleaned',
+      { failOnError: false },
+    );
   const out = outcomeOf(name, after, 'deleted', `deleted ${id}`);
   return { ...out, state: 'deleted', url: undefined, sshCommand: undefined };
 }
 
 /** Brings one gitspace to what the operation asks; never throws, the outcome says what happened. */
-export async function applyOne(ctx: GitspaceContext, op: GitspaceOperation, spec: GitspaceSpec, known: readonly GitspaceView[], machines: readonly MachineResource[], dryRun = false): Promise<GitspaceOutcome> {
+export async function applyOne(
+  ctx: GitspaceContext,
+  op: GitspaceOperation,
+  spec: GitspaceSpec,
+  known: readonly GitspaceView[],
+  machines: readonly MachineResource[],
+  dryRun = false,
+): Promise<GitspaceOutcome> {
   const name = spec.name;
   let watcher: Watcher | undefined;
   try {
     const existing = findGitspace(known, name);
     if (op !== 'create' && !existing) {
-      return outcomeOf(name, undefined, op === 'delete' ? 'absent' : 'failed', op === 'delete' ? 'does not exist (nothing to delete)' : 'does not exist: create it first (action: create)');
+      return outcomeOf(
+        name,
+        undefined,
+        op === 'delete' ? 'absent' : 'failed',
+        op === 'delete'
+          ? 'does not exist (nothing to delete)'
+          : 'does not exist: create it first (action: create)',
+      );
     }
     if (dryRun) {
       if (!existing) return outcomeOf(name, undefined, 'would-create', 'would be created and started');
@@ -366,7 +469,9 @@ export async function applyOne(ctx: GitspaceContext, op: GitspaceOperation, spec
     let created = false;
     if (op === 'create') {
       ({ g, created } = await ensureCreated(ctx, spec, known, machines));
-      ctx.log.info(created ? `${name}: created as ${g.identifier}` : `${name}: found ${g.identifier} (${stateOf(g)})`);
+      ctx.log.info(
+        created ? `${name}: created as ${g.identifier}` : `${name}: found ${g.identifier} (${stateOf(g)})`,
+      );
     } else g = existing as GitspaceView;
     watcher = new Watcher(ctx, name, idOf(g));
     if (!created) await watcher.prime();
@@ -375,9 +480,20 @@ export async function applyOne(ctx: GitspaceContext, op: GitspaceOperation, spec
       return outcomeOf(name, r.g, 'stopped', r.stopped ? 'stopped' : `already ${stateOf(r.g)}`);
     }
     const r = await startAndWait(ctx, watcher, g);
-    const result: GitspaceResult = created ? 'created' : r.started ? 'started' : op === 'create' ? 'existing' : 'running';
+    const result: GitspaceResult = created
+      ? 'created'
+      : r.started
+        ? 'started'
+        : op === 'create'
+          ? 'existing'
+          : 'running';
     const detail = created ? 'created and started' : r.started ? 'started' : 'already running';
-    return outcomeOf(name, r.g, result, ctx.wait === false && r.started ? `${detail} (not waited for)` : detail);
+    return outcomeOf(
+      name,
+      r.g,
+      result,
+      ctx.wait === false && r.started ? `${detail} (not waited for)` : detail,
+    );
   } catch (e) {
     const out = outcomeOf(name, undefined, 'failed', errorMessage(e));
     if (e instanceof GitspaceFailedError) out.lastEvents = e.lastEvents;
@@ -388,7 +504,15 @@ export async function applyOne(ctx: GitspaceContext, op: GitspaceOperation, spec
 }
 
 /** Applies the operation to many gitspaces with at most `concurrency` in flight. */
-export async function applyMany(ctx: GitspaceContext, op: GitspaceOperation, specs: readonly GitspaceSpec[], machines: readonly MachineResource[], opts: { concurrency: number; dryRun?: boolean }): Promise<GitspaceOutcome[]> {
+export async function applyMany(
+  ctx: GitspaceContext,
+  op: GitspaceOperation,
+  specs: readonly GitspaceSpec[],
+  machines: readonly MachineResource[],
+  opts: { concurrency: number; dryRun?: boolean },
+): Promise<GitspaceOutcome[]> {
   const known = await ctx.pacer.call('list gitspaces', () => ctx.api.listGitspaces(ctx.org, ctx.project));
-  return mapLimit(specs, Math.max(1, opts.concurrency), (spec) => applyOne(ctx, op, spec, known, machines, opts.dryRun));
+  return mapLimit(specs, Math.max(1, opts.concurrency), (spec) =>
+    applyOne(ctx, op, spec, known, machines, opts.dryRun),
+  );
 }

@@ -17,6 +17,8 @@ export const METADATA_KEYS = {
   poolYaml: 'gitspaces-pool-yaml',
   delegateToken: 'gitspaces-delegate-token',
   runId: 'gitspaces-run-id',
+  /** GCE serves guest attributes only when this is TRUE (instance or project metadata). */
+  enableGuestAttributes: 'enable-guest-attributes',
 } as const;
 
 /** The keys that carry secrets and must not stay in metadata. */
@@ -190,6 +192,8 @@ for step in ${BOOTSTRAP_STEPS.join(' ')} secrets-consumed status; do
   report "$step" pending
 done
 report run-id "\${RUN_ID:-none}"
+# Whether this VM already holds the key and the delegate token (a later run may then omit them from metadata).
+if [ -s "$RUNNER_DIR/$KEY_FILE" ] && [ -s "$ENV_FILE" ]; then report secrets-on-disk true; else report secrets-on-disk false; fi
 
 # 1. Docker
 if command -v docker >/dev/null 2>&1; then
@@ -235,6 +239,7 @@ fi
 unset DELEGATE_TOKEN_VALUE
 report files ok
 report secrets-consumed true
+report secrets-on-disk true
 
 # 3. The harness network
 if ! docker network inspect harness >/dev/null 2>&1; then

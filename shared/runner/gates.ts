@@ -9,6 +9,8 @@ export interface BootstrapProgress {
   status?: string;
   runnerHealth?: string;
   secretsConsumed: boolean;
+  /** The VM holds a key and a delegate token from an earlier run. */
+  secretsOnDisk: boolean;
   configHash?: string;
 }
 
@@ -25,6 +27,7 @@ export function parseProgress(attrs: Record<string, string>): BootstrapProgress 
     status: get('status'),
     runnerHealth: get('runner-health'),
     secretsConsumed: get('secrets-consumed') === 'true',
+    secretsOnDisk: get('secrets-on-disk') === 'true',
     configHash: get('config-hash'),
   };
 }

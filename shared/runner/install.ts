@@ -234,6 +234,15 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
     );
   const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
 
+  let before: BootstrapProgress;
+  try {
+    before = parseProgress(await compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
+  } catch (e) {
+    // Guest attributes are off until enable-guest-attributes is set (below): nothing was installed by us yet.
+    log.debug(`No guest attributes on ${name} yet: ${errorMessage(e)}`);
+    before = parseProgress({});
+  }
+
   // ---- the delegate token: reuse the named one, or create it ----
   const existing = (await harness.listDelegateTokens(d.token_name)).find((t) => t.name === d.token_name);
   let tokenValue = o.delegateToken || undefined;
@@ -257,6 +266,13 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
     log.info(`Delegate token ${d.token_name}: created (account level)`);
   }
   if (tokenValue) log.mask(tokenValue);
+  if (!tokenValue && !before.secretsConsumed && !before.secretsOnDisk) {
+    throw new ConfigurationError(
+      'DELEGATE_TOKEN_VALUE_UNAVAILABLE',
+      `The delegate token ${d.token_name} exists, but Harness returns a token's value only when it is created, and this VM has no copy of it yet`,
+      `Pass the token's value as the \`delegate-token\` input (from a secret), or set delegate.token_name to a new name so install-runner creates one.`,
+    );
+  }
 
   // ---- the infra's delegate selectors ----
   let selectors = selectorsOf(infra);
@@ -301,7 +317,6 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   const script = renderBootstrapScript(settings);
   const hashes = bootstrapHashes(settings);
   result.configHash = hashes.config;
-  const before = parseProgress(await compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
   const currentScript = vm.metadata?.items?.find((i) => i.key === METADATA_KEYS.startupScript)?.value;
   let healthyAlready = false;
   if (
@@ -320,42 +335,6 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   }
 
   let runId: string | undefined;
-  if (healthyAlready) {
-    log.info(
-      `The VM already runs this configuration (config hash ${hashes.config}) with a healthy runner and a connected delegate: nothing to change.`,
-    );
-    result.progress = before;
-  } else {
-    if (!tokenValue && !before.secretsConsumed) {
-      throw new ConfigurationError(
-        'DELEGATE_TOKEN_VALUE_UNAVAILABLE',
-        `The delegate token ${d.token_name} exists, but Harness returns a token's value only when it is created, and this VM has no copy of it yet`,
-        `Pass the token's value as the \`delegate-token\` input (from a secret), or set delegate.token_name to a new name so install-runner creates one.`,
-      );
-    }
-    runId = `${clock.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-    const items: MetadataChange[] = [
-      { key: METADATA_KEYS.startupScript, value: script },
-      { key: METADATA_KEYS.poolYaml, value: pool.text },
-      { key: METADATA_KEYS.serviceAccountKey, value: o.serviceAccountKey },
-      { key: METADATA_KEYS.runId, value: runId },
-    ];
-    if (tokenValue) items.push({ key: METADATA_KEYS.delegateToken, value: tokenValue });
-    else
-      log.info(`The token's value is not readable from Harness; the VM keeps the copy it consumed earlier.`);
-    await compute.setInstanceMetadata(project, zone, name, items);
-    secrets.written = true;
-    changes.push(
-      `wrote the bootstrap script (config hash ${hashes.config}) and the pool file, key${tokenValue ? ' and delegate token' : ''} into the VM's metadata`,
-    );
-    log.info(
-      `Wrote the startup script and its inputs into ${name}'s metadata; resetting the VM to run it (run ${runId}).`,
-    );
-    await compute.resetInstance(project, zone, name);
-    changes.push(`reset ${name} to run the bootstrap`);
-    result.installed = true;
-  }
-
   const removeSecrets = async (why: string) => {
     if (!secrets.written || secrets.removed) return;
     await compute.setInstanceMetadata(
@@ -423,6 +402,39 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   };
 
   try {
+    if (healthyAlready) {
+      log.info(
+        `The VM already runs this configuration (config hash ${hashes.config}) with a healthy runner and a connected delegate: nothing to change.`,
+      );
+      result.progress = before;
+    } else {
+      runId = `${clock.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+      const items: MetadataChange[] = [
+        { key: METADATA_KEYS.startupScript, value: script },
+        { key: METADATA_KEYS.poolYaml, value: pool.text },
+        { key: METADATA_KEYS.serviceAccountKey, value: o.serviceAccountKey },
+        { key: METADATA_KEYS.runId, value: runId },
+        { key: METADATA_KEYS.enableGuestAttributes, value: 'TRUE' },
+      ];
+      if (tokenValue) items.push({ key: METADATA_KEYS.delegateToken, value: tokenValue });
+      else
+        log.info(
+          `The token's value is not readable from Harness; the VM keeps the copy it consumed earlier.`,
+        );
+      // Counted as written before the call: a failure after Compute applied it must still end with the removal.
+      secrets.written = true;
+      await compute.setInstanceMetadata(project, zone, name, items);
+      changes.push(
+        `wrote the bootstrap script (config hash ${hashes.config}) and the pool file, key${tokenValue ? ' and delegate token' : ''} into the VM's metadata`,
+      );
+      log.info(
+        `Wrote the startup script and its inputs into ${name}'s metadata; resetting the VM to run it (run ${runId}).`,
+      );
+      await compute.resetInstance(project, zone, name);
+      changes.push(`reset ${name} to run the bootstrap`);
+      result.installed = true;
+    }
+
     // RUN-101: follow the bootstrap step by step, remove the secrets once consumed, then /healthz.
     const printed = new Map<string, string>();
     let failedStep: string | undefined;
@@ -469,7 +481,12 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
         );
         return { observed: `bootstrap ok on ${name}, GET /healthz = OK`, value: p };
       },
-      () => fixForStep(failedStep ?? 'runner-health', name, zone),
+      (last) =>
+        failedStep
+          ? fixForStep(failedStep, name, zone)
+          : last.startsWith('VM rebooting')
+            ? `The VM never reported from the bootstrap script: check it booted (\`gcloud compute instances get-serial-port-output ${name} --zone ${zone}\`), that it can reach the metadata server, and the script's log (\`sudo journalctl -u google-startup-scripts\` over IAP SSH); then re-run install-runner, with a longer runner-timeout if the VM is slow to boot.`
+            : `The bootstrap was still running (${last}). Raise runner-timeout if the VM is slow (installing Docker takes minutes on a fresh VM). ${fixForStep('runner-health', name, zone)}`,
     );
     result.runnerHealthy = progress !== undefined;
 

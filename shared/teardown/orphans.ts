@@ -10,8 +10,14 @@ import { zoneNameFor } from '../net.js';
 /** The read-only Google calls the scan makes (shared/gcp's clients satisfy them). */
 export interface OrphanScanApis {
   compute: { aggregatedList(project: string, collection: ComputeCollection): Promise<AggregatedItem[]> };
-  dns: { listManagedZones(project: string, opts?: { dnsName?: string }): Promise<ManagedZone[]>; listRecordSets(project: string, zone: string): Promise<ResourceRecordSet[]> };
-  certs: { listCertificates(project: string, location: string): Promise<Certificate[]>; listDnsAuthorizations(project: string, location: string): Promise<DnsAuthorization[]> };
+  dns: {
+    listManagedZones(project: string, opts?: { dnsName?: string }): Promise<ManagedZone[]>;
+    listRecordSets(project: string, zone: string): Promise<ResourceRecordSet[]>;
+  };
+  certs: {
+    listCertificates(project: string, location: string): Promise<Certificate[]>;
+    listDnsAuthorizations(project: string, location: string): Promise<DnsAuthorization[]>;
+  };
   iam: { getServiceAccount(project: string, email: string): Promise<ServiceAccount | undefined> };
   /** Public DNS, for the parent zone's delegation; absent: that check is skipped with the reason. */
   dnsClient?: DnsClient;
@@ -92,8 +98,14 @@ export function attribution(item: AggregatedItem, infraName: string, infraId: st
   }
   const network = lastSegment(item.resource.network as string | undefined);
   if (network === `${infraName}-network`) return `in network ${network}`;
-  if (item.collection === 'subnetworks' && item.name === 'harnessdefault' && network === `${infraName}-network`) return 'the module\'s default subnet';
-  if (item.collection === 'healthChecks' && item.name === 'autohealing-health-check') return 'the module\'s fixed autohealing health check name';
+  if (
+    item.collection === 'subnetworks' &&
+    item.name === 'harnessdefault' &&
+    network === `${infraName}-network`
+  )
+    return "the module's default subnet";
+  if (item.collection === 'healthChecks' && item.name === 'autohealing-health-check')
+    return "the module's fixed autohealing health check name";
   return undefined;
 }
 
@@ -107,7 +119,11 @@ export function moduleServiceAccountEmail(config: GitspacesConfig, fromSetupYaml
  * Looks for everything the setup could have created and is still there. Each lookup that fails is listed
  * as skipped with the reason: a scan that could not look never reports "nothing left".
  */
-export async function scanOrphans(config: GitspacesConfig, apis: OrphanScanApis, opts: { serviceAccount?: string } = {}): Promise<OrphanScan> {
+export async function scanOrphans(
+  config: GitspacesConfig,
+  apis: OrphanScanApis,
+  opts: { serviceAccount?: string } = {},
+): Promise<OrphanScan> {
   const project = config.gcp.project_id;
   const infraName = config.infrastructure.name;
   const infraId = config.infrastructure.identifier;
@@ -130,7 +146,13 @@ export async function scanOrphans(config: GitspacesConfig, apis: OrphanScanApis,
     for (const item of items) {
       const reason = attribution(item, infraName, infraId);
       if (!reason) continue;
-      orphans.push({ kind: c.kind, name: item.name, where: where(item.scope), reason, command: `gcloud compute ${c.gcloud} delete ${item.name}${scopeFlag(item.scope, c.collection)}${p}` });
+      orphans.push({
+        kind: c.kind,
+        name: item.name,
+        where: where(item.scope),
+        reason,
+        command: `gcloud compute ${c.gcloud} delete ${item.name}${scopeFlag(item.scope, c.collection)}${p}`,
+      });
     }
   }
 
@@ -140,13 +162,25 @@ export async function scanOrphans(config: GitspacesConfig, apis: OrphanScanApis,
       for (const cert of await apis.certs.listCertificates(project, location)) {
         const name = lastSegment(cert.name);
         if (name.startsWith(`${infraName}-`) || Object.values(cert.labels ?? {}).includes(infraName)) {
-          orphans.push({ kind: 'certificate', name, where: location, reason: `name starts with ${infraName}-`, command: `gcloud certificate-manager certificates delete ${name} --location=${location}${p}` });
+          orphans.push({
+            kind: 'certificate',
+            name,
+            where: location,
+            reason: `name starts with ${infraName}-`,
+            command: `gcloud certificate-manager certificates delete ${name} --location=${location}${p}`,
+          });
         }
       }
       for (const auth of await apis.certs.listDnsAuthorizations(project, location)) {
         const name = lastSegment(auth.name);
         if (name.startsWith(`${infraName}-`) || Object.values(auth.labels ?? {}).includes(infraName)) {
-          orphans.push({ kind: 'DNS authorization', name, where: location, reason: `name starts with ${infraName}-`, command: `gcloud certificate-manager dns-authorizations delete ${name} --location=${location}${p}` });
+          orphans.push({
+            kind: 'DNS authorization',
+            name,
+            where: location,
+            reason: `name starts with ${infraName}-`,
+            command: `gcloud certificate-manager dns-authorizations delete ${name} --location=${location}${p}`,
+          });
         }
       }
     } catch (e) {
@@ -159,18 +193,32 @@ export async function scanOrphans(config: GitspacesConfig, apis: OrphanScanApis,
   const zoneName = zoneNameFor(domain);
   let zoneExists = false;
   try {
-    const zones = (await apis.dns.listManagedZones(project)).filter((z) => z.name === zoneName || z.dnsName === `${domain}.`);
+    const zones = (await apis.dns.listManagedZones(project)).filter(
+      (z) => z.name === zoneName || z.dnsName === `${domain}.`,
+    );
     for (const z of zones) {
       zoneExists = true;
       try {
         for (const rr of await apis.dns.listRecordSets(project, z.name)) {
           if ((rr.type === 'NS' || rr.type === 'SOA') && rr.name === z.dnsName) continue;
-          orphans.push({ kind: `DNS ${rr.type} record`, name: rr.name, where: z.name, reason: `in zone ${z.name}`, command: `gcloud dns record-sets delete ${rr.name} --type=${rr.type} --zone=${z.name}${p}` });
+          orphans.push({
+            kind: `DNS ${rr.type} record`,
+            name: rr.name,
+            where: z.name,
+            reason: `in zone ${z.name}`,
+            command: `gcloud dns record-sets delete ${rr.name} --type=${rr.type} --zone=${z.name}${p}`,
+          });
         }
       } catch (e) {
         skipped.push(`Cloud DNS records of ${z.name}: ${errorMessage(e)}`);
       }
-      orphans.push({ kind: 'DNS zone', name: z.name, where: 'global', reason: `zone for ${domain}`, command: `gcloud dns managed-zones delete ${z.name}${p}` });
+      orphans.push({
+        kind: 'DNS zone',
+        name: z.name,
+        where: 'global',
+        reason: `zone for ${domain}`,
+        command: `gcloud dns managed-zones delete ${z.name}${p}`,
+      });
     }
   } catch (e) {
     skipped.push(`Cloud DNS zones: ${errorMessage(e)}`);
@@ -180,7 +228,14 @@ export async function scanOrphans(config: GitspacesConfig, apis: OrphanScanApis,
   const email = moduleServiceAccountEmail(config, opts.serviceAccount);
   try {
     const sa = await apis.iam.getServiceAccount(project, email);
-    if (sa) orphans.push({ kind: 'service account', name: email, where: 'global', reason: 'project.service_account of the infra YAML', command: `gcloud iam service-accounts delete ${email}${p}` });
+    if (sa)
+      orphans.push({
+        kind: 'service account',
+        name: email,
+        where: 'global',
+        reason: 'project.service_account of the infra YAML',
+        command: `gcloud iam service-accounts delete ${email}${p}`,
+      });
   } catch (e) {
     skipped.push(`IAM service account ${email}: ${errorMessage(e)}`);
   }
@@ -195,7 +250,8 @@ export async function scanOrphans(config: GitspacesConfig, apis: OrphanScanApis,
       for (const a of answers) {
         if (a.status !== 'fulfilled') continue;
         asked++;
-        for (const r of [...a.value.answers, ...a.value.authorities]) if (r.type === 'NS' && r.name.replace(/\.$/, '') === domain) ns.add(r.data);
+        for (const r of [...a.value.answers, ...a.value.authorities])
+          if (r.type === 'NS' && r.name.replace(/\.$/, '') === domain) ns.add(r.data);
       }
       if (!asked) skipped.push(`Parent-zone delegation of ${domain}: no resolver answered`);
       else if (ns.size) {

@@ -1,10 +1,22 @@
-import { DELEGATE_CONTAINER, GUEST_NAMESPACE, KEY_FILE_NAME, METADATA_KEYS, RUNNER_CONTAINER } from '../runner/bootstrap.js';
+import {
+  DELEGATE_CONTAINER,
+  GUEST_NAMESPACE,
+  KEY_FILE_NAME,
+  METADATA_KEYS,
+  RUNNER_CONTAINER,
+} from '../runner/bootstrap.js';
 
 /** Guest attribute the stop script sets once the containers are gone (`gitspaces/teardown = stopped`). */
 export const TEARDOWN_ATTRIBUTE = `${GUEST_NAMESPACE}/teardown`;
 
 /** Every metadata key install-runner may have left on the runner VM (the script, the secrets, the pool file). */
-export const RUNNER_METADATA_KEYS = [METADATA_KEYS.startupScript, METADATA_KEYS.serviceAccountKey, METADATA_KEYS.poolYaml, METADATA_KEYS.delegateToken, METADATA_KEYS.runId] as const;
+export const RUNNER_METADATA_KEYS = [
+  METADATA_KEYS.startupScript,
+  METADATA_KEYS.serviceAccountKey,
+  METADATA_KEYS.poolYaml,
+  METADATA_KEYS.delegateToken,
+  METADATA_KEYS.runId,
+] as const;
 
 /**
  * The startup script teardown puts on the runner VM before resetting it: removes the delegate and runner

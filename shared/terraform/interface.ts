@@ -28,7 +28,15 @@ export const MODULE_VARIABLES: Record<ModuleGeneration, readonly ModuleVariable[
   'post-0.0.3': [...COMMON_VARIABLES, { name: 'create_runner_vm', type: 'bool' }],
 };
 
-export const MODULE_OUTPUTS = ['vpc_network_id', 'vpc_network_name', 'managed_domain_zone', 'alb_ips', 'nlb_ips', 'instance_yaml', 'sub_networks'] as const;
+export const MODULE_OUTPUTS = [
+  'vpc_network_id',
+  'vpc_network_name',
+  'managed_domain_zone',
+  'alb_ips',
+  'nlb_ips',
+  'instance_yaml',
+  'sub_networks',
+] as const;
 
 /** Infra Config YAML keys (dotted paths; `region_configs.*` for each region) the module reads, per generation. */
 const COMMON_KEYS = [
@@ -53,7 +61,13 @@ const COMMON_KEYS = [
 
 export const SETUP_YAML_KEYS: Record<ModuleGeneration, readonly string[]> = {
   'v0.0.3': [...COMMON_KEYS, 'gateway.vm_image.family', 'gateway.vm_image.project', 'runner.vm_image'],
-  'post-0.0.3': [...COMMON_KEYS, 'gateway.vm_image_name', 'runner.region', 'runner.zone', 'runner.vm_image_name'],
+  'post-0.0.3': [
+    ...COMMON_KEYS,
+    'gateway.vm_image_name',
+    'runner.region',
+    'runner.zone',
+    'runner.vm_image_name',
+  ],
 };
 
 export interface SetupYamlKeyCheck {
@@ -90,14 +104,18 @@ export function checkSetupYamlKeys(yamlText: string, generation: ModuleGeneratio
   } catch (e) {
     return { missing: [], parseError: e instanceof Error ? e.message.split('\n')[0] : String(e) };
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { missing: [], parseError: 'the document is not a YAML mapping' };
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    return { missing: [], parseError: 'the document is not a YAML mapping' };
   const fits = (['v0.0.3', 'post-0.0.3'] as const).filter((g) => missingKeys(doc, g).length === 0);
   return { missing: missingKeys(doc, generation), detected: fits.length === 1 ? fits[0] : undefined };
 }
 
 /** The human explanation of a key mismatch, for errors and check results. */
 export function describeKeyMismatch(check: SetupYamlKeyCheck, generation: ModuleGeneration): string {
-  const other = check.detected && check.detected !== generation ? ` The YAML looks like the ${check.detected} generation.` : '';
+  const other =
+    check.detected && check.detected !== generation
+      ? ` The YAML looks like the ${check.detected} generation.`
+      : '';
   return `The Infra Config YAML lacks ${check.missing.join(', ')}, which module generation ${generation} reads.${other}`;
 }
 
@@ -114,7 +132,8 @@ export function maskSetupYaml(log: Logger, yamlText: string): string[] {
     if (typeof v === 'string' && /secret|token|password|private_key/i.test(key) && v) {
       maskSecret(log, v);
       found.push(v);
-    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, k);
+    } else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, k);
   };
   walk(doc, '');
   return found;

@@ -79,7 +79,9 @@ export function planCounts(plan: PlanJson): PlanCounts {
 /** Terraform's own line: `Plan: N to add, N to change, N to destroy.` (or its no-change wording). */
 export function countsLine(c: PlanCounts): string {
   if (c.add + c.change + c.destroy === 0) {
-    return c.outputs ? `No resource changes; ${c.outputs} output(s) change.` : 'No changes. Your infrastructure matches the configuration.';
+    return c.outputs
+      ? `No resource changes; ${c.outputs} output(s) change.`
+      : 'No changes. Your infrastructure matches the configuration.';
   }
   return `Plan: ${c.add} to add, ${c.change} to change, ${c.destroy} to destroy.`;
 }
@@ -115,7 +117,13 @@ export function planFingerprint(plan: PlanJson): string {
     .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   const outputs = Object.entries(plan.output_changes ?? {})
     .filter(([, oc]) => kindOf(oc.actions) !== 'no-op')
-    .map(([name, oc]) => ({ name, actions: oc.actions, before: oc.before ?? null, after: oc.after ?? null, after_unknown: oc.after_unknown ?? null }))
+    .map(([name, oc]) => ({
+      name,
+      actions: oc.actions,
+      before: oc.before ?? null,
+      after: oc.after ?? null,
+      after_unknown: oc.after_unknown ?? null,
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   return 'sha256:' + createHash('sha256').update(canonicalJson({ resources, outputs })).digest('hex');
 }
@@ -159,7 +167,13 @@ export function redact(value: unknown, sensitive: unknown, unknown?: unknown): u
   if (sensitive === true) return SENSITIVE;
   if (unknown === true) return UNKNOWN;
   if (Array.isArray(value)) {
-    return value.map((v, i) => redact(v, Array.isArray(sensitive) ? sensitive[i] : undefined, Array.isArray(unknown) ? unknown[i] : undefined));
+    return value.map((v, i) =>
+      redact(
+        v,
+        Array.isArray(sensitive) ? sensitive[i] : undefined,
+        Array.isArray(unknown) ? unknown[i] : undefined,
+      ),
+    );
   }
   if (value && typeof value === 'object') {
     const s = sensitive && typeof sensitive === 'object' ? (sensitive as Record<string, unknown>) : {};
@@ -179,7 +193,6 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
-const SIGN: Record<Kind, string> = { create: '+', update: '~', delete: '-', replace: '-/+', read: '<=', 'no-op': ' ' };
 const VERB: Record<Kind, string> = {
   create: 'will be created',
   update: 'will be updated in-place',
@@ -192,8 +205,10 @@ const VERB: Record<Kind, string> = {
 /** The diff lines of one resource (attribute by attribute). */
 export function resourceLines(rc: ResourceChange): string[] {
   const kind = kindOf(rc.change.actions);
-  const before = redact(rc.change.before, rc.change.before_sensitive) as Record<string, unknown> | null | undefined;
-  const after = redact(rc.change.after, rc.change.after_sensitive, rc.change.after_unknown) as Record<string, unknown> | null | undefined;
+  const before = redact(rc.change.before, rc.change.before_sensitive) as
+    Record<string, unknown> | null | undefined;
+  const after = redact(rc.change.after, rc.change.after_sensitive, rc.change.after_unknown) as
+    Record<string, unknown> | null | undefined;
   const reason = rc.action_reason ? ` (${rc.action_reason.replace(/_/g, ' ')})` : '';
   const lines = [`# ${rc.address} ${VERB[kind]}${reason}`];
   const b = before && typeof before === 'object' ? before : {};
@@ -228,13 +243,21 @@ export function renderPlanComment(plan: PlanJson, opts: RenderOptions): string {
   const limit = Math.min(opts.maxChars ?? GITHUB_COMMENT_LIMIT - 536, GITHUB_COMMENT_LIMIT - 1);
   const counts = planCounts(plan);
   const fp = planFingerprint(plan);
-  const changes = (plan.resource_changes ?? []).filter((rc) => !['no-op', 'read'].includes(kindOf(rc.change.actions)));
+  const changes = (plan.resource_changes ?? []).filter(
+    (rc) => !['no-op', 'read'].includes(kindOf(rc.change.actions)),
+  );
   const replaced = changes.filter((rc) => kindOf(rc.change.actions) === 'replace');
   const destroyed = changes.filter((rc) => kindOf(rc.change.actions) === 'delete');
   const rest = changes.filter((rc) => !['replace', 'delete'].includes(kindOf(rc.change.actions)));
-  const outputChanges = Object.entries(plan.output_changes ?? {}).filter(([, oc]) => kindOf(oc.actions) !== 'no-op');
+  const outputChanges = Object.entries(plan.output_changes ?? {}).filter(
+    ([, oc]) => kindOf(oc.actions) !== 'no-op',
+  );
 
-  const head: string[] = [planMarker(opts), `#### Terraform plan: \`${opts.root}\` · workspace \`${opts.workspace}\`${opts.label ? ` · ${opts.label}` : ''}`, ''];
+  const head: string[] = [
+    planMarker(opts),
+    `#### Terraform plan: \`${opts.root}\` · workspace \`${opts.workspace}\`${opts.label ? ` · ${opts.label}` : ''}`,
+    '',
+  ];
   const attention: string[] = [];
   const nameList = (list: ResourceChange[]) => {
     const shown = list.slice(0, 20).map((rc) => `\`${rc.address}\``);
@@ -247,7 +270,11 @@ export function renderPlanComment(plan: PlanJson, opts: RenderOptions): string {
   const body: string[] = [];
   const section = (title: string, list: ResourceChange[], fold: boolean) => {
     if (!list.length) return;
-    body.push(fold ? `<details><summary>${title} (${list.length})</summary>` : `**${title} (${list.length})**`, '', '```diff');
+    body.push(
+      fold ? `<details><summary>${title} (${list.length})</summary>` : `**${title} (${list.length})**`,
+      '',
+      '```diff',
+    );
     for (const rc of list) body.push(...resourceLines(rc), '');
     body.push('```', '', ...(fold ? ['</details>', ''] : []));
   };
@@ -260,17 +287,38 @@ export function renderPlanComment(plan: PlanJson, opts: RenderOptions): string {
       const k = kindOf(oc.actions);
       const after = redact(oc.after, oc.after_sensitive, oc.after_unknown);
       const before = redact(oc.before, oc.before_sensitive);
-      body.push(k === 'create' ? `+ ${name} = ${show(after)}` : k === 'delete' ? `- ${name}` : `~ ${name} = ${show(before)} -> ${show(after)}`);
+      body.push(
+        k === 'create'
+          ? `+ ${name} = ${show(after)}`
+          : k === 'delete'
+            ? `- ${name}`
+            : `~ ${name} = ${show(before)} -> ${show(after)}`,
+      );
     }
     body.push('```', '', '</details>', '');
   }
 
   const open = [`<details><summary>${countsLine(counts)}</summary>`, ''];
   const close = ['</details>', ''];
-  const foot = [...(opts.runUrl ? [`Full log: [workflow run](${opts.runUrl})`, ''] : []), fingerprintMarker(fp)];
+  const foot = [
+    ...(opts.runUrl ? [`Full log: [workflow run](${opts.runUrl})`, ''] : []),
+    fingerprintMarker(fp),
+  ];
   const secrets = opts.secrets ?? [];
 
-  const assemble = (bodyLines: string[]) => scrub([...head, ...open, ...bodyLines, ...close, ...attention, ...(attention.length ? [''] : []), ...foot].join('\n'), secrets);
+  const assemble = (bodyLines: string[]) =>
+    scrub(
+      [
+        ...head,
+        ...open,
+        ...bodyLines,
+        ...close,
+        ...attention,
+        ...(attention.length ? [''] : []),
+        ...foot,
+      ].join('\n'),
+      secrets,
+    );
   const full = assemble(body);
   if (full.length <= limit) return full;
 
@@ -290,7 +338,8 @@ export function renderPlanComment(plan: PlanJson, opts: RenderOptions): string {
   // Close an open code fence and any open <details> so the rest of the comment renders.
   const fences = kept.filter((l) => l === '```diff' || l === '```').length;
   if (fences % 2 === 1) kept.push('```');
-  const opened = kept.filter((l) => l.startsWith('<details>')).length - kept.filter((l) => l === '</details>').length;
+  const opened =
+    kept.filter((l) => l.startsWith('<details>')).length - kept.filter((l) => l === '</details>').length;
   for (let i = 0; i < opened; i++) kept.push('</details>');
   kept.push(noteFor(body.length - kept.length), '');
   return assemble(kept);
@@ -299,5 +348,7 @@ export function renderPlanComment(plan: PlanJson, opts: RenderOptions): string {
 /** GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID, when the job runs on GitHub. */
 export function runUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-  return repo && run ? `${(server || 'https://github.com').replace(/\/+$/, '')}/${repo}/actions/runs/${run}` : undefined;
+  return repo && run
+    ? `${(server || 'https://github.com').replace(/\/+$/, '')}/${repo}/actions/runs/${run}`
+    : undefined;
 }

@@ -43,13 +43,23 @@ export interface GeneratedRoot {
 
 /** `namespace/name/provider` (optionally `host/...`): a registry address, the only kind that takes `version`. */
 export function isRegistrySource(source: string): boolean {
-  if (source.startsWith('./') || source.startsWith('../') || isAbsolute(source) || source.includes('::') || source.includes('://')) return false;
+  if (
+    source.startsWith('./') ||
+    source.startsWith('../') ||
+    isAbsolute(source) ||
+    source.includes('::') ||
+    source.includes('://')
+  )
+    return false;
   if (/^(github\.com|bitbucket\.org)\//.test(source)) return false;
   const parts = source.split('//')[0]!.split('/');
   return (parts.length === 3 || parts.length === 4) && parts.every((p) => /^[A-Za-z0-9._-]+$/.test(p));
 }
 
-export function moduleSource(config: GitspacesConfig, env: NodeJS.ProcessEnv): { source: string; version?: string } {
+export function moduleSource(
+  config: GitspacesConfig,
+  env: NodeJS.ProcessEnv,
+): { source: string; version?: string } {
   const generation = config.terraform.module.generation;
   const mirror = env[MIRROR_ENV];
   if (mirror) return { source: `${resolve(mirror)}/${generation}` };
@@ -58,7 +68,9 @@ export function moduleSource(config: GitspacesConfig, env: NodeJS.ProcessEnv): {
 }
 
 /** The variable values for the pinned generation: every variable it declares, none it does not. */
-export function moduleVariables(inputs: Pick<RootInputs, 'config' | 'keyFile' | 'infraConfigFile'>): Record<string, string | boolean> {
+export function moduleVariables(
+  inputs: Pick<RootInputs, 'config' | 'keyFile' | 'infraConfigFile'>,
+): Record<string, string | boolean> {
   const { config } = inputs;
   const tf = config.terraform;
   const files = tf.certificate.mode === 'files';
@@ -94,7 +106,12 @@ export function generateRoot(inputs: RootInputs): GeneratedRoot {
   const moduleBlock: Record<string, unknown> = { source };
   if (version) moduleBlock.version = version;
   for (const v of MODULE_VARIABLES[generation]) {
-    variable[v.name] = { type: v.type, ...(v.name === 'service_account_key_file' ? { description: 'Path of the service-account JSON key.' } : {}) };
+    variable[v.name] = {
+      type: v.type,
+      ...(v.name === 'service_account_key_file'
+        ? { description: 'Path of the service-account JSON key.' }
+        : {}),
+    };
     moduleBlock[v.name] = `\${var.${v.name}}`;
   }
   const output: Record<string, unknown> = {};
@@ -138,9 +155,10 @@ export function parseHcl(text: string, file: string): Record<string, unknown> {
 export function declaredVariables(moduleDir: string): DeclaredVariable[] {
   const out: DeclaredVariable[] = [];
   for (const f of readdirSync(moduleDir).sort()) {
-    let blocks: Record<string, unknown> = {};
+    let blocks: Record<string, unknown>;
     if (f.endsWith('.tf')) blocks = parseHcl(readFileSync(join(moduleDir, f), 'utf8'), join(moduleDir, f));
-    else if (f.endsWith('.tf.json')) blocks = JSON.parse(readFileSync(join(moduleDir, f), 'utf8')) as Record<string, unknown>;
+    else if (f.endsWith('.tf.json'))
+      blocks = JSON.parse(readFileSync(join(moduleDir, f), 'utf8')) as Record<string, unknown>;
     else continue;
     const vars = (blocks.variable ?? {}) as Record<string, unknown>;
     for (const [name, raw] of Object.entries(vars)) {
@@ -177,10 +195,16 @@ export function checkInstalledModule(workdir: string, root: GeneratedRoot, setup
   const declared = declaredVariables(installedModuleDir(workdir));
   const names = new Set(declared.map((d) => d.name));
   for (const name of Object.keys(root.tfvars)) {
-    if (!names.has(name)) problems.push(`the module at ${root.source} declares no variable "${name}", which generation ${root.generation} passes`);
+    if (!names.has(name))
+      problems.push(
+        `the module at ${root.source} declares no variable "${name}", which generation ${root.generation} passes`,
+      );
   }
   for (const d of declared) {
-    if (d.required && !(d.name in root.tfvars)) problems.push(`the module at ${root.source} requires variable "${d.name}", which generation ${root.generation} does not pass`);
+    if (d.required && !(d.name in root.tfvars))
+      problems.push(
+        `the module at ${root.source} requires variable "${d.name}", which generation ${root.generation} does not pass`,
+      );
   }
   if (setupYaml !== undefined) {
     const check = checkSetupYamlKeys(setupYaml, root.generation);

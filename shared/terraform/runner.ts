@@ -56,10 +56,19 @@ export class TerraformRunner {
   /** Runs one command; resolves with its exit code (callers decide which codes are failures). */
   exec(args: string[], opts: { quiet?: boolean } = {}): Promise<ExecResult> {
     const { log } = this.opts;
-    const env = { ...this.opts.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: this.opts.env.CHECKPOINT_DISABLE ?? '1' };
+    const env = {
+      ...this.opts.env,
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      CHECKPOINT_DISABLE: this.opts.env.CHECKPOINT_DISABLE ?? '1',
+    };
     log.debug(`$ ${this.opts.binary} ${args.join(' ')}`);
     return new Promise((resolvePromise, reject) => {
-      const child = spawn(this.opts.binary, args, { cwd: this.opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(this.opts.binary, args, {
+        cwd: this.opts.cwd,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let partial = '';
@@ -87,13 +96,22 @@ export class TerraformRunner {
       });
       child.on('close', (code) => {
         if (partial && !opts.quiet) log.info(partial);
-        resolvePromise({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+        resolvePromise({
+          exitCode: code ?? 1,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+        });
       });
     });
   }
 
   private fail(what: string, r: ExecResult, fix: string): never {
-    throw new ConfigurationError('TERRAFORM_FAILED', `${this.opts.binary} ${what} failed (exit code ${r.exitCode}).`, fix, [errorSummary(r.stderr || r.stdout)]);
+    throw new ConfigurationError(
+      'TERRAFORM_FAILED',
+      `${this.opts.binary} ${what} failed (exit code ${r.exitCode}).`,
+      fix,
+      [errorSummary(r.stderr || r.stdout)],
+    );
   }
 
   private async must(what: string, args: string[], fix: string, quiet = false): Promise<ExecResult> {
@@ -113,31 +131,57 @@ export class TerraformRunner {
 
   /** Plan into a file. Exit code 1 is an error; 0 and 2 are "no changes" and "changes". */
   async plan(opts: { planFile: string; destroy?: boolean; refreshOnly?: boolean }): Promise<PlanOutcome> {
-    const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${this.opts.lockTimeout}`, `-out=${opts.planFile}`];
+    const args = [
+      'plan',
+      '-input=false',
+      '-no-color',
+      '-detailed-exitcode',
+      `-lock-timeout=${this.opts.lockTimeout}`,
+      `-out=${opts.planFile}`,
+    ];
     if (opts.destroy) args.push('-destroy');
     if (opts.refreshOnly) args.push('-refresh-only');
     const r = await this.exec(args);
-    if (r.exitCode === 0 || r.exitCode === 2) return { exitCode: r.exitCode, changes: r.exitCode === 2, planFile: opts.planFile };
+    if (r.exitCode === 0 || r.exitCode === 2)
+      return { exitCode: r.exitCode, changes: r.exitCode === 2, planFile: opts.planFile };
     this.fail(opts.refreshOnly ? 'plan -refresh-only' : 'plan', r, planFix(r.stderr));
   }
 
   async show(planFile: string): Promise<PlanJson> {
-    const r = await this.must('show -json', ['show', '-json', '-no-color', planFile], 'The plan file may be damaged or from another Terraform version; plan again.', true);
+    const r = await this.must(
+      'show -json',
+      ['show', '-json', '-no-color', planFile],
+      'The plan file may be damaged or from another Terraform version; plan again.',
+      true,
+    );
     return JSON.parse(r.stdout) as PlanJson;
   }
 
   /** Applies exactly this saved plan (Terraform refuses a stale one: "Saved plan is stale"). */
   async apply(planFile: string): Promise<void> {
-    await this.must('apply', ['apply', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, planFile], 'See the error above; after fixing it, plan and apply again.');
+    await this.must(
+      'apply',
+      ['apply', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, planFile],
+      'See the error above; after fixing it, plan and apply again.',
+    );
   }
 
   async destroy(): Promise<void> {
-    await this.must('destroy', ['destroy', '-auto-approve', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`], 'See the error above; destroy can be re-run safely.');
+    await this.must(
+      'destroy',
+      ['destroy', '-auto-approve', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`],
+      'See the error above; destroy can be re-run safely.',
+    );
   }
 
   /** `output -json`; sensitive values are masked before anything can print them. */
   async output(): Promise<Record<string, TerraformOutput>> {
-    const r = await this.must('output -json', ['output', '-json', '-no-color'], 'Apply first: the state has no outputs.', true);
+    const r = await this.must(
+      'output -json',
+      ['output', '-json', '-no-color'],
+      'Apply first: the state has no outputs.',
+      true,
+    );
     const outputs = JSON.parse(r.stdout || '{}') as Record<string, TerraformOutput>;
     for (const o of Object.values(outputs)) if (o.sensitive) maskValue(this.opts.log, o.value);
     return outputs;
@@ -162,7 +206,9 @@ function planFix(stderr: string): string {
   if (/Unsupported attribute/.test(stderr) && /yamldecode|local\.infra/.test(stderr)) {
     return 'The Infra Config YAML does not have the keys this module version reads: check terraform.module.generation against the module version, and run configure again.';
   }
-  if (/Error acquiring the state lock/.test(stderr)) return 'Another run holds the state lock: wait for it, or raise terraform.lock_timeout.';
-  if (/No value for required variable/.test(stderr)) return 'The module version needs a variable this generation does not pass: set terraform.module.generation to match it.';
+  if (/Error acquiring the state lock/.test(stderr))
+    return 'Another run holds the state lock: wait for it, or raise terraform.lock_timeout.';
+  if (/No value for required variable/.test(stderr))
+    return 'The module version needs a variable this generation does not pass: set terraform.module.generation to match it.';
   return 'See the Terraform error above.';
 }

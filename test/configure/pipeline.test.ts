@@ -29,7 +29,14 @@ describe('configure -> plan -> apply against the sandbox', () => {
     const eventPath = join(dir, 'event.json');
     writeFileSync(eventPath, JSON.stringify({ pull_request: { number: sb.scenario.github.pullRequest } }));
     mkdirSync(join(dir, 'runner-temp'));
-    env = { ...process.env, ...sb.env, GITHUB_EVENT_PATH: eventPath, RUNNER_TEMP: join(dir, 'runner-temp'), GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '99' };
+    env = {
+      ...process.env,
+      ...sb.env,
+      GITHUB_EVENT_PATH: eventPath,
+      RUNNER_TEMP: join(dir, 'runner-temp'),
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '99',
+    };
     config = configFor('post-0.0.3', `  working_directory: ${join(dir, 'tf')}\n`);
   });
   afterAll(async () => {
@@ -37,10 +44,17 @@ describe('configure -> plan -> apply against the sandbox', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const inputs = (extra: Record<string, string> = {}) => ({ 'harness-api-key': sb.secrets.harnessApiKey, 'github-token': sb.secrets.githubToken, ...extra });
-  const harnessMutations = (since: number) => sb.journal.since(since).filter((e) => e.mutating && e.service === 'harness');
-  const githubWrites = (since: number) => sb.journal.since(since).filter((e) => e.mutating && e.service === 'github');
-  const comments = () => sb.world.github.commentsOn(sb.scenario.github.repository, sb.scenario.github.pullRequest);
+  const inputs = (extra: Record<string, string> = {}) => ({
+    'harness-api-key': sb.secrets.harnessApiKey,
+    'github-token': sb.secrets.githubToken,
+    ...extra,
+  });
+  const harnessMutations = (since: number) =>
+    sb.journal.since(since).filter((e) => e.mutating && e.service === 'harness');
+  const githubWrites = (since: number) =>
+    sb.journal.since(since).filter((e) => e.mutating && e.service === 'github');
+  const comments = () =>
+    sb.world.github.commentsOn(sb.scenario.github.repository, sb.scenario.github.pullRequest);
 
   it('configure creates the infra provider, writes the Infra Config YAML and masks its shared secret', async () => {
     const t = testIO(inputs(), env);
@@ -52,7 +66,9 @@ describe('configure -> plan -> apply against the sandbox', () => {
     expect(sharedSecret.length).toBeGreaterThan(3);
     expect(t.log.masks.has(sharedSecret)).toBe(true);
     expect(t.summary.join('\n')).toContain('Created the infra provider `gitspaces_gcp`');
-    expect([t.summary.join('\n'), t.log.text(), JSON.stringify(t.outputs)].join('\n')).not.toContain(sharedSecret);
+    expect([t.summary.join('\n'), t.log.text(), JSON.stringify(t.outputs)].join('\n')).not.toContain(
+      sharedSecret,
+    );
     expect(sb.journal.contractViolations()).toEqual([]);
   });
 
@@ -65,53 +81,69 @@ describe('configure -> plan -> apply against the sandbox', () => {
     expect(t.summary.join('\n')).toContain('already matches gitspaces.yaml');
   });
 
-  itTf('plan posts one pull-request comment with the counts first, and never the secret (needs terraform)', async () => {
-    const since = sb.journal.lastSeq;
-    const t = testIO(inputs({ mode: 'plan', label: 'sandbox' }), env);
-    const r = await terraformApply(t.io, { config });
-    expect(r.outputs.changes).toBe('true');
-    const writes = githubWrites(since);
-    expect(writes.map((w) => w.method)).toEqual(['POST']);
-    expect(comments()).toHaveLength(1);
-    const body = comments()[0]!.body ?? '';
-    expect(body).toMatch(/^<!-- gitspaces-plan: root=\S+ workspace=default label=sandbox -->/);
-    expect(body).toMatch(/<details><summary>Plan: \d+ to add, 0 to change, 0 to destroy\.<\/summary>/);
-    expect(body).toContain(`<!-- gitspaces-plan-fingerprint: ${r.outputs['plan-fingerprint']} -->`);
-    expect(body).not.toContain(sharedSecret);
-    expect(t.summary.join('\n')).toContain('to add');
-    expect(existsSync(join(config.terraform.working_directory, 'plan.tfplan'))).toBe(false);
-  });
+  itTf(
+    'plan posts one pull-request comment with the counts first, and never the secret (needs terraform)',
+    async () => {
+      const since = sb.journal.lastSeq;
+      const t = testIO(inputs({ mode: 'plan', label: 'sandbox' }), env);
+      const r = await terraformApply(t.io, { config });
+      expect(r.outputs.changes).toBe('true');
+      const writes = githubWrites(since);
+      expect(writes.map((w) => w.method)).toEqual(['POST']);
+      expect(comments()).toHaveLength(1);
+      const body = comments()[0]!.body ?? '';
+      expect(body).toMatch(/^<!-- gitspaces-plan: root=\S+ workspace=default label=sandbox -->/);
+      expect(body).toMatch(/<details><summary>Plan: \d+ to add, 0 to change, 0 to destroy\.<\/summary>/);
+      expect(body).toContain(`<!-- gitspaces-plan-fingerprint: ${r.outputs['plan-fingerprint']} -->`);
+      expect(body).not.toContain(sharedSecret);
+      expect(t.summary.join('\n')).toContain('to add');
+      expect(existsSync(join(config.terraform.working_directory, 'plan.tfplan'))).toBe(false);
+    },
+  );
 
-  itTf('apply applies the reviewed plan, writes pool.yaml for the runner and passes the DNS and certificate gates (needs terraform)', async () => {
-    const t = testIO(inputs({ mode: 'apply', label: 'sandbox' }), env);
-    const r = await terraformApply(t.io, { config });
-    expect(t.failed).toEqual([]);
-    expect(r.outputs['failure-reason']).toBeUndefined();
-    const alb = JSON.parse(r.outputs['alb-ips']!) as Record<string, string>;
-    expect(Object.keys(alb)).toEqual(['us-central1']);
-    expect(JSON.parse(r.outputs['nlb-ips']!)).toHaveProperty('us-central1');
-    expect(r.outputs['managed-domain-zone']).toBe('gitspaces.acme.dev.');
-    // The emulated world agrees with the outputs.
-    const addresses = sb.world.gcp.listResources('addresses');
-    expect(addresses.find((a) => a.name === 'gitspaces-us-central1-alb-ip')?.address).toBe(alb['us-central1']);
-    expect(sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.name)).toEqual([expect.stringMatching(/^gitspaces-us-central1-gateway-group-1-16-0-[0-9a-f]{8}$/)]);
-    expect(sb.world.gcp.listResources('instances').map((i) => i.name)).toContain('gitspaces-us-central1-runner-vm');
-    const a = sb.world.gcp.recordSets('gitspaces-acme-dev').find((s) => s.type === 'A' && s.name === 'usc1.gitspaces.acme.dev.');
-    expect(a?.rrdatas).toEqual([alb['us-central1']]);
-    // pool.yaml: the key where the runner container finds it.
-    const pool = parseYaml(readFileSync(r.outputs['pool-yaml-path']!, 'utf8')) as { instances: { spec: { account: { json_path: string } } }[] };
-    expect(pool.instances.map((i) => i.spec.account.json_path)).toEqual(['/runner/gitspaces-sa-key.json']);
-    // Health gates.
-    const dns = r.checks!.filter((c) => c.id === 'DNS-101');
-    expect(dns.map((c) => c.status)).toEqual(['ok']);
-    const cert = r.checks!.find((c) => c.id === 'CERT-101')!;
-    expect(['ok', 'warn']).toContain(cert.status);
-    if (cert.status === 'warn') expect(cert.fix).toMatch(/name servers|NS records/);
-    expect(t.summary.join('\n')).toContain('Health gates');
-    // Nothing secret left behind or printed.
-    expect(existsSync(join(env.RUNNER_TEMP!, 'gitspaces-sa-key.json'))).toBe(false);
-    expect(t.log.text()).not.toContain(sharedSecret);
-  });
+  itTf(
+    'apply applies the reviewed plan, writes pool.yaml for the runner and passes the DNS and certificate gates (needs terraform)',
+    async () => {
+      const t = testIO(inputs({ mode: 'apply', label: 'sandbox' }), env);
+      const r = await terraformApply(t.io, { config });
+      expect(t.failed).toEqual([]);
+      expect(r.outputs['failure-reason']).toBeUndefined();
+      const alb = JSON.parse(r.outputs['alb-ips']!) as Record<string, string>;
+      expect(Object.keys(alb)).toEqual(['us-central1']);
+      expect(JSON.parse(r.outputs['nlb-ips']!)).toHaveProperty('us-central1');
+      expect(r.outputs['managed-domain-zone']).toBe('gitspaces.acme.dev.');
+      // The emulated world agrees with the outputs.
+      const addresses = sb.world.gcp.listResources('addresses');
+      expect(addresses.find((a) => a.name === 'gitspaces-us-central1-alb-ip')?.address).toBe(
+        alb['us-central1'],
+      );
+      expect(sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.name)).toEqual([
+        expect.stringMatching(/^gitspaces-us-central1-gateway-group-1-16-0-[0-9a-f]{8}$/),
+      ]);
+      expect(sb.world.gcp.listResources('instances').map((i) => i.name)).toContain(
+        'gitspaces-us-central1-runner-vm',
+      );
+      const a = sb.world.gcp
+        .recordSets('gitspaces-acme-dev')
+        .find((s) => s.type === 'A' && s.name === 'usc1.gitspaces.acme.dev.');
+      expect(a?.rrdatas).toEqual([alb['us-central1']]);
+      // pool.yaml: the key where the runner container finds it.
+      const pool = parseYaml(readFileSync(r.outputs['pool-yaml-path']!, 'utf8')) as {
+        instances: { spec: { account: { json_path: string } } }[];
+      };
+      expect(pool.instances.map((i) => i.spec.account.json_path)).toEqual(['/runner/gitspaces-sa-key.json']);
+      // Health gates.
+      const dns = r.checks!.filter((c) => c.id === 'DNS-101');
+      expect(dns.map((c) => c.status)).toEqual(['ok']);
+      const cert = r.checks!.find((c) => c.id === 'CERT-101')!;
+      expect(['ok', 'warn']).toContain(cert.status);
+      if (cert.status === 'warn') expect(cert.fix).toMatch(/name servers|NS records/);
+      expect(t.summary.join('\n')).toContain('Health gates');
+      // Nothing secret left behind or printed.
+      expect(existsSync(join(env.RUNNER_TEMP!, 'gitspaces-sa-key.json'))).toBe(false);
+      expect(t.log.text()).not.toContain(sharedSecret);
+    },
+  );
 
   itTf('a second plan shows no changes, and the comment is updated in place (needs terraform)', async () => {
     const since = sb.journal.lastSeq;
@@ -123,35 +155,53 @@ describe('configure -> plan -> apply against the sandbox', () => {
     expect(comments()[0]!.body).toContain('No changes. Your infrastructure matches the configuration.');
   });
 
-  itTf('apply after the stack changed since review is refused with plan-changed (needs terraform)', async () => {
-    const changed = configFor('post-0.0.3', `  working_directory: ${config.terraform.working_directory}\n`);
-    changed.infrastructure.gateway.instances = 2;
-    const c = await configure(testIO(inputs(), env).io, { config: changed });
-    expect(c.outputs.changed).toBe('true');
-    const before = sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.name);
-    const t = testIO(inputs({ mode: 'apply', label: 'sandbox' }), env);
-    const r = await terraformApply(t.io, { config: changed });
-    expect(r.outputs['failure-reason']).toBe('plan-changed');
-    expect(r.exitCode).toBe(1);
-    expect(t.failed.join('\n')).toMatch(/plan changed since it was reviewed/);
-    expect(sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.name)).toEqual(before);
-    config = changed;
-  });
+  itTf(
+    'apply after the stack changed since review is refused with plan-changed (needs terraform)',
+    async () => {
+      const changed = configFor('post-0.0.3', `  working_directory: ${config.terraform.working_directory}\n`);
+      changed.infrastructure.gateway.instances = 2;
+      const c = await configure(testIO(inputs(), env).io, { config: changed });
+      expect(c.outputs.changed).toBe('true');
+      const before = sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.name);
+      const t = testIO(inputs({ mode: 'apply', label: 'sandbox' }), env);
+      const r = await terraformApply(t.io, { config: changed });
+      expect(r.outputs['failure-reason']).toBe('plan-changed');
+      expect(r.exitCode).toBe(1);
+      expect(t.failed.join('\n')).toMatch(/plan changed since it was reviewed/);
+      expect(sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.name)).toEqual(before);
+      config = changed;
+    },
+  );
 
-  itTf('after a new plan is reviewed, apply goes through; destroy removes everything (needs terraform)', async () => {
-    await terraformApply(testIO(inputs({ mode: 'plan', label: 'sandbox' }), env).io, { config });
-    expect(comments()).toHaveLength(1);
-    const t = testIO(inputs({ mode: 'apply', label: 'sandbox' }), env);
-    const r = await terraformApply(t.io, { config });
-    expect(r.outputs['failure-reason']).toBeUndefined();
-    expect(sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.targetSize)).toEqual([2]);
-    const dt = testIO(inputs({ mode: 'drift' }), env);
-    const drift = await terraformApply(dt.io, { config });
-    expect({ drift: drift.outputs.drift, summary: dt.summary.join('\n') }).toEqual({ drift: 'false', summary: expect.stringContaining('No drift') });
-    await terraformApply(testIO(inputs({ mode: 'destroy' }), env).io, { config });
-    for (const c of ['addresses', 'instanceGroupManagers', 'instances', 'networks', 'firewalls', 'instanceTemplates']) {
-      expect(sb.world.gcp.listResources(c).filter((x) => String(x.name).startsWith('gitspaces-'))).toEqual([]);
-    }
-    expect(sb.world.gcp.managedZones().map((z) => z.name)).not.toContain('gitspaces-acme-dev');
-  });
+  itTf(
+    'after a new plan is reviewed, apply goes through; destroy removes everything (needs terraform)',
+    async () => {
+      await terraformApply(testIO(inputs({ mode: 'plan', label: 'sandbox' }), env).io, { config });
+      expect(comments()).toHaveLength(1);
+      const t = testIO(inputs({ mode: 'apply', label: 'sandbox' }), env);
+      const r = await terraformApply(t.io, { config });
+      expect(r.outputs['failure-reason']).toBeUndefined();
+      expect(sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.targetSize)).toEqual([2]);
+      const dt = testIO(inputs({ mode: 'drift' }), env);
+      const drift = await terraformApply(dt.io, { config });
+      expect({ drift: drift.outputs.drift, summary: dt.summary.join('\n') }).toEqual({
+        drift: 'false',
+        summary: expect.stringContaining('No drift'),
+      });
+      await terraformApply(testIO(inputs({ mode: 'destroy' }), env).io, { config });
+      for (const c of [
+        'addresses',
+        'instanceGroupManagers',
+        'instances',
+        'networks',
+        'firewalls',
+        'instanceTemplates',
+      ]) {
+        expect(sb.world.gcp.listResources(c).filter((x) => String(x.name).startsWith('gitspaces-'))).toEqual(
+          [],
+        );
+      }
+      expect(sb.world.gcp.managedZones().map((z) => z.name)).not.toContain('gitspaces-acme-dev');
+    },
+  );
 });

@@ -15,7 +15,11 @@ export interface TestIO {
 }
 
 /** An ActionIO over a map of inputs that records what a user would see. */
-export function testIO(values: Record<string, string | undefined>, clock: Clock, env: NodeJS.ProcessEnv = {}): TestIO {
+export function testIO(
+  values: Record<string, string | undefined>,
+  clock: Clock,
+  env: NodeJS.ProcessEnv = {},
+): TestIO {
   const log = new RecordingLogger();
   const t: TestIO = { io: undefined as unknown as ActionIO, log, outputs: {}, summary: [], failed: [] };
   t.io = {
@@ -37,6 +41,13 @@ export function exampleConfig(): GitspacesConfig {
 /** The example config with `n` gitspaces named gs-000.. on its one machine. */
 export function bulkConfig(n: number): GitspacesConfig {
   const c = exampleConfig();
-  c.gitspaces = Array.from({ length: n }, (_, i) => ({ name: `gs-${String(i).padStart(3, '0')}`, repo_url: 'https://github.com/acme/api', repo_type: 'github' as const, branch: 'main', ide: 'vs_code_web' as const, machine: 'standard' }));
+  c.gitspaces = Array.from({ length: n }, (_, i) => ({
+    name: `gs-${String(i).padStart(3, '0')}`,
+    repo_url: 'https://github.com/acme/api',
+    repo_type: 'github' as const,
+    branch: 'main',
+    ide: 'vs_code_web' as const,
+    machine: 'standard',
+  }));
   return c;
 }

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { main } from '../../actions/install-runner/main.js';
+import { HarnessClient } from '../../shared/harness/client.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
@@ -129,6 +130,7 @@ test('installs the runner and the delegate, drives the gateway from unhealthy to
     expect(text).not.toContain(keyLine);
   }
   expect(Object.keys(metadataItems(s)).sort()).toEqual([
+    'enable-guest-attributes',
     'gitspaces-pool-yaml',
     'gitspaces-run-id',
     'startup-script',
@@ -149,6 +151,7 @@ test('re-running on a healthy VM changes nothing', async () => {
   const first = await env.run();
   expect(first.result.exitCode).toBe(0);
   const runnerBefore = env.sb.world.vm.runners;
+  const boots = env.sb.world.vm.machine?.(VM)?.boots;
   const mark = env.sb.journal.lastSeq;
 
   const again = await env.run();
@@ -160,7 +163,7 @@ test('re-running on a healthy VM changes nothing', async () => {
   expect(again.io.summaries.join('\n')).toContain('Nothing changed');
   expect(env.sb.journal.since(mark).filter((e) => e.mutating && e.service !== 'oauth')).toEqual([]);
   expect(env.sb.world.vm.runners).toEqual(runnerBefore);
-  expect(env.sb.world.vm.machine?.(VM)?.boots).toBe(1);
+  expect(env.sb.world.vm.machine?.(VM)?.boots).toBe(boots);
 });
 
 test('a delegate selector the delegate does not carry fails DLG-101 with the last state and the fix', async () => {
@@ -243,4 +246,75 @@ test('a gateway stuck unhealthy fails GW-101 after its deadline with the last st
   expect(JSON.parse(io.outputs.gateways as string)).toEqual([
     expect.objectContaining({ region: 'us-central1', overall_health: 'unhealthy' }),
   ]);
+});
+
+test('a runner VM that does not exist stops before any change, saying how to get one', async () => {
+  const env = await install({}, { 'vm-name': 'no-such-vm' });
+  const mark = env.sb.journal.lastSeq;
+  await expect(env.run()).rejects.toMatchObject({
+    code: 'RUNNER_VM_NOT_FOUND',
+    message: 'The runner VM no-such-vm does not exist in acme-gitspaces/us-central1-a',
+    fix: expect.stringContaining('create_runner_vm: true'),
+  });
+  expect(env.sb.journal.since(mark).filter((e) => e.mutating && e.service !== 'oauth')).toEqual([]);
+});
+
+test('a P12 or non-JSON runner key is refused before any change', async () => {
+  const env = await install(
+    {},
+    { 'runner-key': 'MIIJqQIBAzCCCW8GCSqGSIb3DQEHAaCCCWAEgglcMIIJWDCCBA8GCSqGSIb3' },
+  );
+  const mark = env.sb.journal.lastSeq;
+  await expect(env.run()).rejects.toMatchObject({
+    code: 'RUNNER_KEY_INVALID',
+    fix: expect.stringContaining('P12'),
+  });
+  expect(env.sb.journal.since(mark)).toEqual([]);
+});
+
+test('a delegate that never connects fails DLG-101 with its connectivity and where to look', async () => {
+  const env = await install({ vm: { delegateConnects: false } }, { 'delegate-timeout': '2s' });
+  const { io, result } = await env.run();
+  expect(result.exitCode).toBe(1);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual([
+    'RUN-101 ok',
+    'DLG-101 error',
+    'GW-101 skip',
+  ]);
+  expect(io.failures[0]).toContain('Last state: delegate gitspaces-delegate: disconnected');
+  expect(io.failures[0]).toContain('docker logs gitspaces-delegate');
+});
+
+test('a forced reinstall reuses the existing token: its value stays on the VM and is not sent again', async () => {
+  const env = await install({});
+  expect((await env.run()).result.exitCode).toBe(0);
+  const token = tokenValue(env.sb);
+  const mark = env.sb.journal.lastSeq;
+
+  const { io, result } = await env.run({ force: 'true' });
+  expect(io.failures).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(io.log.text()).toContain('Delegate token gitspaces-delegate-token: exists, reused');
+  const writes = env.sb.journal.since(mark).filter((e) => e.path.endsWith('/setMetadata'));
+  expect(writes).toHaveLength(2);
+  expect(JSON.stringify(writes[0]?.requestBody)).not.toContain(token);
+  expect(JSON.stringify(writes[0]?.requestBody)).not.toContain('gitspaces-delegate-token"');
+  expect(env.sb.world.vm.delegates).toEqual([expect.objectContaining({ token })]);
+  expect(env.sb.world.harness.tokens.size).toBe(1);
+});
+
+test('an existing token whose value this VM never received is a configuration error, before any change', async () => {
+  const env = await install({});
+  const harness = new HarnessClient({
+    baseUrl: env.sb.urls.harness as string,
+    apiKey: env.sb.secrets.harnessApiKey,
+    accountId: env.sb.scenario.harness.accountId,
+  });
+  await harness.createDelegateToken('gitspaces-delegate-token');
+  const mark = env.sb.journal.lastSeq;
+  await expect(env.run()).rejects.toMatchObject({
+    code: 'DELEGATE_TOKEN_VALUE_UNAVAILABLE',
+    fix: expect.stringContaining('`delegate-token` input'),
+  });
+  expect(env.sb.journal.since(mark).filter((e) => e.mutating && e.service !== 'oauth')).toEqual([]);
 });

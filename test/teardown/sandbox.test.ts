@@ -20,25 +20,55 @@ interface FullSetup {
 }
 
 async function fullSetup(): Promise<FullSetup> {
-  const sandbox = await startSandbox({ scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } } });
+  const sandbox = await startSandbox({
+    scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'gitspaces-teardown-'));
   const configPath = join(dir, 'gitspaces.yaml');
-  const text = readFileSync(new URL('../../examples/gitspaces.yaml', import.meta.url), 'utf8').replace('working_directory: .gitspaces/terraform', `working_directory: ${join(dir, 'tf')}`);
+  const text = readFileSync(new URL('../../examples/gitspaces.yaml', import.meta.url), 'utf8').replace(
+    'working_directory: .gitspaces/terraform',
+    `working_directory: ${join(dir, 'tf')}`,
+  );
   writeFileSync(configPath, text);
   writeFileSync(join(dir, 'terraformrc'), '');
-  const env = { ...sandbox.env, PATH: process.env.PATH, HOME: process.env.HOME, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', RUNNER_TEMP: dir };
-  const t = testIO({ config: configPath, phases: 'configure,apply,install-runner,create', 'poll-interval': '100ms', 'runner-timeout': '60s', 'delegate-timeout': '30s', 'gateway-timeout': '30s', timeout: '30s' }, realClock, env);
+  const env = {
+    ...sandbox.env,
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'),
+    CHECKPOINT_DISABLE: '1',
+    RUNNER_TEMP: dir,
+  };
+  const t = testIO(
+    {
+      config: configPath,
+      phases: 'configure,apply,install-runner,create',
+      'poll-interval': '100ms',
+      'runner-timeout': '60s',
+      'delegate-timeout': '30s',
+      'gateway-timeout': '30s',
+      timeout: '30s',
+    },
+    realClock,
+    env,
+  );
   const r = await pipeline(t.io);
-  if (r.exitCode !== 0 || t.failed.length) throw new Error(`setup failed: ${t.failed.join('; ')}\n${t.log.lines.slice(-40).join('\n')}`);
+  if (r.exitCode !== 0 || t.failed.length)
+    throw new Error(`setup failed: ${t.failed.join('; ')}\n${t.log.lines.slice(-40).join('\n')}`);
   return { sandbox, dir, configPath, env };
 }
 
 function runTeardown(s: FullSetup, inputs: Record<string, string> = {}) {
-  const t = testIO({ config: s.configPath, 'poll-interval': '100ms', timeout: '60s', ...inputs }, realClock, s.env);
+  const t = testIO(
+    { config: s.configPath, 'poll-interval': '100ms', timeout: '60s', ...inputs },
+    realClock,
+    s.env,
+  );
   return { t, done: teardown(t.io) };
 }
 
-const gitspacesLeft = (s: Sandbox) => s.world.harness.gitspaces.filter((g) => s.world.harness.gitspaceView(g)).length;
+const gitspacesLeft = (s: Sandbox) =>
+  s.world.harness.gitspaces.filter((g) => s.world.harness.gitspaceView(g)).length;
 
 describe('teardown against the sandbox after a full setup', () => {
   let setup: FullSetup | undefined;
@@ -63,7 +93,9 @@ describe('teardown against the sandbox after a full setup', () => {
     expect(dryMd).toMatch(/- stop and delete gitspace api-dev-[a-z0-9]{6}/);
     expect(dryMd).toContain('- revoke delegate token gitspaces-delegate-token');
     expect(dryMd).toContain('- delete infra provider gitspaces_gcp');
-    expect(dryMd).toContain('gcloud compute instances delete gitspaces-us-central1-runner-vm --zone=us-central1-a');
+    expect(dryMd).toContain(
+      'gcloud compute instances delete gitspaces-us-central1-runner-vm --zone=us-central1-a',
+    );
     expect(gitspacesLeft(s)).toBe(1);
 
     const real = runTeardown(setup);
@@ -78,14 +110,18 @@ describe('teardown against the sandbox after a full setup', () => {
     expect([...s.world.harness.tokens.values()].every((t) => t.details.status === 'REVOKED')).toBe(true);
     expect(s.world.gcp.listResources('instances')).toEqual([]);
     expect(s.world.gcp.managedZones()).toEqual([]);
+    expect(s.journal.contractViolations()).toEqual([]);
     // Nothing secret reached the log or the summary.
     const seen = real.t.log.text() + real.t.summary.join('\n');
-    for (const secret of [s.secrets.harnessApiKey, s.secrets.serviceAccountPrivateKey]) expect(seen).not.toContain(secret);
+    for (const secret of [s.secrets.harnessApiKey, s.secrets.serviceAccountPrivateKey])
+      expect(seen).not.toContain(secret);
 
     // And again: every step finds its work done.
     const again = runTeardown(setup);
     expect((await again.done).exitCode).toBe(0);
-    expect((JSON.parse(again.t.outputs.steps ?? '[]') as { status: string }[]).map((x) => x.status)).toEqual(TEARDOWN_STEPS.map(() => 'nothing-to-do'));
+    expect((JSON.parse(again.t.outputs.steps ?? '[]') as { status: string }[]).map((x) => x.status)).toEqual(
+      TEARDOWN_STEPS.map(() => 'nothing-to-do'),
+    );
   }, 180_000);
 
   test('a teardown interrupted after each step is completed by the next run', async () => {
@@ -96,14 +132,23 @@ describe('teardown against the sandbox after a full setup', () => {
       // Re-running the same step right away finds nothing to do.
       const rerun = runTeardown(setup, { steps: TEARDOWN_STEPS[i] as string, 'orphan-scan': 'false' });
       expect((await rerun.done).exitCode).toBe(0);
-      expect((JSON.parse(rerun.t.outputs.steps ?? '[]') as { status: string }[])[0]?.status).toBe('nothing-to-do');
+      expect((JSON.parse(rerun.t.outputs.steps ?? '[]') as { status: string }[])[0]?.status).toBe(
+        'nothing-to-do',
+      );
       if (TEARDOWN_STEPS[i] === 'runner') {
         // The VM ran the stop script: no delegate or runner container left, no secret in its metadata.
         expect(setup.sandbox.world.vm.delegates).toEqual([]);
         expect(setup.sandbox.world.vm.runners).toEqual([]);
-        const vm = setup.sandbox.world.gcp.listResources('instances').find((x) => x.name === 'gitspaces-us-central1-runner-vm') as { metadata?: { items?: { key: string }[] } } | undefined;
+        const vm = setup.sandbox.world.gcp
+          .listResources('instances')
+          .find((x) => x.name === 'gitspaces-us-central1-runner-vm') as
+          { metadata?: { items?: { key: string }[] } } | undefined;
         expect(vm).toBeDefined();
-        expect((vm?.metadata?.items ?? []).map((x) => x.key).filter((k) => k === 'startup-script' || k.startsWith('gitspaces-'))).toEqual([]);
+        expect(
+          (vm?.metadata?.items ?? [])
+            .map((x) => x.key)
+            .filter((k) => k === 'startup-script' || k.startsWith('gitspaces-')),
+        ).toEqual([]);
       }
     }
     const final = runTeardown(setup);

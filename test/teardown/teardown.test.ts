@@ -13,9 +13,20 @@ async function setup(): Promise<{ world: FakeWorld; clock: FakeClock }> {
   return { world, clock };
 }
 
-function run(world: FakeWorld, clock: FakeClock, inputs: Record<string, string> = {}, delegates: string[] = []) {
+function run(
+  world: FakeWorld,
+  clock: FakeClock,
+  inputs: Record<string, string> = {},
+  delegates: string[] = [],
+) {
   const t = testIO({ ...FAST, ...inputs }, clock);
-  const deps = { config: exampleConfig(), harness: world.harness, compute: world.compute(), terraform: world.terraform(), scanApis: world.scanApis(delegates) };
+  const deps = {
+    config: exampleConfig(),
+    harness: world.harness,
+    compute: world.compute(),
+    terraform: world.terraform(),
+    scanApis: world.scanApis(delegates),
+  };
   return { t, done: main(t.io, deps) };
 }
 
@@ -33,7 +44,9 @@ describe('teardown (against in-memory collaborators)', () => {
     const h = world.harness.mutations.slice(before);
     expect(h.filter((m) => m.startsWith('stop'))).toHaveLength(1);
     expect(h.filter((m) => m.startsWith('delete '))).toHaveLength(2);
-    expect(h.indexOf('delete-resource standard-1')).toBeGreaterThan(h.findLastIndex((m) => m.startsWith('delete ')));
+    expect(h.indexOf('delete-resource standard-1')).toBeGreaterThan(
+      h.findLastIndex((m) => m.startsWith('delete ')),
+    );
     expect(world.mutations).toEqual([
       expect.stringMatching(/^set-metadata startup-script=set,gitspaces-sa-key=null/),
       'reset',
@@ -46,35 +59,44 @@ describe('teardown (against in-memory collaborators)', () => {
     expect(t.summary.join('\n')).toContain('✅ Torn down; the orphan scan found nothing left.');
   });
 
-  test.each(TEARDOWN_STEPS.map((s, i) => [s, i] as const))('interrupted after %s, a re-run completes', async (_step, i) => {
-    const { world, clock } = await setup();
-    const first = run(world, clock, { steps: TEARDOWN_STEPS.slice(0, i + 1).join(','), 'orphan-scan': 'false' });
-    expect((await first.done).exitCode).toBe(0);
-    const second = run(world, clock);
-    const r = await second.done;
-    expect(second.t.failed).toEqual([]);
-    expect(r.exitCode).toBe(0);
-    expect(second.t.outputs.clean).toBe('true');
-    const steps = JSON.parse(second.t.outputs.steps ?? '[]') as { step: string; status: string }[];
-    // What the first run finished, the second finds done.
-    for (const s of steps.slice(0, i + 1)) expect(s.status).toBe('nothing-to-do');
-  });
+  test.each(TEARDOWN_STEPS.map((s, i) => [s, i] as const))(
+    'interrupted after %s, a re-run completes',
+    async (_step, i) => {
+      const { world, clock } = await setup();
+      const first = run(world, clock, {
+        steps: TEARDOWN_STEPS.slice(0, i + 1).join(','),
+        'orphan-scan': 'false',
+      });
+      expect((await first.done).exitCode).toBe(0);
+      const second = run(world, clock);
+      const r = await second.done;
+      expect(second.t.failed).toEqual([]);
+      expect(r.exitCode).toBe(0);
+      expect(second.t.outputs.clean).toBe('true');
+      const steps = JSON.parse(second.t.outputs.steps ?? '[]') as { step: string; status: string }[];
+      // What the first run finished, the second finds done.
+      for (const s of steps.slice(0, i + 1)) expect(s.status).toBe('nothing-to-do');
+    },
+  );
 
-  test.each(['set-metadata', 'revoke-token', 'destroy', 'delete-infra'])('a failure in the middle (%s) stops the run; a re-run completes', async (op) => {
-    const { world, clock } = await setup();
-    world.failOnce.add(op);
-    const first = run(world, clock);
-    const r1 = await first.done;
-    expect(r1.exitCode).toBe(1);
-    expect(first.t.failed[0]).toContain('run teardown again');
-    const steps = JSON.parse(first.t.outputs.steps ?? '[]') as { status: string }[];
-    const at = steps.findIndex((s) => s.status === 'failed');
-    expect(at).toBeGreaterThanOrEqual(0);
-    expect(steps.slice(at + 1).every((s) => s.status === 'skipped')).toBe(true);
-    const second = run(world, clock);
-    expect((await second.done).exitCode).toBe(0);
-    expect(second.t.outputs.clean).toBe('true');
-  });
+  test.each(['set-metadata', 'revoke-token', 'destroy', 'delete-infra'])(
+    'a failure in the middle (%s) stops the run; a re-run completes',
+    async (op) => {
+      const { world, clock } = await setup();
+      world.failOnce.add(op);
+      const first = run(world, clock);
+      const r1 = await first.done;
+      expect(r1.exitCode).toBe(1);
+      expect(first.t.failed[0]).toContain('run teardown again');
+      const steps = JSON.parse(first.t.outputs.steps ?? '[]') as { status: string }[];
+      const at = steps.findIndex((s) => s.status === 'failed');
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(steps.slice(at + 1).every((s) => s.status === 'skipped')).toBe(true);
+      const second = run(world, clock);
+      expect((await second.done).exitCode).toBe(0);
+      expect(second.t.outputs.clean).toBe('true');
+    },
+  );
 
   test('dry-run changes nothing and says what would be removed', async () => {
     const { world, clock } = await setup();
@@ -93,7 +115,9 @@ describe('teardown (against in-memory collaborators)', () => {
     expect(md).toContain('- terraform destroy module.gitspaces.terraform_data.network');
     expect(md).toContain('- delete infra provider gitspaces_gcp');
     // The scan lists what exists now, with the command to remove each.
-    expect(md).toContain('gcloud compute instances delete gitspaces-us-central1-runner-vm --zone=us-central1-a --project=acme-gitspaces --quiet');
+    expect(md).toContain(
+      'gcloud compute instances delete gitspaces-us-central1-runner-vm --zone=us-central1-a --project=acme-gitspaces --quiet',
+    );
     expect(md).not.toContain('unrelated-vm');
   });
 
@@ -102,12 +126,29 @@ describe('teardown (against in-memory collaborators)', () => {
     const tf = world.terraform();
     const t = testIO({ ...FAST }, clock);
     // A destroy that "succeeds" but leaves a firewall rule, the zone and the SA behind.
-    const leaky = { ...tf, destroy: async () => {
-      await tf.destroy();
-      world.gcp.set('firewalls', [{ collection: 'firewalls', scope: 'global', name: 'gitspaces-allow-ingress-gitspace', labels: {}, resource: {} }]);
-      world.serviceAccountExists = true;
-    } };
-    const r = await main(t.io, { config: exampleConfig(), harness: world.harness, compute: world.compute(), terraform: leaky, scanApis: world.scanApis(['ns-cloud-a1.googledomains.com']) });
+    const leaky = {
+      ...tf,
+      destroy: async () => {
+        await tf.destroy();
+        world.gcp.set('firewalls', [
+          {
+            collection: 'firewalls',
+            scope: 'global',
+            name: 'gitspaces-allow-ingress-gitspace',
+            labels: {},
+            resource: {},
+          },
+        ]);
+        world.serviceAccountExists = true;
+      },
+    };
+    const r = await main(t.io, {
+      config: exampleConfig(),
+      harness: world.harness,
+      compute: world.compute(),
+      terraform: leaky,
+      scanApis: world.scanApis(['ns-cloud-a1.googledomains.com']),
+    });
     expect(r.exitCode).toBe(1);
     const orphans = JSON.parse(t.outputs.orphans ?? '[]') as { command: string }[];
     expect(orphans.map((o) => o.command)).toEqual([

@@ -34,8 +34,10 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(obj));
     };
-    if (path === '/token') return send(200, { access_token: 'fake-token', expires_in: 3600, token_type: 'Bearer' });
-    if (req.headers.authorization !== 'Bearer fake-token') return send(401, { error: { code: 401, message: 'no token' } });
+    if (path === '/token')
+      return send(200, { access_token: 'fake-token', expires_in: 3600, token_type: 'Bearer' });
+    if (req.headers.authorization !== 'Bearer fake-token')
+      return send(401, { error: { code: 401, message: 'no token' } });
     const doneOp = { kind: 'compute#operation', name: 'op', status: 'DONE' };
     if (req.method === 'POST') {
       const obj = JSON.parse(text || '{}') as Record<string, unknown>;
@@ -43,12 +45,17 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       const name = String(obj.name ?? id);
       // Cloud DNS rrsets are keyed by name/type.
       const key = path.endsWith('/rrsets') ? `${path}/${name}/${String(obj.type)}` : `${path}/${name}`;
-      if (resources.has(key)) return send(409, { error: { code: 409, message: 'already exists', status: 'ALREADY_EXISTS' } });
+      if (resources.has(key))
+        return send(409, { error: { code: 409, message: 'already exists', status: 'ALREADY_EXISTS' } });
       resources.set(key, { ...obj, name });
-      return send(200, path.startsWith('/compute') ? doneOp : path.startsWith('/dns') ? obj : { name: 'op', done: true });
+      return send(
+        200,
+        path.startsWith('/compute') ? doneOp : path.startsWith('/dns') ? obj : { name: 'op', done: true },
+      );
     }
     if (req.method === 'DELETE') {
-      if (!resources.delete(path)) return send(404, { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } });
+      if (!resources.delete(path))
+        return send(404, { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } });
       return send(200, path.startsWith('/compute') ? doneOp : { name: 'op', done: true });
     }
     const r = resources.get(path);
@@ -65,7 +72,8 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     },
     resources,
     requests,
-    names: (suffix) => [...resources.keys()].filter((k) => k.includes(suffix)).map((k) => k.split('/').pop() as string),
+    names: (suffix) =>
+      [...resources.keys()].filter((k) => k.includes(suffix)).map((k) => k.split('/').pop() as string),
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

@@ -9,12 +9,16 @@ import type { GitspacesConfig, ModuleGeneration } from '../../shared/config/sche
 /** Terraform present? Tests that need it are skipped loudly otherwise. */
 export const HAS_TERRAFORM = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
 if (!HAS_TERRAFORM) {
-  console.warn('\n!!!!! terraform is not on PATH: the tests marked "(needs terraform)" are SKIPPED. Install Terraform >= 1.3 to run them. !!!!!\n');
+  console.warn(
+    '\n!!!!! terraform is not on PATH: the tests marked "(needs terraform)" are SKIPPED. Install Terraform >= 1.3 to run them. !!!!!\n',
+  );
 }
 
 export function configFor(generation: ModuleGeneration, extra = ''): GitspacesConfig {
   const module =
-    generation === 'v0.0.3' ? '  module:\n    source: harness/harness-gitspaces/gcp\n    version: 0.0.3\n' : '  module:\n    source: harness/harness-gitspaces/gcp\n    version: 0.1.0\n';
+    generation === 'v0.0.3'
+      ? '  module:\n    source: harness/harness-gitspaces/gcp\n    version: 0.0.3\n'
+      : '  module:\n    source: harness/harness-gitspaces/gcp\n    version: 0.1.0\n';
   return configFromText(`version: 1
 harness:
   account_id: AbCdEfGhIjKlMnOpQrStUv
@@ -44,10 +48,19 @@ ${module}${extra}`);
 
 export const SHARED_SECRET = 'gw-shared-secret-7f3a9c';
 
-export function setupYaml(generation: ModuleGeneration, opts: { instances?: number; secret?: string } = {}): string {
+export function setupYaml(
+  generation: ModuleGeneration,
+  opts: { instances?: number; secret?: string } = {},
+): string {
   const image = 'projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts';
-  const gatewayImage = generation === 'v0.0.3' ? '  vm_image:\n    family: ubuntu-2204-lts\n    project: ubuntu-os-cloud\n' : `  vm_image_name: ${image}\n`;
-  const runner = generation === 'v0.0.3' ? `runner:\n  vm_image: ${image}\n` : `runner:\n  region: us-central1\n  zone: us-central1-a\n  vm_image_name: ${image}\n`;
+  const gatewayImage =
+    generation === 'v0.0.3'
+      ? '  vm_image:\n    family: ubuntu-2204-lts\n    project: ubuntu-os-cloud\n'
+      : `  vm_image_name: ${image}\n`;
+  const runner =
+    generation === 'v0.0.3'
+      ? `runner:\n  vm_image: ${image}\n`
+      : `runner:\n  region: us-central1\n  zone: us-central1-a\n  vm_image_name: ${image}\n`;
   return `account_identifier: AbCdEfGhIjKlMnOpQrStUv
 infra_provider_config_identifier: gitspaces_gcp
 name: gitspaces

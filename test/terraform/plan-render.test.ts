@@ -16,20 +16,61 @@ const target = { root: '.gitspaces/terraform', workspace: 'default', label: 'pro
 
 const smallPlan: PlanJson = {
   resource_changes: [
-    { address: 'module.gitspaces.terraform_data.network', change: { actions: ['no-op'], before: { a: 1 }, after: { a: 1 } } },
-    { address: 'module.gitspaces.terraform_data.region["us-central1"]', change: { actions: ['create'], before: null, after: { input: { region: 'us-central1', shared_secret: 'hunter2-the-secret' } }, after_unknown: { id: true }, after_sensitive: { input: { shared_secret: true } } } },
-    { address: 'module.gitspaces.terraform_data.old', change: { actions: ['delete'], before: { input: 'gone' }, after: null } },
-    { address: 'module.gitspaces.terraform_data.gw', change: { actions: ['delete', 'create'], before: { input: 'v1' }, after: { input: 'v2' }, after_unknown: {} } },
-    { address: 'module.gitspaces.terraform_data.upd', change: { actions: ['update'], before: { input: 'a', token: 'tok-old-value' }, after: { input: 'b', token: 'tok-new-value' }, before_sensitive: { token: true }, after_sensitive: { token: true } } },
+    {
+      address: 'module.gitspaces.terraform_data.network',
+      change: { actions: ['no-op'], before: { a: 1 }, after: { a: 1 } },
+    },
+    {
+      address: 'module.gitspaces.terraform_data.region["us-central1"]',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: { input: { region: 'us-central1', shared_secret: 'hunter2-the-secret' } },
+        after_unknown: { id: true },
+        after_sensitive: { input: { shared_secret: true } },
+      },
+    },
+    {
+      address: 'module.gitspaces.terraform_data.old',
+      change: { actions: ['delete'], before: { input: 'gone' }, after: null },
+    },
+    {
+      address: 'module.gitspaces.terraform_data.gw',
+      change: {
+        actions: ['delete', 'create'],
+        before: { input: 'v1' },
+        after: { input: 'v2' },
+        after_unknown: {},
+      },
+    },
+    {
+      address: 'module.gitspaces.terraform_data.upd',
+      change: {
+        actions: ['update'],
+        before: { input: 'a', token: 'tok-old-value' },
+        after: { input: 'b', token: 'tok-new-value' },
+        before_sensitive: { token: true },
+        after_sensitive: { token: true },
+      },
+    },
   ],
-  output_changes: { alb_ips: { actions: ['create'], before: null, after: { 'us-central1': '34.1.2.3' }, after_unknown: false } },
+  output_changes: {
+    alb_ips: {
+      actions: ['create'],
+      before: null,
+      after: { 'us-central1': '34.1.2.3' },
+      after_unknown: false,
+    },
+  },
 };
 
 describe('plan rendering', () => {
   it('counts like Terraform: a replacement is one add and one destroy', () => {
     expect(planCounts(smallPlan)).toMatchObject({ add: 2, change: 1, destroy: 2, replace: 1 });
     expect(countsLine(planCounts(smallPlan))).toBe('Plan: 2 to add, 1 to change, 2 to destroy.');
-    expect(countsLine(planCounts({ resource_changes: [] }))).toBe('No changes. Your infrastructure matches the configuration.');
+    expect(countsLine(planCounts({ resource_changes: [] }))).toBe(
+      'No changes. Your infrastructure matches the configuration.',
+    );
   });
 
   it('puts the counts line in the <details> summary and calls out replaced and destroyed resources before the rest', () => {
@@ -62,7 +103,10 @@ describe('plan rendering', () => {
     const fp = fingerprintFromComment(md);
     expect(fp).toBe(planFingerprint(smallPlan));
     // Same changes listed in another order: same fingerprint.
-    const reordered: PlanJson = { ...smallPlan, resource_changes: [...(smallPlan.resource_changes ?? [])].reverse() };
+    const reordered: PlanJson = {
+      ...smallPlan,
+      resource_changes: [...(smallPlan.resource_changes ?? [])].reverse(),
+    };
     expect(planFingerprint(reordered)).toBe(fp);
     // A different planned value: a different fingerprint.
     const changed = JSON.parse(JSON.stringify(smallPlan)) as PlanJson;
@@ -70,13 +114,18 @@ describe('plan rendering', () => {
     expect(planFingerprint(changed)).not.toBe(fp);
     // A changed secret changes what apply does, so it changes the fingerprint too.
     const secret = JSON.parse(JSON.stringify(smallPlan)) as PlanJson;
-    ((secret.resource_changes![1]!.change.after as { input: Record<string, string> }).input).shared_secret = 'rotated';
+    (secret.resource_changes![1]!.change.after as { input: Record<string, string> }).input.shared_secret =
+      'rotated';
     expect(planFingerprint(secret)).not.toBe(fp);
   });
 
   it('keeps a 5,000-resource plan under 65,536 characters, counts first, cut on a line boundary with a note and the run link', () => {
     const plan = syntheticPlan(5000);
-    const runUrl = runUrlFromEnv({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/infra', GITHUB_RUN_ID: '42' });
+    const runUrl = runUrlFromEnv({
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/infra',
+      GITHUB_RUN_ID: '42',
+    });
     const md = renderPlanComment(plan, { ...target, runUrl });
     expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
     const counts = countsLine(planCounts(plan));
@@ -89,7 +138,8 @@ describe('plan rendering', () => {
     // Cut on line boundaries: every resource header kept is whole, and the code fences are balanced.
     expect((md.match(/^```/gm) ?? []).length % 2).toBe(0);
     expect((md.match(/<details>/g) ?? []).length).toBe((md.match(/<\/details>/g) ?? []).length);
-    for (const line of md.split('\n').filter((l) => l.startsWith('# module.'))) expect(line).toMatch(/(created|destroyed|replaced|in-place)( \(.*\))?$/);
+    for (const line of md.split('\n').filter((l) => l.startsWith('# module.')))
+      expect(line).toMatch(/(created|destroyed|replaced|in-place)( \(.*\))?$/);
   });
 
   it('does not truncate what fits', () => {

@@ -30,7 +30,10 @@ function contractVariables(): ContractVariable[] {
       type,
       required: def === 'required',
       default: def === 'required' ? undefined : def.replace(/`/g, ''),
-      generations: [...(v003 === 'yes' ? (['v0.0.3'] as const) : []), ...(post === 'yes' ? (['post-0.0.3'] as const) : [])],
+      generations: [
+        ...(v003 === 'yes' ? (['v0.0.3'] as const) : []),
+        ...(post === 'yes' ? (['post-0.0.3'] as const) : []),
+      ],
     };
   });
 }
@@ -45,19 +48,27 @@ function contractOutputs(): string[] {
 }
 
 const describeContract = existsSync(CONTRACT) ? describe : describe.skip;
-if (!existsSync(CONTRACT)) console.warn(`\n!!!!! ${CONTRACT} not found: the module contract tests are SKIPPED. !!!!!\n`);
+if (!existsSync(CONTRACT))
+  console.warn(`\n!!!!! ${CONTRACT} not found: the module contract tests are SKIPPED. !!!!!\n`);
 
 const env = { GITSPACES_TF_PROVIDERS: '' } as NodeJS.ProcessEnv;
 
 describeContract('generated root vs contracts/terraform-module.md', () => {
   const table = contractVariables();
   it('reads the contract table', () => {
-    expect(table.map((v) => v.name)).toEqual(expect.arrayContaining(['service_account_key_file', 'create_runner_vm']));
+    expect(table.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['service_account_key_file', 'create_runner_vm']),
+    );
   });
 
   for (const generation of ['v0.0.3', 'post-0.0.3'] as const) {
     it(`${generation}: every variable the generation has, none it lacks, each typed as the contract says`, () => {
-      const root = generateRoot({ config: configFor(generation), keyFile: 'key.json', infraConfigFile: 'infra.yaml', env });
+      const root = generateRoot({
+        config: configFor(generation),
+        keyFile: 'key.json',
+        infraConfigFile: 'infra.yaml',
+        env,
+      });
       const expected = table.filter((v) => v.generations.includes(generation));
       expect(Object.keys(root.tfvars).sort()).toEqual(expected.map((v) => v.name).sort());
       const variables = root.mainTf.variable as Record<string, { type: string }>;
@@ -91,9 +102,13 @@ describeContract('generated root vs contracts/terraform-module.md', () => {
 describe('module source, providers and backend', () => {
   it('pins a registry source with its version, and drops the version for git or local sources', () => {
     const reg = generateRoot({ config: configFor('v0.0.3'), keyFile: 'k', infraConfigFile: 'i', env });
-    expect((reg.mainTf.module as Record<string, Record<string, string>>).gitspaces).toMatchObject({ source: 'harness/harness-gitspaces/gcp', version: '0.0.3' });
+    expect((reg.mainTf.module as Record<string, Record<string, string>>).gitspaces).toMatchObject({
+      source: 'harness/harness-gitspaces/gcp',
+      version: '0.0.3',
+    });
     const git = configFor('post-0.0.3');
-    git.terraform.module.source = 'git::https://github.com/harness/terraform-gcp-harness-gitspaces.git?ref=88a9866';
+    git.terraform.module.source =
+      'git::https://github.com/harness/terraform-gcp-harness-gitspaces.git?ref=88a9866';
     const root = generateRoot({ config: git, keyFile: 'k', infraConfigFile: 'i', env });
     expect((root.mainTf.module as Record<string, Record<string, string>>).gitspaces!.version).toBeUndefined();
     expect(isRegistrySource('harness/harness-gitspaces/gcp')).toBe(true);
@@ -102,25 +117,44 @@ describe('module source, providers and backend', () => {
   });
 
   it('uses <mirror>/<generation> without a version when GITSPACES_TF_MODULE_MIRROR is set', () => {
-    const root = generateRoot({ config: configFor('post-0.0.3'), keyFile: 'k', infraConfigFile: 'i', env: { GITSPACES_TF_MODULE_MIRROR: '/opt/mirror/' } });
+    const root = generateRoot({
+      config: configFor('post-0.0.3'),
+      keyFile: 'k',
+      infraConfigFile: 'i',
+      env: { GITSPACES_TF_MODULE_MIRROR: '/opt/mirror/' },
+    });
     expect(root.source).toBe('/opt/mirror/post-0.0.3');
     expect((root.mainTf.module as Record<string, Record<string, string>>).gitspaces!.version).toBeUndefined();
   });
 
   it('constrains the providers unless GITSPACES_TF_PROVIDERS=none, and adds the configured backend', () => {
-    const cfg = configFor('post-0.0.3', '  backend:\n    type: gcs\n    config:\n      bucket: acme-tfstate\n      prefix: gitspaces\n');
+    const cfg = configFor(
+      'post-0.0.3',
+      '  backend:\n    type: gcs\n    config:\n      bucket: acme-tfstate\n      prefix: gitspaces\n',
+    );
     const withProviders = generateRoot({ config: cfg, keyFile: 'k', infraConfigFile: 'i', env: {} });
     expect(withProviders.mainTf.terraform).toEqual({
       required_version: '>= 1.3',
-      required_providers: { google: { source: 'hashicorp/google', version: '~> 6.1' }, null: { source: 'hashicorp/null', version: '~> 3.2' } },
+      required_providers: {
+        google: { source: 'hashicorp/google', version: '~> 6.1' },
+        null: { source: 'hashicorp/null', version: '~> 3.2' },
+      },
       backend: { gcs: { bucket: 'acme-tfstate', prefix: 'gitspaces' } },
     });
-    const none = generateRoot({ config: cfg, keyFile: 'k', infraConfigFile: 'i', env: { GITSPACES_TF_PROVIDERS: 'none' } });
+    const none = generateRoot({
+      config: cfg,
+      keyFile: 'k',
+      infraConfigFile: 'i',
+      env: { GITSPACES_TF_PROVIDERS: 'none' },
+    });
     expect(none.mainTf.terraform).not.toHaveProperty('required_providers');
   });
 
   it('passes create_runner_vm only to post-0.0.3, and the certificate files only in files mode', () => {
-    const files = configFor('post-0.0.3', '  certificate:\n    mode: files\n    certificate_path: /etc/certs/c.pem\n    private_key_path: /etc/certs/k.pem\n  manage_dns_zone: false\n  create_runner_vm: false\n');
+    const files = configFor(
+      'post-0.0.3',
+      '  certificate:\n    mode: files\n    certificate_path: /etc/certs/c.pem\n    private_key_path: /etc/certs/k.pem\n  manage_dns_zone: false\n  create_runner_vm: false\n',
+    );
     const root = generateRoot({ config: files, keyFile: 'k', infraConfigFile: 'i', env });
     expect(root.tfvars).toEqual({
       service_account_key_file: 'k',
@@ -139,8 +173,14 @@ describe('module source, providers and backend', () => {
 describe('Infra Config YAML keys per generation (CFG-002)', () => {
   it('accepts each generation its own YAML and names what the other lacks', () => {
     expect(checkSetupYamlKeys(setupYaml('v0.0.3'), 'v0.0.3')).toEqual({ missing: [], detected: 'v0.0.3' });
-    expect(checkSetupYamlKeys(setupYaml('post-0.0.3'), 'post-0.0.3')).toEqual({ missing: [], detected: 'post-0.0.3' });
-    expect(checkSetupYamlKeys(setupYaml('post-0.0.3'), 'v0.0.3')).toEqual({ missing: ['gateway.vm_image.family', 'gateway.vm_image.project', 'runner.vm_image'], detected: 'post-0.0.3' });
+    expect(checkSetupYamlKeys(setupYaml('post-0.0.3'), 'post-0.0.3')).toEqual({
+      missing: [],
+      detected: 'post-0.0.3',
+    });
+    expect(checkSetupYamlKeys(setupYaml('post-0.0.3'), 'v0.0.3')).toEqual({
+      missing: ['gateway.vm_image.family', 'gateway.vm_image.project', 'runner.vm_image'],
+      detected: 'post-0.0.3',
+    });
     expect(checkSetupYamlKeys('a: [', 'v0.0.3').parseError).toBeTruthy();
   });
 });

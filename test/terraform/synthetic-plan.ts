@@ -6,8 +6,17 @@ export function syntheticPlan(n: number): PlanJson {
   for (let i = 0; i < n; i++) {
     const kind = i % 50 === 0 ? 'replace' : i % 40 === 0 ? 'delete' : i % 10 === 0 ? 'update' : 'create';
     const address = `module.gitspaces.google_compute_instance.vm["gitspace-${String(i).padStart(5, '0')}"]`;
-    const before = { name: `gitspace-${i}`, machine_type: 'e2-standard-4', zone: 'us-central1-a', labels: { team: 'platform', index: String(i) } };
-    const after = { ...before, machine_type: i % 10 === 0 ? 'e2-standard-8' : 'e2-standard-4', metadata: { 'startup-script': '#!/bin/sh\necho hello' } };
+    const before = {
+      name: `gitspace-${i}`,
+      machine_type: 'e2-standard-4',
+      zone: 'us-central1-a',
+      labels: { team: 'platform', index: String(i) },
+    };
+    const after = {
+      ...before,
+      machine_type: i % 10 === 0 ? 'e2-standard-8' : 'e2-standard-4',
+      metadata: { 'startup-script': '#!/bin/sh\necho hello' },
+    };
     const actions = kind === 'replace' ? ['delete', 'create'] : [kind];
     rc.push({
       address,

@@ -74,9 +74,7 @@ export async function runValidate(
 }
 
 /** A sandbox for a scenario, the config that goes with it, and a scratch dir; `close` stops everything. */
-export async function scenarioRun(
-  name: string | DeepPartial<Scenario>,
-): Promise<{
+export async function scenarioRun(name: string | DeepPartial<Scenario>): Promise<{
   sb: Sandbox;
   scenario: Scenario;
   configPath: string;

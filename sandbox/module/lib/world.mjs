@@ -4,6 +4,7 @@
 // the sandbox by configuration only. Usage: node world.mjs <apply|destroy>, spec JSON in GITSPACES_WORLD_SPEC.
 import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { URLSearchParams } from 'node:url';
 
 const env = process.env;
 const trim = (u) => u.replace(/\/+$/, '');
@@ -13,7 +14,8 @@ const BASE = {
   certs: trim(env.GITSPACES_CERTIFICATEMANAGER_URL || 'https://certificatemanager.googleapis.com') + '/v1',
 };
 
-const b64url = (b) => Buffer.from(b).toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+const b64url = (b) =>
+  Buffer.from(b).toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 
 async function token(keyFile) {
   const key = JSON.parse(readFileSync(keyFile, 'utf8'));
@@ -21,7 +23,13 @@ async function token(keyFile) {
   const now = Math.floor(Date.now() / 1000);
   const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.private_key_id }));
   const claims = b64url(
-    JSON.stringify({ iss: key.client_email, scope: 'https://www.googleapis.com/auth/cloud-platform', aud: tokenUrl, iat: now, exp: now + 3600 }),
+    JSON.stringify({
+      iss: key.client_email,
+      scope: 'https://www.googleapis.com/auth/cloud-platform',
+      aud: tokenUrl,
+      iat: now,
+      exp: now + 3600,
+    }),
   );
   const signer = createSign('RSA-SHA256');
   signer.update(`${header}.${claims}`);
@@ -29,10 +37,14 @@ async function token(keyFile) {
   const res = await fetch(tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion,
+    }).toString(),
   });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok || !body.access_token) throw new Error(`token endpoint answered ${res.status}: ${JSON.stringify(body)}`);
+  if (!res.ok || !body.access_token)
+    throw new Error(`token endpoint answered ${res.status}: ${JSON.stringify(body)}`);
   return body.access_token;
 }
 
@@ -53,7 +65,10 @@ async function call(method, url, body) {
         await sleep(200 * 2 ** attempt);
         continue;
       }
-      throw new Error(`${method} ${url}: ${e instanceof Error ? e.message : String(e)}${e?.cause ? ` (${e.cause.code ?? e.cause.message ?? e.cause})` : ''}`);
+      throw new Error(
+        `${method} ${url}: ${e instanceof Error ? e.message : String(e)}${e?.cause ? ` (${e.cause.code ?? e.cause.message ?? e.cause})` : ''}`,
+        { cause: e },
+      );
     }
     const text = await res.text();
     const json = text ? JSON.parse(text) : {};
@@ -80,7 +95,9 @@ async function waitOp(kind, op, collectionUrl) {
       }
       // selfLink names Google's host; keep only its path and ask the endpoint we were pointed at.
       const rel = op.selfLink ? String(op.selfLink).split('/compute/v1/')[1] : undefined;
-      const url = rel ? `${BASE.compute}/${rel}` : `${collectionUrl.replace(/\/[^/]+$/, '')}/operations/${op.name}`;
+      const url = rel
+        ? `${BASE.compute}/${rel}`
+        : `${collectionUrl.replace(/\/[^/]+$/, '')}/operations/${op.name}`;
       await sleep(100);
       const r = await call('GET', url);
       if (r.status !== 200) fail(`polling ${url}`, r);
@@ -125,32 +142,87 @@ const net = (s) => `${P(s)}/global/networks/${s.network}`;
 function plan(s) {
   const out = [];
   if (s.type === 'network') {
-    out.push(['compute', `${P(s)}/global/networks`, { name: s.network, autoCreateSubnetworks: false, routingConfig: { routingMode: 'GLOBAL' } }]);
+    out.push([
+      'compute',
+      `${P(s)}/global/networks`,
+      { name: s.network, autoCreateSubnetworks: false, routingConfig: { routingMode: 'GLOBAL' } },
+    ]);
     for (const f of s.firewalls) out.push(['compute', `${P(s)}/global/firewalls`, { ...f, network: net(s) }]);
   } else if (s.type === 'region') {
     const r = s.region;
     const reg = `${P(s)}/regions/${r}`;
-    out.push(['compute', `${reg}/subnetworks`, { name: s.subnet, network: net(s), ipCidrRange: s.default_subnet_ip_range, region: r }]);
     out.push([
       'compute',
       `${reg}/subnetworks`,
-      { name: s.proxy_subnet, network: net(s), ipCidrRange: s.proxy_subnet_ip_range, region: r, purpose: 'REGIONAL_MANAGED_PROXY', role: 'ACTIVE' },
+      { name: s.subnet, network: net(s), ipCidrRange: s.default_subnet_ip_range, region: r },
     ]);
-    out.push(['compute', `${reg}/addresses`, { name: s.alb_address_name, address: s.alb_ip, addressType: 'EXTERNAL', networkTier: 'PREMIUM' }]);
-    out.push(['compute', `${reg}/addresses`, { name: s.nlb_address_name, address: s.nlb_ip, addressType: 'EXTERNAL', networkTier: 'PREMIUM' }]);
+    out.push([
+      'compute',
+      `${reg}/subnetworks`,
+      {
+        name: s.proxy_subnet,
+        network: net(s),
+        ipCidrRange: s.proxy_subnet_ip_range,
+        region: r,
+        purpose: 'REGIONAL_MANAGED_PROXY',
+        role: 'ACTIVE',
+      },
+    ]);
+    out.push([
+      'compute',
+      `${reg}/addresses`,
+      { name: s.alb_address_name, address: s.alb_ip, addressType: 'EXTERNAL', networkTier: 'PREMIUM' },
+    ]);
+    out.push([
+      'compute',
+      `${reg}/addresses`,
+      { name: s.nlb_address_name, address: s.nlb_ip, addressType: 'EXTERNAL', networkTier: 'PREMIUM' },
+    ]);
     if (s.ssl_certificate) {
-      out.push(['compute', `${reg}/sslCertificates`, { name: s.ssl_certificate.name, certificate: s.ssl_certificate.certificate, privateKey: s.ssl_certificate.private_key }]);
+      out.push([
+        'compute',
+        `${reg}/sslCertificates`,
+        {
+          name: s.ssl_certificate.name,
+          certificate: s.ssl_certificate.certificate,
+          privateKey: s.ssl_certificate.private_key,
+        },
+      ]);
     }
     if (s.dns) {
       const z = `${P(s)}/managedZones/${s.dns.zone}`;
-      out.push(['dns', `${z}/rrsets`, { name: `${s.domain}.`, type: 'A', ttl: 300, rrdatas: [s.alb_ip] }, '', `${z}/rrsets/${s.domain}./A`]);
-      out.push(['dns', `${z}/rrsets`, { name: `*.${s.domain}.`, type: 'CNAME', ttl: 300, rrdatas: [`${s.domain}.`] }, '', `${z}/rrsets/*.${s.domain}./CNAME`]);
+      out.push([
+        'dns',
+        `${z}/rrsets`,
+        { name: `${s.domain}.`, type: 'A', ttl: 300, rrdatas: [s.alb_ip] },
+        '',
+        `${z}/rrsets/${s.domain}./A`,
+      ]);
+      out.push([
+        'dns',
+        `${z}/rrsets`,
+        { name: `*.${s.domain}.`, type: 'CNAME', ttl: 300, rrdatas: [`${s.domain}.`] },
+        '',
+        `${z}/rrsets/*.${s.domain}./CNAME`,
+      ]);
       const loc = `${P(s)}/locations/global`;
-      out.push(['certs', `${loc}/dnsAuthorizations`, { domain: s.domain, description: 'gitspaces wildcard' }, `?dnsAuthorizationId=${s.dns.authorization}`, `${loc}/dnsAuthorizations/${s.dns.authorization}`]);
+      out.push([
+        'certs',
+        `${loc}/dnsAuthorizations`,
+        { domain: s.domain, description: 'gitspaces wildcard' },
+        `?dnsAuthorizationId=${s.dns.authorization}`,
+        `${loc}/dnsAuthorizations/${s.dns.authorization}`,
+      ]);
       out.push([
         'certs',
         `${loc}/certificates`,
-        { managed: { domains: [s.domain, `*.${s.domain}`], dnsAuthorizations: [`${loc}/dnsAuthorizations/${s.dns.authorization}`] }, scope: 'DEFAULT' },
+        {
+          managed: {
+            domains: [s.domain, `*.${s.domain}`],
+            dnsAuthorizations: [`${loc}/dnsAuthorizations/${s.dns.authorization}`],
+          },
+          scope: 'DEFAULT',
+        },
         `?certificateId=${s.dns.certificate}`,
         `${loc}/certificates/${s.dns.certificate}`,
       ]);
@@ -168,7 +240,9 @@ function plan(s) {
           tags: { items: s.vm_tags },
           labels: { 'gitspaces-gateway-version': s.gateway_version.replace(/\./g, '-') },
           metadata: { items: Object.entries(s.metadata).map(([key, value]) => ({ key, value })) },
-          disks: [{ boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '20' } }],
+          disks: [
+            { boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '20' } },
+          ],
           networkInterfaces: [{ network: net(s), subnetwork: `${reg}/subnetworks/${s.subnet}` }],
         },
       },
@@ -176,10 +250,19 @@ function plan(s) {
     out.push([
       'compute',
       `${reg}/instanceGroupManagers`,
-      { name: s.group, baseInstanceName: `${s.name}-${r}-gateway`, instanceTemplate: `${P(s)}/global/instanceTemplates/${s.template}`, targetSize: s.instances },
+      {
+        name: s.group,
+        baseInstanceName: `${s.name}-${r}-gateway`,
+        instanceTemplate: `${P(s)}/global/instanceTemplates/${s.template}`,
+        targetSize: s.instances,
+      },
     ]);
   } else if (s.type === 'dns_zone') {
-    out.push(['dns', `${P(s)}/managedZones`, { name: s.zone, dnsName: `${s.domain}.`, description: 'Harness Gitspaces', visibility: 'public' }]);
+    out.push([
+      'dns',
+      `${P(s)}/managedZones`,
+      { name: s.zone, dnsName: `${s.domain}.`, description: 'Harness Gitspaces', visibility: 'public' },
+    ]);
   } else if (s.type === 'runner_vm') {
     out.push([
       'compute',
@@ -190,8 +273,12 @@ function plan(s) {
         tags: { items: ['runner-vm'] },
         labels: { 'gitspaces-role': 'runner' },
         metadata: { items: [] },
-        disks: [{ boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '50' } }],
-        networkInterfaces: [{ network: net(s), subnetwork: `${P(s)}/regions/${s.region}/subnetworks/${s.subnet}` }],
+        disks: [
+          { boot: true, autoDelete: true, initializeParams: { sourceImage: s.image, diskSizeGb: '50' } },
+        ],
+        networkInterfaces: [
+          { network: net(s), subnetwork: `${P(s)}/regions/${s.region}/subnetworks/${s.subnet}` },
+        ],
       },
     ]);
   } else {
@@ -200,7 +287,8 @@ function plan(s) {
   return out;
 }
 
-const deletePath = ([, collection, body, query, explicit]) => explicit ?? `${collection}/${body.name ?? (query ?? '').replace(/^\?\w+=/, '')}`;
+const deletePath = ([, collection, body, query, explicit]) =>
+  explicit ?? `${collection}/${body.name ?? (query ?? '').replace(/^\?\w+=/, '')}`;
 
 async function main() {
   const [action] = process.argv.slice(2);
@@ -215,7 +303,12 @@ async function main() {
       const a = await call('GET', `${BASE.certs}/${loc}/dnsAuthorizations/${spec.dns.authorization}`);
       const rr = a.json?.dnsResourceRecord;
       if (a.status === 200 && rr?.name && rr?.data) {
-        await create('dns', `${P(spec)}/managedZones/${spec.dns.zone}/rrsets`, { name: rr.name, type: rr.type || 'CNAME', ttl: 300, rrdatas: [rr.data] });
+        await create('dns', `${P(spec)}/managedZones/${spec.dns.zone}/rrsets`, {
+          name: rr.name,
+          type: rr.type || 'CNAME',
+          ttl: 300,
+          rrdatas: [rr.data],
+        });
       }
     }
   } else if (action === 'destroy') {
@@ -223,7 +316,11 @@ async function main() {
       const loc = `${P(spec)}/locations/global`;
       const a = await call('GET', `${BASE.certs}/${loc}/dnsAuthorizations/${spec.dns.authorization}`);
       const rr = a.json?.dnsResourceRecord;
-      if (a.status === 200 && rr?.name) await remove('dns', `${P(spec)}/managedZones/${spec.dns.zone}/rrsets/${rr.name}/${rr.type || 'CNAME'}`);
+      if (a.status === 200 && rr?.name)
+        await remove(
+          'dns',
+          `${P(spec)}/managedZones/${spec.dns.zone}/rrsets/${rr.name}/${rr.type || 'CNAME'}`,
+        );
     }
     for (const step of [...steps].reverse()) await remove(step[0], deletePath(step));
   } else {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  assertMutable,
+  diffInfraProvider,
+  infraProviderRequest,
+} from '../../actions/configure-infra/infra.js';
+import { configFor } from '../terraform/fixtures.js';
+
+describe('infra provider from gitspaces.yaml', () => {
+  const config = configFor('post-0.0.3');
+  const desired = infraProviderRequest(config);
+
+  it('builds the body the UI sends (spec §3.1)', () => {
+    expect(desired).toEqual({
+      identifier: 'gitspaces_gcp',
+      name: 'gitspaces',
+      space_ref: '',
+      type: 'hybrid_vm_gcp',
+      metadata: {
+        domain: 'gitspaces.acme.dev',
+        runner: { region: 'us-central1', zone: 'us-central1-a' },
+        delegate_selectors: [{ selector: 'gitspaces' }],
+        name: 'gitspaces_gcp',
+        region_configs: {
+          'us-central1': {
+            region_name: 'us-central1',
+            default_subnet_ip_range: '10.6.0.0/16',
+            proxy_subnet_ip_range: '10.3.0.0/26',
+            certificates: { contents: [{ domain: 'usc1.gitspaces.acme.dev' }] },
+          },
+        },
+        project: { id: 'acme-gitspaces' },
+        gateway: { machine_type: 'e2-standard-2', instances: 1 },
+      },
+    });
+  });
+
+  it('reports the fields that changed, ignoring what the server adds', () => {
+    const existing = JSON.parse(JSON.stringify({ ...desired, setup_yaml: 'x', created: 1 })) as Record<
+      string,
+      unknown
+    > & { metadata: Record<string, Record<string, unknown>> };
+    existing.metadata.gateway!.vm_image_name = 'server-default';
+    expect(diffInfraProvider(existing, desired)).toEqual([]);
+    existing.metadata.gateway!.instances = 3;
+    (existing.metadata.region_configs as Record<string, unknown>)['europe-west1'] = {
+      region_name: 'europe-west1',
+    };
+    expect(diffInfraProvider(existing, desired).map((c) => c.field)).toEqual([
+      'metadata.gateway.instances',
+      'metadata.region_configs.europe-west1',
+    ]);
+  });
+
+  it('refuses to change the project or the domain, with the fix', () => {
+    const existing = JSON.parse(JSON.stringify(desired)) as {
+      metadata: { domain: string; project: { id: string } };
+    };
+    existing.metadata.domain = 'old.acme.dev';
+    existing.metadata.project.id = 'old-project';
+    const changes = diffInfraProvider(existing, desired);
+    expect(() => assertMutable('gitspaces_gcp', changes)).toThrow(
+      expect.objectContaining({
+        code: 'INFRA_IMMUTABLE_FIELD',
+        fix: expect.stringContaining(
+          'set infrastructure.domain back to "old.acme.dev" and gcp.project_id back to "old-project"',
+        ),
+      }) as unknown as Error,
+    );
+  });
+});
