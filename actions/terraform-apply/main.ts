@@ -224,20 +224,11 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
 
     if (mode === 'drift') {
       const d = await io.log.group(`${binary} plan -refresh-only`, () => runner.drift(planFile));
-      const plan = await runner.show(planFile);
-      const drifted = [
-        ...(plan.resource_drift ?? []).map((r) => r.address),
-        ...Object.entries(plan.output_changes ?? {})
-          .filter(([, oc]) => !oc.actions.every((a) => a === 'no-op'))
-          .map(([name]) => `output.${name}`),
-      ];
-      // Terraform can exit 2 for a refresh that only rewrites state metadata (e.g. sensitivity marks) while listing no
-      // drifted resource or output: that is nothing a user can act on, so drift means something is listed.
-      const drift = d.drift && drifted.length > 0;
-      const metadataOnly =
-        d.drift && !drift
-          ? ' Terraform exited 2 but listed no drifted resource or output (a state-metadata refresh only).'
-          : '';
+      const { drifted } = d;
+      const drift = d.drift;
+      const metadataOnly = d.metadataOnly
+        ? ' Terraform exited 2 but listed no drifted resource or output (a state-metadata refresh only).'
+        : '';
       setOutput('drift', String(drift));
       setOutput('exit-code', String(d.exitCode));
       const body = drift

@@ -17,9 +17,7 @@ const ICON: Record<string, string> = {
 };
 
 /** What the `gitspaces` output holds for each one. */
-export function gitspacesOutput(
-  outcomes: readonly GitspaceOutcome[],
-): {
+export function gitspacesOutput(outcomes: readonly GitspaceOutcome[]): {
   identifier: string | null;
   name: string;
   state: string | null;

@@ -187,10 +187,29 @@ export class TerraformRunner {
     return outputs;
   }
 
-  /** Drift: a refresh-only plan; exit code 2 means the real resources differ from the state. */
-  async drift(planFile: string): Promise<{ drift: boolean; exitCode: 0 | 2 }> {
+  /**
+   * Drift: a refresh-only plan. Exit code 2 means Terraform saw a difference; it is drift when the plan lists a
+   * drifted resource or a changed output. Terraform can also exit 2 for a refresh that only rewrites state
+   * metadata (the order of sensitive-attribute marks), listing nothing: that is reported as `metadataOnly`.
+   */
+  async drift(
+    planFile: string,
+  ): Promise<{ drift: boolean; exitCode: 0 | 2; drifted: string[]; metadataOnly: boolean; plan: PlanJson }> {
     const r = await this.plan({ planFile, refreshOnly: true });
-    return { drift: r.changes, exitCode: r.exitCode };
+    const plan = await this.show(planFile);
+    const drifted = [
+      ...(plan.resource_drift ?? []).map((d) => d.address),
+      ...Object.entries(plan.output_changes ?? {})
+        .filter(([, oc]) => !oc.actions.every((a) => a === 'no-op'))
+        .map(([name]) => `output.${name}`),
+    ];
+    return {
+      drift: r.changes && drifted.length > 0,
+      exitCode: r.exitCode,
+      drifted,
+      metadataOnly: r.changes && drifted.length === 0,
+      plan,
+    };
   }
 }
 
