@@ -152,11 +152,11 @@ log() { echo "gitspaces-bootstrap: $*"; }
 md_url() { printf '%s/computeMetadata/v1/instance/%s' "$METADATA_BASE" "$1"; }
 
 # Prints a metadata attribute; fails when it is absent.
-metadata_get() { curl -sf -H 'Metadata-Flavor: Google' "$(md_url "attributes/$1")"; }
+metadata_get() { curl -sf --retry 3 --retry-delay 1 -H 'Metadata-Flavor: Google' "$(md_url "attributes/$1")"; }
 
 report() {
   log "$1 = $2"
-  curl -sf -X PUT -H 'Metadata-Flavor: Google' --data-binary "$2" "$(md_url "guest-attributes/${GUEST_NAMESPACE}/$1")" >/dev/null 2>&1 || log "could not report $1"
+  curl -sf --retry 3 --retry-delay 1 -X PUT -H 'Metadata-Flavor: Google' --data-binary "$2" "$(md_url "guest-attributes/${GUEST_NAMESPACE}/$1")" >/dev/null 2>&1 || log "could not report $1"
 }
 
 fail() {

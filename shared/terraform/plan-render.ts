@@ -112,7 +112,9 @@ export function planFingerprint(plan: PlanJson): string {
       before: rc.change.before ?? null,
       after: rc.change.after ?? null,
       after_unknown: rc.change.after_unknown ?? null,
-      replace_paths: rc.change.replace_paths ?? null,
+      replace_paths: Array.isArray(rc.change.replace_paths)
+        ? rc.change.replace_paths.map((p) => JSON.stringify(p)).sort()
+        : null,
     }))
     .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   const outputs = Object.entries(plan.output_changes ?? {})

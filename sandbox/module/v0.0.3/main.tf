@@ -34,7 +34,7 @@ locals {
     }
   }
 
-  network      = "${local.name}-vpc"
+  network      = "${local.name}-network"
   network_id   = "projects/${local.project_id}/global/networks/${local.network}"
   subnet_name  = "harnessdefault"
   zone_name    = replace(local.domain, ".", "-")

@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
     -X | --request) method="$2"; shift ;;
     -d | --data | --data-binary | --data-raw) data="$2"; shift ;;
     -H | --header) case "$2" in [Mm]etadata-[Ff]lavor:*Google*) flavor=1 ;; esac; shift ;;
-    -o | --output | --retry | --max-time | -m | --connect-timeout) shift ;;
+    -o | --output | --retry | --retry-delay | --retry-max-time | --max-time | -m | --connect-timeout) shift ;;
     --fail) fail=1 ;;
     --*) ;;
     -*) case "$1" in *f*) fail=1 ;; esac ;;
