@@ -15,3 +15,5 @@ if (from === 'dist') {
   const { cli } = await import(new URL('../cli/main.ts', import.meta.url).href);
   process.exitCode = await cli(process.argv.slice(2));
 }
+// Done: a keep-alive socket or a sandbox child process must not hold the terminal (the timer itself does not).
+setTimeout(() => process.exit(), 1000).unref();

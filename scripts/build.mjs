@@ -90,7 +90,7 @@ const HEADER =
 function actionEntry(name) {
   return `${HEADER}// The ${name} action: its code is a chunk of the shared bundle in ../lib, loaded on demand.\nimport { runBundledAction } from '../lib/index.js';\n\nawait runBundledAction('${name}');\n`;
 }
-const CLI_ENTRY = `${HEADER}// The gitspaces command line (bin/gitspaces.js imports this file).\nimport { runCli } from '../lib/index.js';\n\nprocess.exitCode = await runCli(process.argv.slice(2));\n`;
+const CLI_ENTRY = `${HEADER}// The gitspaces command line (bin/gitspaces.js imports this file).\nimport { runCli } from '../lib/index.js';\n\nprocess.exitCode = await runCli(process.argv.slice(2));\n// Done: a keep-alive socket or a sandbox child process must not hold the terminal.\nsetTimeout(() => process.exit(), 1000).unref();\n`;
 
 function write(file, text) {
   mkdirSync(dirname(file), { recursive: true });

@@ -245,6 +245,8 @@ export class VmSimulation implements VmState {
     machine.timer = setTimeout(() => {
       if (generation !== machine.generation) return;
       machine.timer = undefined;
+      // The sandbox stopped meanwhile (its directory is gone): the VM never comes up.
+      if (!existsSync(machine.root)) return this.finish(machine, generation, null);
       // The Docker daemon starts again and restarts containers per their restart policy.
       const s = readDockerState(machine.root);
       for (const c of s.containers) {

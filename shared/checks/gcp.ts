@@ -31,18 +31,17 @@ const apiCheck = (a: (typeof API_CHECKS)[number]): CheckDef => ({
     const states = await serviceStates(ctx);
     const state = states.get(a.service) ?? 'STATE_UNSPECIFIED';
     if (state === 'ENABLED') return ok(`${a.service}: ENABLED`, expected);
+    let note = '';
     if (ctx.enableApis) {
       const en = await enableApis(ctx).catch((e: unknown) => {
-        throw new SkipCheck(
-          `it was ${state}; enabling it failed (see API-007): ${(e as Error).message}`,
-          expected,
-        );
+        note = `; enabling it failed (API-007): ${(e as Error).message}`;
+        return undefined;
       });
-      if (en.enabled.includes(a.service))
+      if (en?.enabled.includes(a.service))
         return ok(`${a.service}: was ${state}, enabled by API-007 and answering`, expected);
     }
     return error(
-      `${a.service}: ${state} in project ${project}`,
+      `${a.service}: ${state} in project ${project}${note}`,
       expected,
       `Enable it: \`gcloud services enable ${a.service} --project ${project}\` (or set enable-apis: true on this step). Enablement takes a minute or two to propagate.`,
     );
@@ -66,7 +65,19 @@ export const API_007: CheckDef = {
         expected,
       );
     }
-    const en = await enableApis(ctx);
+    let en;
+    try {
+      en = await enableApis(ctx);
+    } catch (e) {
+      if (e instanceof RemoteError && e.status === 403) {
+        return error(
+          `enabling was refused: ${e.message}`,
+          expected,
+          'The identity needs serviceusage.services.enable (roles/serviceusage.serviceUsageAdmin, or Owner); or enable the APIs once by hand with `gcloud services enable ...`.',
+        );
+      }
+      throw e;
+    }
     if (en.missing.length === 0) return ok('every required API is already enabled; nothing to do', expected);
     return ok(
       `enabled ${en.enabled.join(', ')}; every probe answered after ${Math.round(en.waitedMs / 1000)} s`,

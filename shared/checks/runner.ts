@@ -23,11 +23,13 @@ export function outcomeOfError(e: unknown): Outcome {
     return { status: 'skip', observed: 'not checked', expected: e.expected, fix: e.reason };
   if (isServiceDisabled(e)) {
     const svc = disabledService(e) ?? 'an API';
+    const id = checkForApi(svc);
+    const where = id === 'API-00x' ? `enable it: \`gcloud services enable ${svc}\`` : `see ${id}`;
     return {
       status: 'skip',
       observed: 'not checked',
       expected: '',
-      fix: `${svc} is not enabled, so this could not be checked (see ${checkForApi(svc)})`,
+      fix: `${svc} is not enabled, so this could not be checked (${where})`,
     };
   }
   if (e instanceof RemoteError && (e.status === 403 || e.status === 401)) {

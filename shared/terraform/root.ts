@@ -147,7 +147,10 @@ export function parseHcl(text: string, file: string): Record<string, unknown> {
   if (err && (typeof err !== 'object' || Object.keys(err as object).length > 0)) {
     throw new Error(`Cannot parse ${file}: ${typeof err === 'string' ? err : JSON.stringify(err)}`);
   }
-  if (!result) throw new Error(`Cannot parse ${file}: the parser returned nothing`);
+  if (!result)
+    throw new Error(
+      `Cannot parse ${file}: it is not valid HCL (the parser gives no detail; \`terraform validate\` in that directory does)`,
+    );
   return result;
 }
 

@@ -1,7 +1,6 @@
 /** Runs the `gitspaces` CLI as a child process, the way a user does (from the sources via tsx, or the bundle). */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,10 +24,14 @@ let bundled: Promise<string> | undefined;
  */
 export function bundledCli(): Promise<string> {
   bundled ??= (async () => {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'gitspaces-cli-')), 'gitspaces.mjs');
+    // Two levels under the repository, as dist/cli/index.js is: the sandbox finds its data files (scenarios, the
+    // stand-in module, the OpenAPI contract) relative to the module that runs, like it does from dist/.
+    const dir = mkdtempSync(join(ROOT, 'node_modules', '.gitspaces-cli-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const outfile = join(dir, 'gitspaces.mjs');
     await build({
       stdin: {
-        contents: "import { cli } from './main.js';\nprocess.exitCode = await cli(process.argv.slice(2));\n",
+        contents: "import { cli } from './main.js';\nprocess.exitCode = await cli(process.argv.slice(2));\nsetTimeout(() => process.exit(), 1000).unref();\n",
         resolveDir: join(ROOT, 'cli'),
         loader: 'ts',
         sourcefile: 'cli-entry.ts',

@@ -174,13 +174,20 @@ describe('configure -> plan -> apply against the sandbox', () => {
   );
 
   itTf(
-    'after a new plan is reviewed, apply goes through; destroy removes everything (needs terraform)',
+    'after a new plan is reviewed (kept as a plan file), apply goes through, drift is none, destroy removes everything (needs terraform)',
     async () => {
-      await terraformApply(testIO(inputs({ mode: 'plan', label: 'sandbox' }), env).io, { config });
+      const reviewed = join(dir, 'reviewed.tfplan');
+      await terraformApply(
+        testIO(inputs({ mode: 'plan', label: 'sandbox', 'plan-file': reviewed }), env).io,
+        { config },
+      );
       expect(comments()).toHaveLength(1);
-      const t = testIO(inputs({ mode: 'apply', label: 'sandbox' }), env);
+      expect(existsSync(reviewed)).toBe(true);
+      // Checked against the saved plan file this time (the comment would agree too).
+      const t = testIO(inputs({ mode: 'apply', label: 'sandbox', 'plan-file': reviewed }), env);
       const r = await terraformApply(t.io, { config });
       expect(r.outputs['failure-reason']).toBeUndefined();
+      rmSync(reviewed);
       expect(sb.world.gcp.listResources('instanceGroupManagers').map((g) => g.targetSize)).toEqual([2]);
       const dt = testIO(inputs({ mode: 'drift' }), env);
       const drift = await terraformApply(dt.io, { config });
