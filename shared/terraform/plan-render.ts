@@ -192,7 +192,7 @@ export function redact(value: unknown, sensitive: unknown, unknown?: unknown): u
 
 function show(v: unknown): string {
   if (v === SENSITIVE || v === UNKNOWN) return v;
-  return JSON.stringify(v);
+  return JSON.stringify(v ?? null);
 }
 
 const VERB: Record<Kind, string> = {
@@ -224,7 +224,7 @@ export function resourceLines(rc: ResourceChange): string[] {
     } else if (kind === 'delete') {
       if (b[k] !== null && b[k] !== undefined) lines.push(`- ${k} = ${bv}`);
     } else if (bv !== av) {
-      lines.push(`${kind === 'replace' ? '!' : '~'} ${k} = ${bv} -> ${av}`);
+      lines.push(`~ ${k} = ${bv} -> ${av}`);
     }
   }
   return lines;
