@@ -132,12 +132,12 @@ export const configSchema = z
         backend: z.strictObject({ type: z.string().regex(/^[a-z0-9_]+$/), config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}) }).optional(),
         lock_timeout: z.string().regex(/^\d+[smh]$/).default('5m'),
       })
-      .default({} as never),
+      .prefault({}),
     runner: z
       .strictObject({
         image: z.string().default('drone/drone-runner-aws:latest'),
       })
-      .default({} as never),
+      .prefault({}),
     delegate: z
       .strictObject({
         name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/).default('gitspaces-delegate'),
@@ -146,7 +146,7 @@ export const configSchema = z
         token_name: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('gitspaces-delegate-token'),
         manager_url: z.url({ protocol: /^https$|^http$/ }).optional(),
       })
-      .default({} as never),
+      .prefault({}),
     machines: z.array(machine).default([]),
     gitspaces: z.array(gitspace).default([]),
   })
