@@ -6,6 +6,7 @@ import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
+import { syncDriftIssue } from '../../shared/github/drift.js';
 import {
   findMarkedComment,
   githubClient,
@@ -234,7 +235,23 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       const body = drift
         ? `**⚠️ Drift: ${drifted.length} resource(s) differ from the state** (refresh-only plan exit code ${d.exitCode}).\n\n${drifted.map((a) => `- \`${a}\``).join('\n')}\n\nRun terraform-apply (mode: plan) to see what applying the configuration would change back.`
         : `**✅ No drift:** the real resources match the state (refresh-only plan exit code ${d.exitCode}).${metadataOnly}`;
-      await io.appendSummary(`## Gitspaces: drift check of \`${rootDir}\`\n\n${body}\n`);
+      let issueNote = '';
+      if (inp.boolean('drift-issue', false)) {
+        const repository = io.env.GITHUB_REPOSITORY;
+        if (!repository || !githubToken)
+          throw new ConfigurationError(
+            'INPUT_MISSING',
+            'drift-issue needs GITHUB_REPOSITORY and a github-token',
+            'Pass `github-token: ${{ github.token }}` with `issues: write`, or set drift-issue: false.',
+          );
+        const { owner, repo } = splitRepository(repository);
+        issueNote = await syncDriftIssue(
+          { octokit: githubClient(githubToken, io.env), owner, repo, root: rootDir, label: inp.optional('drift-issue-label', 'gitspaces-drift'), runUrl },
+          { drift, drifted },
+        );
+        io.log.info(issueNote);
+      }
+      await io.appendSummary(`## Gitspaces: drift check of \`${rootDir}\`\n\n${body}\n${issueNote ? `\n${issueNote}.\n` : ''}`);
       return {
         outputs,
         phase: phase('ok', drift ? `drift in ${drifted.length} resource(s)` : 'no drift'),

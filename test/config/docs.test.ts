@@ -25,6 +25,7 @@ function fieldPaths(def: Def, prefix: string[] = []): string[][] {
     case 'optional':
     case 'default':
     case 'nullable':
+    case 'prefault':
       return fieldPaths((def.innerType as { def: Def }).def, prefix);
     case 'pipe':
       return fieldPaths((def.in as { def: Def }).def, prefix);
