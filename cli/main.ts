@@ -2,7 +2,7 @@
  * `gitspaces`: the bundle's actions on a terminal. Each subcommand runs an action's `main` with a CLI ActionIO
  * (flags become inputs), so the command line and the workflow step share one code path.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -115,6 +115,10 @@ export async function cli(argv: readonly string[], deps: CliDeps = {}): Promise<
   }
   const configPath = args.config ?? env.INPUT_CONFIG ?? 'gitspaces.yaml';
   if (args.command === 'check-config') return checkConfig(configPath, args, out, err);
+  if (args.command === 'sandbox' && args.help) {
+    out(await sandboxHelp());
+    return EXIT.ok;
+  }
   if (args.command === 'sandbox') return foregroundSandbox(args, out, err, deps.untilStopped ?? untilSignal);
   const spec = COMMANDS[args.command];
   if (!spec) {
@@ -306,6 +310,21 @@ async function foregroundSandbox(
     await sb.stop();
     err('# sandbox stopped');
   }
+}
+
+async function sandboxHelp(): Promise<string> {
+  const { scenariosDir } = await import('../sandbox/scenario.js');
+  const names = readdirSync(scenariosDir())
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
+  return [
+    'gitspaces sandbox [--scenario NAME|FILE]: start the emulators on 127.0.0.1 in the foreground; Ctrl-C stops them.',
+    'Prints the endpoints and the `export` lines that point the CLI or the bundles at them.',
+    '',
+    `Scenarios: healthy (default), ${names.join(', ')}`,
+    'A FILE is a scenario YAML of your own, merged over healthy.',
+  ].join('\n');
 }
 
 function shellQuote(v: string): string {

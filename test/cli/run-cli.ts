@@ -31,7 +31,8 @@ export function bundledCli(): Promise<string> {
     const outfile = join(dir, 'gitspaces.mjs');
     await build({
       stdin: {
-        contents: "import { cli } from './main.js';\nprocess.exitCode = await cli(process.argv.slice(2));\nsetTimeout(() => process.exit(), 1000).unref();\n",
+        contents:
+          "import { cli } from './main.js';\nprocess.exitCode = await cli(process.argv.slice(2));\nsetTimeout(() => process.exit(), 1000).unref();\n",
         resolveDir: join(ROOT, 'cli'),
         loader: 'ts',
         sourcefile: 'cli-entry.ts',

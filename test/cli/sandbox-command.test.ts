@@ -3,13 +3,19 @@ import { spawn } from 'node:child_process';
 import { ROOT, bundledCli } from './run-cli.js';
 
 test('prints endpoints and export lines that reach the sandbox, and stops cleanly on SIGINT', async () => {
-  const child = spawn(process.execPath, [await bundledCli(), 'sandbox'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [await bundledCli(), 'sandbox'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => void (stderr += d));
   const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
   await new Promise<void>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`no export lines within 60 s; stdout:\n${stdout}\nstderr:\n${stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => rej(new Error(`no export lines within 60 s; stdout:\n${stdout}\nstderr:\n${stderr}`)),
+      60_000,
+    );
     child.stdout.on('data', (d: Buffer) => {
       stdout += d;
       if (/^export GITHUB_REPOSITORY=/m.test(stdout)) {
@@ -18,11 +24,15 @@ test('prints endpoints and export lines that reach the sandbox, and stops cleanl
       }
     });
   });
-  const exports = Object.fromEntries([...stdout.matchAll(/^export ([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+  const exports = Object.fromEntries(
+    [...stdout.matchAll(/^export ([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+  );
   expect(stdout).toMatch(/^# gitspaces sandbox \(scenario healthy\) is running on 127\.0\.0\.1/m);
   expect(exports.GITSPACES_HARNESS_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(exports.GITSPACES_COMPUTE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  expect(Object.keys(exports)).toEqual(expect.arrayContaining(['GOOGLE_APPLICATION_CREDENTIALS', 'HARNESS_API_KEY', 'GITHUB_API_URL']));
+  expect(Object.keys(exports)).toEqual(
+    expect.arrayContaining(['GOOGLE_APPLICATION_CREDENTIALS', 'HARNESS_API_KEY', 'GITHUB_API_URL']),
+  );
   // The printed endpoint answers (any HTTP status: the emulator is there).
   const res = await fetch(`${exports.GITSPACES_HARNESS_URL}/gateway/cde/api/v1/`);
   expect(res.status).toBeGreaterThanOrEqual(200);
@@ -36,4 +46,11 @@ test('an unknown scenario is exit 2 with the reason', async () => {
   const r = await runCli(['--scenario', 'no-such-scenario', 'sandbox']);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('Unknown scenario "no-such-scenario"');
+});
+
+test('sandbox --help lists the scenarios shipped in sandbox/scenarios', async () => {
+  const { runCli } = await import('./run-cli.js');
+  const r = await runCli(['sandbox', '--help']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/^Scenarios: healthy \(default\), .*dns-not-delegated/m);
 });

@@ -135,4 +135,6 @@ test('cell and formatDuration', () => {
     '1m2s',
     '60m0s',
   ]);
+  // Rounding never shows 60 of a unit.
+  expect([999.7, 59_990, 119_600].map(formatDuration)).toEqual(['1.0s', '1m0s', '2m0s']);
 });
