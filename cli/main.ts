@@ -9,6 +9,9 @@ import { parse as parseYaml } from 'yaml';
 import { formatIssue, parseConfig } from '../shared/config/load.js';
 import { isConfigurationError } from '../shared/errors.js';
 import type { ActionMain, ActionName } from '../shared/entry.js';
+import type { Scenario } from '../sandbox/scenario.js';
+import type { PhaseResult } from '../shared/report/model.js';
+import { renderPhasesText, renderTimelineText } from '../shared/report/render.js';
 import { ParsedArgs, parseArgs } from './args.js';
 import { CliIO, ENV_FALLBACKS, cliIO, markdownToText } from './io.js';
 
@@ -143,15 +146,25 @@ async function runCommand(
   err: (l: string) => void,
   load?: (name: ActionName) => Promise<ActionMain>,
 ): Promise<number> {
-  let sandbox: { env: Record<string, string>; stop(): Promise<void> } | undefined;
+  let sandbox: SandboxHandle | undefined;
+  const sandboxInputs: Record<string, string> = {};
   try {
     if (args.sandbox) {
       sandbox = await startSandboxFor(args, err);
       if (!sandbox) return EXIT.config;
       // The sandbox is reached by configuration only: its endpoints and credentials become the environment.
       Object.assign(env, sandbox.env);
+      if (!args.config && !env.INPUT_CONFIG) {
+        // No config given: use the one the scenario is built for, with every file the run writes kept in the
+        // sandbox's own directory, so that a second run on a new sandbox starts from nothing.
+        configPath = await sandboxConfig(sandbox);
+        sandboxInputs['report-path'] = join(sandbox.dir, 'gitspaces-preflight.json');
+        // The emulators answer in milliseconds: poll them faster than the real services deserve.
+        sandboxInputs['poll-interval'] = '500ms';
+        err(`# sandbox: using the scenario's config ${configPath} (pass --config FILE to use your own)`);
+      }
     }
-    const flags = { ...args.inputs, config: configPath, ...spec.inputs };
+    const flags = { ...sandboxInputs, ...args.inputs, config: configPath, ...spec.inputs };
     const io = cliIO(flags, env, { verbose: args.verbose, err });
     const code = await runMain(spec, io, load);
     const scrub = (s: string) => io.log.scrub(s);
@@ -173,6 +186,9 @@ async function runCommand(
           ),
         ),
       );
+    } else if (code.phases && !args.verbose) {
+      // The pipeline: its end is the timeline and what came out of it; --verbose prints every phase's summary.
+      out(scrub(pipelineEnd(code.phases, io.outputs)));
     } else {
       const summary = markdownToText(io.summary.join('\n\n'));
       if (summary) out(scrub(summary));
@@ -189,7 +205,7 @@ async function runMain(
   spec: CommandSpec,
   io: CliIO,
   load?: (name: ActionName) => Promise<ActionMain>,
-): Promise<{ exitCode: number; phase?: unknown; checks?: unknown }> {
+): Promise<{ exitCode: number; phase?: unknown; checks?: unknown; phases?: PhaseResult[] }> {
   // Loaded here, not at the top: check-config and --help start without @actions/core and the actions.
   const { ActionNotBuiltError, loadAction } = await import('../shared/entry.js');
   const { describeFailure } = await import('../shared/action.js');
@@ -200,6 +216,7 @@ async function runMain(
       exitCode: result.exitCode ?? (io.failures.length ? EXIT.failed : EXIT.ok),
       phase: result.phase,
       checks: result.checks,
+      phases: (result as { phases?: PhaseResult[] }).phases,
     };
   } catch (e) {
     if (e instanceof ActionNotBuiltError) {
@@ -265,8 +282,18 @@ function checkConfig(
 interface SandboxHandle {
   env: Record<string, string>;
   urls: Record<string, string>;
-  scenario: { name?: string };
+  scenario: Scenario;
+  dir: string;
   stop(): Promise<void>;
+}
+
+/** Writes the scenario's gitspaces.yaml into the sandbox directory, Terraform's working directory beside it. */
+async function sandboxConfig(sb: SandboxHandle): Promise<string> {
+  const { scenarioConfig, writeScenarioConfig } = await import('../sandbox/scenarios/config.js');
+  const scenario = structuredClone(sb.scenario);
+  const cfg = scenarioConfig(scenario) as { terraform?: Record<string, unknown> };
+  scenario.config = { ...(scenario.config ?? {}), terraform: { ...(cfg.terraform ?? {}), working_directory: join(sb.dir, 'terraform') } };
+  return writeScenarioConfig(scenario, join(sb.dir, 'config'));
 }
 
 async function startSandboxFor(
@@ -385,4 +412,28 @@ function findActionYml(action: string): string | undefined {
     dir = dirname(dir);
   }
   return undefined;
+}
+
+/** The end of `gitspaces up`: each phase with its duration and result, the timeline, and the gitspaces' URLs. */
+export function pipelineEnd(phases: PhaseResult[], outputs: Record<string, string>): string {
+  const lines = ['', 'Phases', '------', renderPhasesText(phases), '', 'Timeline', '--------', renderTimelineText(phases)];
+  let gitspaces: { name?: string; identifier?: string; state?: string; url?: string; 'ssh-command'?: string }[] = [];
+  try {
+    gitspaces = JSON.parse(outputs.gitspaces ?? '[]');
+  } catch {
+    gitspaces = [];
+  }
+  if (gitspaces.length) {
+    lines.push('', 'Gitspaces', '---------');
+    for (const g of gitspaces) {
+      lines.push(`${g.name ?? g.identifier} (${g.identifier}): ${g.state}`);
+      if (g.url) lines.push(`  open: ${g.url}`);
+      if (g['ssh-command']) lines.push(`  ssh:  ${g['ssh-command']}`);
+    }
+  }
+  for (const k of ['alb-ips', 'managed-domain-zone', 'delegate-name'])
+    if (outputs[k]) lines.push(`${k}: ${outputs[k]}`);
+  const failed = phases.find((p) => p.status === 'failed');
+  lines.push('', failed ? `Stopped at ${failed.name}: see the messages above.` : `Done: ${phases.length} phase(s) completed.`);
+  return lines.join('\n');
 }

@@ -89,3 +89,23 @@ export function formatDuration(ms: number): string {
   const total = Math.round(ms / 1000);
   return `${Math.floor(total / 60)}m${total % 60}s`;
 }
+
+/**
+ * The same timeline as the Mermaid chart, for a terminal: one bar per phase, placed at its start and as long as
+ * its duration, so the CLI's end and the job summary tell the same story.
+ */
+export function renderTimelineText(phases: readonly PhaseResult[], width = 40): string {
+  if (phases.length === 0) return '';
+  const t0 = Math.min(...phases.map((p) => p.startedAt));
+  const end = Math.max(...phases.map((p) => p.startedAt + p.durationMs));
+  const span = Math.max(1, end - t0);
+  const nameWidth = Math.max(...phases.map((p) => p.name.length));
+  return phases
+    .map((p) => {
+      const from = Math.round(((p.startedAt - t0) / span) * width);
+      const len = p.status === 'skipped' ? 0 : Math.max(1, Math.round((p.durationMs / span) * width));
+      const bar = p.status === 'skipped' ? '·' : (p.status === 'failed' ? '▒' : '█').repeat(len);
+      return `${p.name.padEnd(nameWidth)}  ${' '.repeat(from)}${bar} ${p.status === 'skipped' ? 'skipped' : formatDuration(p.durationMs)}`;
+    })
+    .join('\n');
+}
