@@ -4,7 +4,11 @@ import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import { HarnessClient, harnessBaseUrl } from '../../shared/harness/client.js';
+import {
+  harnessClientFromConfig,
+  missingHarnessApiKey,
+  readHarnessApiKey,
+} from '../../shared/harness/client.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { cell } from '../../shared/report/render.js';
 import { checkSetupYamlKeys, describeKeyMismatch, maskSetupYaml } from '../../shared/terraform/interface.js';
@@ -56,27 +60,15 @@ export function renderConfigureSummary(r: {
 export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const inp = io.inputs;
-  const apiKey = inp.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
-  if (apiKey) io.log.mask(apiKey);
+  const apiKey = readHarnessApiKey(io);
   inp.secret('gcp-credentials');
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const generation = config.terraform.module.generation;
   if (!deps.harness && !apiKey) {
-    throw new ConfigurationError(
-      'INPUT_MISSING',
-      'No Harness API key',
-      'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY; the key needs Infra Provider view/edit.',
-    );
+    throw missingHarnessApiKey('Infra Provider view/edit');
   }
   const harness: InfraProviderApi =
-    deps.harness ??
-    new HarnessClient({
-      baseUrl: harnessBaseUrl(config, io.env),
-      apiKey,
-      accountId: config.harness.account_id,
-      log: io.log,
-      clock: io.clock,
-    });
+    deps.harness ?? harnessClientFromConfig(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
   const identifier = config.infrastructure.identifier;
   const desired = infraProviderRequest(config);
 

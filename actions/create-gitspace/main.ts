@@ -13,7 +13,11 @@ import {
 import { MachineOutcome, reconcileMachines } from '../../shared/gitspaces/machines.js';
 import { gitspacesOutput, renderCreateSummary } from '../../shared/gitspaces/report.js';
 import type { HarnessCdeApi, MachineResource } from '../../shared/gitspaces/types.js';
-import { HarnessClient, harnessBaseUrl } from '../../shared/harness/client.js';
+import {
+  harnessClientFromConfig,
+  missingHarnessApiKey,
+  readHarnessApiKey,
+} from '../../shared/harness/client.js';
 import type { EnumGitspaceCodeRepoType, EnumIDEType } from '../../shared/harness/types.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
@@ -121,8 +125,7 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
   const startedAt = io.clock.now();
   const inp = io.inputs;
   const op = inp.oneOf('action', ACTIONS, 'create');
-  const apiKey = inp.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
-  if (apiKey) io.log.mask(apiKey);
+  const apiKey = readHarnessApiKey(io);
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const concurrency = inp.integer('concurrency', 4, 1);
   const wait = inp.boolean('wait', true);
@@ -136,19 +139,13 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
       'harness.project is not set',
       'Gitspaces live in a Harness project: set harness.project in the config.',
     );
-  if (!deps.harness && !apiKey)
-    throw new ConfigurationError(
-      'INPUT_MISSING',
-      'No Harness API key',
-      'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.',
-    );
+  if (!deps.harness && !apiKey) throw missingHarnessApiKey();
   // One retry layer: the pacer below (shared Retry-After across workers, list-before-retry for POSTs).
   const harness: HarnessCdeApi =
     deps.harness ??
-    new HarnessClient({
-      baseUrl: harnessBaseUrl(config, io.env),
+    harnessClientFromConfig(config, {
       apiKey,
-      accountId: config.harness.account_id,
+      env: io.env,
       log: io.log,
       clock: io.clock,
       retry: { attempts: 1 },

@@ -5,7 +5,12 @@ import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
-import { HarnessClient, harnessBaseUrl } from '../../shared/harness/client.js';
+import {
+  harnessBaseUrl,
+  harnessClientFromConfig,
+  missingHarnessApiKey,
+  readHarnessApiKey,
+} from '../../shared/harness/client.js';
 import { maskSecret } from '../../shared/inputs.js';
 import { STATUS_ICON } from '../../shared/report/model.js';
 import { cell, renderChecksMarkdown } from '../../shared/report/render.js';
@@ -107,8 +112,7 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
   const inp = io.inputs;
   // Secrets first: masked before anything else can print them.
   const gcpCredentials = inp.secret('gcp-credentials');
-  const apiKey = inp.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
-  if (apiKey) io.log.mask(apiKey);
+  const apiKey = readHarnessApiKey(io);
   const explicitKey = inp.secret('runner-key');
   const delegateToken = inp.secret('delegate-token');
 
@@ -133,12 +137,7 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
   }
   const poolYaml = readFileSync(poolPath, 'utf8');
   const runnerKey = resolveRunnerKey(io, explicitKey, gcpCredentials);
-  if (!deps.harness && !apiKey)
-    throw new ConfigurationError(
-      'INPUT_MISSING',
-      'No Harness API key',
-      'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.',
-    );
+  if (!deps.harness && !apiKey) throw missingHarnessApiKey();
 
   const gcp = deps.compute
     ? undefined
@@ -151,14 +150,7 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
       });
   const compute: RunnerCompute = deps.compute ?? (gcp as NonNullable<typeof gcp>).compute;
   const harness: RunnerHarness =
-    deps.harness ??
-    new HarnessClient({
-      baseUrl: harnessBaseUrl(config, io.env),
-      apiKey,
-      accountId: config.harness.account_id,
-      log: io.log,
-      clock: io.clock,
-    });
+    deps.harness ?? harnessClientFromConfig(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
   const managerUrl = config.delegate.manager_url ?? harnessBaseUrl(config, io.env);
 
   let r: InstallRunnerResult;

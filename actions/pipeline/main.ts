@@ -31,7 +31,12 @@ export interface PipelineResult extends ActionResult {
   phases: PhaseResult[];
 }
 
-function phaseIO(parent: ActionIO, source: InputSource, collected: Record<string, string>, summaries: string[]): ActionIO & { failure?: string } {
+function phaseIO(
+  parent: ActionIO,
+  source: InputSource,
+  collected: Record<string, string>,
+  summaries: string[],
+): ActionIO & { failure?: string } {
   const io: ActionIO & { failure?: string } = {
     inputs: new Inputs(source, parent.log),
     log: parent.log,
@@ -52,11 +57,16 @@ function phaseIO(parent: ActionIO, source: InputSource, collected: Record<string
 }
 
 export function selectPhases(requested: string[]): PhaseName[] {
-  if (requested.length === 0 || (requested.length === 1 && requested[0] === 'all')) return PHASES.map((p) => p.name);
+  if (requested.length === 0 || (requested.length === 1 && requested[0] === 'all'))
+    return PHASES.map((p) => p.name);
   const known = PHASES.map((p) => p.name) as string[];
   const unknown = requested.filter((r) => !known.includes(r));
   if (unknown.length) {
-    throw new ConfigurationError('INPUT_INVALID', `Unknown phase(s) in phases: ${unknown.join(', ')}`, `Use a subset of: ${known.join(', ')} (comma-separated), or all.`);
+    throw new ConfigurationError(
+      'INPUT_INVALID',
+      `Unknown phase(s) in phases: ${unknown.join(', ')}`,
+      `Use a subset of: ${known.join(', ')} (comma-separated), or all.`,
+    );
   }
   return PHASES.map((p) => p.name).filter((n) => requested.includes(n));
 }
@@ -81,7 +91,8 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   let exitCode = 0;
   for (const phase of PHASES) {
     if (!selected.includes(phase.name)) continue;
-    const source: InputSource = (name) => PHASE_INPUTS[phase.name]?.[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
+    const source: InputSource = (name) =>
+      PHASE_INPUTS[phase.name]?.[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
     const collected: Record<string, string> = {};
     const sub = phaseIO(io, source, collected, summaries);
     const started = io.clock.now();
@@ -91,21 +102,41 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     try {
       const mod = await phase.load();
       result = await mod.main(sub);
-      failure = sub.failure ?? (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
+      failure =
+        sub.failure ??
+        (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
       exitCode = result.exitCode ?? 0;
     } catch (e) {
       const f = describeFailure(e);
       failure = f.message;
-      exitCode = f.bug ? 1 : 'code' in (e as object) && (e as ConfigurationError).code?.startsWith('CONFIG') ? 2 : 1;
+      exitCode = f.bug
+        ? 1
+        : 'code' in (e as object) && (e as ConfigurationError).code?.startsWith('CONFIG')
+          ? 2
+          : 1;
     }
     const durationMs = io.clock.now() - started;
     const phaseResult: PhaseResult = result?.phase
-      ? { ...result.phase, name: phase.name, startedAt: started, durationMs, status: failure ? 'failed' : result.phase.status }
-      : { name: phase.name, status: failure ? 'failed' : 'ok', startedAt: started, durationMs, summary: failure ?? 'done' };
-    if (failure && !phaseResult.summary.includes(failure.split('\n')[0] as string)) phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
+      ? {
+          ...result.phase,
+          name: phase.name,
+          startedAt: started,
+          durationMs,
+          status: failure ? 'failed' : result.phase.status,
+        }
+      : {
+          name: phase.name,
+          status: failure ? 'failed' : 'ok',
+          startedAt: started,
+          durationMs,
+          summary: failure ?? 'done',
+        };
+    if (failure && !phaseResult.summary.includes(failure.split('\n')[0] as string))
+      phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
     phases.push(phaseResult);
     Object.assign(outputs, collected);
-    for (const [out, input] of Object.entries(HANDOVER)) if (collected[out]) carried[input] = collected[out] as string;
+    for (const [out, input] of Object.entries(HANDOVER))
+      if (collected[out]) carried[input] = collected[out] as string;
     if (failure) {
       io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
       exitCode = exitCode || 1;
@@ -114,19 +145,47 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   }
   for (const p of PHASES) {
     if (!selected.includes(p.name) || phases.some((x) => x.name === p.name)) continue;
-    phases.push({ name: p.name, status: 'skipped', startedAt: io.clock.now(), durationMs: 0, summary: 'not run: an earlier phase failed' });
+    phases.push({
+      name: p.name,
+      status: 'skipped',
+      startedAt: io.clock.now(),
+      durationMs: 0,
+      summary: 'not run: an earlier phase failed',
+    });
   }
   const failed = phases.find((p) => p.status === 'failed');
   const verdict = failed ? `❌ Stopped at ${failed.name}.` : `✅ ${phases.length} phase(s) completed.`;
-  io.setOutput('phases', JSON.stringify(phases.map(({ name, status, durationMs, summary }) => ({ name, status, durationMs, summary }))));
-  await io.appendSummary(['## Gitspaces pipeline', '', `**${verdict}**`, '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...summaries].join('\n'));
+  io.setOutput(
+    'phases',
+    JSON.stringify(
+      phases.map(({ name, status, durationMs, summary }) => ({ name, status, durationMs, summary })),
+    ),
+  );
+  await io.appendSummary(
+    [
+      '## Gitspaces pipeline',
+      '',
+      `**${verdict}**`,
+      '',
+      renderPhasesMarkdown(phases),
+      '',
+      renderTimelineMermaid(phases),
+      '',
+      ...summaries,
+    ].join('\n'),
+  );
   if (failed) io.setFailed(`Pipeline stopped at phase ${failed.name}: ${failed.summary}`);
   const total = phases.reduce((a, p) => a + p.durationMs, 0);
   return {
     outputs: { ...outputs, phases: JSON.stringify(phases) },
-    phase: { name: 'pipeline', status: failed ? 'failed' : 'ok', startedAt: phases[0]?.startedAt ?? io.clock.now(), durationMs: total, summary: verdict },
+    phase: {
+      name: 'pipeline',
+      status: failed ? 'failed' : 'ok',
+      startedAt: phases[0]?.startedAt ?? io.clock.now(),
+      durationMs: total,
+      summary: verdict,
+    },
     phases,
     exitCode: failed ? exitCode || 1 : 0,
   };
 }
-

@@ -8,7 +8,11 @@ import { dnsClientFromEndpoints } from '../../shared/dns/query.js';
 import { endpointsFromEnv } from '../../shared/endpoints.js';
 import { ConfigurationError, errorMessage } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
-import { HarnessClient, harnessBaseUrl } from '../../shared/harness/client.js';
+import {
+  harnessClientFromConfig,
+  missingHarnessApiKey,
+  readHarnessApiKey,
+} from '../../shared/harness/client.js';
 import { maskSecret } from '../../shared/inputs.js';
 import { OrphanScan, OrphanScanApis, scanOrphans } from '../../shared/teardown/orphans.js';
 import { renderTeardownSummary } from '../../shared/teardown/report.js';
@@ -92,8 +96,7 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
   const startedAt = io.clock.now();
   const inp = io.inputs;
   const dryRun = inp.boolean('dry-run', false);
-  const apiKey = inp.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
-  if (apiKey) io.log.mask(apiKey);
+  const apiKey = readHarnessApiKey(io);
   const keyJson = inp.secret('gcp-credentials');
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const stepsInput = inp.list('steps');
@@ -112,19 +115,13 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
   const pollIntervalMs = inp.duration('poll-interval', 5_000);
   const concurrency = inp.integer('concurrency', 4, 1);
   const workingDir = inp.optional('working-directory', config.terraform.working_directory);
-  if (!deps.harness && !apiKey)
-    throw new ConfigurationError(
-      'INPUT_MISSING',
-      'No Harness API key',
-      'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.',
-    );
+  if (!deps.harness && !apiKey) throw missingHarnessApiKey();
 
   const harness: TeardownHarness =
     deps.harness ??
-    new HarnessClient({
-      baseUrl: harnessBaseUrl(config, io.env),
+    harnessClientFromConfig(config, {
       apiKey,
-      accountId: config.harness.account_id,
+      env: io.env,
       log: io.log,
       clock: io.clock,
       retry: { attempts: 1 },

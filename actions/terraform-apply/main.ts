@@ -246,12 +246,21 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
           );
         const { owner, repo } = splitRepository(repository);
         issueNote = await syncDriftIssue(
-          { octokit: githubClient(githubToken, io.env), owner, repo, root: rootDir, label: inp.optional('drift-issue-label', 'gitspaces-drift'), runUrl },
+          {
+            octokit: githubClient(githubToken, io.env),
+            owner,
+            repo,
+            root: rootDir,
+            label: inp.optional('drift-issue-label', 'gitspaces-drift'),
+            runUrl,
+          },
           { drift, drifted },
         );
         io.log.info(issueNote);
       }
-      await io.appendSummary(`## Gitspaces: drift check of \`${rootDir}\`\n\n${body}\n${issueNote ? `\n${issueNote}.\n` : ''}`);
+      await io.appendSummary(
+        `## Gitspaces: drift check of \`${rootDir}\`\n\n${body}\n${issueNote ? `\n${issueNote}.\n` : ''}`,
+      );
       return {
         outputs,
         phase: phase('ok', drift ? `drift in ${drifted.length} resource(s)` : 'no drift'),

@@ -1,6 +1,6 @@
 import { Clock, realClock } from '../clock.js';
 import { endpointsFromEnv } from '../endpoints.js';
-import { RemoteError, errorMessage } from '../errors.js';
+import { ConfigurationError, RemoteError, errorMessage } from '../errors.js';
 import { Logger, nullLogger } from '../logger.js';
 import { RetryOptions, isTransient, parseRetryAfter, retry } from '../retry.js';
 import type {
@@ -369,4 +369,24 @@ export function harnessClientFromConfig(
     clock: opts.clock,
     retry: opts.retry,
   });
+}
+
+/** The Harness API key: the `harness-api-key` input, else HARNESS_API_KEY (the CLI), masked the moment it is read. */
+export function readHarnessApiKey(io: {
+  inputs: { secret(name: string): string };
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+}): string {
+  const key = io.inputs.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
+  if (key) io.log.mask(key);
+  return key;
+}
+
+/** A ConfigurationError for a missing key, with what the key must be allowed to do. */
+export function missingHarnessApiKey(needs = ''): ConfigurationError {
+  return new ConfigurationError(
+    'INPUT_MISSING',
+    'No Harness API key',
+    `Set the \`harness-api-key\` input (from a secret) or HARNESS_API_KEY${needs ? `; the key needs ${needs}` : ''}.`,
+  );
 }
