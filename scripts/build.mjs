@@ -111,6 +111,8 @@ function copySandboxData(out) {
     if (!existsSync(src)) continue;
     cpSync(src, join(dest, relative(join(root, 'sandbox'), src)), {
       recursive: true,
+      // The module generations link the files they share (sandbox/module/common): the bundle gets real copies.
+      dereference: true,
       filter: (f) =>
         !/(^|\/)(\.terraform|node_modules)(\/|$)|\.tfstate(\.backup)?$|\.terraform\.lock\.hcl$|\.ts$/.test(
           f,
