@@ -292,7 +292,10 @@ async function sandboxConfig(sb: SandboxHandle): Promise<string> {
   const { scenarioConfig, writeScenarioConfig } = await import('../sandbox/scenarios/config.js');
   const scenario = structuredClone(sb.scenario);
   const cfg = scenarioConfig(scenario) as { terraform?: Record<string, unknown> };
-  scenario.config = { ...(scenario.config ?? {}), terraform: { ...(cfg.terraform ?? {}), working_directory: join(sb.dir, 'terraform') } };
+  scenario.config = {
+    ...(scenario.config ?? {}),
+    terraform: { ...(cfg.terraform ?? {}), working_directory: join(sb.dir, 'terraform') },
+  };
   return writeScenarioConfig(scenario, join(sb.dir, 'config'));
 }
 
@@ -416,10 +419,20 @@ function findActionYml(action: string): string | undefined {
 
 /** The end of `gitspaces up`: each phase with its duration and result, the timeline, and the gitspaces' URLs. */
 export function pipelineEnd(phases: PhaseResult[], outputs: Record<string, string>): string {
-  const lines = ['', 'Phases', '------', renderPhasesText(phases), '', 'Timeline', '--------', renderTimelineText(phases)];
-  let gitspaces: { name?: string; identifier?: string; state?: string; url?: string; 'ssh-command'?: string }[] = [];
+  const lines = [
+    '',
+    'Phases',
+    '------',
+    renderPhasesText(phases),
+    '',
+    'Timeline',
+    '--------',
+    renderTimelineText(phases),
+  ];
+  type Listed = { name?: string; identifier?: string; state?: string; url?: string; 'ssh-command'?: string };
+  let gitspaces: Listed[];
   try {
-    gitspaces = JSON.parse(outputs.gitspaces ?? '[]');
+    gitspaces = JSON.parse(outputs.gitspaces ?? '[]') as Listed[];
   } catch {
     gitspaces = [];
   }
@@ -434,6 +447,11 @@ export function pipelineEnd(phases: PhaseResult[], outputs: Record<string, strin
   for (const k of ['alb-ips', 'managed-domain-zone', 'delegate-name'])
     if (outputs[k]) lines.push(`${k}: ${outputs[k]}`);
   const failed = phases.find((p) => p.status === 'failed');
-  lines.push('', failed ? `Stopped at ${failed.name}: see the messages above.` : `Done: ${phases.length} phase(s) completed.`);
+  lines.push(
+    '',
+    failed
+      ? `Stopped at ${failed.name}: see the messages above.`
+      : `Done: ${phases.length} phase(s) completed.`,
+  );
   return lines.join('\n');
 }

@@ -55,7 +55,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   services.push(...(await startGithub(world)));
   const dns = await startDns(world);
   closers.push(dns.close);
-  const secrets = { harnessApiKey: world.harness.apiKey, githubToken: world.github.token, serviceAccountPrivateKey: world.gcp.privateKeyPem };
+  const secrets = {
+    harnessApiKey: world.harness.apiKey,
+    githubToken: world.github.token,
+    serviceAccountPrivateKey: world.gcp.privateKeyPem,
+  };
   const env: Record<string, string> = {
     [ENDPOINT_ENV.googleTokenUrl]: `${world.urls.oauth}/token`,
     [ENDPOINT_ENV.serviceUsage]: world.urls.serviceusage as string,
@@ -87,7 +91,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     urls: world.urls,
     env,
     secrets,
-    files: { serviceAccountKey: world.gcp.keyFile, externalAccount: (world.gcp as { externalAccountFile?: string }).externalAccountFile ?? '' },
+    files: {
+      serviceAccountKey: world.gcp.keyFile,
+      externalAccount: (world.gcp as { externalAccountFile?: string }).externalAccountFile ?? '',
+    },
     dir,
     async stop() {
       await Promise.all([...services.map((s) => s.close()), ...closers.map((c) => c())]);

@@ -17,7 +17,11 @@ export function actionFiles() {
   return out;
 }
 
-const esc = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
+const esc = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .trim();
 
 export function tablesFor(file) {
   const a = parse(readFileSync(file, 'utf8'));
@@ -47,7 +51,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const missing = actionFiles().filter(({ name }) => !current.includes(`<!-- action-docs:${name} -->`));
   if (process.argv.includes('--check')) {
     if (next !== current || missing.length) {
-      console.error(`README.md tables are stale${missing.length ? `; no section for ${missing.map((m) => m.name).join(', ')}` : ''}: run node scripts/readme-tables.mjs`);
+      console.error(
+        `README.md tables are stale${missing.length ? `; no section for ${missing.map((m) => m.name).join(', ')}` : ''}: run node scripts/readme-tables.mjs`,
+      );
       process.exit(1);
     }
   } else {

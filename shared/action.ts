@@ -1,5 +1,11 @@
 import * as core from '@actions/core';
-import { ConfigurationError, RemoteError, WaitTimeoutError, errorMessage, isConfigurationError } from './errors.js';
+import {
+  ConfigurationError,
+  RemoteError,
+  WaitTimeoutError,
+  errorMessage,
+  isConfigurationError,
+} from './errors.js';
 import { InputSource, Inputs, envInputSource } from './inputs.js';
 import { Logger } from './logger.js';
 import { Clock, realClock } from './clock.js';
@@ -56,11 +62,18 @@ export function describeFailure(e: unknown): { message: string; details: string[
     return { message: `${e.service} answered ${e.status}: ${e.message}`, details: [], bug: false };
   }
   const stack = e instanceof Error && e.stack ? e.stack : '';
-  return { message: `Unexpected error (this is a bug, please report it): ${errorMessage(e)}`, details: stack ? [stack] : [], bug: true };
+  return {
+    message: `Unexpected error (this is a bug, please report it): ${errorMessage(e)}`,
+    details: stack ? [stack] : [],
+    bug: true,
+  };
 }
 
 /** The one top-level handler every action goes through. */
-export async function runAction(main: (io: ActionIO) => Promise<void>, io: ActionIO = githubIO()): Promise<void> {
+export async function runAction(
+  main: (io: ActionIO) => Promise<void>,
+  io: ActionIO = githubIO(),
+): Promise<void> {
   try {
     await main(io);
   } catch (e) {

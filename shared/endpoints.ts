@@ -57,7 +57,10 @@ export function endpointsFromEnv(env: NodeJS.ProcessEnv = process.env): Endpoint
     certificateManager: pick('certificateManager'),
     harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness] as string) : undefined,
     github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
-    dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1').split(',').map((s) => s.trim()).filter(Boolean),
+    dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     dnsAuthoritativeOverride: env[ENDPOINT_ENV.dnsAuthoritativeOverride] || undefined,
   };
 }

@@ -30,7 +30,11 @@ export class Inputs {
   required(name: string, hint = ''): string {
     const v = this.raw(name);
     if (!v) {
-      throw new ConfigurationError('INPUT_MISSING', `Input required and not supplied: ${name}`, `Set \`${name}\` under \`with:\` in the workflow step.${hint ? ' ' + hint : ''}`);
+      throw new ConfigurationError(
+        'INPUT_MISSING',
+        `Input required and not supplied: ${name}`,
+        `Set \`${name}\` under \`with:\` in the workflow step.${hint ? ' ' + hint : ''}`,
+      );
     }
     return v;
   }
@@ -52,14 +56,22 @@ export class Inputs {
     if (!v) return fallback;
     if (TRUE.has(v)) return true;
     if (FALSE.has(v)) return false;
-    throw new ConfigurationError('INPUT_INVALID', `Input ${name} must be a boolean, got "${v}"`, `Use \`${name}: true\` or \`${name}: false\`.`);
+    throw new ConfigurationError(
+      'INPUT_INVALID',
+      `Input ${name} must be a boolean, got "${v}"`,
+      `Use \`${name}: true\` or \`${name}: false\`.`,
+    );
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const v = this.raw(name);
     if (!v) return fallback;
     if ((allowed as readonly string[]).includes(v)) return v as T;
-    throw new ConfigurationError('INPUT_INVALID', `Input ${name} must be one of ${allowed.join(', ')}; got "${v}"`, `Set \`${name}\` to one of: ${allowed.join(', ')}.`);
+    throw new ConfigurationError(
+      'INPUT_INVALID',
+      `Input ${name} must be one of ${allowed.join(', ')}; got "${v}"`,
+      `Set \`${name}\` to one of: ${allowed.join(', ')}.`,
+    );
   }
 
   /** A list: comma- or newline-separated, blanks dropped. */
@@ -71,7 +83,11 @@ export class Inputs {
     const v = this.raw(name);
     if (!v) return fallback;
     if (!/^\d+$/.test(v) || Number(v) < min) {
-      throw new ConfigurationError('INPUT_INVALID', `Input ${name} must be a whole number >= ${min}; got "${v}"`, `Set \`${name}\` to a number such as ${Math.max(min, fallback)}.`);
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `Input ${name} must be a whole number >= ${min}; got "${v}"`,
+        `Set \`${name}\` to a number such as ${Math.max(min, fallback)}.`,
+      );
     }
     return Number(v);
   }
@@ -82,7 +98,11 @@ export class Inputs {
     if (!v) return fallbackMs;
     const ms = parseDuration(v);
     if (ms === undefined) {
-      throw new ConfigurationError('INPUT_INVALID', `Input ${name} is not a duration: "${v}"`, `Use a duration such as 90s, 10m or 1h30m for \`${name}\`.`);
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `Input ${name} is not a duration: "${v}"`,
+        `Use a duration such as 90s, 10m or 1h30m for \`${name}\`.`,
+      );
     }
     return ms;
   }

@@ -40,7 +40,11 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 export function isValidDomain(name: string): boolean {
   if (typeof name !== 'string' || name.length > 253 || name !== name.toLowerCase()) return false;
   const labels = name.replace(/\.$/, '').split('.');
-  return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels[labels.length - 1] as string);
+  return (
+    labels.length >= 2 &&
+    labels.every((l) => LABEL.test(l)) &&
+    !/^\d+$/.test(labels[labels.length - 1] as string)
+  );
 }
 
 export function isValidLabel(label: string): boolean {

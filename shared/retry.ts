@@ -15,11 +15,19 @@ export interface RetryOptions {
   onRetry?: (e: unknown, attempt: number, delayMs: number) => void;
 }
 
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
 
 /** Default policy: transient transport errors and 408/429/5xx. A 4xx that is the caller's fault never is. */
 export function isTransient(e: unknown): boolean {
-  if (e instanceof RemoteError) return e.status === 408 || e.status === 429 || e.status >= 500 || e.status === 0;
+  if (e instanceof RemoteError)
+    return e.status === 408 || e.status === 429 || e.status >= 500 || e.status === 0;
   const err = e as { code?: string; cause?: { code?: string }; name?: string };
   if (err?.code && RETRYABLE_CODES.has(err.code)) return true;
   if (err?.cause?.code && RETRYABLE_CODES.has(err.cause.code)) return true;
@@ -120,7 +128,11 @@ export async function waitFor<T>(observe: () => Promise<Observation<T>>, opts: W
 }
 
 /** Runs tasks with at most `limit` in flight; results keep the input order. */
-export async function mapLimit<A, B>(items: readonly A[], limit: number, fn: (item: A, i: number) => Promise<B>): Promise<B[]> {
+export async function mapLimit<A, B>(
+  items: readonly A[],
+  limit: number,
+  fn: (item: A, i: number) => Promise<B>,
+): Promise<B[]> {
   const out = new Array<B>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {

@@ -50,10 +50,14 @@ export class Faults {
   response(service: string, f: FaultRule): Res {
     const harness = service.startsWith('harness');
     if (f.kind === '429') {
-      const res = harness ? harnessError(429, 'Too many requests') : googleError(429, 'Quota exceeded for quota metric (injected fault)', 'rateLimitExceeded');
+      const res = harness
+        ? harnessError(429, 'Too many requests')
+        : googleError(429, 'Quota exceeded for quota metric (injected fault)', 'rateLimitExceeded');
       return { ...res, headers: { 'retry-after': String(f.retryAfterSeconds ?? 1) } };
     }
     const code = f.status ?? 503;
-    return harness ? harnessError(code, 'Service unavailable (injected fault)') : googleError(code, 'The service is currently unavailable (injected fault)', 'backendError');
+    return harness
+      ? harnessError(code, 'Service unavailable (injected fault)')
+      : googleError(code, 'The service is currently unavailable (injected fault)', 'backendError');
   }
 }

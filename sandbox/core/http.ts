@@ -46,15 +46,26 @@ export class Router {
   private readonly routes: Route[] = [];
   /** Hook to reject a request before routing (auth); returns a response to send, or undefined to go on. */
   guard?: (req: Req, mutating: boolean) => Res | undefined | Promise<Res | undefined>;
-  notFound: Handler = (req) => ({ status: 404, body: { error: { code: 404, message: `No route ${req.method} ${req.path}`, status: 'NOT_FOUND' } } });
+  notFound: Handler = (req) => ({
+    status: 404,
+    body: { error: { code: 404, message: `No route ${req.method} ${req.path}`, status: 'NOT_FOUND' } },
+  });
 
   on(method: string, pattern: string, handler: Handler, opts: { mutating?: boolean } = {}): this {
     const names: string[] = [];
-    const src = pattern.replace(/[.+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)(\*)?\}/g, (_m, name: string, star?: string) => {
-      names.push(name);
-      return star ? '(.+?)' : '([^/]+?)';
+    const src = pattern
+      .replace(/[.+?^$()|[\]\\]/g, '\\$&')
+      .replace(/\{(\w+)(\*)?\}/g, (_m, name: string, star?: string) => {
+        names.push(name);
+        return star ? '(.+?)' : '([^/]+?)';
+      });
+    this.routes.push({
+      method: method.toUpperCase(),
+      re: new RegExp(`^${src}$`),
+      names,
+      handler,
+      mutating: opts.mutating ?? !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()),
     });
-    this.routes.push({ method: method.toUpperCase(), re: new RegExp(`^${src}$`), names, handler, mutating: opts.mutating ?? !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) });
     return this;
   }
   get(p: string, h: Handler, o?: { mutating?: boolean }) {
@@ -114,7 +125,13 @@ function send(res: ServerResponse, out: Res): void {
 }
 
 /** Starts one emulated service on 127.0.0.1 (an ephemeral port unless given), with journal and faults. */
-export async function startService(name: string, router: Router, journal: Journal, faults: Faults, port = 0): Promise<Service> {
+export async function startService(
+  name: string,
+  router: Router,
+  journal: Journal,
+  faults: Faults,
+  port = 0,
+): Promise<Service> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -124,14 +141,31 @@ export async function startService(name: string, router: Router, journal: Journa
       const mutating = matched?.route.mutating ?? false;
       const fault = faults.decide(name, method, url.pathname);
       if (fault?.kind === 'drop') {
-        journal.add({ service: name, method, path: url.pathname, query: url.search, mutating, status: 0, fault: 'drop' });
+        journal.add({
+          service: name,
+          method,
+          path: url.pathname,
+          query: url.search,
+          mutating,
+          status: 0,
+          fault: 'drop',
+        });
         req.socket.destroy();
         return;
       }
-      if (fault?.kind === 'latency' || fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs ?? 0));
+      if (fault?.kind === 'latency' || fault?.latencyMs)
+        await new Promise((r) => setTimeout(r, fault.latencyMs ?? 0));
       if (fault && (fault.kind === '5xx' || fault.kind === '429')) {
         const out = faults.response(name, fault);
-        journal.add({ service: name, method, path: url.pathname, query: url.search, mutating, status: out.status, fault: fault.kind });
+        journal.add({
+          service: name,
+          method,
+          path: url.pathname,
+          query: url.search,
+          mutating,
+          status: out.status,
+          fault: fault.kind,
+        });
         send(res, out);
         return;
       }
@@ -160,11 +194,27 @@ export async function startService(name: string, router: Router, journal: Journa
       };
       let out: Res;
       try {
-        out = (await router.guard?.(r, mutating)) ?? (matched ? await matched.route.handler(r) : await router.notFound(r));
+        out =
+          (await router.guard?.(r, mutating)) ??
+          (matched ? await matched.route.handler(r) : await router.notFound(r));
       } catch (e) {
-        out = { status: 500, body: { error: { code: 500, message: `emulator bug: ${(e as Error).message}`, status: 'INTERNAL' } } };
+        out = {
+          status: 500,
+          body: {
+            error: { code: 500, message: `emulator bug: ${(e as Error).message}`, status: 'INTERNAL' },
+          },
+        };
       }
-      journal.add({ service: name, method, path: url.pathname, query: url.search, mutating: mutating && out.status < 400, status: out.status, requestBody: body, ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}) });
+      journal.add({
+        service: name,
+        method,
+        path: url.pathname,
+        query: url.search,
+        mutating: mutating && out.status < 400,
+        status: out.status,
+        requestBody: body,
+        ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}),
+      });
       send(res, out);
     })();
   });
@@ -197,7 +247,14 @@ export function googleError(code: number, message: string, reason?: string): Res
   };
   return {
     status: code,
-    body: { error: { code, message, status: status[code] ?? 'UNKNOWN', errors: [{ message, domain: 'global', reason: reason ?? (status[code] ?? 'unknown').toLowerCase() }] } },
+    body: {
+      error: {
+        code,
+        message,
+        status: status[code] ?? 'UNKNOWN',
+        errors: [{ message, domain: 'global', reason: reason ?? (status[code] ?? 'unknown').toLowerCase() }],
+      },
+    },
   };
 }
 

@@ -224,14 +224,21 @@ export function harnessRouter(world: World): Router {
   // The hybrid types appear only with the CDE_HYBRID_ENABLED flag, as the SaaS UI's infra picker shows them.
   r.get(`${A}/gitspace-settings`, () => {
     const types = ['harness_gcp', ...(sc.hybridEnabled ? ['hybrid_vm_gcp'] : [])];
-    const available: Record<string, { region: string; region_display_name: string; machine_types: unknown[] }[]> = {};
+    const available: Record<
+      string,
+      { region: string; region_display_name: string; machine_types: unknown[] }[]
+    > = {};
     for (const t of types) {
       const regions = [...m.infraProviders.values()]
         .filter((i) => i.config.type === t)
         .flatMap((i) => Object.keys(obj(obj(i.config.metadata).region_configs)));
       available[t] = regions.map((region) => ({ region, region_display_name: region, machine_types: [] }));
     }
-    return json(200, { available_settings: { infra_provider_resources: available }, settings: {}, space_path: m.accountId });
+    return json(200, {
+      available_settings: { infra_provider_resources: available },
+      settings: {},
+      space_path: m.accountId,
+    });
   });
 
   // ---- infra providers ----

@@ -35,6 +35,11 @@ export async function syncDriftIssue(t: DriftIssueTarget, f: DriftFinding): Prom
     '',
     'Re-apply the configuration (the setup workflow on the default branch), or bring gitspaces.yaml in line with the change. This issue closes itself when a drift check finds none.',
   ].join('\n');
-  const r = await upsertMarkedIssue({ ...target, title: `Gitspaces infrastructure drift in ${t.root}`, body, labels: [t.label] });
+  const r = await upsertMarkedIssue({
+    ...target,
+    title: `Gitspaces infrastructure drift in ${t.root}`,
+    body,
+    labels: [t.label],
+  });
   return `${r.action} drift issue #${r.number}`;
 }

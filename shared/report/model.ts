@@ -50,7 +50,8 @@ export function countByStatus(checks: readonly CheckResult[]): Record<CheckStatu
 
 export function checkVerdict(checks: readonly CheckResult[]): string {
   const n = countByStatus(checks);
-  if (n.error > 0) return `❌ ${n.error} error(s), ${n.warn} warning(s): fix the errors below before anything is created.`;
+  if (n.error > 0)
+    return `❌ ${n.error} error(s), ${n.warn} warning(s): fix the errors below before anything is created.`;
   if (n.warn > 0) return `⚠️ Ready, with ${n.warn} warning(s) to review (${n.ok} passed, ${n.skip} skipped).`;
   return `✅ All ${n.ok} checks passed${n.skip ? ` (${n.skip} skipped)` : ''}: ready to set up Gitspaces.`;
 }

@@ -5,20 +5,42 @@ export function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-const FAMILY_ORDER = ['CFG', 'TOOL', 'AUTH', 'API', 'IAM', 'ORG', 'QUOTA', 'NET', 'IMG', 'REG', 'DNS', 'CERT', 'HARNESS', 'RUN', 'DLG', 'GW'];
+const FAMILY_ORDER = [
+  'CFG',
+  'TOOL',
+  'AUTH',
+  'API',
+  'IAM',
+  'ORG',
+  'QUOTA',
+  'NET',
+  'IMG',
+  'REG',
+  'DNS',
+  'CERT',
+  'HARNESS',
+  'RUN',
+  'DLG',
+  'GW',
+];
 
 /** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
 export function renderChecksMarkdown(title: string, verdict: string, checks: readonly CheckResult[]): string {
   const out: string[] = [`## ${title}`, '', `**${verdict}**`, ''];
   const n = countByStatus(checks);
-  out.push(`${STATUS_ICON.ok} ${n.ok} passed · ${STATUS_ICON.warn} ${n.warn} warnings · ${STATUS_ICON.error} ${n.error} errors · ${STATUS_ICON.skip} ${n.skip} skipped`, '');
+  out.push(
+    `${STATUS_ICON.ok} ${n.ok} passed · ${STATUS_ICON.warn} ${n.warn} warnings · ${STATUS_ICON.error} ${n.error} errors · ${STATUS_ICON.skip} ${n.skip} skipped`,
+    '',
+  );
   const families = [...new Set(checks.map((c) => family(c.id)))].sort(
     (a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );
   for (const fam of families) {
     out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
     for (const c of checks.filter((x) => family(x.id) === fam)) {
-      out.push(`| ${STATUS_ICON[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+      out.push(
+        `| ${STATUS_ICON[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`,
+      );
     }
     out.push('');
   }
@@ -26,7 +48,9 @@ export function renderChecksMarkdown(title: string, verdict: string, checks: rea
   if (failing.length) {
     out.push('### How to fix', '');
     for (const c of failing) {
-      out.push(`- ${STATUS_ICON[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
+      out.push(
+        `- ${STATUS_ICON[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`,
+      );
     }
     out.push('');
   }
@@ -48,7 +72,9 @@ export function renderTimelineMermaid(phases: readonly PhaseResult[]): string {
     const tag = p.status === 'failed' ? 'crit, ' : p.status === 'skipped' ? 'done, ' : '';
     const start = p.startedAt - t0;
     const name = p.name.replace(/[:;#]/g, ' ');
-    lines.push(`  ${name} (${formatDuration(p.durationMs)}) :${tag}${start}, ${start + Math.max(1, p.durationMs)}`);
+    lines.push(
+      `  ${name} (${formatDuration(p.durationMs)}) :${tag}${start}, ${start + Math.max(1, p.durationMs)}`,
+    );
   }
   lines.push('```');
   return lines.join('\n');
@@ -57,7 +83,8 @@ export function renderTimelineMermaid(phases: readonly PhaseResult[]): string {
 export function renderPhasesMarkdown(phases: readonly PhaseResult[]): string {
   const icon = { ok: '✅', failed: '❌', skipped: '⏭️' } as const;
   const out = ['| | Phase | Duration | Result |', '|---|---|---|---|'];
-  for (const p of phases) out.push(`| ${icon[p.status]} | ${p.name} | ${formatDuration(p.durationMs)} | ${cell(p.summary)} |`);
+  for (const p of phases)
+    out.push(`| ${icon[p.status]} | ${p.name} | ${formatDuration(p.durationMs)} | ${cell(p.summary)} |`);
   return out.join('\n');
 }
 
@@ -65,7 +92,12 @@ export function renderPhasesMarkdown(phases: readonly PhaseResult[]): string {
 export function renderPhasesText(phases: readonly PhaseResult[]): string {
   const icon = { ok: 'ok  ', failed: 'FAIL', skipped: 'skip' } as const;
   const width = Math.max(5, ...phases.map((p) => p.name.length));
-  return phases.map((p) => `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`).join('\n');
+  return phases
+    .map(
+      (p) =>
+        `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`,
+    )
+    .join('\n');
 }
 
 export function renderChecksText(checks: readonly CheckResult[]): string {
@@ -74,7 +106,11 @@ export function renderChecksText(checks: readonly CheckResult[]): string {
   for (const c of checks) {
     lines.push(`${icon[c.status]}  ${c.id.padEnd(11)} ${c.title}`);
     if (c.status === 'error' || c.status === 'warn') {
-      lines.push(`      observed: ${c.observed}`, `      expected: ${c.expected}`, `      fix:      ${c.fix}`);
+      lines.push(
+        `      observed: ${c.observed}`,
+        `      expected: ${c.expected}`,
+        `      fix:      ${c.fix}`,
+      );
     } else if (c.status === 'skip') {
       lines.push(`      skipped:  ${c.fix}`);
     }

