@@ -1,5 +1,5 @@
 export const id = 183;
-export const ids = [183,617,998,379,564];
+export const ids = [183,3617,5998,8379,2564];
 export const modules = {
 
 /***/ 60183:
@@ -163,23 +163,14 @@ function renderConfigureSummary(r) {
 async function main(io, deps = {}) {
     const startedAt = io.clock.now();
     const inp = io.inputs;
-    const apiKey = inp.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
-    if (apiKey)
-        io.log.mask(apiKey);
+    const apiKey = (0,client/* readHarnessApiKey */.In)(io);
     inp.secret('gcp-credentials');
     const config = deps.config ?? (await (0,load/* loadConfig */.Z9)(inp.optional('config', 'gitspaces.yaml')));
     const generation = config.terraform.module.generation;
     if (!deps.harness && !apiKey) {
-        throw new errors/* ConfigurationError */.j1('INPUT_MISSING', 'No Harness API key', 'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY; the key needs Infra Provider view/edit.');
+        throw (0,client/* missingHarnessApiKey */.Sd)('Infra Provider view/edit');
     }
-    const harness = deps.harness ??
-        new client/* HarnessClient */.aU({
-            baseUrl: (0,client/* harnessBaseUrl */.pj)(config, io.env),
-            apiKey,
-            accountId: config.harness.account_id,
-            log: io.log,
-            clock: io.clock,
-        });
+    const harness = deps.harness ?? (0,client/* harnessClientFromConfig */.ed)(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
     const identifier = config.infrastructure.identifier;
     const desired = infraProviderRequest(config);
     const existing = await harness.getInfraProvider(identifier);
@@ -315,7 +306,10 @@ function endpointsFromEnv(env = process.env) {
         certificateManager: pick('certificateManager'),
         harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
         github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
-        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1').split(',').map((s) => s.trim()).filter(Boolean),
+        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
         dnsAuthoritativeOverride: env[ENDPOINT_ENV.dnsAuthoritativeOverride] || undefined,
     };
 }
@@ -327,10 +321,13 @@ function endpointsFromEnv(env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ readHarnessApiKey),
+/* harmony export */   Sd: () => (/* binding */ missingHarnessApiKey),
 /* harmony export */   aU: () => (/* binding */ HarnessClient),
+/* harmony export */   ed: () => (/* binding */ harnessClientFromConfig),
 /* harmony export */   pj: () => (/* binding */ harnessBaseUrl)
 /* harmony export */ });
-/* unused harmony exports retryableFor, harnessClientFromConfig */
+/* unused harmony export retryableFor */
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17128);
 /* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57416);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
@@ -596,6 +593,17 @@ function harnessClientFromConfig(config, opts) {
         retry: opts.retry,
     });
 }
+/** The Harness API key: the `harness-api-key` input, else HARNESS_API_KEY (the CLI), masked the moment it is read. */
+function readHarnessApiKey(io) {
+    const key = io.inputs.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
+    if (key)
+        io.log.mask(key);
+    return key;
+}
+/** A ConfigurationError for a missing key, with what the key must be allowed to do. */
+function missingHarnessApiKey(needs = '') {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('INPUT_MISSING', 'No Harness API key', `Set the \`harness-api-key\` input (from a secret) or HARNESS_API_KEY${needs ? `; the key needs ${needs}` : ''}.`);
+}
 
 
 /***/ }),
@@ -639,16 +647,35 @@ function checkVerdict(checks) {
 /* harmony export */   Iz: () => (/* binding */ renderPhasesMarkdown),
 /* harmony export */   NE: () => (/* binding */ renderTimelineMermaid),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   pu: () => (/* binding */ renderChecksMarkdown)
+/* harmony export */   b5: () => (/* binding */ renderTimelineText),
+/* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
+/* harmony export */   ux: () => (/* binding */ renderPhasesText)
 /* harmony export */ });
-/* unused harmony exports renderPhasesText, renderChecksText */
+/* unused harmony export renderChecksText */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
 
 /** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
 function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
-const FAMILY_ORDER = ['CFG', 'TOOL', 'AUTH', 'API', 'IAM', 'ORG', 'QUOTA', 'NET', 'IMG', 'REG', 'DNS', 'CERT', 'HARNESS', 'RUN', 'DLG', 'GW'];
+const FAMILY_ORDER = [
+    'CFG',
+    'TOOL',
+    'AUTH',
+    'API',
+    'IAM',
+    'ORG',
+    'QUOTA',
+    'NET',
+    'IMG',
+    'REG',
+    'DNS',
+    'CERT',
+    'HARNESS',
+    'RUN',
+    'DLG',
+    'GW',
+];
 /** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
 function renderChecksMarkdown(title, verdict, checks) {
     const out = [`## ${title}`, '', `**${verdict}**`, ''];
@@ -705,7 +732,9 @@ function renderPhasesMarkdown(phases) {
 function renderPhasesText(phases) {
     const icon = { ok: 'ok  ', failed: 'FAIL', skipped: 'skip' };
     const width = Math.max(5, ...phases.map((p) => p.name.length));
-    return phases.map((p) => `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`).join('\n');
+    return phases
+        .map((p) => `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`)
+        .join('\n');
 }
 function renderChecksText(checks) {
     const icon = { ok: 'ok  ', warn: 'WARN', error: 'FAIL', skip: 'skip' };
@@ -722,12 +751,33 @@ function renderChecksText(checks) {
     return lines.join('\n');
 }
 function formatDuration(ms) {
-    if (ms < 1000)
+    // Thresholds after rounding, so 59.99 s is 1m0s (not 60.0s) and 119.6 s is 2m0s (not 1m60s).
+    if (ms < 999.5)
         return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
+    if (ms < 59_950)
         return `${(ms / 1000).toFixed(1)}s`;
-    const m = Math.floor(ms / 60_000);
-    return `${m}m${Math.round((ms % 60_000) / 1000)}s`;
+    const total = Math.round(ms / 1000);
+    return `${Math.floor(total / 60)}m${total % 60}s`;
+}
+/**
+ * The same timeline as the Mermaid chart, for a terminal: one bar per phase, placed at its start and as long as
+ * its duration, so the CLI's end and the job summary tell the same story.
+ */
+function renderTimelineText(phases, width = 40) {
+    if (phases.length === 0)
+        return '';
+    const t0 = Math.min(...phases.map((p) => p.startedAt));
+    const end = Math.max(...phases.map((p) => p.startedAt + p.durationMs));
+    const span = Math.max(1, end - t0);
+    const nameWidth = Math.max(...phases.map((p) => p.name.length));
+    return phases
+        .map((p) => {
+        const from = Math.round(((p.startedAt - t0) / span) * width);
+        const len = p.status === 'skipped' ? 0 : Math.max(1, Math.round((p.durationMs / span) * width));
+        const bar = p.status === 'skipped' ? '·' : (p.status === 'failed' ? '▒' : '█').repeat(len);
+        return `${p.name.padEnd(nameWidth)}  ${' '.repeat(from)}${bar} ${p.status === 'skipped' ? 'skipped' : formatDuration(p.durationMs)}`;
+    })
+        .join('\n');
 }
 
 
@@ -750,7 +800,14 @@ function formatDuration(ms) {
 
 
 
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+]);
 /** Default policy: transient transport errors and 408/429/5xx. A 4xx that is the caller's fault never is. */
 function isTransient(e) {
     if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi)

@@ -172,9 +172,7 @@ async function main(io, deps = {}) {
     const startedAt = io.clock.now();
     const inp = io.inputs;
     const op = inp.oneOf('action', ACTIONS, 'create');
-    const apiKey = inp.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
-    if (apiKey)
-        io.log.mask(apiKey);
+    const apiKey = (0,client/* readHarnessApiKey */.In)(io);
     const config = deps.config ?? (await (0,load/* loadConfig */.Z9)(inp.optional('config', 'gitspaces.yaml')));
     const concurrency = inp.integer('concurrency', 4, 1);
     const wait = inp.boolean('wait', true);
@@ -185,13 +183,12 @@ async function main(io, deps = {}) {
     if (specs.length && !project)
         throw new errors/* ConfigurationError */.j1('CONFIG_INVALID', 'harness.project is not set', 'Gitspaces live in a Harness project: set harness.project in the config.');
     if (!deps.harness && !apiKey)
-        throw new errors/* ConfigurationError */.j1('INPUT_MISSING', 'No Harness API key', 'Set the `harness-api-key` input (from a secret) or HARNESS_API_KEY.');
+        throw (0,client/* missingHarnessApiKey */.Sd)();
     // One retry layer: the pacer below (shared Retry-After across workers, list-before-retry for POSTs).
     const harness = deps.harness ??
-        new client/* HarnessClient */.aU({
-            baseUrl: (0,client/* harnessBaseUrl */.pj)(config, io.env),
+        (0,client/* harnessClientFromConfig */.ed)(config, {
             apiKey,
-            accountId: config.harness.account_id,
+            env: io.env,
             log: io.log,
             clock: io.clock,
             retry: { attempts: 1 },
@@ -306,7 +303,10 @@ function endpointsFromEnv(env = process.env) {
         certificateManager: pick('certificateManager'),
         harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
         github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
-        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1').split(',').map((s) => s.trim()).filter(Boolean),
+        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
         dnsAuthoritativeOverride: env[ENDPOINT_ENV.dnsAuthoritativeOverride] || undefined,
     };
 }
@@ -331,7 +331,14 @@ function endpointsFromEnv(env = process.env) {
 
 
 
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+]);
 /** Default policy: transient transport errors and 408/429/5xx. A 4xx that is the caller's fault never is. */
 function isTransient(e) {
     if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi)

@@ -1073,14 +1073,16 @@ const apiCheck = (a) => ({
         const state = states.get(a.service) ?? 'STATE_UNSPECIFIED';
         if (state === 'ENABLED')
             return (0,checks_types.ok)(`${a.service}: ENABLED`, expected);
+        let note = '';
         if (ctx.enableApis) {
             const en = await enableApis(ctx).catch((e) => {
-                throw new checks_types/* SkipCheck */.oC(`it was ${state}; enabling it failed (see API-007): ${e.message}`, expected);
+                note = `; enabling it failed (API-007): ${e.message}`;
+                return undefined;
             });
-            if (en.enabled.includes(a.service))
+            if (en?.enabled.includes(a.service))
                 return (0,checks_types.ok)(`${a.service}: was ${state}, enabled by API-007 and answering`, expected);
         }
-        return (0,checks_types/* error */.z3)(`${a.service}: ${state} in project ${project}`, expected, `Enable it: \`gcloud services enable ${a.service} --project ${project}\` (or set enable-apis: true on this step). Enablement takes a minute or two to propagate.`);
+        return (0,checks_types/* error */.z3)(`${a.service}: ${state} in project ${project}${note}`, expected, `Enable it: \`gcloud services enable ${a.service} --project ${project}\` (or set enable-apis: true on this step). Enablement takes a minute or two to propagate.`);
     },
 });
 const API_001_006 = API_CHECKS.map(apiCheck);
@@ -1097,7 +1099,16 @@ const API_007 = {
                 return (0,checks_types.ok)('every required API is already enabled; nothing to do', expected);
             return (0,checks_types/* skip */.iv)(`enable-apis is false, so nothing was changed; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} reported by the API checks (set enable-apis: true to enable them)`, expected);
         }
-        const en = await enableApis(ctx);
+        let en;
+        try {
+            en = await enableApis(ctx);
+        }
+        catch (e) {
+            if (e instanceof errors/* RemoteError */.Hi && e.status === 403) {
+                return (0,checks_types/* error */.z3)(`enabling was refused: ${e.message}`, expected, 'The identity needs serviceusage.services.enable (roles/serviceusage.serviceUsageAdmin, or Owner); or enable the APIs once by hand with `gcloud services enable ...`.');
+            }
+            throw e;
+        }
         if (en.missing.length === 0)
             return (0,checks_types.ok)('every required API is already enabled; nothing to do', expected);
         return (0,checks_types.ok)(`enabled ${en.enabled.join(', ')}; every probe answered after ${Math.round(en.waitedMs / 1000)} s`, expected);
@@ -1544,11 +1555,13 @@ function outcomeOfError(e) {
         return { status: 'skip', observed: 'not checked', expected: e.expected, fix: e.reason };
     if (isServiceDisabled(e)) {
         const svc = disabledService(e) ?? 'an API';
+        const id = checkForApi(svc);
+        const where = id === 'API-00x' ? `enable it: \`gcloud services enable ${svc}\`` : `see ${id}`;
         return {
             status: 'skip',
             observed: 'not checked',
             expected: '',
-            fix: `${svc} is not enabled, so this could not be checked (see ${checkForApi(svc)})`,
+            fix: `${svc} is not enabled, so this could not be checked (${where})`,
         };
     }
     if (e instanceof errors/* RemoteError */.Hi && (e.status === 403 || e.status === 401)) {
@@ -2174,10 +2187,13 @@ function dnsClientFromEndpoints(endpoints, opts = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ readHarnessApiKey),
+/* harmony export */   Sd: () => (/* binding */ missingHarnessApiKey),
 /* harmony export */   aU: () => (/* binding */ HarnessClient),
+/* harmony export */   ed: () => (/* binding */ harnessClientFromConfig),
 /* harmony export */   pj: () => (/* binding */ harnessBaseUrl)
 /* harmony export */ });
-/* unused harmony exports retryableFor, harnessClientFromConfig */
+/* unused harmony export retryableFor */
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17128);
 /* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57416);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
@@ -2442,6 +2458,17 @@ function harnessClientFromConfig(config, opts) {
         clock: opts.clock,
         retry: opts.retry,
     });
+}
+/** The Harness API key: the `harness-api-key` input, else HARNESS_API_KEY (the CLI), masked the moment it is read. */
+function readHarnessApiKey(io) {
+    const key = io.inputs.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
+    if (key)
+        io.log.mask(key);
+    return key;
+}
+/** A ConfigurationError for a missing key, with what the key must be allowed to do. */
+function missingHarnessApiKey(needs = '') {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('INPUT_MISSING', 'No Harness API key', `Set the \`harness-api-key\` input (from a secret) or HARNESS_API_KEY${needs ? `; the key needs ${needs}` : ''}.`);
 }
 
 

@@ -7,55 +7,55 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var map = {
 	"./configure-infra/main": [
 		60183,
-		366,
-		952,
+		5366,
+		4952,
 		183
 	],
 	"./create-gitspace/main": [
 		47244,
-		366,
-		952,
-		538,
-		586
+		5366,
+		4952,
+		3538,
+		2586
 	],
 	"./install-runner/main": [
 		33783,
-		366,
-		952,
-		186,
-		783,
-		617
+		5366,
+		4952,
+		9186,
+		3783,
+		3617
 	],
 	"./pipeline/main": [
 		54932,
-		932
+		4932
 	],
 	"./teardown/main": [
 		45755,
-		366,
-		894,
-		952,
-		186,
-		538,
-		755
+		5366,
+		4894,
+		4952,
+		9186,
+		3538,
+		5755
 	],
 	"./terraform-apply/main": [
-		29583,
-		366,
-		158,
-		952,
-		186,
-		583,
-		998
+		25670,
+		5366,
+		3158,
+		4952,
+		9186,
+		5670,
+		5998
 	],
 	"./validate-prereqs/main": [
 		308,
-		366,
-		894,
-		952,
-		186,
+		5366,
+		4894,
+		4952,
+		9186,
 		308,
-		379
+		8379
 	]
 };
 function webpackAsyncContext(req) {
@@ -31454,7 +31454,11 @@ function describeFailure(e) {
         return { message: `${e.service} answered ${e.status}: ${e.message}`, details: [], bug: false };
     }
     const stack = e instanceof Error && e.stack ? e.stack : '';
-    return { message: `Unexpected error (this is a bug, please report it): ${(0,errors/* errorMessage */.gJ)(e)}`, details: stack ? [stack] : [], bug: true };
+    return {
+        message: `Unexpected error (this is a bug, please report it): ${(0,errors/* errorMessage */.gJ)(e)}`,
+        details: stack ? [stack] : [],
+        bug: true,
+    };
 }
 /** The one top-level handler every action goes through. */
 async function runAction(main, io = githubIO()) {
@@ -31598,7 +31602,7 @@ async function runBundledAction(name, io = (0,action/* githubIO */.av)()) {
 }
 /** What `dist/cli/index.js` runs: the `gitspaces` command line. */
 async function runCli(argv) {
-    const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(952), __nccwpck_require__.e(170)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35170));
+    const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(5366), __nccwpck_require__.e(4952), __nccwpck_require__.e(5170)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35170));
     return cli(argv);
 }
 
@@ -32315,7 +32319,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
 /******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
 /******/ 	var installedChunks = {
-/******/ 		792: 0
+/******/ 		8792: 0
 /******/ 	};
 /******/ 	
 /******/ 	var installChunk = (data) => {

@@ -1,5 +1,7 @@
 # Stand-in for harness/harness-gitspaces/gcp, made only of Terraform's built-in pieces (terraform_data,
 # local-exec, locals, yamldecode, file) so that the real terraform binary can init, plan and apply it offline.
+# Shared by both interface generations: each generation directory links this file and adds its own
+# variables.tf and generation.tf (the YAML keys that differ).
 # It reads the Infra Config YAML where the real module reads its keys, so a YAML of the other generation
 # fails inside yamldecode attribute access as the real one does. GCP resources are created in whatever
 # Google endpoint the environment names (GITSPACES_*_URL, the sandbox) by world.mjs, a plain REST client

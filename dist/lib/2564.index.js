@@ -1,0 +1,870 @@
+export const id = 2564;
+export const ids = [2564];
+export const modules = {
+
+/***/ 60183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main),
+  renderConfigureSummary: () => (/* binding */ renderConfigureSummary)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./shared/config/load.ts
+var load = __webpack_require__(45481);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/harness/client.ts
+var client = __webpack_require__(90262);
+// EXTERNAL MODULE: ./shared/report/render.ts
+var render = __webpack_require__(23617);
+// EXTERNAL MODULE: ./shared/terraform/interface.ts
+var terraform_interface = __webpack_require__(58430);
+;// CONCATENATED MODULE: ./actions/configure-infra/infra.ts
+
+/** The region domain the UI builds: subdomain prefix + "." + root domain. */
+function regionDomain(config, region) {
+    const sub = config.infrastructure.regions[region]?.subdomain ?? '';
+    return sub ? `${sub}.${config.infrastructure.domain}` : config.infrastructure.domain;
+}
+/** The create/update body, as the UI's "Configure GCP" form sends it (spec §3.1; HUI GcpInfraDetails.tsx). */
+function infraProviderRequest(config) {
+    const infra = config.infrastructure;
+    const gateway = {
+        machine_type: infra.gateway.machine_type,
+        instances: infra.gateway.instances,
+    };
+    if (infra.gateway.vm_image_name)
+        gateway.vm_image_name = infra.gateway.vm_image_name;
+    if (infra.gateway.whitelist_ip_ranges)
+        gateway.whitelist_ip_ranges = [...infra.gateway.whitelist_ip_ranges];
+    const runner = { region: infra.runner.region, zone: infra.runner.zone };
+    if (infra.runner.vm_image_name)
+        runner.vm_image_name = infra.runner.vm_image_name;
+    const region_configs = {};
+    for (const [region, rc] of Object.entries(infra.regions)) {
+        region_configs[region] = {
+            region_name: region,
+            default_subnet_ip_range: rc.default_subnet_ip_range,
+            proxy_subnet_ip_range: rc.proxy_subnet_ip_range,
+            certificates: { contents: [{ domain: regionDomain(config, region) }] },
+        };
+    }
+    return {
+        identifier: infra.identifier,
+        name: infra.name,
+        space_ref: '',
+        type: 'hybrid_vm_gcp',
+        metadata: {
+            domain: infra.domain,
+            runner,
+            delegate_selectors: (config.delegate?.tags ?? []).map((selector) => ({ selector })),
+            name: infra.identifier,
+            region_configs,
+            project: { id: config.gcp.project_id },
+            gateway,
+        },
+    };
+}
+/** Fields the API will not change after creation (the UI disables them in edit mode). */
+const IMMUTABLE_FIELDS = ['metadata.project.id', 'metadata.domain', 'type'];
+function leaves(value, prefix, out) {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+        const entries = Object.entries(value);
+        if (entries.length === 0)
+            out.set(prefix, value);
+        for (const [k, v] of entries)
+            leaves(v, prefix ? `${prefix}.${k}` : k, out);
+    }
+    else
+        out.set(prefix, value);
+}
+function get(obj, path) {
+    let cur = obj;
+    for (const part of path.split('.')) {
+        if (!cur || typeof cur !== 'object')
+            return undefined;
+        cur = cur[part];
+    }
+    return cur;
+}
+/**
+ * What differs between the infra provider Harness has and the one the config describes. Only the fields the
+ * config sets are compared (the server adds its own, such as defaults); a region removed from the config counts too.
+ */
+function diffInfraProvider(existing, desired) {
+    const want = new Map();
+    leaves({ name: desired.name, type: desired.type, metadata: desired.metadata }, '', want);
+    const changes = [];
+    for (const [field, to] of want) {
+        const from = get(existing, field);
+        if (JSON.stringify(from) !== JSON.stringify(to))
+            changes.push({ field, from, to });
+    }
+    const haveRegions = Object.keys(get(existing, 'metadata.region_configs') ?? {});
+    const wantRegions = Object.keys(get(desired, 'metadata.region_configs') ?? {});
+    for (const r of haveRegions)
+        if (!wantRegions.includes(r))
+            changes.push({
+                field: `metadata.region_configs.${r}`,
+                from: get(existing, `metadata.region_configs.${r}`),
+                to: undefined,
+            });
+    return changes;
+}
+/** An edit the API would refuse (or silently ignore) becomes an error that says what to do. */
+function assertMutable(identifier, changes) {
+    const immutable = changes.filter((c) => IMMUTABLE_FIELDS.includes(c.field));
+    if (!immutable.length)
+        return;
+    const configKey = {
+        'metadata.project.id': 'gcp.project_id',
+        'metadata.domain': 'infrastructure.domain',
+        type: '(type)',
+    };
+    throw new errors/* ConfigurationError */.j1('INFRA_IMMUTABLE_FIELD', `The infra provider ${identifier} exists with ${immutable.map((c) => `${c.field} = ${JSON.stringify(c.from)}`).join(', ')}, and Harness does not change ${immutable.length > 1 ? 'these fields' : 'this field'} after creation.`, `Either set ${immutable.map((c) => `${configKey[c.field]} back to ${JSON.stringify(c.from)}`).join(' and ')} in gitspaces.yaml, or create a new infrastructure: ` +
+        'choose a new infrastructure.identifier (the old one must be torn down with the teardown action, or deleted under Account Settings > Gitspace Infrastructure, after its Terraform stack is destroyed).', immutable.map((c) => `${c.field}: Harness has ${JSON.stringify(c.from)}, gitspaces.yaml wants ${JSON.stringify(c.to)}`));
+}
+
+;// CONCATENATED MODULE: ./actions/configure-infra/main.ts
+
+
+
+
+
+
+
+
+const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
+function renderConfigureSummary(r) {
+    const head = {
+        created: `✅ Created the infra provider \`${r.identifier}\` (hybrid_vm_gcp).`,
+        updated: `✅ Updated the infra provider \`${r.identifier}\`: ${r.changes.length} field(s) changed.`,
+        unchanged: `✅ The infra provider \`${r.identifier}\` already matches gitspaces.yaml: nothing changed.`,
+    }[r.action];
+    const out = ['## Gitspaces: configure infrastructure', '', `**${head}**`, ''];
+    if (r.action === 'updated') {
+        out.push('| Field | Was | Now |', '|---|---|---|');
+        for (const c of r.changes)
+            out.push(`| \`${c.field}\` | ${(0,render/* cell */.Hn)(show(c.from))} | ${(0,render/* cell */.Hn)(show(c.to))} |`);
+        out.push('', 'The Infra Config YAML was downloaded again; apply Terraform with it (Harness requires a re-apply after every edit).', '');
+    }
+    out.push(`- Infra Config YAML: \`${r.path}\` (keys checked against module generation \`${r.generation}\`; it holds the gateway's shared secret: do not upload or commit it)`);
+    return out.join('\n') + '\n';
+}
+async function main(io, deps = {}) {
+    const startedAt = io.clock.now();
+    const inp = io.inputs;
+    const apiKey = (0,client/* readHarnessApiKey */.In)(io);
+    inp.secret('gcp-credentials');
+    const config = deps.config ?? (await (0,load/* loadConfig */.Z9)(inp.optional('config', 'gitspaces.yaml')));
+    const generation = config.terraform.module.generation;
+    if (!deps.harness && !apiKey) {
+        throw (0,client/* missingHarnessApiKey */.Sd)('Infra Provider view/edit');
+    }
+    const harness = deps.harness ?? (0,client/* harnessClientFromConfig */.ed)(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
+    const identifier = config.infrastructure.identifier;
+    const desired = infraProviderRequest(config);
+    const existing = await harness.getInfraProvider(identifier);
+    let action;
+    let changes = [];
+    if (!existing) {
+        io.log.info(`Creating the infra provider ${identifier} (hybrid_vm_gcp) in account ${config.harness.account_id}`);
+        await harness.createInfraProvider(desired);
+        action = 'created';
+    }
+    else {
+        if (existing.type && existing.type !== 'hybrid_vm_gcp') {
+            throw new errors/* ConfigurationError */.j1('INFRA_IMMUTABLE_FIELD', `An infra provider ${identifier} exists with type ${existing.type}, not hybrid_vm_gcp.`, 'Choose another infrastructure.identifier in gitspaces.yaml; an infra provider cannot change its type.');
+        }
+        changes = diffInfraProvider(existing, desired);
+        assertMutable(identifier, changes);
+        if (changes.length) {
+            io.log.info(`Updating the infra provider ${identifier}: ${changes.map((c) => c.field).join(', ')}`);
+            await harness.updateInfraProvider(identifier, desired);
+            action = 'updated';
+        }
+        else {
+            io.log.info(`The infra provider ${identifier} already matches the configuration`);
+            action = 'unchanged';
+        }
+    }
+    // The Infra Config YAML, as the UI's "Download and Apply YAML" step fetches it.
+    const fetched = action === 'unchanged' && existing?.setup_yaml ? existing : await harness.getInfraProvider(identifier);
+    const setupYaml = fetched?.setup_yaml ?? '';
+    if (!setupYaml) {
+        throw new errors/* ConfigurationError */.j1('INFRA_SETUP_YAML_MISSING', `Harness returned no setup_yaml for the infra provider ${identifier}.`, 'Check that the account has self-hosted Gitspaces enabled and that the API key may view infra providers; then run configure again.');
+    }
+    (0,terraform_interface/* maskSetupYaml */.Hp)(io.log, setupYaml);
+    const keyCheck = (0,terraform_interface/* checkSetupYamlKeys */.hL)(setupYaml, generation);
+    const cfg002 = {
+        id: 'CFG-002',
+        title: 'the Infra Config YAML keys match the pinned module generation',
+        status: keyCheck.parseError || keyCheck.missing.length ? 'error' : 'ok',
+        observed: keyCheck.parseError
+            ? `unreadable YAML: ${keyCheck.parseError}`
+            : keyCheck.missing.length
+                ? `missing ${keyCheck.missing.join(', ')}`
+                : `every key generation ${generation} reads is present`,
+        expected: `the keys module generation ${generation} reads (contracts/terraform-module.md)`,
+        fix: 'Set terraform.module.generation (or version) to the module the YAML was generated for.',
+        docUrl: '',
+        durationMs: 0,
+    };
+    if (cfg002.status === 'error') {
+        throw new errors/* ConfigurationError */.j1('MODULE_GENERATION_MISMATCH', keyCheck.parseError
+            ? `The Infra Config YAML from Harness cannot be read: ${keyCheck.parseError}`
+            : (0,terraform_interface/* describeKeyMismatch */.FF)(keyCheck, generation), keyCheck.detected
+            ? `Pin the module generation the YAML was made for: set terraform.module.generation: ${keyCheck.detected} (and a matching version) in gitspaces.yaml.`
+            : cfg002.fix);
+    }
+    const path = (0,external_node_path_.resolve)(inp.optional('infra-config-path') ||
+        (0,external_node_path_.join)(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'));
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(path, setupYaml, { mode: 0o600 });
+    (0,external_node_fs_.chmodSync)(path, 0o600);
+    const outputs = {
+        'infra-identifier': identifier,
+        'infra-config-path': path,
+        changed: String(action !== 'unchanged'),
+    };
+    for (const [k, v] of Object.entries(outputs))
+        io.setOutput(k, v);
+    await io.appendSummary(renderConfigureSummary({ identifier, action, changes, path, generation }));
+    const summary = action === 'created'
+        ? `created infra provider ${identifier}`
+        : action === 'updated'
+            ? `updated infra provider ${identifier} (${changes.map((c) => c.field).join(', ')})`
+            : `infra provider ${identifier} unchanged`;
+    return {
+        outputs,
+        checks: [cfg002],
+        phase: {
+            name: 'configure',
+            status: 'ok',
+            startedAt,
+            durationMs: io.clock.now() - startedAt,
+            summary,
+            changes: { created: action === 'created' ? 1 : 0, updated: action === 'updated' ? 1 : 0, deleted: 0 },
+            details: changes.map((c) => `${c.field}: ${show(c.from)} -> ${show(c.to)}`),
+        },
+        exitCode: 0,
+    };
+}
+
+
+/***/ }),
+
+/***/ 57416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iG: () => (/* binding */ ENDPOINT_ENV),
+/* harmony export */   k3: () => (/* binding */ endpointsFromEnv)
+/* harmony export */ });
+/* unused harmony export GOOGLE_DEFAULTS */
+const GOOGLE_DEFAULTS = {
+    googleTokenUrl: 'https://oauth2.googleapis.com/token',
+    serviceUsage: 'https://serviceusage.googleapis.com',
+    resourceManager: 'https://cloudresourcemanager.googleapis.com',
+    iam: 'https://iam.googleapis.com',
+    compute: 'https://compute.googleapis.com',
+    cloudDns: 'https://dns.googleapis.com',
+    certificateManager: 'https://certificatemanager.googleapis.com',
+};
+const ENDPOINT_ENV = {
+    googleTokenUrl: 'GITSPACES_GOOGLE_TOKEN_URL',
+    serviceUsage: 'GITSPACES_SERVICEUSAGE_URL',
+    resourceManager: 'GITSPACES_RESOURCEMANAGER_URL',
+    iam: 'GITSPACES_IAM_URL',
+    compute: 'GITSPACES_COMPUTE_URL',
+    cloudDns: 'GITSPACES_CLOUDDNS_URL',
+    certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
+    harness: 'GITSPACES_HARNESS_URL',
+    github: 'GITHUB_API_URL',
+    dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
+    dnsAuthoritativeOverride: 'GITSPACES_DNS_AUTHORITATIVE',
+};
+const trim = (u) => u.replace(/\/+$/, '');
+function endpointsFromEnv(env = process.env) {
+    const pick = (key) => trim(env[ENDPOINT_ENV[key]] || GOOGLE_DEFAULTS[key]);
+    return {
+        googleTokenUrl: env[ENDPOINT_ENV.googleTokenUrl] || GOOGLE_DEFAULTS.googleTokenUrl,
+        serviceUsage: pick('serviceUsage'),
+        resourceManager: pick('resourceManager'),
+        iam: pick('iam'),
+        compute: pick('compute'),
+        cloudDns: pick('cloudDns'),
+        certificateManager: pick('certificateManager'),
+        harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
+        github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
+        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        dnsAuthoritativeOverride: env[ENDPOINT_ENV.dnsAuthoritativeOverride] || undefined,
+    };
+}
+
+
+/***/ }),
+
+/***/ 90262:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ readHarnessApiKey),
+/* harmony export */   Sd: () => (/* binding */ missingHarnessApiKey),
+/* harmony export */   aU: () => (/* binding */ HarnessClient),
+/* harmony export */   ed: () => (/* binding */ harnessClientFromConfig),
+/* harmony export */   pj: () => (/* binding */ harnessBaseUrl)
+/* harmony export */ });
+/* unused harmony export retryableFor */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17128);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57416);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56640);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42372);
+
+
+
+
+
+/** Where the Harness API is: the endpoint override (GITSPACES_HARNESS_URL) wins over the config's harness.api_url. */
+function harnessBaseUrl(config, env = process.env) {
+    return ((0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsFromEnv */ .k3)(env).harness ?? config.harness.api_url).replace(/\/+$/, '');
+}
+function isConnectionRefused(e) {
+    const err = e;
+    return err?.code === 'ECONNREFUSED' || err?.cause?.code === 'ECONNREFUSED';
+}
+/**
+ * Retry policy: reads and idempotent writes (GET/PUT/DELETE) retry every transient failure; a POST retries
+ * only when it certainly was not applied: 429 or a refused connection. A 5xx POST may have been applied, so
+ * the error goes to the caller, who reconciles (lists, then decides).
+ */
+function retryableFor(method) {
+    if (method === 'POST' || method === 'PATCH')
+        return (e) => (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi && e.status === 429) || isConnectionRefused(e);
+    return (e) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(e) || e?.name === 'TimeoutError';
+}
+/** Client of the Harness CDE API (/gateway/cde/api/v1) and the NG platform API (/ng/api) for what the bundle needs. */
+class HarnessClient {
+    baseUrl;
+    accountId;
+    apiKey;
+    log;
+    clock;
+    retryOpts;
+    fetchImpl;
+    timeoutMs;
+    constructor(opts) {
+        this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+        this.apiKey = opts.apiKey;
+        this.accountId = opts.accountId;
+        this.log = opts.log ?? _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .nullLogger */ .Gi;
+        this.clock = opts.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d;
+        this.retryOpts = opts.retry ?? {};
+        this.fetchImpl = opts.fetch ?? fetch;
+        this.timeoutMs = opts.timeoutMs ?? 60_000;
+        this.log.mask(opts.apiKey);
+    }
+    get cde() {
+        return `${this.baseUrl}/gateway/cde/api/v1`;
+    }
+    get ng() {
+        return `${this.baseUrl}/ng/api`;
+    }
+    acc() {
+        return `${this.cde}/accounts/${encodeURIComponent(this.accountId)}`;
+    }
+    infra(id) {
+        return `${this.acc()}/infraproviders/${encodeURIComponent(id)}`;
+    }
+    gitspaces(org, project) {
+        return `${this.acc()}/orgs/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/gitspaces`;
+    }
+    /** One call with retries; returns undefined for a 404 when `allow404`. */
+    async request(method, url, opts = {}) {
+        const u = new URL(url);
+        for (const [k, v] of Object.entries(opts.query ?? {}))
+            if (v !== undefined)
+                u.searchParams.set(k, String(v));
+        u.searchParams.set('routingId', this.accountId);
+        const where = `${method} ${u.pathname}`;
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L5)(async () => {
+            const headers = { 'x-api-key': this.apiKey, accept: 'application/json' };
+            let payload;
+            if (opts.body !== undefined) {
+                headers['content-type'] = 'application/json';
+                payload = JSON.stringify(opts.body);
+            }
+            const res = await this.fetchImpl(u, {
+                method,
+                headers,
+                body: payload,
+                signal: AbortSignal.timeout(this.timeoutMs),
+            });
+            const text = await res.text();
+            let parsed = undefined;
+            if (text) {
+                try {
+                    parsed = JSON.parse(text);
+                }
+                catch {
+                    parsed = text;
+                }
+            }
+            if (res.status === 404 && opts.allow404)
+                return undefined;
+            if (!res.ok) {
+                const body = parsed;
+                const msg = typeof body === 'object' && body?.message
+                    ? body.message
+                    : typeof body === 'string' && body
+                        ? body.slice(0, 300)
+                        : res.statusText;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi('harness', res.status, `Harness API ${where} answered ${res.status}: ${msg}`, parsed, (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after'), this.clock.now()));
+            }
+            return parsed;
+        }, {
+            ...this.retryOpts,
+            clock: this.clock,
+            retryable: retryableFor(method),
+            onRetry: (e, attempt, delay) => this.log.debug(`Harness API ${where}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}; retry ${attempt} in ${delay} ms`),
+        });
+    }
+    async must(method, url, opts = {}) {
+        return (await this.request(method, url, opts));
+    }
+    // ---- infra providers ----
+    async listInfraProviders() {
+        return ((await this.must('GET', `${this.acc()}/infraproviders`, {
+            query: { acl_filter: 'false' },
+        })) ?? []);
+    }
+    /** The infra provider with setup_yaml and resources, or undefined when it does not exist. */
+    getInfraProvider(id) {
+        return this.request('GET', this.infra(id), {
+            query: { acl_filter: 'false' },
+            allow404: true,
+        });
+    }
+    createInfraProvider(body) {
+        return this.must('POST', `${this.acc()}/infraproviders`, { body });
+    }
+    updateInfraProvider(id, body) {
+        return this.must('PUT', this.infra(id), { body });
+    }
+    /** DELETE on the real path (the swagger's extra `{delete_bug}` segment is an artefact of the generated UI client). */
+    async deleteInfraProvider(id) {
+        await this.request('DELETE', this.infra(id));
+    }
+    async listGateways(infraId) {
+        return ((await this.must('GET', `${this.infra(infraId)}/gateways`, {
+            query: { is_latest: 'true' },
+        })) ?? []);
+    }
+    async listResources(infraId) {
+        return ((await this.must('GET', `${this.infra(infraId)}/resources`, {
+            query: { acl_filter: 'false' },
+        })) ?? []);
+    }
+    /** Creates machines: the body is a JSON array (the swagger declares none); metadata values are sent as strings. */
+    async createResources(infraId, resources) {
+        const body = resources.map((r) => ({
+            ...r,
+            metadata: Object.fromEntries(Object.entries(r.metadata ?? {}).map(([k, v]) => [k, String(v)])),
+        }));
+        return ((await this.must('POST', `${this.infra(infraId)}/resources`, {
+            body,
+        })) ?? []);
+    }
+    async deleteResource(infraId, resId) {
+        await this.request('DELETE', `${this.infra(infraId)}/resources/${encodeURIComponent(resId)}`);
+    }
+    // ---- gitspaces ----
+    /** Every gitspace of the project: pages of 100 until a short page. */
+    async listGitspaces(org, project) {
+        const limit = 100;
+        const out = [];
+        for (let page = 1;; page++) {
+            const batch = (await this.must('GET', this.gitspaces(org, project), {
+                query: { page, limit },
+            })) ?? [];
+            out.push(...batch);
+            if (batch.length < limit)
+                return out;
+        }
+    }
+    getGitspace(org, project, id) {
+        return this.request('GET', `${this.gitspaces(org, project)}/${encodeURIComponent(id)}`, { allow404: true });
+    }
+    /** Creates a gitspace config; the server lower-cases the identifier and appends a suffix: use the response's. */
+    createGitspace(org, project, body) {
+        return this.must('POST', this.gitspaces(org, project), { body });
+    }
+    gitspaceAction(org, project, id, action) {
+        return this.must('POST', `${this.gitspaces(org, project)}/${encodeURIComponent(id)}/actions`, {
+            body: { action },
+        });
+    }
+    async deleteGitspace(org, project, id) {
+        await this.request('DELETE', `${this.gitspaces(org, project)}/${encodeURIComponent(id)}`);
+    }
+    async gitspaceEvents(org, project, id) {
+        return ((await this.must('GET', `${this.gitspaces(org, project)}/${encodeURIComponent(id)}/events`)) ?? []);
+    }
+    // ---- NG platform ----
+    ngQuery(extra = {}) {
+        return { accountIdentifier: this.accountId, ...extra };
+    }
+    /** Whether the organization exists: true/false, undefined when the key may not read it (403). */
+    async getOrganization(org) {
+        return this.exists(`${this.ng}/organizations/${encodeURIComponent(org)}`, this.ngQuery());
+    }
+    /** Whether the project exists in the organization: true/false, undefined when the key may not read it (403). */
+    async getProject(org, project) {
+        return this.exists(`${this.ng}/projects/${encodeURIComponent(project)}`, this.ngQuery({ orgIdentifier: org }));
+    }
+    async exists(url, query) {
+        try {
+            return (await this.request('GET', url, { query, allow404: true })) !== undefined;
+        }
+        catch (e) {
+            if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi && e.status === 403)
+                return undefined;
+            throw e;
+        }
+    }
+    async listDelegateTokens(name) {
+        const r = await this.must('GET', `${this.ng}/delegate-token-ng`, { query: this.ngQuery({ name }) });
+        return r?.resource ?? [];
+    }
+    /** Creates an account-level delegate token; its value is masked before anything else happens. */
+    async createDelegateToken(name) {
+        const r = await this.must('POST', `${this.ng}/delegate-token-ng`, {
+            query: this.ngQuery({ tokenName: name }),
+        });
+        if (r?.resource?.value)
+            this.log.mask(r.resource.value);
+        return r.resource;
+    }
+    async revokeDelegateToken(name) {
+        const r = await this.must('PUT', `${this.ng}/delegate-token-ng`, {
+            query: this.ngQuery({ tokenName: name }),
+        });
+        return r.resource;
+    }
+    /** The delegate groups that connected with this token, and whether each is connected now. */
+    async delegateGroupsForToken(tokenName) {
+        const r = await this.must('GET', `${this.ng}/delegate-token-ng/delegate-groups`, {
+            query: this.ngQuery({ delegateTokenName: tokenName }),
+        });
+        return (r?.resource?.delegateGroupDetails ?? []).map((g) => ({
+            groupName: g.groupName,
+            activelyConnected: g.activelyConnected === true,
+            connectivityStatus: g.connectivityStatus ?? 'unknown',
+            lastHeartBeat: g.lastHeartBeat ?? 0,
+            tags: [...new Set([...(g.groupCustomSelectors ?? []), ...Object.keys(g.groupImplicitSelectors ?? {})])],
+        }));
+    }
+}
+/**
+ * A client for the configured account, at the endpoint the environment names (GITSPACES_HARNESS_URL) or the
+ * config's harness.api_url. The key is masked at once.
+ */
+function harnessClientFromConfig(config, opts) {
+    opts.log?.mask(opts.apiKey);
+    return new HarnessClient({
+        baseUrl: harnessBaseUrl(config, opts.env),
+        apiKey: opts.apiKey,
+        accountId: config.harness.account_id,
+        log: opts.log,
+        clock: opts.clock,
+        retry: opts.retry,
+    });
+}
+/** The Harness API key: the `harness-api-key` input, else HARNESS_API_KEY (the CLI), masked the moment it is read. */
+function readHarnessApiKey(io) {
+    const key = io.inputs.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
+    if (key)
+        io.log.mask(key);
+    return key;
+}
+/** A ConfigurationError for a missing key, with what the key must be allowed to do. */
+function missingHarnessApiKey(needs = '') {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('INPUT_MISSING', 'No Harness API key', `Set the \`harness-api-key\` input (from a secret) or HARNESS_API_KEY${needs ? `; the key needs ${needs}` : ''}.`);
+}
+
+
+/***/ }),
+
+/***/ 42372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   fm: () => (/* binding */ waitFor),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   sf: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17128);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56640);
+
+
+
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+]);
+/** Default policy: transient transport errors and 408/429/5xx. A 4xx that is the caller's fault never is. */
+function isTransient(e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi)
+        return e.status === 408 || e.status === 429 || e.status >= 500 || e.status === 0;
+    const err = e;
+    if (err?.code && RETRYABLE_CODES.has(err.code))
+        return true;
+    if (err?.cause?.code && RETRYABLE_CODES.has(err.cause.code))
+        return true;
+    return err?.name === 'TypeError' && /fetch failed/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e));
+}
+/** Retry-After as milliseconds: seconds or an HTTP date, per RFC 9110 §10.2.3. */
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Full-jitter exponential backoff: uniform in [0, min(max, base·2^n)]; a server's Retry-After wins when longer. */
+function backoffDelay(attempt, opts, retryAfterMs) {
+    const base = opts.baseMs ?? 500;
+    const max = opts.maxMs ?? 30_000;
+    const random = opts.random ?? Math.random;
+    const cap = Math.min(max, base * 2 ** attempt);
+    const jittered = Math.round(cap / 2 + (random() * cap) / 2);
+    return retryAfterMs !== undefined ? Math.max(retryAfterMs, jittered) : jittered;
+}
+async function retry(fn, opts = {}) {
+    const attempts = opts.attempts ?? 5;
+    const clock = opts.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d;
+    const retryable = opts.retryable ?? isTransient;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (e) {
+            if (attempt + 1 >= attempts || !retryable(e))
+                throw e;
+            const retryAfter = e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi ? e.retryAfterMs : undefined;
+            const delay = backoffDelay(attempt, opts, retryAfter);
+            opts.onRetry?.(e, attempt + 1, delay);
+            await clock.sleep(delay);
+        }
+    }
+}
+/**
+ * Polls `observe` until it reports done, logging each change of state. On the deadline it throws a
+ * WaitTimeoutError naming what it waited for and the last state seen.
+ */
+async function waitFor(observe, opts) {
+    const clock = opts.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d;
+    const log = opts.log ?? _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .nullLogger */ .Gi;
+    const start = clock.now();
+    let interval = opts.intervalMs ?? 5000;
+    let last = '(nothing observed yet)';
+    for (;;) {
+        let obs;
+        try {
+            obs = await observe();
+        }
+        catch (e) {
+            if (!isTransient(e))
+                throw e;
+            obs = { done: false, state: `transient error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}` };
+        }
+        if (obs.state !== last)
+            log.info(`${opts.describe}: ${obs.state}`);
+        last = obs.state;
+        if (obs.done)
+            return obs.value;
+        const elapsed = clock.now() - start;
+        if (obs.failed)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .WaitTimeoutError */ .Do(opts.describe, last, elapsed, opts.fix);
+        if (elapsed + interval > opts.deadlineMs) {
+            if (elapsed < opts.deadlineMs) {
+                await clock.sleep(opts.deadlineMs - elapsed);
+                continue;
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .WaitTimeoutError */ .Do(opts.describe, last, elapsed, opts.fix);
+        }
+        await clock.sleep(interval);
+        interval = Math.min(opts.maxIntervalMs ?? interval, Math.round(interval * (opts.factor ?? 1)));
+    }
+}
+/** Runs tasks with at most `limit` in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i], i);
+        }
+    });
+    await Promise.all(workers);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 58430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ describeKeyMismatch),
+/* harmony export */   Hp: () => (/* binding */ maskSetupYaml),
+/* harmony export */   hL: () => (/* binding */ checkSetupYamlKeys),
+/* harmony export */   hl: () => (/* binding */ MODULE_VARIABLES),
+/* harmony export */   qQ: () => (/* binding */ MODULE_OUTPUTS)
+/* harmony export */ });
+/* unused harmony export SETUP_YAML_KEYS */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18573);
+
+
+const COMMON_VARIABLES = [
+    { name: 'service_account_key_file', type: 'string' },
+    { name: 'infra_config_yaml_file', type: 'string' },
+    { name: 'manage_dns_zone', type: 'bool' },
+    { name: 'use_gcp_certificate_manager', type: 'bool', default: true },
+    { name: 'private_key_path', type: 'string', default: '' },
+    { name: 'certificate_path', type: 'string', default: '' },
+];
+const MODULE_VARIABLES = {
+    'v0.0.3': COMMON_VARIABLES,
+    'post-0.0.3': [...COMMON_VARIABLES, { name: 'create_runner_vm', type: 'bool' }],
+};
+const MODULE_OUTPUTS = [
+    'vpc_network_id',
+    'vpc_network_name',
+    'managed_domain_zone',
+    'alb_ips',
+    'nlb_ips',
+    'instance_yaml',
+    'sub_networks',
+];
+/** Infra Config YAML keys (dotted paths; `region_configs.*` for each region) the module reads, per generation. */
+const COMMON_KEYS = [
+    'name',
+    'domain',
+    'account_identifier',
+    'infra_provider_config_identifier',
+    'gitspace_vm_tags',
+    'project.id',
+    'project.service_account',
+    'gateway.instances',
+    'gateway.machine_type',
+    'gateway.vm_tags',
+    'gateway.shared_secret',
+    'gateway.cde_manager_url',
+    'gateway.version',
+    'region_configs.*.region_name',
+    'region_configs.*.default_subnet_ip_range',
+    'region_configs.*.proxy_subnet_ip_range',
+    'region_configs.*.certificates.contents.0.domain',
+];
+const SETUP_YAML_KEYS = {
+    'v0.0.3': [...COMMON_KEYS, 'gateway.vm_image.family', 'gateway.vm_image.project', 'runner.vm_image'],
+    'post-0.0.3': [
+        ...COMMON_KEYS,
+        'gateway.vm_image_name',
+        'runner.region',
+        'runner.zone',
+        'runner.vm_image_name',
+    ],
+};
+function has(doc, path) {
+    // Returns one boolean per expansion of `*` (each region).
+    if (path.length === 0)
+        return [doc !== undefined && doc !== null];
+    const [head, ...rest] = path;
+    if (doc === null || typeof doc !== 'object')
+        return [false];
+    if (head === '*') {
+        const values = Object.values(doc);
+        return values.length ? values.flatMap((v) => has(v, rest)) : [false];
+    }
+    const next = Array.isArray(doc) ? doc[Number(head)] : doc[head];
+    return has(next, rest);
+}
+function missingKeys(doc, generation) {
+    return SETUP_YAML_KEYS[generation].filter((k) => !has(doc, k.split('.')).every(Boolean));
+}
+/** CFG-002: does the Infra Config YAML have every key the pinned module generation reads? */
+function checkSetupYamlKeys(yamlText, generation) {
+    let doc;
+    try {
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(yamlText);
+    }
+    catch (e) {
+        return { missing: [], parseError: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+        return { missing: [], parseError: 'the document is not a YAML mapping' };
+    const fits = ['v0.0.3', 'post-0.0.3'].filter((g) => missingKeys(doc, g).length === 0);
+    return { missing: missingKeys(doc, generation), detected: fits.length === 1 ? fits[0] : undefined };
+}
+/** The human explanation of a key mismatch, for errors and check results. */
+function describeKeyMismatch(check, generation) {
+    const other = check.detected && check.detected !== generation
+        ? ` The YAML looks like the ${check.detected} generation.`
+        : '';
+    return `The Infra Config YAML lacks ${check.missing.join(', ')}, which module generation ${generation} reads.${other}`;
+}
+/** Masks every secret-looking value of an Infra Config YAML (the gateway's shared_secret above all). */
+function maskSetupYaml(log, yamlText) {
+    const found = [];
+    let doc;
+    try {
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(yamlText);
+    }
+    catch {
+        return found;
+    }
+    const walk = (v, key) => {
+        if (typeof v === 'string' && /secret|token|password|private_key/i.test(key) && v) {
+            (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(log, v);
+            found.push(v);
+        }
+        else if (v && typeof v === 'object')
+            for (const [k, x] of Object.entries(v))
+                walk(x, k);
+    };
+    walk(doc, '');
+    return found;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,364 @@
+export const id = 4932;
+export const ids = [4932,3617,5998,8379];
+export const modules = {
+
+/***/ 54932:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PHASES: () => (/* binding */ PHASES),
+/* harmony export */   main: () => (/* binding */ main),
+/* harmony export */   selectPhases: () => (/* binding */ selectPhases)
+/* harmony export */ });
+/* harmony import */ var _shared_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45604);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18573);
+/* harmony import */ var _shared_report_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23617);
+
+
+
+
+/** The pipeline's phases in order, each backed by one action. */
+const PHASES = [
+    { name: 'validate', action: 'validate-prereqs', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(4894), __webpack_require__.e(4952), __webpack_require__.e(9186), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 308)) },
+    { name: 'configure', action: 'configure-infra', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(4952), __webpack_require__.e(2564)]).then(__webpack_require__.bind(__webpack_require__, 60183)) },
+    { name: 'apply', action: 'terraform-apply', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(3158), __webpack_require__.e(4952), __webpack_require__.e(9186), __webpack_require__.e(5670)]).then(__webpack_require__.bind(__webpack_require__, 25670)) },
+    { name: 'install-runner', action: 'install-runner', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(4952), __webpack_require__.e(9186), __webpack_require__.e(3783)]).then(__webpack_require__.bind(__webpack_require__, 33783)) },
+    { name: 'create', action: 'create-gitspace', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(4952), __webpack_require__.e(3538), __webpack_require__.e(205)]).then(__webpack_require__.bind(__webpack_require__, 47244)) },
+];
+/** Outputs of one phase that later phases take as inputs (output name -> input name). */
+const HANDOVER = {
+    'infra-config-path': 'infra-config-path',
+    'pool-yaml-path': 'pool-yaml-path',
+    'infra-identifier': 'infra-identifier',
+};
+/** Inputs each phase sets for itself, whatever the caller passed (the pipeline applies; a PR run uses the workflow). */
+const PHASE_INPUTS = {
+    apply: { mode: 'apply' },
+};
+function phaseIO(parent, source, collected, summaries) {
+    const io = {
+        inputs: new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0(source, parent.log),
+        log: parent.log,
+        env: parent.env,
+        clock: parent.clock,
+        setOutput(name, value) {
+            collected[name] = value;
+            parent.setOutput(name, value);
+        },
+        async appendSummary(md) {
+            summaries.push(md);
+        },
+        setFailed(message) {
+            io.failure = message;
+        },
+    };
+    return io;
+}
+function selectPhases(requested) {
+    if (requested.length === 0 || (requested.length === 1 && requested[0] === 'all'))
+        return PHASES.map((p) => p.name);
+    const known = PHASES.map((p) => p.name);
+    const unknown = requested.filter((r) => !known.includes(r));
+    if (unknown.length) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('INPUT_INVALID', `Unknown phase(s) in phases: ${unknown.join(', ')}`, `Use a subset of: ${known.join(', ')} (comma-separated), or all.`);
+    }
+    return PHASES.map((p) => p.name).filter((n) => requested.includes(n));
+}
+/**
+ * Runs the phases in order, handing each one's outputs to the next, stopping at the first failure. Each phase
+ * runs the very `main` of its own action, so the pipeline and the single actions cannot drift apart.
+ */
+async function main(io) {
+    const rawSource = (name) => io.inputs.optional(name) || undefined;
+    // Read the secrets once through the parent so they are masked before any phase starts.
+    const secrets = {};
+    for (const s of ['harness-api-key', 'gcp-credentials', 'github-token']) {
+        const v = io.inputs.secret(s);
+        if (v)
+            secrets[s] = v;
+    }
+    const selected = selectPhases(io.inputs.list('phases'));
+    const carried = {};
+    const outputs = {};
+    const phases = [];
+    const summaries = [];
+    let exitCode = 0;
+    for (const phase of PHASES) {
+        if (!selected.includes(phase.name))
+            continue;
+        const source = (name) => PHASE_INPUTS[phase.name]?.[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
+        const collected = {};
+        const sub = phaseIO(io, source, collected, summaries);
+        const started = io.clock.now();
+        io.log.info(`── phase ${phase.name} (${phase.action})`);
+        let result;
+        let failure;
+        try {
+            const mod = await phase.load();
+            result = await mod.main(sub);
+            failure =
+                sub.failure ??
+                    (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
+            exitCode = result.exitCode ?? 0;
+        }
+        catch (e) {
+            const f = (0,_shared_action_js__WEBPACK_IMPORTED_MODULE_0__.describeFailure)(e);
+            failure = f.message;
+            exitCode = f.bug
+                ? 1
+                : 'code' in e && e.code?.startsWith('CONFIG')
+                    ? 2
+                    : 1;
+        }
+        const durationMs = io.clock.now() - started;
+        const phaseResult = result?.phase
+            ? {
+                ...result.phase,
+                name: phase.name,
+                startedAt: started,
+                durationMs,
+                status: failure ? 'failed' : result.phase.status,
+            }
+            : {
+                name: phase.name,
+                status: failure ? 'failed' : 'ok',
+                startedAt: started,
+                durationMs,
+                summary: failure ?? 'done',
+            };
+        if (failure && !phaseResult.summary.includes(failure.split('\n')[0]))
+            phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
+        phases.push(phaseResult);
+        Object.assign(outputs, collected);
+        for (const [out, input] of Object.entries(HANDOVER))
+            if (collected[out])
+                carried[input] = collected[out];
+        if (failure) {
+            io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
+            exitCode = exitCode || 1;
+            break;
+        }
+    }
+    for (const p of PHASES) {
+        if (!selected.includes(p.name) || phases.some((x) => x.name === p.name))
+            continue;
+        phases.push({
+            name: p.name,
+            status: 'skipped',
+            startedAt: io.clock.now(),
+            durationMs: 0,
+            summary: 'not run: an earlier phase failed',
+        });
+    }
+    const failed = phases.find((p) => p.status === 'failed');
+    const verdict = failed ? `❌ Stopped at ${failed.name}.` : `✅ ${phases.length} phase(s) completed.`;
+    io.setOutput('phases', JSON.stringify(phases.map(({ name, status, durationMs, summary }) => ({ name, status, durationMs, summary }))));
+    await io.appendSummary([
+        '## Gitspaces pipeline',
+        '',
+        `**${verdict}**`,
+        '',
+        (0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderPhasesMarkdown */ .Iz)(phases),
+        '',
+        (0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderTimelineMermaid */ .NE)(phases),
+        '',
+        ...summaries,
+    ].join('\n'));
+    if (failed)
+        io.setFailed(`Pipeline stopped at phase ${failed.name}: ${failed.summary}`);
+    const total = phases.reduce((a, p) => a + p.durationMs, 0);
+    return {
+        outputs: { ...outputs, phases: JSON.stringify(phases) },
+        phase: {
+            name: 'pipeline',
+            status: failed ? 'failed' : 'ok',
+            startedAt: phases[0]?.startedAt ?? io.clock.now(),
+            durationMs: total,
+            summary: verdict,
+        },
+        phases,
+        exitCode: failed ? exitCode || 1 : 0,
+    };
+}
+
+
+/***/ }),
+
+/***/ 1124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ks: () => (/* binding */ checkVerdict),
+/* harmony export */   T1: () => (/* binding */ family),
+/* harmony export */   tW: () => (/* binding */ STATUS_ICON),
+/* harmony export */   x7: () => (/* binding */ countByStatus)
+/* harmony export */ });
+const STATUS_ICON = { ok: '✅', warn: '⚠️', error: '❌', skip: '⏭️' };
+function family(id) {
+    return id.split('-')[0] ?? id;
+}
+function countByStatus(checks) {
+    const counts = { ok: 0, warn: 0, error: 0, skip: 0 };
+    for (const c of checks)
+        counts[c.status]++;
+    return counts;
+}
+function checkVerdict(checks) {
+    const n = countByStatus(checks);
+    if (n.error > 0)
+        return `❌ ${n.error} error(s), ${n.warn} warning(s): fix the errors below before anything is created.`;
+    if (n.warn > 0)
+        return `⚠️ Ready, with ${n.warn} warning(s) to review (${n.ok} passed, ${n.skip} skipped).`;
+    return `✅ All ${n.ok} checks passed${n.skip ? ` (${n.skip} skipped)` : ''}: ready to set up Gitspaces.`;
+}
+
+
+/***/ }),
+
+/***/ 23617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Iz: () => (/* binding */ renderPhasesMarkdown),
+/* harmony export */   NE: () => (/* binding */ renderTimelineMermaid),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   b5: () => (/* binding */ renderTimelineText),
+/* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
+/* harmony export */   ux: () => (/* binding */ renderPhasesText)
+/* harmony export */ });
+/* unused harmony export renderChecksText */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
+
+/** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+const FAMILY_ORDER = [
+    'CFG',
+    'TOOL',
+    'AUTH',
+    'API',
+    'IAM',
+    'ORG',
+    'QUOTA',
+    'NET',
+    'IMG',
+    'REG',
+    'DNS',
+    'CERT',
+    'HARNESS',
+    'RUN',
+    'DLG',
+    'GW',
+];
+/** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
+function renderChecksMarkdown(title, verdict, checks) {
+    const out = [`## ${title}`, '', `**${verdict}**`, ''];
+    const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
+    out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
+    const families = [...new Set(checks.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort((a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+    for (const fam of families) {
+        out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
+        for (const c of checks.filter((x) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(x.id) === fam)) {
+            out.push(`| ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+        }
+        out.push('');
+    }
+    const failing = checks.filter((c) => c.status === 'error' || c.status === 'warn');
+    if (failing.length) {
+        out.push('### How to fix', '');
+        for (const c of failing) {
+            out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
+        }
+        out.push('');
+    }
+    const skipped = checks.filter((c) => c.status === 'skip');
+    if (skipped.length) {
+        out.push('<details><summary>Skipped checks and why</summary>', '');
+        for (const c of skipped)
+            out.push(`- **${c.id}** ${cell(c.title)}: ${c.fix}`);
+        out.push('', '</details>', '');
+    }
+    return out.join('\n');
+}
+/** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */
+function renderTimelineMermaid(phases) {
+    if (phases.length === 0)
+        return '';
+    const t0 = Math.min(...phases.map((p) => p.startedAt));
+    const lines = ['```mermaid', 'gantt', '  title Pipeline timeline', '  dateFormat x', '  axisFormat %M:%S'];
+    for (const p of phases) {
+        const tag = p.status === 'failed' ? 'crit, ' : p.status === 'skipped' ? 'done, ' : '';
+        const start = p.startedAt - t0;
+        const name = p.name.replace(/[:;#]/g, ' ');
+        lines.push(`  ${name} (${formatDuration(p.durationMs)}) :${tag}${start}, ${start + Math.max(1, p.durationMs)}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function renderPhasesMarkdown(phases) {
+    const icon = { ok: '✅', failed: '❌', skipped: '⏭️' };
+    const out = ['| | Phase | Duration | Result |', '|---|---|---|---|'];
+    for (const p of phases)
+        out.push(`| ${icon[p.status]} | ${p.name} | ${formatDuration(p.durationMs)} | ${cell(p.summary)} |`);
+    return out.join('\n');
+}
+/** Plain-text lines for a terminal. */
+function renderPhasesText(phases) {
+    const icon = { ok: 'ok  ', failed: 'FAIL', skipped: 'skip' };
+    const width = Math.max(5, ...phases.map((p) => p.name.length));
+    return phases
+        .map((p) => `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`)
+        .join('\n');
+}
+function renderChecksText(checks) {
+    const icon = { ok: 'ok  ', warn: 'WARN', error: 'FAIL', skip: 'skip' };
+    const lines = [];
+    for (const c of checks) {
+        lines.push(`${icon[c.status]}  ${c.id.padEnd(11)} ${c.title}`);
+        if (c.status === 'error' || c.status === 'warn') {
+            lines.push(`      observed: ${c.observed}`, `      expected: ${c.expected}`, `      fix:      ${c.fix}`);
+        }
+        else if (c.status === 'skip') {
+            lines.push(`      skipped:  ${c.fix}`);
+        }
+    }
+    return lines.join('\n');
+}
+function formatDuration(ms) {
+    // Thresholds after rounding, so 59.99 s is 1m0s (not 60.0s) and 119.6 s is 2m0s (not 1m60s).
+    if (ms < 999.5)
+        return `${Math.round(ms)}ms`;
+    if (ms < 59_950)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const total = Math.round(ms / 1000);
+    return `${Math.floor(total / 60)}m${total % 60}s`;
+}
+/**
+ * The same timeline as the Mermaid chart, for a terminal: one bar per phase, placed at its start and as long as
+ * its duration, so the CLI's end and the job summary tell the same story.
+ */
+function renderTimelineText(phases, width = 40) {
+    if (phases.length === 0)
+        return '';
+    const t0 = Math.min(...phases.map((p) => p.startedAt));
+    const end = Math.max(...phases.map((p) => p.startedAt + p.durationMs));
+    const span = Math.max(1, end - t0);
+    const nameWidth = Math.max(...phases.map((p) => p.name.length));
+    return phases
+        .map((p) => {
+        const from = Math.round(((p.startedAt - t0) / span) * width);
+        const len = p.status === 'skipped' ? 0 : Math.max(1, Math.round((p.durationMs / span) * width));
+        const bar = p.status === 'skipped' ? '·' : (p.status === 'failed' ? '▒' : '█').repeat(len);
+        return `${p.name.padEnd(nameWidth)}  ${' '.repeat(from)}${bar} ${p.status === 'skipped' ? 'skipped' : formatDuration(p.durationMs)}`;
+    })
+        .join('\n');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,723 @@
+export const id = 5170;
+export const ids = [5170,3617,5998,8379];
+export const modules = {
+
+/***/ 35170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cli: () => (/* binding */ cli)
+});
+
+// UNUSED EXPORTS: COMMANDS, EXIT, pipelineEnd
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./shared/config/load.ts
+var load = __webpack_require__(45481);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/report/render.ts
+var render = __webpack_require__(23617);
+;// CONCATENATED MODULE: ./cli/args.ts
+class UsageError extends Error {
+    name = 'UsageError';
+}
+const GLOBAL_BOOLEAN = new Set(['help', 'json', 'verbose', 'sandbox']);
+function parseArgs(argv) {
+    const out = {
+        positionals: [],
+        help: false,
+        json: false,
+        verbose: false,
+        sandbox: false,
+        inputs: {},
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '-h') {
+            out.help = true;
+            continue;
+        }
+        if (arg === '--') {
+            out.positionals.push(...argv.slice(i + 1));
+            break;
+        }
+        if (!arg.startsWith('--')) {
+            if (out.command === undefined)
+                out.command = arg;
+            else
+                out.positionals.push(arg);
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const name = arg.slice(2, eq === -1 ? undefined : eq);
+        if (!/^[a-z][a-z0-9-]*$/.test(name))
+            throw new UsageError(`Not a flag: ${arg} (flags are --lower-case-words)`);
+        let value = eq === -1 ? undefined : arg.slice(eq + 1);
+        if (GLOBAL_BOOLEAN.has(name)) {
+            if (value !== undefined && !/^(true|false)$/.test(value))
+                throw new UsageError(`--${name} takes no value`);
+            out[name] = value !== 'false';
+            continue;
+        }
+        if (value === undefined) {
+            const next = argv[i + 1];
+            if (next !== undefined && !next.startsWith('--')) {
+                value = next;
+                i++;
+            }
+            else {
+                value = 'true';
+            }
+        }
+        if (name === 'config')
+            out.config = value;
+        else if (name === 'scenario')
+            out.scenario = value;
+        else
+            out.inputs[name] = value;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./shared/clock.ts
+var clock = __webpack_require__(17128);
+// EXTERNAL MODULE: ./shared/inputs.ts
+var inputs = __webpack_require__(18573);
+// EXTERNAL MODULE: ./shared/logger.ts
+var logger = __webpack_require__(56640);
+;// CONCATENATED MODULE: ./cli/io.ts
+
+
+
+/** Environment variables the CLI reads when a secret input is not given as a flag. */
+const ENV_FALLBACKS = {
+    'harness-api-key': 'HARNESS_API_KEY',
+    'github-token': 'GITHUB_TOKEN',
+};
+/** Inputs from flags first, then `INPUT_<NAME>` variables, then the documented environment fallbacks. */
+function cliInputSource(flags, env) {
+    const fromEnv = (0,inputs/* envInputSource */.lQ)(env);
+    return (name) => {
+        if (flags[name] !== undefined)
+            return flags[name];
+        const v = fromEnv(name);
+        if (v !== undefined && v !== '')
+            return v;
+        const fallback = ENV_FALLBACKS[name];
+        return fallback ? env[fallback] : undefined;
+    };
+}
+function cliIO(flags, env, opts = {}) {
+    const log = new logger/* ConsoleLogger */.Cr(opts.err, opts.verbose ?? false);
+    const io = {
+        log,
+        inputs: new inputs/* Inputs */.G0(cliInputSource(flags, env), log),
+        outputs: {},
+        summary: [],
+        failures: [],
+        setOutput(name, value) {
+            io.outputs[name] = value;
+        },
+        async appendSummary(markdown) {
+            io.summary.push(markdown);
+        },
+        setFailed(message) {
+            io.failures.push(message);
+            log.error(message);
+        },
+        env,
+        clock: clock/* realClock */.d,
+    };
+    return io;
+}
+/** Job-summary Markdown made readable in a terminal: tags and emphasis dropped, tables and lists kept. */
+function markdownToText(md) {
+    return md
+        .replace(/```mermaid[\s\S]*?```\n?/g, '')
+        .replace(/<br\s*\/?>/g, '\n    ')
+        .replace(/<summary>(.*?)<\/summary>/g, '$1')
+        .replace(/<\/?(details|summary|p|div|sub|sup)[^>]*>/g, '')
+        .replace(/\*\*(.+?)\*\*/g, '$1')
+        .replace(/^#{1,6} (.*)$/gm, (_m, t) => `${t}\n${'-'.repeat(Math.min(60, t.length))}`)
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+}
+
+;// CONCATENATED MODULE: ./cli/main.ts
+/**
+ * `gitspaces`: the bundle's actions on a terminal. Each subcommand runs an action's `main` with a CLI ActionIO
+ * (flags become inputs), so the command line and the workflow step share one code path.
+ */
+
+
+
+
+
+
+
+
+
+const EXIT = { ok: 0, failed: 1, config: 2 };
+const COMMANDS = {
+    validate: {
+        action: 'validate-prereqs',
+        summary: 'Run the preflight checks against GCP, DNS and Harness (changes nothing)',
+    },
+    configure: {
+        action: 'configure-infra',
+        summary: 'Create or update the Harness infrastructure and its regions and machines',
+    },
+    plan: {
+        action: 'terraform-apply',
+        inputs: { mode: 'plan' },
+        summary: 'Plan the GCP infrastructure (terraform plan)',
+    },
+    apply: {
+        action: 'terraform-apply',
+        inputs: { mode: 'apply' },
+        summary: 'Create or update the GCP infrastructure (terraform apply)',
+    },
+    destroy: {
+        action: 'terraform-apply',
+        inputs: { mode: 'destroy' },
+        summary: 'Destroy the GCP infrastructure (terraform destroy)',
+    },
+    drift: {
+        action: 'terraform-apply',
+        inputs: { mode: 'drift' },
+        summary: 'Report drift between the state and GCP',
+    },
+    'install-runner': {
+        action: 'install-runner',
+        summary: 'Install the VM runner and the delegate on the runner VM',
+    },
+    create: { action: 'create-gitspace', summary: 'Create (or start) the gitspaces of the config file' },
+    teardown: { action: 'teardown', summary: 'Delete gitspaces, runner, infrastructure, in reverse order' },
+    up: {
+        action: 'pipeline',
+        summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create',
+    },
+};
+const HELP = `gitspaces: stand up Harness self-hosted Gitspaces on GCP
+
+Usage: gitspaces [--config FILE] [--json] [--sandbox [--scenario NAME|FILE]] <command> [--<input> VALUE ...]
+
+Commands:
+  check-config        Validate the config file (exit 0 valid, 2 invalid with every error listed)
+${Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(18)}  ${c.summary}`)
+    .join('\n')}
+  sandbox             Start the local sandbox in the foreground and print the environment that points at it
+
+Global flags:
+  --config FILE       The config file (default gitspaces.yaml); the actions' \`config\` input
+  --json              Print the result as JSON on stdout
+  --sandbox           Run the command against a sandbox started in this process (emulators on 127.0.0.1)
+  --scenario NAME     The sandbox scenario (sandbox/scenarios/<name>.yaml, or a file path); default healthy
+  --verbose           Print debug lines
+  -h, --help          This help; \`gitspaces <command> --help\` lists the command's inputs
+
+Every other --<name> VALUE becomes the action input <name> (as under \`with:\` in a workflow step).
+Inputs not given as flags come from INPUT_<NAME> variables, then ${Object.entries(ENV_FALLBACKS)
+    .map(([i, v]) => `${v} (${i})`)
+    .join(', ')}. GCP credentials: --gcp-credentials or GOOGLE_APPLICATION_CREDENTIALS.
+Exit codes: 0 ok, 1 failed (checks, gates or errors), 2 bad configuration or usage.
+`;
+async function cli(argv, deps = {}) {
+    const env = deps.env ?? process.env;
+    const out = deps.out ?? ((t) => void process.stdout.write(t.endsWith('\n') ? t : t + '\n'));
+    const err = deps.err ?? ((l) => void process.stderr.write(l + '\n'));
+    let args;
+    try {
+        args = parseArgs(argv);
+    }
+    catch (e) {
+        err(`error: ${e.message}\nRun gitspaces --help for usage.`);
+        return EXIT.config;
+    }
+    if (!args.command || (args.help && args.command === 'help') || args.command === 'help') {
+        out(HELP);
+        return args.command || args.help ? EXIT.ok : EXIT.config;
+    }
+    const configPath = args.config ?? env.INPUT_CONFIG ?? 'gitspaces.yaml';
+    if (args.command === 'check-config')
+        return checkConfig(configPath, args, out, err);
+    if (args.command === 'sandbox' && args.help) {
+        out(await sandboxHelp());
+        return EXIT.ok;
+    }
+    if (args.command === 'sandbox')
+        return foregroundSandbox(args, out, err, deps.untilStopped ?? untilSignal);
+    const spec = COMMANDS[args.command];
+    if (!spec) {
+        err(`error: unknown command "${args.command}". Commands: check-config, ${Object.keys(COMMANDS).join(', ')}, sandbox.`);
+        return EXIT.config;
+    }
+    if (args.help) {
+        out(commandHelp(args.command, spec));
+        return EXIT.ok;
+    }
+    return runCommand(args, spec, configPath, env, out, err, deps.loadAction);
+}
+async function runCommand(args, spec, configPath, env, out, err, load) {
+    let sandbox;
+    const sandboxInputs = {};
+    try {
+        if (args.sandbox) {
+            sandbox = await startSandboxFor(args, err);
+            if (!sandbox)
+                return EXIT.config;
+            // The sandbox is reached by configuration only: its endpoints and credentials become the environment.
+            Object.assign(env, sandbox.env);
+            if (!args.config && !env.INPUT_CONFIG) {
+                // No config given: use the one the scenario is built for, with every file the run writes kept in the
+                // sandbox's own directory, so that a second run on a new sandbox starts from nothing.
+                configPath = await sandboxConfig(sandbox);
+                sandboxInputs['report-path'] = (0,external_node_path_.join)(sandbox.dir, 'gitspaces-preflight.json');
+                // The emulators answer in milliseconds: poll them faster than the real services deserve.
+                sandboxInputs['poll-interval'] = '500ms';
+                err(`# sandbox: using the scenario's config ${configPath} (pass --config FILE to use your own)`);
+            }
+        }
+        const flags = { ...sandboxInputs, ...args.inputs, config: configPath, ...spec.inputs };
+        const io = cliIO(flags, env, { verbose: args.verbose, err });
+        const code = await runMain(spec, io, load);
+        const scrub = (s) => io.log.scrub(s);
+        if (args.json) {
+            out(scrub(JSON.stringify({
+                command: args.command,
+                action: spec.action,
+                exitCode: code.exitCode,
+                outputs: io.outputs,
+                phase: code.phase,
+                checks: code.checks,
+                failures: io.failures,
+            }, null, 2)));
+        }
+        else if (code.phases && !args.verbose) {
+            // The pipeline: its end is the timeline and what came out of it; --verbose prints every phase's summary.
+            out(scrub(pipelineEnd(code.phases, io.outputs)));
+        }
+        else {
+            const summary = markdownToText(io.summary.join('\n\n'));
+            if (summary)
+                out(scrub(summary));
+            for (const [k, v] of Object.entries(io.outputs))
+                out(scrub(`${k}=${v.includes('\n') ? JSON.stringify(v) : v}`));
+        }
+        return code.exitCode;
+    }
+    finally {
+        await sandbox?.stop();
+    }
+}
+async function runMain(spec, io, load) {
+    // Loaded here, not at the top: check-config and --help start without @actions/core and the actions.
+    const { ActionNotBuiltError, loadAction } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 87905));
+    const { describeFailure } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 45604));
+    try {
+        const main = await (load ?? loadAction)(spec.action);
+        const result = await main(io);
+        return {
+            exitCode: result.exitCode ?? (io.failures.length ? EXIT.failed : EXIT.ok),
+            phase: result.phase,
+            checks: result.checks,
+            phases: result.phases,
+        };
+    }
+    catch (e) {
+        if (e instanceof ActionNotBuiltError) {
+            io.setFailed(e.message);
+            return { exitCode: EXIT.failed };
+        }
+        const f = describeFailure(e);
+        for (const d of f.details) {
+            if (f.bug)
+                io.log.debug(d);
+            else
+                io.log.error(d);
+        }
+        io.setFailed(f.message);
+        return { exitCode: (0,errors/* isConfigurationError */.p0)(e) ? EXIT.config : EXIT.failed };
+    }
+}
+function checkConfig(path, args, out, err) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        const issue = {
+            path: '',
+            found: `no readable file at ${path} (${e.code ?? 'error'})`,
+            expected: 'a gitspaces.yaml',
+            fix: 'Create it from examples/gitspaces.yaml or pass --config FILE.',
+        };
+        if (args.json)
+            out(JSON.stringify({ file: path, valid: false, issues: [issue] }, null, 2));
+        else
+            err(`error: ${(0,load/* formatIssue */.Hd)(issue)}`);
+        return EXIT.config;
+    }
+    const r = (0,load/* parseConfig */.o4)(text);
+    if (args.json) {
+        out(JSON.stringify(r.ok ? { file: path, valid: true } : { file: path, valid: false, issues: r.issues }, null, 2));
+        return r.ok ? EXIT.ok : EXIT.config;
+    }
+    if (!r.ok) {
+        err(`${path} has ${r.issues.length} problem(s):`);
+        for (const i of r.issues)
+            err(`  - ${(0,load/* formatIssue */.Hd)(i)}`);
+        err('Each field is documented in docs/config.md.');
+        return EXIT.config;
+    }
+    const c = r.config;
+    out(`${path} is valid: infrastructure ${c.infrastructure.name} (${c.infrastructure.domain}), ` +
+        `${Object.keys(c.infrastructure.regions).length} region(s), ${c.machines.length} machine(s), ${c.gitspaces.length} gitspace(s), ` +
+        `module ${c.terraform.module.source}${c.terraform.module.version ? '@' + c.terraform.module.version : ''} (${c.terraform.module.generation}).`);
+    return EXIT.ok;
+}
+/** Writes the scenario's gitspaces.yaml into the sandbox directory, Terraform's working directory beside it. */
+async function sandboxConfig(sb) {
+    const { scenarioConfig, writeScenarioConfig } = await __webpack_require__.e(/* import() */ 7878).then(__webpack_require__.bind(__webpack_require__, 67878));
+    const scenario = structuredClone(sb.scenario);
+    const cfg = scenarioConfig(scenario);
+    scenario.config = {
+        ...(scenario.config ?? {}),
+        terraform: { ...(cfg.terraform ?? {}), working_directory: (0,external_node_path_.join)(sb.dir, 'terraform') },
+    };
+    return writeScenarioConfig(scenario, (0,external_node_path_.join)(sb.dir, 'config'));
+}
+async function startSandboxFor(args, err) {
+    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(4894), __webpack_require__.e(2463), __webpack_require__.e(8137)]).then(__webpack_require__.bind(__webpack_require__, 38137));
+    try {
+        return await startSandbox({ scenario: args.scenario ?? 'healthy' });
+    }
+    catch (e) {
+        if (/Unknown scenario/.test(e.message)) {
+            err(`error: ${e.message}`);
+            return undefined;
+        }
+        throw e;
+    }
+}
+async function foregroundSandbox(args, out, err, untilStopped) {
+    const sb = await startSandboxFor(args, err);
+    if (!sb)
+        return EXIT.config;
+    try {
+        if (args.json) {
+            out(JSON.stringify({ scenario: args.scenario ?? 'healthy', urls: sb.urls, env: sb.env }, null, 2));
+        }
+        else {
+            out(`# gitspaces sandbox (scenario ${args.scenario ?? 'healthy'}) is running on 127.0.0.1; Ctrl-C stops it.`);
+            for (const [k, v] of Object.entries(sb.urls))
+                out(`#   ${k.padEnd(20)} ${v}`);
+            out('# Paste these lines into another shell to point the gitspaces CLI or the bundles at it:');
+            for (const [k, v] of Object.entries(sb.env))
+                out(`export ${k}=${shellQuote(v)}`);
+        }
+        await untilStopped();
+        return EXIT.ok;
+    }
+    finally {
+        await sb.stop();
+        err('# sandbox stopped');
+    }
+}
+async function sandboxHelp() {
+    const { scenariosDir } = await __webpack_require__.e(/* import() */ 1562).then(__webpack_require__.bind(__webpack_require__, 91562));
+    const names = (0,external_node_fs_.readdirSync)(scenariosDir())
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => f.replace(/\.yaml$/, ''))
+        .sort();
+    return [
+        'gitspaces sandbox [--scenario NAME|FILE]: start the emulators on 127.0.0.1 in the foreground; Ctrl-C stops them.',
+        'Prints the endpoints and the `export` lines that point the CLI or the bundles at them.',
+        '',
+        `Scenarios: healthy (default), ${names.join(', ')}`,
+        'A FILE is a scenario YAML of your own, merged over healthy.',
+    ].join('\n');
+}
+function shellQuote(v) {
+    return /^[A-Za-z0-9_./:@,+=-]*$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+function untilSignal() {
+    return new Promise((resolve) => {
+        const done = () => {
+            process.off('SIGINT', done);
+            process.off('SIGTERM', done);
+            resolve();
+        };
+        process.on('SIGINT', done);
+        process.on('SIGTERM', done);
+    });
+}
+/** `gitspaces <command> --help`: the command and the inputs its action.yml declares. */
+function commandHelp(name, spec) {
+    const lines = [
+        `gitspaces ${name}: ${spec.summary}`,
+        `Runs the ${spec.action} action${spec.inputs
+            ? ` with ${Object.entries(spec.inputs)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(', ')}`
+            : ''}.`,
+        '',
+    ];
+    const yml = findActionYml(spec.action);
+    if (yml) {
+        const doc = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(yml, 'utf8'));
+        lines.push('Inputs (--<name> VALUE):');
+        for (const [k, v] of Object.entries(doc.inputs ?? {})) {
+            const extra = v.required
+                ? ' (required)'
+                : v.default !== undefined && v.default !== ''
+                    ? ` (default ${String(v.default)})`
+                    : '';
+            lines.push(`  --${k.padEnd(24)} ${(v.description ?? '').split('\n')[0]}${extra}`);
+        }
+    }
+    else {
+        lines.push(`Inputs: see actions/${spec.action}/action.yml.`);
+    }
+    return lines.join('\n');
+}
+function findActionYml(action) {
+    const file = action === 'pipeline' ? 'action.yml' : (0,external_node_path_.join)('actions', action, 'action.yml');
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 4; i++) {
+        const p = (0,external_node_path_.join)(dir, file);
+        if ((0,external_node_fs_.existsSync)(p))
+            return p;
+        dir = (0,external_node_path_.dirname)(dir);
+    }
+    return undefined;
+}
+/** The end of `gitspaces up`: each phase with its duration and result, the timeline, and the gitspaces' URLs. */
+function pipelineEnd(phases, outputs) {
+    const lines = [
+        '',
+        'Phases',
+        '------',
+        (0,render/* renderPhasesText */.ux)(phases),
+        '',
+        'Timeline',
+        '--------',
+        (0,render/* renderTimelineText */.b5)(phases),
+    ];
+    let gitspaces;
+    try {
+        gitspaces = JSON.parse(outputs.gitspaces ?? '[]');
+    }
+    catch {
+        gitspaces = [];
+    }
+    if (gitspaces.length) {
+        lines.push('', 'Gitspaces', '---------');
+        for (const g of gitspaces) {
+            lines.push(`${g.name ?? g.identifier} (${g.identifier}): ${g.state}`);
+            if (g.url)
+                lines.push(`  open: ${g.url}`);
+            if (g['ssh-command'])
+                lines.push(`  ssh:  ${g['ssh-command']}`);
+        }
+    }
+    for (const k of ['alb-ips', 'managed-domain-zone', 'delegate-name'])
+        if (outputs[k])
+            lines.push(`${k}: ${outputs[k]}`);
+    const failed = phases.find((p) => p.status === 'failed');
+    lines.push('', failed
+        ? `Stopped at ${failed.name}: see the messages above.`
+        : `Done: ${phases.length} phase(s) completed.`);
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 1124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ks: () => (/* binding */ checkVerdict),
+/* harmony export */   T1: () => (/* binding */ family),
+/* harmony export */   tW: () => (/* binding */ STATUS_ICON),
+/* harmony export */   x7: () => (/* binding */ countByStatus)
+/* harmony export */ });
+const STATUS_ICON = { ok: '✅', warn: '⚠️', error: '❌', skip: '⏭️' };
+function family(id) {
+    return id.split('-')[0] ?? id;
+}
+function countByStatus(checks) {
+    const counts = { ok: 0, warn: 0, error: 0, skip: 0 };
+    for (const c of checks)
+        counts[c.status]++;
+    return counts;
+}
+function checkVerdict(checks) {
+    const n = countByStatus(checks);
+    if (n.error > 0)
+        return `❌ ${n.error} error(s), ${n.warn} warning(s): fix the errors below before anything is created.`;
+    if (n.warn > 0)
+        return `⚠️ Ready, with ${n.warn} warning(s) to review (${n.ok} passed, ${n.skip} skipped).`;
+    return `✅ All ${n.ok} checks passed${n.skip ? ` (${n.skip} skipped)` : ''}: ready to set up Gitspaces.`;
+}
+
+
+/***/ }),
+
+/***/ 23617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Iz: () => (/* binding */ renderPhasesMarkdown),
+/* harmony export */   NE: () => (/* binding */ renderTimelineMermaid),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   b5: () => (/* binding */ renderTimelineText),
+/* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
+/* harmony export */   ux: () => (/* binding */ renderPhasesText)
+/* harmony export */ });
+/* unused harmony export renderChecksText */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
+
+/** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+const FAMILY_ORDER = [
+    'CFG',
+    'TOOL',
+    'AUTH',
+    'API',
+    'IAM',
+    'ORG',
+    'QUOTA',
+    'NET',
+    'IMG',
+    'REG',
+    'DNS',
+    'CERT',
+    'HARNESS',
+    'RUN',
+    'DLG',
+    'GW',
+];
+/** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
+function renderChecksMarkdown(title, verdict, checks) {
+    const out = [`## ${title}`, '', `**${verdict}**`, ''];
+    const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
+    out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
+    const families = [...new Set(checks.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort((a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+    for (const fam of families) {
+        out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
+        for (const c of checks.filter((x) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(x.id) === fam)) {
+            out.push(`| ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+        }
+        out.push('');
+    }
+    const failing = checks.filter((c) => c.status === 'error' || c.status === 'warn');
+    if (failing.length) {
+        out.push('### How to fix', '');
+        for (const c of failing) {
+            out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
+        }
+        out.push('');
+    }
+    const skipped = checks.filter((c) => c.status === 'skip');
+    if (skipped.length) {
+        out.push('<details><summary>Skipped checks and why</summary>', '');
+        for (const c of skipped)
+            out.push(`- **${c.id}** ${cell(c.title)}: ${c.fix}`);
+        out.push('', '</details>', '');
+    }
+    return out.join('\n');
+}
+/** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */
+function renderTimelineMermaid(phases) {
+    if (phases.length === 0)
+        return '';
+    const t0 = Math.min(...phases.map((p) => p.startedAt));
+    const lines = ['```mermaid', 'gantt', '  title Pipeline timeline', '  dateFormat x', '  axisFormat %M:%S'];
+    for (const p of phases) {
+        const tag = p.status === 'failed' ? 'crit, ' : p.status === 'skipped' ? 'done, ' : '';
+        const start = p.startedAt - t0;
+        const name = p.name.replace(/[:;#]/g, ' ');
+        lines.push(`  ${name} (${formatDuration(p.durationMs)}) :${tag}${start}, ${start + Math.max(1, p.durationMs)}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function renderPhasesMarkdown(phases) {
+    const icon = { ok: '✅', failed: '❌', skipped: '⏭️' };
+    const out = ['| | Phase | Duration | Result |', '|---|---|---|---|'];
+    for (const p of phases)
+        out.push(`| ${icon[p.status]} | ${p.name} | ${formatDuration(p.durationMs)} | ${cell(p.summary)} |`);
+    return out.join('\n');
+}
+/** Plain-text lines for a terminal. */
+function renderPhasesText(phases) {
+    const icon = { ok: 'ok  ', failed: 'FAIL', skipped: 'skip' };
+    const width = Math.max(5, ...phases.map((p) => p.name.length));
+    return phases
+        .map((p) => `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`)
+        .join('\n');
+}
+function renderChecksText(checks) {
+    const icon = { ok: 'ok  ', warn: 'WARN', error: 'FAIL', skip: 'skip' };
+    const lines = [];
+    for (const c of checks) {
+        lines.push(`${icon[c.status]}  ${c.id.padEnd(11)} ${c.title}`);
+        if (c.status === 'error' || c.status === 'warn') {
+            lines.push(`      observed: ${c.observed}`, `      expected: ${c.expected}`, `      fix:      ${c.fix}`);
+        }
+        else if (c.status === 'skip') {
+            lines.push(`      skipped:  ${c.fix}`);
+        }
+    }
+    return lines.join('\n');
+}
+function formatDuration(ms) {
+    // Thresholds after rounding, so 59.99 s is 1m0s (not 60.0s) and 119.6 s is 2m0s (not 1m60s).
+    if (ms < 999.5)
+        return `${Math.round(ms)}ms`;
+    if (ms < 59_950)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const total = Math.round(ms / 1000);
+    return `${Math.floor(total / 60)}m${total % 60}s`;
+}
+/**
+ * The same timeline as the Mermaid chart, for a terminal: one bar per phase, placed at its start and as long as
+ * its duration, so the CLI's end and the job summary tell the same story.
+ */
+function renderTimelineText(phases, width = 40) {
+    if (phases.length === 0)
+        return '';
+    const t0 = Math.min(...phases.map((p) => p.startedAt));
+    const end = Math.max(...phases.map((p) => p.startedAt + p.durationMs));
+    const span = Math.max(1, end - t0);
+    const nameWidth = Math.max(...phases.map((p) => p.name.length));
+    return phases
+        .map((p) => {
+        const from = Math.round(((p.startedAt - t0) / span) * width);
+        const len = p.status === 'skipped' ? 0 : Math.max(1, Math.round((p.durationMs / span) * width));
+        const bar = p.status === 'skipped' ? '·' : (p.status === 'failed' ? '▒' : '█').repeat(len);
+        return `${p.name.padEnd(nameWidth)}  ${' '.repeat(from)}${bar} ${p.status === 'skipped' ? 'skipped' : formatDuration(p.durationMs)}`;
+    })
+        .join('\n');
+}
+
+
+/***/ })
+
+};
