@@ -1,3 +1,4 @@
+import { docUrlFor } from '../../shared/checks/types.js';
 import type { Certificate } from '../../shared/gcp/certmanager.js';
 import type { ManagedZone, ResourceRecordSet } from '../../shared/gcp/clouddns.js';
 import { errorMessage } from '../../shared/errors.js';
@@ -37,9 +38,6 @@ export interface GateInputs {
   now: () => number;
 }
 
-const DOC_DNS =
-  'https://developer.harness.io/docs/cloud-development-environments/self-hosted-gitspaces/steps/gitspace-infra-terraform';
-
 function check(
   id: string,
   title: string,
@@ -50,7 +48,7 @@ function check(
   return {
     id,
     title,
-    docUrl: r.docUrl ?? DOC_DNS,
+    docUrl: r.docUrl ?? docUrlFor(id),
     durationMs: now() - started,
     status: r.status,
     observed: r.observed,

@@ -1923,9 +1923,10 @@ class SkipCheck extends Error {
         this.expected = expected;
     }
 }
-const DOC_BASE = 'https://github.com/harness-community/gitspaces-actions/blob/main/docs/preflight.md';
+/** docs/troubleshooting.md has an anchor per check id (test/docs/troubleshooting.test.ts holds it to that). */
+const DOC_BASE = 'https://github.com/gitspaces-dev/gitspaces-actions/blob/main/docs/troubleshooting.md';
 function docUrlFor(id) {
-    return `${DOC_BASE}#${id.toLowerCase()}`;
+    return `${DOC_BASE}#${id}`;
 }
 const ok = (observed, expected, fix = '') => ({
     status: 'ok',

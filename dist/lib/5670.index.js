@@ -686,14 +686,16 @@ function checkInstalledModule(workdir, root, setupYaml) {
 
 // EXTERNAL MODULE: ./shared/terraform/runner.ts
 var terraform_runner = __webpack_require__(77127);
+// EXTERNAL MODULE: ./shared/checks/types.ts
+var types = __webpack_require__(22779);
 ;// CONCATENATED MODULE: ./actions/terraform-apply/gates.ts
 
-const DOC_DNS = 'https://developer.harness.io/docs/cloud-development-environments/self-hosted-gitspaces/steps/gitspace-infra-terraform';
+
 function check(id, title, started, now, r) {
     return {
         id,
         title,
-        docUrl: r.docUrl ?? DOC_DNS,
+        docUrl: r.docUrl ?? (0,types/* docUrlFor */.B_)(id),
         durationMs: now() - started,
         status: r.status,
         observed: r.observed,
@@ -1136,6 +1138,77 @@ async function main(io, deps = {}) {
         if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(workdir, '.gitspaces')) && !io.env.RUNNER_TEMP)
             (0,external_node_fs_.rmSync)((0,external_node_path_.join)(workdir, '.gitspaces'), { recursive: true, force: true });
     }
+}
+
+
+/***/ }),
+
+/***/ 22779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B_: () => (/* binding */ docUrlFor),
+/* harmony export */   Po: () => (/* binding */ needConfig),
+/* harmony export */   R8: () => (/* binding */ warn),
+/* harmony export */   iv: () => (/* binding */ skip),
+/* harmony export */   oC: () => (/* binding */ SkipCheck),
+/* harmony export */   ok: () => (/* binding */ ok),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export DOC_BASE */
+/** Thrown inside a check that cannot look (a prerequisite failed, no permission): becomes `skip` with the reason. */
+class SkipCheck extends Error {
+    reason;
+    expected;
+    name = 'SkipCheck';
+    constructor(reason, expected = '') {
+        super(reason);
+        this.reason = reason;
+        this.expected = expected;
+    }
+}
+/** docs/troubleshooting.md has an anchor per check id (test/docs/troubleshooting.test.ts holds it to that). */
+const DOC_BASE = 'https://github.com/gitspaces-dev/gitspaces-actions/blob/main/docs/troubleshooting.md';
+function docUrlFor(id) {
+    return `${DOC_BASE}#${id}`;
+}
+const ok = (observed, expected, fix = '') => ({
+    status: 'ok',
+    observed,
+    expected,
+    fix,
+});
+const warn = (observed, expected, fix) => ({
+    status: 'warn',
+    observed,
+    expected,
+    fix,
+});
+const error = (observed, expected, fix) => ({
+    status: 'error',
+    observed,
+    expected,
+    fix,
+});
+const skip = (reason, expected = '') => ({
+    status: 'skip',
+    observed: 'not checked',
+    expected,
+    fix: reason,
+});
+/** The config or a skip: checks that read it cannot look when CFG-001 failed. */
+function needConfig(ctx) {
+    if (!ctx.config)
+        throw new SkipCheck('the config file did not load (see CFG-001)');
+    return ctx.config;
+}
+function list(items, max = 8) {
+    if (items.length === 0)
+        return 'none';
+    return items.length <= max
+        ? items.join(', ')
+        : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
 

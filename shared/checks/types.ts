@@ -30,7 +30,7 @@ export class SkipCheck extends Error {
 export interface CheckDef {
   id: string;
   title: string;
-  /** Where the fix is documented (docs/preflight.md#<id> by default). */
+  /** Where the fix is documented (docs/troubleshooting.md#<id> by default). */
   docUrl?: string;
   run(ctx: PreflightContext): Promise<Outcome>;
 }
@@ -71,10 +71,12 @@ export interface PreflightContext {
   once<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export const DOC_BASE = 'https://github.com/harness-community/gitspaces-actions/blob/main/docs/preflight.md';
+/** docs/troubleshooting.md has an anchor per check id (test/docs/troubleshooting.test.ts holds it to that). */
+export const DOC_BASE =
+  'https://github.com/gitspaces-dev/gitspaces-actions/blob/main/docs/troubleshooting.md';
 
 export function docUrlFor(id: string): string {
-  return `${DOC_BASE}#${id.toLowerCase()}`;
+  return `${DOC_BASE}#${id}`;
 }
 
 export const ok = (observed: string, expected: string, fix = ''): Outcome => ({

@@ -1,0 +1,150 @@
+/**
+ * docs/troubleshooting.md has a section for every check id (the preflight catalog and the post-apply /
+ * post-install gates) and documents every ConfigurationError code the sources throw; the README's
+ * Troubleshooting table links every id.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CATALOG } from '../../shared/checks/index.js';
+import { GATES } from '../../shared/runner/install.js';
+import { ROOT } from '../cli/run-cli.js';
+
+const DOC = readFileSync(join(ROOT, 'docs', 'troubleshooting.md'), 'utf8');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The gates that run after apply (terraform-apply) and after install (install-runner). */
+const POST_GATES = ['DNS-101', 'CERT-101', 'RUN-101', 'DLG-101', 'GW-101'];
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return name === 'node_modules' ? [] : tsFiles(p);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+const SOURCES = ['shared', 'actions'].flatMap((d) => tsFiles(join(ROOT, d)));
+
+/** Every code a ConfigurationError is built with, with where; also the uncodable first arguments. */
+function configurationErrorCodes(): { codes: Map<string, string>; unreadable: string[] } {
+  const codes = new Map<string, string>();
+  const unreadable: string[] = [];
+  for (const file of SOURCES) {
+    const text = readFileSync(file, 'utf8');
+    const where = relative(ROOT, file);
+    // The first argument: a literal, or an expression of literals (`type ? 'A' : 'B'`).
+    for (const m of text.matchAll(/new ConfigurationError\(\s*([^,]*?),/g)) {
+      const literals = [...(m[1] ?? '').matchAll(/'([A-Z][A-Z0-9_]+)'/g)].map((x) => x[1] as string);
+      if (literals.length === 0) unreadable.push(`${where}: new ConfigurationError(${m[1]}, ...`);
+      for (const c of literals) if (!codes.has(c)) codes.set(c, where);
+    }
+    // Codes written as properties or compared with a caught ConfigurationError's code.
+    for (const m of text.matchAll(/\b(?:code:\s*|ce\.code\s*===?\s*)'([A-Z][A-Z0-9]*_[A-Z0-9_]+)'/g)) {
+      const c = m[1] as string;
+      if (!codes.has(c)) codes.set(c, where);
+    }
+  }
+  return { codes, unreadable };
+}
+
+/** The text of one `<a id="...">` section: from its anchor to the next anchor. */
+function section(text: string, id: string): string {
+  const start = text.indexOf(`<a id="${id}"></a>`);
+  if (start < 0) return '';
+  const next = text.indexOf('<a id="', start + 1);
+  return text.slice(start, next < 0 ? undefined : next);
+}
+
+/** The README's Troubleshooting section (up to the next level-2 heading). */
+function readmeTroubleshooting(): string {
+  const start = README.indexOf('\n## Troubleshooting\n');
+  if (start < 0) return '';
+  const next = README.indexOf('\n## ', start + 1);
+  return README.slice(start, next < 0 ? undefined : next);
+}
+
+const ALL_IDS = [...CATALOG.map((c) => c.id), ...POST_GATES];
+
+describe('docs/troubleshooting.md', () => {
+  test('the id lists are what the code runs', () => {
+    expect(CATALOG.map((c) => c.id)).toEqual(expect.arrayContaining(['CFG-001', 'API-007', 'HARNESS-003']));
+    expect(new Set(ALL_IDS).size).toBe(ALL_IDS.length);
+    // The install-runner gates, and the terraform-apply gates as the code names them.
+    expect(Object.values(GATES).map((g) => g.id)).toEqual(['RUN-101', 'DLG-101', 'GW-101']);
+    const applyGates = readFileSync(join(ROOT, 'actions', 'terraform-apply', 'gates.ts'), 'utf8');
+    const inCode = new Set([...applyGates.matchAll(/check\(\s*'([A-Z]+-\d{3})'/g)].map((m) => m[1]));
+    expect([...inCode].sort()).toEqual(['CERT-101', 'DNS-101']);
+  });
+
+  test.each(ALL_IDS)('%s has an anchor, a heading and a fix', (id) => {
+    expect(DOC).toContain(`<a id="${id}"></a>`);
+    const body = section(DOC, id);
+    // The anchor sits right above its `## ID: title` heading.
+    expect(body).toMatch(new RegExp(`^<a id="${id}"></a>\\n## ${id}: \\S`));
+    expect(body).toMatch(/\*\*What it checks\.\*\*/);
+    expect(body).toMatch(/\*\*When it fails\.\*\*/);
+    expect(body).toMatch(/\*\*Fix/);
+    expect(body).toMatch(/\*\*Reproduce\.\*\*/);
+  });
+
+  test('each anchor appears once and names a known id or section', () => {
+    const anchors = [...DOC.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1] as string);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    const known = new Set([...ALL_IDS, 'error-codes', 'plan-changed']);
+    expect(anchors.filter((a) => !known.has(a))).toEqual([]);
+  });
+
+  test('every scenario the doc names exists', () => {
+    const scenarios = new Set(
+      readdirSync(join(ROOT, 'sandbox', 'scenarios'))
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => f.replace(/\.yaml$/, '')),
+    );
+    const named = [...DOC.matchAll(/--scenario ([a-z0-9-]+)/g)].map((m) => m[1] as string);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((n) => !scenarios.has(n))).toEqual([]);
+  });
+
+  test('every ConfigurationError code in shared/ and actions/ is documented', () => {
+    const { codes, unreadable } = configurationErrorCodes();
+    expect(unreadable).toEqual([]);
+    // The scan itself works: it finds the codes the actions are known to print.
+    for (const c of ['INPUT_MISSING', 'CONFIG_INVALID', 'AUTH_P12', 'PLAN_NOT_REVIEWED'])
+      expect(codes.has(c)).toBe(true);
+    expect(codes.size).toBeGreaterThanOrEqual(20);
+    const table = section(DOC, 'error-codes');
+    expect(table).not.toBe('');
+    const undocumented = [...codes]
+      .filter(([c]) => !table.includes(`| \`${c}\` |`))
+      .map(([c, where]) => `${c} (${where})`);
+    expect(undocumented).toEqual([]);
+  });
+
+  test('failure-reason plan-changed is documented', () => {
+    expect(section(DOC, 'plan-changed')).toMatch(/failure-reason: plan-changed/);
+  });
+});
+
+describe('README Troubleshooting section', () => {
+  const readme = readmeTroubleshooting();
+
+  test('sits just before "The config file" and links the doc', () => {
+    expect(readme).not.toBe('');
+    expect(README.indexOf('\n## Troubleshooting\n')).toBeLessThan(README.indexOf('\n## The config file\n'));
+    expect(README.slice(README.indexOf('\n## Troubleshooting\n') + 1)).toMatch(
+      /^## Troubleshooting\n[\s\S]*?\n## The config file\n/,
+    );
+    expect(readme).toContain('](docs/troubleshooting.md)');
+  });
+
+  test.each(ALL_IDS)('the table links %s', (id) => {
+    const rows = readme.split('\n').filter((l) => l.startsWith('| '));
+    expect(rows.some((r) => r.includes(`[${id}](docs/troubleshooting.md#${id})`))).toBe(true);
+  });
+
+  test('every link into docs/troubleshooting.md reaches an anchor', () => {
+    const targets = [...README.matchAll(/\(docs\/troubleshooting\.md#([^)]+)\)/g)].map((m) => m[1] as string);
+    expect(targets.length).toBeGreaterThanOrEqual(ALL_IDS.length);
+    expect(targets.filter((t) => !DOC.includes(`<a id="${t}"></a>`))).toEqual([]);
+  });
+});
