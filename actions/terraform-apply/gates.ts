@@ -123,7 +123,8 @@ export async function certGate(apis: GateApis, g: GateInputs): Promise<CheckResu
       continue;
     }
     try {
-      const cert = await apis.certs.getCertificate(g.project, 'global', certName);
+      // The module creates each region's certificate in that region (location = region), not globally.
+      const cert = await apis.certs.getCertificate(g.project, r.key, certName);
       const state = cert?.managed?.state;
       if (!cert) {
         out.push(

@@ -761,7 +761,8 @@ async function certGate(apis, g) {
             continue;
         }
         try {
-            const cert = await apis.certs.getCertificate(g.project, 'global', certName);
+            // The module creates each region's certificate in that region (location = region), not globally.
+            const cert = await apis.certs.getCertificate(g.project, r.key, certName);
             const state = cert?.managed?.state;
             if (!cert) {
                 out.push(check('CERT-101', title, started, g.now, {

@@ -205,7 +205,8 @@ function plan(s) {
         '',
         `${z}/rrsets/*.${s.domain}./CNAME`,
       ]);
-      const loc = `${P(s)}/locations/global`;
+      // Regional, as the module creates them (location = region; the HTTPS proxy names that path).
+      const loc = `${P(s)}/locations/${s.region}`;
       out.push([
         'certs',
         `${loc}/dnsAuthorizations`,
@@ -299,7 +300,7 @@ async function main() {
     for (const [kind, collection, body, query] of steps) await create(kind, collection, body, query ?? '');
     if (spec.type === 'region' && spec.dns) {
       // The authorization names the CNAME that proves control of the domain: put it in the zone, as the module does.
-      const loc = `${P(spec)}/locations/global`;
+      const loc = `${P(spec)}/locations/${spec.region}`;
       const a = await call('GET', `${BASE.certs}/${loc}/dnsAuthorizations/${spec.dns.authorization}`);
       const rr = a.json?.dnsResourceRecord;
       if (a.status === 200 && rr?.name && rr?.data) {
@@ -313,7 +314,7 @@ async function main() {
     }
   } else if (action === 'destroy') {
     if (spec.type === 'region' && spec.dns) {
-      const loc = `${P(spec)}/locations/global`;
+      const loc = `${P(spec)}/locations/${spec.region}`;
       const a = await call('GET', `${BASE.certs}/${loc}/dnsAuthorizations/${spec.dns.authorization}`);
       const rr = a.json?.dnsResourceRecord;
       if (a.status === 200 && rr?.name)
