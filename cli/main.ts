@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { formatIssue, parseConfig } from '../shared/config/load.js';
+import { formatIssue, parseConfig } from '../shared/config/parse.js';
 import { isConfigurationError } from '../shared/errors.js';
 import type { ActionMain, ActionName } from '../shared/entry.js';
 import type { Scenario } from '../sandbox/scenario.js';

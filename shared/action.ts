@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { runnerProtocol } from './runner-io.js';
 import {
   ConfigurationError,
   RemoteError,
@@ -21,29 +21,27 @@ export interface ActionIO {
   clock: Clock;
 }
 
-/** A Logger over @actions/core: warnings and errors become annotations; secrets go to setSecret. */
-export function coreLogger(): Logger {
+/** A Logger over the runner protocol: warnings and errors become annotations; secrets are registered as masks. */
+export function runnerLogger(runner = runnerProtocol()): Logger {
   return {
-    debug: (m) => core.debug(m),
-    info: (m) => core.info(m),
-    warning: (m, p) => core.warning(m, p),
-    error: (m, p) => core.error(m, p),
-    mask: (s) => core.setSecret(s),
-    group: (title, fn) => core.group(title, fn),
+    debug: (m) => runner.debug(m),
+    info: (m) => runner.info(m),
+    warning: (m, p) => runner.warning(m, p),
+    error: (m, p) => runner.error(m, p),
+    mask: (s) => runner.setSecret(s),
+    group: (title, fn) => runner.group(title, fn),
   };
 }
 
 export function githubIO(source: InputSource = envInputSource()): ActionIO {
-  const log = coreLogger();
+  const runner = runnerProtocol();
+  const log = runnerLogger(runner);
   return {
     inputs: new Inputs(source, log),
     log,
-    setOutput: (name, value) => core.setOutput(name, value),
-    appendSummary: async (md) => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(md, true).write();
-    },
-    setFailed: (m) => core.setFailed(m),
+    setOutput: (name, value) => runner.setOutput(name, value),
+    appendSummary: async (md) => runner.appendSummary(md),
+    setFailed: (m) => runner.setFailed(m),
     env: process.env,
     clock: realClock,
   };

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
-import { runPreflight, type PreflightOptions } from '../../shared/checks/index.js';
+import type { PreflightOptions } from '../../shared/checks/index.js';
+import { readConfigText } from '../../shared/config/load.js';
 import type { Exec } from '../../shared/checks/types.js';
 import type { DnsClient } from '../../shared/dns/query.js';
 import { ENDPOINT_ENV } from '../../shared/endpoints.js';
@@ -60,8 +61,12 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
   io.log.info(
     `Preflight of ${configPath}${enableApis ? ' (enable-apis: true: missing APIs will be enabled)' : ' (read-only)'}`,
   );
+  // A config file that cannot be read stops here, as in every action (exit 2), before the checks and their
+  // clients are loaded; they load only once every input has been read and checked.
+  const configText = await readConfigText(configPath);
   const opts: PreflightOptions = {
     configPath,
+    configText,
     env,
     log: io.log,
     clock: io.clock,
@@ -72,6 +77,7 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
     dns: deps.dns,
     enableDeadlineMs: deps.enableDeadlineMs,
   };
+  const { runPreflight } = await import('../../shared/checks/index.js');
   const { checks, context } = await runPreflight({ ...opts, concurrency: deps.concurrency });
   const privateKey =
     context.gcp.ok && context.gcp.gcp.credentials.kind === 'service_account'

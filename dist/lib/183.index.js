@@ -1,5 +1,5 @@
 export const id = 183;
-export const ids = [183,3617,5998,8379,2564];
+export const ids = [183,3617,5998,2564];
 export const modules = {
 
 /***/ 60183:
@@ -165,7 +165,7 @@ async function main(io, deps = {}) {
     const inp = io.inputs;
     const apiKey = (0,client/* readHarnessApiKey */.In)(io);
     inp.secret('gcp-credentials');
-    const config = deps.config ?? (await (0,load/* loadConfig */.Z9)(inp.optional('config', 'gitspaces.yaml')));
+    const config = deps.config ?? (await (0,load/* loadConfig */.Z)(inp.optional('config', 'gitspaces.yaml')));
     const generation = config.terraform.module.generation;
     if (!deps.harness && !apiKey) {
         throw (0,client/* missingHarnessApiKey */.Sd)('Infra Provider view/edit');
@@ -258,6 +258,41 @@ async function main(io, deps = {}) {
         },
         exitCode: 0,
     };
+}
+
+
+/***/ }),
+
+/***/ 45481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ loadConfig),
+/* harmony export */   i: () => (/* binding */ readConfigText)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+
+
+/**
+ * Reads and validates gitspaces.yaml. The parser (yaml + the zod schema, ~100 ms to load) is imported only once
+ * the file has been read, so an action that stops on a missing file starts and fails at once.
+ */
+async function loadConfig(path) {
+    const text = await readConfigText(path);
+    const { configFromText } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(8970)]).then(__webpack_require__.bind(__webpack_require__, 38970));
+    return configFromText(text, path);
+}
+/** The config file's text, or the error a user needs when it cannot be read. */
+async function readConfigText(path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('CONFIG_NOT_FOUND', `Cannot read the config file ${path} (${code ?? 'error'})`, 'Create gitspaces.yaml (start from examples/gitspaces.yaml) or set the `config` input / --config to its path.');
+    }
 }
 
 
@@ -603,6 +638,97 @@ function readHarnessApiKey(io) {
 /** A ConfigurationError for a missing key, with what the key must be allowed to do. */
 function missingHarnessApiKey(needs = '') {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('INPUT_MISSING', 'No Harness API key', `Set the \`harness-api-key\` input (from a secret) or HARNESS_API_KEY${needs ? `; the key needs ${needs}` : ''}.`);
+}
+
+
+/***/ }),
+
+/***/ 56640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ ConsoleLogger),
+/* harmony export */   Gi: () => (/* binding */ nullLogger)
+/* harmony export */ });
+/* unused harmony export RecordingLogger */
+const nullLogger = {
+    debug() { },
+    info() { },
+    warning() { },
+    error() { },
+    mask() { },
+    group: (_title, fn) => fn(),
+};
+/** Records every line (with masks applied) so tests can assert what a user would read. */
+class RecordingLogger {
+    lines = [];
+    masks = new Set();
+    debug(m) {
+        this.push('debug', m);
+    }
+    info(m) {
+        this.push('info', m);
+    }
+    warning(m) {
+        this.push('warning', m);
+    }
+    error(m) {
+        this.push('error', m);
+    }
+    mask(secret) {
+        if (secret)
+            this.masks.add(secret);
+    }
+    async group(title, fn) {
+        this.push('group', title);
+        return fn();
+    }
+    text() {
+        return this.lines.join('\n');
+    }
+    push(level, m) {
+        let out = m;
+        for (const s of this.masks)
+            out = out.split(s).join('***');
+        this.lines.push(`${level}: ${out}`);
+    }
+}
+/** Plain console logger for the CLI: masks are applied before anything reaches the terminal. */
+class ConsoleLogger {
+    out;
+    verbose;
+    masks = new Set();
+    constructor(out = (l) => process.stderr.write(l + '\n'), verbose = false) {
+        this.out = out;
+        this.verbose = verbose;
+    }
+    debug(m) {
+        if (this.verbose)
+            this.out(this.scrub(`  ${m}`));
+    }
+    info(m) {
+        this.out(this.scrub(m));
+    }
+    warning(m) {
+        this.out(this.scrub(`warning: ${m}`));
+    }
+    error(m) {
+        this.out(this.scrub(`error: ${m}`));
+    }
+    mask(secret) {
+        if (secret)
+            this.masks.add(secret);
+    }
+    async group(title, fn) {
+        this.out(this.scrub(`▸ ${title}`));
+        return fn();
+    }
+    scrub(m) {
+        let out = m;
+        for (const s of this.masks)
+            out = out.split(s).join('***');
+        return out;
+    }
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 3617;
-export const ids = [3617,5998,8379];
+export const ids = [3617,5998];
 export const modules = {
 
 /***/ 1124:

@@ -664,7 +664,7 @@ async function main(io, deps = {}) {
     const apiKey = (0,client/* readHarnessApiKey */.In)(io);
     const explicitKey = inp.secret('runner-key');
     const delegateToken = inp.secret('delegate-token');
-    const config = deps.config ?? (await (0,load/* loadConfig */.Z9)(inp.optional('config', 'gitspaces.yaml')));
+    const config = deps.config ?? (await (0,load/* loadConfig */.Z)(inp.optional('config', 'gitspaces.yaml')));
     const poolPath = inp.optional('pool-yaml-path') || (0,external_node_path_.join)(config.terraform.working_directory, 'pool.yaml');
     const timeouts = {
         runnerMs: inp.duration('runner-timeout', 10 * 60_000),
@@ -825,6 +825,95 @@ function list(items, max = 8) {
     return items.length <= max
         ? items.join(', ')
         : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+
+/***/ }),
+
+/***/ 45481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ loadConfig),
+/* harmony export */   i: () => (/* binding */ readConfigText)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+
+
+/**
+ * Reads and validates gitspaces.yaml. The parser (yaml + the zod schema, ~100 ms to load) is imported only once
+ * the file has been read, so an action that stops on a missing file starts and fails at once.
+ */
+async function loadConfig(path) {
+    const text = await readConfigText(path);
+    const { configFromText } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(8970)]).then(__webpack_require__.bind(__webpack_require__, 38970));
+    return configFromText(text, path);
+}
+/** The config file's text, or the error a user needs when it cannot be read. */
+async function readConfigText(path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('CONFIG_NOT_FOUND', `Cannot read the config file ${path} (${code ?? 'error'})`, 'Create gitspaces.yaml (start from examples/gitspaces.yaml) or set the `config` input / --config to its path.');
+    }
+}
+
+
+/***/ }),
+
+/***/ 57416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iG: () => (/* binding */ ENDPOINT_ENV),
+/* harmony export */   k3: () => (/* binding */ endpointsFromEnv)
+/* harmony export */ });
+/* unused harmony export GOOGLE_DEFAULTS */
+const GOOGLE_DEFAULTS = {
+    googleTokenUrl: 'https://oauth2.googleapis.com/token',
+    serviceUsage: 'https://serviceusage.googleapis.com',
+    resourceManager: 'https://cloudresourcemanager.googleapis.com',
+    iam: 'https://iam.googleapis.com',
+    compute: 'https://compute.googleapis.com',
+    cloudDns: 'https://dns.googleapis.com',
+    certificateManager: 'https://certificatemanager.googleapis.com',
+};
+const ENDPOINT_ENV = {
+    googleTokenUrl: 'GITSPACES_GOOGLE_TOKEN_URL',
+    serviceUsage: 'GITSPACES_SERVICEUSAGE_URL',
+    resourceManager: 'GITSPACES_RESOURCEMANAGER_URL',
+    iam: 'GITSPACES_IAM_URL',
+    compute: 'GITSPACES_COMPUTE_URL',
+    cloudDns: 'GITSPACES_CLOUDDNS_URL',
+    certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
+    harness: 'GITSPACES_HARNESS_URL',
+    github: 'GITHUB_API_URL',
+    dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
+    dnsAuthoritativeOverride: 'GITSPACES_DNS_AUTHORITATIVE',
+};
+const trim = (u) => u.replace(/\/+$/, '');
+function endpointsFromEnv(env = process.env) {
+    const pick = (key) => trim(env[ENDPOINT_ENV[key]] || GOOGLE_DEFAULTS[key]);
+    return {
+        googleTokenUrl: env[ENDPOINT_ENV.googleTokenUrl] || GOOGLE_DEFAULTS.googleTokenUrl,
+        serviceUsage: pick('serviceUsage'),
+        resourceManager: pick('resourceManager'),
+        iam: pick('iam'),
+        compute: pick('compute'),
+        cloudDns: pick('cloudDns'),
+        certificateManager: pick('certificateManager'),
+        harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
+        github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
+        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        dnsAuthoritativeOverride: env[ENDPOINT_ENV.dnsAuthoritativeOverride] || undefined,
+    };
 }
 
 

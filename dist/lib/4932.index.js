@@ -1,5 +1,5 @@
 export const id = 4932;
-export const ids = [4932,3617,5998,8379];
+export const ids = [4932,3617,5998];
 export const modules = {
 
 /***/ 54932:
@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   main: () => (/* binding */ main),
 /* harmony export */   selectPhases: () => (/* binding */ selectPhases)
 /* harmony export */ });
-/* harmony import */ var _shared_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45604);
+/* harmony import */ var _shared_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41146);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
 /* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18573);
 /* harmony import */ var _shared_report_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23617);
@@ -21,11 +21,11 @@ __webpack_require__.r(__webpack_exports__);
 
 /** The pipeline's phases in order, each backed by one action. */
 const PHASES = [
-    { name: 'validate', action: 'validate-prereqs', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(4894), __webpack_require__.e(4952), __webpack_require__.e(9186), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 308)) },
-    { name: 'configure', action: 'configure-infra', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(4952), __webpack_require__.e(2564)]).then(__webpack_require__.bind(__webpack_require__, 60183)) },
-    { name: 'apply', action: 'terraform-apply', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(3158), __webpack_require__.e(4952), __webpack_require__.e(9186), __webpack_require__.e(5670)]).then(__webpack_require__.bind(__webpack_require__, 25670)) },
-    { name: 'install-runner', action: 'install-runner', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(4952), __webpack_require__.e(9186), __webpack_require__.e(3783)]).then(__webpack_require__.bind(__webpack_require__, 33783)) },
-    { name: 'create', action: 'create-gitspace', load: () => Promise.all(/* import() */[__webpack_require__.e(5366), __webpack_require__.e(4952), __webpack_require__.e(3538), __webpack_require__.e(205)]).then(__webpack_require__.bind(__webpack_require__, 47244)) },
+    { name: 'validate', action: 'validate-prereqs', load: () => __webpack_require__.e(/* import() */ 4252).then(__webpack_require__.bind(__webpack_require__, 51871)) },
+    { name: 'configure', action: 'configure-infra', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(2564)]).then(__webpack_require__.bind(__webpack_require__, 60183)) },
+    { name: 'apply', action: 'terraform-apply', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(3158), __webpack_require__.e(9186), __webpack_require__.e(5670)]).then(__webpack_require__.bind(__webpack_require__, 25670)) },
+    { name: 'install-runner', action: 'install-runner', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(9186), __webpack_require__.e(3783)]).then(__webpack_require__.bind(__webpack_require__, 33783)) },
+    { name: 'create', action: 'create-gitspace', load: () => Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(924), __webpack_require__.e(4520)]).then(__webpack_require__.bind(__webpack_require__, 47244)) },
 ];
 /** Outputs of one phase that later phases take as inputs (output name -> input name). */
 const HANDOVER = {

@@ -1,5 +1,5 @@
 export const id = 5170;
-export const ids = [5170,3617,5998,8379];
+export const ids = [5170,3617,5998];
 export const modules = {
 
 /***/ 35170:
@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./shared/config/load.ts
-var load = __webpack_require__(45481);
+// EXTERNAL MODULE: ./shared/config/parse.ts
+var parse = __webpack_require__(38970);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/report/render.ts
@@ -324,7 +324,7 @@ async function runCommand(args, spec, configPath, env, out, err, load) {
 async function runMain(spec, io, load) {
     // Loaded here, not at the top: check-config and --help start without @actions/core and the actions.
     const { ActionNotBuiltError, loadAction } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 87905));
-    const { describeFailure } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 45604));
+    const { describeFailure } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 41146));
     try {
         const main = await (load ?? loadAction)(spec.action);
         const result = await main(io);
@@ -366,10 +366,10 @@ function checkConfig(path, args, out, err) {
         if (args.json)
             out(JSON.stringify({ file: path, valid: false, issues: [issue] }, null, 2));
         else
-            err(`error: ${(0,load/* formatIssue */.Hd)(issue)}`);
+            err(`error: ${(0,parse/* formatIssue */.H)(issue)}`);
         return EXIT.config;
     }
-    const r = (0,load/* parseConfig */.o4)(text);
+    const r = (0,parse/* parseConfig */.o)(text);
     if (args.json) {
         out(JSON.stringify(r.ok ? { file: path, valid: true } : { file: path, valid: false, issues: r.issues }, null, 2));
         return r.ok ? EXIT.ok : EXIT.config;
@@ -377,7 +377,7 @@ function checkConfig(path, args, out, err) {
     if (!r.ok) {
         err(`${path} has ${r.issues.length} problem(s):`);
         for (const i of r.issues)
-            err(`  - ${(0,load/* formatIssue */.Hd)(i)}`);
+            err(`  - ${(0,parse/* formatIssue */.H)(i)}`);
         err('Each field is documented in docs/config.md.');
         return EXIT.config;
     }
@@ -540,6 +540,97 @@ function pipelineEnd(phases, outputs) {
         ? `Stopped at ${failed.name}: see the messages above.`
         : `Done: ${phases.length} phase(s) completed.`);
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 56640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ ConsoleLogger),
+/* harmony export */   Gi: () => (/* binding */ nullLogger)
+/* harmony export */ });
+/* unused harmony export RecordingLogger */
+const nullLogger = {
+    debug() { },
+    info() { },
+    warning() { },
+    error() { },
+    mask() { },
+    group: (_title, fn) => fn(),
+};
+/** Records every line (with masks applied) so tests can assert what a user would read. */
+class RecordingLogger {
+    lines = [];
+    masks = new Set();
+    debug(m) {
+        this.push('debug', m);
+    }
+    info(m) {
+        this.push('info', m);
+    }
+    warning(m) {
+        this.push('warning', m);
+    }
+    error(m) {
+        this.push('error', m);
+    }
+    mask(secret) {
+        if (secret)
+            this.masks.add(secret);
+    }
+    async group(title, fn) {
+        this.push('group', title);
+        return fn();
+    }
+    text() {
+        return this.lines.join('\n');
+    }
+    push(level, m) {
+        let out = m;
+        for (const s of this.masks)
+            out = out.split(s).join('***');
+        this.lines.push(`${level}: ${out}`);
+    }
+}
+/** Plain console logger for the CLI: masks are applied before anything reaches the terminal. */
+class ConsoleLogger {
+    out;
+    verbose;
+    masks = new Set();
+    constructor(out = (l) => process.stderr.write(l + '\n'), verbose = false) {
+        this.out = out;
+        this.verbose = verbose;
+    }
+    debug(m) {
+        if (this.verbose)
+            this.out(this.scrub(`  ${m}`));
+    }
+    info(m) {
+        this.out(this.scrub(m));
+    }
+    warning(m) {
+        this.out(this.scrub(`warning: ${m}`));
+    }
+    error(m) {
+        this.out(this.scrub(`error: ${m}`));
+    }
+    mask(secret) {
+        if (secret)
+            this.masks.add(secret);
+    }
+    async group(title, fn) {
+        this.out(this.scrub(`▸ ${title}`));
+        return fn();
+    }
+    scrub(m) {
+        let out = m;
+        for (const s of this.masks)
+            out = out.split(s).join('***');
+        return out;
+    }
 }
 
 

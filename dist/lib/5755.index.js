@@ -1,5 +1,5 @@
 export const id = 5755;
-export const ids = [5755,3617,5998,8379];
+export const ids = [5755,3617,5998];
 export const modules = {
 
 /***/ 45755:
@@ -673,7 +673,7 @@ async function main(io, deps = {}) {
     const dryRun = inp.boolean('dry-run', false);
     const apiKey = (0,client/* readHarnessApiKey */.In)(io);
     const keyJson = inp.secret('gcp-credentials');
-    const config = deps.config ?? (await (0,load/* loadConfig */.Z9)(inp.optional('config', 'gitspaces.yaml')));
+    const config = deps.config ?? (await (0,load/* loadConfig */.Z)(inp.optional('config', 'gitspaces.yaml')));
     const stepsInput = inp.list('steps');
     for (const s of stepsInput) {
         if (!TEARDOWN_STEPS.includes(s))

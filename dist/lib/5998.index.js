@@ -1,5 +1,5 @@
 export const id = 5998;
-export const ids = [5998,3617,8379];
+export const ids = [5998,3617];
 export const modules = {
 
 /***/ 1124:

@@ -2,60 +2,6 @@ export const id = 9186;
 export const ids = [9186];
 export const modules = {
 
-/***/ 57416:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   iG: () => (/* binding */ ENDPOINT_ENV),
-/* harmony export */   k3: () => (/* binding */ endpointsFromEnv)
-/* harmony export */ });
-/* unused harmony export GOOGLE_DEFAULTS */
-const GOOGLE_DEFAULTS = {
-    googleTokenUrl: 'https://oauth2.googleapis.com/token',
-    serviceUsage: 'https://serviceusage.googleapis.com',
-    resourceManager: 'https://cloudresourcemanager.googleapis.com',
-    iam: 'https://iam.googleapis.com',
-    compute: 'https://compute.googleapis.com',
-    cloudDns: 'https://dns.googleapis.com',
-    certificateManager: 'https://certificatemanager.googleapis.com',
-};
-const ENDPOINT_ENV = {
-    googleTokenUrl: 'GITSPACES_GOOGLE_TOKEN_URL',
-    serviceUsage: 'GITSPACES_SERVICEUSAGE_URL',
-    resourceManager: 'GITSPACES_RESOURCEMANAGER_URL',
-    iam: 'GITSPACES_IAM_URL',
-    compute: 'GITSPACES_COMPUTE_URL',
-    cloudDns: 'GITSPACES_CLOUDDNS_URL',
-    certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
-    harness: 'GITSPACES_HARNESS_URL',
-    github: 'GITHUB_API_URL',
-    dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
-    dnsAuthoritativeOverride: 'GITSPACES_DNS_AUTHORITATIVE',
-};
-const trim = (u) => u.replace(/\/+$/, '');
-function endpointsFromEnv(env = process.env) {
-    const pick = (key) => trim(env[ENDPOINT_ENV[key]] || GOOGLE_DEFAULTS[key]);
-    return {
-        googleTokenUrl: env[ENDPOINT_ENV.googleTokenUrl] || GOOGLE_DEFAULTS.googleTokenUrl,
-        serviceUsage: pick('serviceUsage'),
-        resourceManager: pick('resourceManager'),
-        iam: pick('iam'),
-        compute: pick('compute'),
-        cloudDns: pick('cloudDns'),
-        certificateManager: pick('certificateManager'),
-        harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
-        github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
-        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        dnsAuthoritativeOverride: env[ENDPOINT_ENV.dnsAuthoritativeOverride] || undefined,
-    };
-}
-
-
-/***/ }),
-
 /***/ 89186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1694,6 +1640,97 @@ async function listAll(fetchPage, field, maxPages = 100) {
             break;
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 56640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ ConsoleLogger),
+/* harmony export */   Gi: () => (/* binding */ nullLogger)
+/* harmony export */ });
+/* unused harmony export RecordingLogger */
+const nullLogger = {
+    debug() { },
+    info() { },
+    warning() { },
+    error() { },
+    mask() { },
+    group: (_title, fn) => fn(),
+};
+/** Records every line (with masks applied) so tests can assert what a user would read. */
+class RecordingLogger {
+    lines = [];
+    masks = new Set();
+    debug(m) {
+        this.push('debug', m);
+    }
+    info(m) {
+        this.push('info', m);
+    }
+    warning(m) {
+        this.push('warning', m);
+    }
+    error(m) {
+        this.push('error', m);
+    }
+    mask(secret) {
+        if (secret)
+            this.masks.add(secret);
+    }
+    async group(title, fn) {
+        this.push('group', title);
+        return fn();
+    }
+    text() {
+        return this.lines.join('\n');
+    }
+    push(level, m) {
+        let out = m;
+        for (const s of this.masks)
+            out = out.split(s).join('***');
+        this.lines.push(`${level}: ${out}`);
+    }
+}
+/** Plain console logger for the CLI: masks are applied before anything reaches the terminal. */
+class ConsoleLogger {
+    out;
+    verbose;
+    masks = new Set();
+    constructor(out = (l) => process.stderr.write(l + '\n'), verbose = false) {
+        this.out = out;
+        this.verbose = verbose;
+    }
+    debug(m) {
+        if (this.verbose)
+            this.out(this.scrub(`  ${m}`));
+    }
+    info(m) {
+        this.out(this.scrub(m));
+    }
+    warning(m) {
+        this.out(this.scrub(`warning: ${m}`));
+    }
+    error(m) {
+        this.out(this.scrub(`error: ${m}`));
+    }
+    mask(secret) {
+        if (secret)
+            this.masks.add(secret);
+    }
+    async group(title, fn) {
+        this.out(this.scrub(`▸ ${title}`));
+        return fn();
+    }
+    scrub(m) {
+        let out = m;
+        for (const s of this.masks)
+            out = out.split(s).join('***');
+        return out;
+    }
 }
 
 

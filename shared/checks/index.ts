@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Clock } from '../clock.js';
 import { realClock } from '../clock.js';
-import { parseConfig, type ConfigIssue } from '../config/load.js';
+import { parseConfig, type ConfigIssue } from '../config/parse.js';
 import type { GitspacesConfig } from '../config/schema.js';
 import { dnsClientFromEndpoints, type DnsClient } from '../dns/query.js';
 import { endpointsFromEnv } from '../endpoints.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { resolve, dirname } from 'node:path';
-import { formatIssue } from '../config/load.js';
+import { formatIssue } from '../config/parse.js';
 import { generationForVersion, IMAGE_RE } from '../config/schema.js';
 import {
   TEN_SLASH_EIGHT,

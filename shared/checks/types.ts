@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { GitspacesConfig } from '../config/schema.js';
-import type { ConfigIssue } from '../config/load.js';
+import type { ConfigIssue } from '../config/parse.js';
 import type { DnsClient } from '../dns/query.js';
 import type { Logger } from '../logger.js';
 import type { CheckStatus } from '../report/model.js';

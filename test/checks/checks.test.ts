@@ -18,7 +18,7 @@ import {
 import { locationAllowed } from '../../shared/checks/gcp.js';
 import type { DnsClient, DnsResponse } from '../../shared/dns/query.js';
 import { RecordingLogger } from '../../shared/logger.js';
-import { configFromText } from '../../shared/config/load.js';
+import { configFromText } from '../../shared/config/parse.js';
 import { scenarioConfig } from '../../sandbox/scenarios/config.js';
 import { HEALTHY, mergeScenario } from '../../sandbox/scenario.js';
 

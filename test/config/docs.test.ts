@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema } from '../../shared/config/schema.js';
-import { parseConfig } from '../../shared/config/load.js';
+import { parseConfig } from '../../shared/config/parse.js';
 import { ROOT } from '../cli/run-cli.js';
 
 interface Def {

@@ -1,7 +1,8 @@
 /** The config loader in-process: defaults, derived fields, and the shape of its errors. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configFromText, loadConfig, parseConfig } from '../../shared/config/load.js';
+import { loadConfig } from '../../shared/config/load.js';
+import { configFromText, parseConfig } from '../../shared/config/parse.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { ROOT } from '../cli/run-cli.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ActionIO } from '../../shared/action.js';
 import type { Clock } from '../../shared/clock.js';
-import { configFromText } from '../../shared/config/load.js';
+import { configFromText } from '../../shared/config/parse.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { Inputs, mapInputSource } from '../../shared/inputs.js';
 import { RecordingLogger } from '../../shared/logger.js';

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ActionIO } from '../../shared/action.js';
 import { realClock } from '../../shared/clock.js';
-import { configFromText } from '../../shared/config/load.js';
+import { configFromText } from '../../shared/config/parse.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { Inputs, mapInputSource } from '../../shared/inputs.js';
 import { RecordingLogger, nullLogger } from '../../shared/logger.js';

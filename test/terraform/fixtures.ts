@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configFromText } from '../../shared/config/load.js';
+import { configFromText } from '../../shared/config/parse.js';
 import type { GitspacesConfig, ModuleGeneration } from '../../shared/config/schema.js';
 
 /** Terraform present? Tests that need it are skipped loudly otherwise. */
