@@ -6,13 +6,6 @@ import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
-import { syncDriftIssue } from '../../shared/github/drift.js';
-import {
-  findMarkedComment,
-  githubClient,
-  splitRepository,
-  upsertMarkedComment,
-} from '../../shared/github/comments.js';
 import { maskSecret } from '../../shared/inputs.js';
 import { zoneNameFor } from '../../shared/net.js';
 import type { CheckResult } from '../../shared/report/model.js';
@@ -75,7 +68,8 @@ function prNumber(io: ActionIO): number | undefined {
   }
 }
 
-function defaultComments(io: ActionIO, token: string, issueNumber: number): PlanComments {
+/** The GitHub client (Octokit) loads only when a comment or an issue is written: it costs ~150 ms at start. */
+async function defaultComments(io: ActionIO, token: string, issueNumber: number): Promise<PlanComments> {
   const repository = io.env.GITHUB_REPOSITORY;
   if (!repository)
     throw new ConfigurationError(
@@ -83,6 +77,8 @@ function defaultComments(io: ActionIO, token: string, issueNumber: number): Plan
       'GITHUB_REPOSITORY is not set',
       'Run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/repo.',
     );
+  const { findMarkedComment, githubClient, splitRepository, upsertMarkedComment } =
+    await import('../../shared/github/comments.js');
   const { owner, repo } = splitRepository(repository);
   const octokit = githubClient(token, io.env);
   return {
@@ -199,7 +195,7 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${rootDir}`,
     );
     await io.log.group(`${binary} init`, () => runner.init());
-    checkInstalledModule(workdir, root, setupYaml);
+    await checkInstalledModule(workdir, root, setupYaml);
 
     const target = { root: rootDir, workspace, label };
     const marker = planMarker(target);
@@ -244,6 +240,8 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
             'drift-issue needs GITHUB_REPOSITORY and a github-token',
             'Pass `github-token: ${{ github.token }}` with `issues: write`, or set drift-issue: false.',
           );
+        const { githubClient, splitRepository } = await import('../../shared/github/comments.js');
+        const { syncDriftIssue } = await import('../../shared/github/drift.js');
         const { owner, repo } = splitRepository(repository);
         issueNote = await syncDriftIssue(
           {
@@ -287,7 +285,7 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
             'Pass `github-token: ${{ github.token }}` (with `pull-requests: write`), or set comment: false.',
           );
         }
-        const comments = deps.comments ?? defaultComments(io, githubToken, pr);
+        const comments = deps.comments ?? (await defaultComments(io, githubToken, pr));
         const r = await comments.upsert(marker, rendered);
         setOutput('comment-url', r.url);
         commentNote = `Plan comment ${r.action} on pull request #${pr}`;
@@ -313,7 +311,7 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     } else {
       const pr = prNumber(io);
       if (pr !== undefined && (deps.comments || githubToken)) {
-        const comments = deps.comments ?? defaultComments(io, githubToken, pr);
+        const comments = deps.comments ?? (await defaultComments(io, githubToken, pr));
         const found = await comments.find(marker);
         reviewed = found ? fingerprintFromComment(found.body) : undefined;
         reviewedFrom = `the plan comment on pull request #${pr}`;

@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 const PHASES = [
     { name: 'validate', action: 'validate-prereqs', load: () => __webpack_require__.e(/* import() */ 4252).then(__webpack_require__.bind(__webpack_require__, 51871)) },
     { name: 'configure', action: 'configure-infra', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(2564)]).then(__webpack_require__.bind(__webpack_require__, 60183)) },
-    { name: 'apply', action: 'terraform-apply', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(3158), __webpack_require__.e(9186), __webpack_require__.e(5670)]).then(__webpack_require__.bind(__webpack_require__, 25670)) },
+    { name: 'apply', action: 'terraform-apply', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(9186), __webpack_require__.e(4269)]).then(__webpack_require__.bind(__webpack_require__, 82202)) },
     { name: 'install-runner', action: 'install-runner', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(9186), __webpack_require__.e(3783)]).then(__webpack_require__.bind(__webpack_require__, 33783)) },
     { name: 'create', action: 'create-gitspace', load: () => Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(924), __webpack_require__.e(4520)]).then(__webpack_require__.bind(__webpack_require__, 47244)) },
 ];

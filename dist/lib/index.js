@@ -36,11 +36,10 @@ var map = {
 		5755
 	],
 	"./terraform-apply/main": [
-		25670,
+		82202,
 		8815,
-		3158,
 		9186,
-		5670,
+		4269,
 		5998
 	],
 	"./validate-prereqs/main": [

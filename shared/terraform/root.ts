@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import hcl from 'hcl2-parser';
 import type { GitspacesConfig, ModuleGeneration } from '../config/schema.js';
 import { ConfigurationError } from '../errors.js';
 import { MODULE_OUTPUTS, MODULE_VARIABLES, checkSetupYamlKeys, describeKeyMismatch } from './interface.js';
@@ -141,8 +140,20 @@ export interface DeclaredVariable {
   required: boolean;
 }
 
-/** `[result, error]` from hcl2-parser as a value or a real error. */
+type HclParser = { parseToObject(text: string): unknown };
+let hcl: HclParser | undefined;
+
+/**
+ * hcl2-parser is 3.8 MB of GopherJS: it is loaded when a module is first checked, not when an action starts
+ * (a plan with a missing input fails in milliseconds instead of after parsing it).
+ */
+export async function loadHclParser(): Promise<void> {
+  hcl ??= ((await import('hcl2-parser')) as unknown as { default: HclParser }).default;
+}
+
+/** `[result, error]` from hcl2-parser as a value or a real error (call loadHclParser first). */
 export function parseHcl(text: string, file: string): Record<string, unknown> {
+  if (!hcl) throw new Error('parseHcl: call loadHclParser() first');
   const [result, err] = hcl.parseToObject(text) as [Record<string, unknown> | null, unknown];
   if (err && (typeof err !== 'object' || Object.keys(err as object).length > 0)) {
     throw new Error(`Cannot parse ${file}: ${typeof err === 'string' ? err : JSON.stringify(err)}`);
@@ -193,7 +204,12 @@ const GENERATION_FIX =
  * Infra Config YAML must hold the keys it reads. Either mismatch would otherwise surface as an obscure
  * "Unsupported attribute" inside yamldecode or "No value for required variable".
  */
-export function checkInstalledModule(workdir: string, root: GeneratedRoot, setupYaml?: string): void {
+export async function checkInstalledModule(
+  workdir: string,
+  root: GeneratedRoot,
+  setupYaml?: string,
+): Promise<void> {
+  await loadHclParser();
   const problems: string[] = [];
   const declared = declaredVariables(installedModuleDir(workdir));
   const names = new Set(declared.map((d) => d.name));

@@ -113,7 +113,7 @@ describe('check runner', () => {
     // No Harness key either: one error, the rest skip.
     expect(results.find((r) => r.id === 'HARNESS-001')?.status).toBe('error');
     expect(results.find((r) => r.id === 'HARNESS-003')?.status).toBe('skip');
-    for (const r of results) expect(r.docUrl).toMatch(new RegExp(`docs/troubleshooting\.md#${r.id}$`));
+    for (const r of results) expect(r.docUrl).toMatch(new RegExp(`docs/troubleshooting[.]md#${r.id}$`));
   });
 
   it('runs checks concurrently within its bound and keeps catalog order', async () => {

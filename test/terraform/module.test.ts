@@ -55,7 +55,7 @@ describe('the stand-in module under the real terraform', () => {
         const t = setup(generation);
         try {
           await t.runner.init();
-          checkInstalledModule(t.workdir, t.root, t.yaml);
+          await checkInstalledModule(t.workdir, t.root, t.yaml);
           const first = await t.runner.plan({ planFile: 'plan.tfplan' });
           expect(first.changes).toBe(true);
           const plan = await t.runner.show('plan.tfplan');
@@ -124,7 +124,7 @@ describe('the stand-in module under the real terraform', () => {
         await t.runner.init();
         let err: unknown;
         try {
-          checkInstalledModule(t.workdir, t.root, t.yaml);
+          await checkInstalledModule(t.workdir, t.root, t.yaml);
         } catch (e) {
           err = e;
         }
@@ -153,7 +153,7 @@ describe('the stand-in module under the real terraform', () => {
       const t = setup('post-0.0.3', { mirror });
       try {
         await t.runner.init();
-        expect(() => checkInstalledModule(t.workdir, t.root, t.yaml)).toThrow(
+        await expect(checkInstalledModule(t.workdir, t.root, t.yaml)).rejects.toThrow(
           expect.objectContaining({
             code: 'MODULE_GENERATION_MISMATCH',
             details: [expect.stringContaining('declares no variable "create_runner_vm"')],
@@ -174,7 +174,7 @@ describe('the stand-in module under the real terraform', () => {
       try {
         expect(t.infraFile).toContain(weird);
         await t.runner.init();
-        checkInstalledModule(t.workdir, t.root, t.yaml);
+        await checkInstalledModule(t.workdir, t.root, t.yaml);
         await t.runner.plan({ planFile: 'plan.tfplan' });
         await t.runner.apply('plan.tfplan');
         const state = await t.runner.exec(['show', '-json', '-no-color'], { quiet: true });

@@ -3,7 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ModuleGeneration } from '../../shared/config/schema.js';
 import { MODULE_OUTPUTS, checkSetupYamlKeys } from '../../shared/terraform/interface.js';
-import { declaredVariables, generateRoot, isRegistrySource } from '../../shared/terraform/root.js';
+import {
+  declaredVariables,
+  generateRoot,
+  isRegistrySource,
+  loadHclParser,
+} from '../../shared/terraform/root.js';
+
+beforeAll(() => loadHclParser());
 import { standInModuleDir } from '../../sandbox/module/locate.js';
 import { configFor, setupYaml } from './fixtures.js';
 

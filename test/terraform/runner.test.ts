@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../../shared/logger.js';
-import { parseHcl } from '../../shared/terraform/root.js';
+import { loadHclParser, parseHcl } from '../../shared/terraform/root.js';
+
+beforeAll(() => loadHclParser());
 import { TerraformRunner, errorSummary, maskValue } from '../../shared/terraform/runner.js';
 
 describe('the Terraform runner', () => {

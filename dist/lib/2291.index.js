@@ -1,0 +1,202 @@
+export const id = 2291;
+export const ids = [2291,1076];
+export const modules = {
+
+/***/ 51076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I2: () => (/* binding */ commentBody),
+/* harmony export */   findMarkedComment: () => (/* binding */ findMarkedComment),
+/* harmony export */   githubClient: () => (/* binding */ githubClient),
+/* harmony export */   splitRepository: () => (/* binding */ splitRepository),
+/* harmony export */   upsertMarkedComment: () => (/* binding */ upsertMarkedComment),
+/* harmony export */   wV: () => (/* binding */ markerComment)
+/* harmony export */ });
+/* unused harmony export MAX_COMMENT_CHARS */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57416);
+
+
+/** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
+const MAX_COMMENT_CHARS = 65536;
+/** An Octokit for the GitHub API the environment points at (GITHUB_API_URL; the sandbox sets it). */
+function githubClient(token, env = process.env) {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsFromEnv */ .k3)(env).github });
+}
+/** `<!-- gitspaces:<id> -->`: accepts the bare id (`plan`), `gitspaces:plan`, or the full HTML comment. */
+function markerComment(marker) {
+    const m = marker.trim();
+    if (m.startsWith('<!--'))
+        return m;
+    return `<!-- ${m.startsWith('gitspaces:') ? m : `gitspaces:${m}`} -->`;
+}
+/**
+ * Puts the hidden marker on the first line and keeps the whole within GitHub's limit: an over-long body is cut
+ * at a line boundary with a note saying so (the full text belongs in the job summary or an artifact).
+ */
+function commentBody(marker, body) {
+    const tag = markerComment(marker);
+    const full = body.includes(tag) ? body : `${tag}\n${body}`;
+    if ([...full].length <= MAX_COMMENT_CHARS)
+        return full;
+    const note = '\n\n… (truncated: the full output is in the workflow run summary)';
+    const room = MAX_COMMENT_CHARS - [...note].length;
+    let cut = [...full].slice(0, room).join('');
+    const nl = cut.lastIndexOf('\n');
+    if (nl > room / 2)
+        cut = cut.slice(0, nl);
+    return cut + note;
+}
+/** The one comment carrying the marker, looking through every page of the issue's comments. */
+async function findMarkedComment(t) {
+    const tag = markerComment(t.marker);
+    const all = await t.octokit.paginate(t.octokit.rest.issues.listComments, {
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.issueNumber,
+        per_page: 100,
+    });
+    const hit = all.find((c) => (c.body ?? '').includes(tag));
+    return hit ? { id: hit.id, body: hit.body ?? '', url: hit.html_url } : undefined;
+}
+/** Updates the comment that carries the marker, or creates it: one sticky comment per marker. */
+async function upsertMarkedComment(t) {
+    const body = commentBody(t.marker, t.body);
+    const existing = await findMarkedComment(t);
+    if (existing) {
+        if (existing.body === body)
+            return { action: 'unchanged', id: existing.id, url: existing.url };
+        const res = await t.octokit.rest.issues.updateComment({
+            owner: t.owner,
+            repo: t.repo,
+            comment_id: existing.id,
+            body,
+        });
+        return { action: 'updated', id: res.data.id, url: res.data.html_url };
+    }
+    const res = await t.octokit.rest.issues.createComment({
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.issueNumber,
+        body,
+    });
+    return { action: 'created', id: res.data.id, url: res.data.html_url };
+}
+/** `owner/repo` (GITHUB_REPOSITORY) split in two. */
+function splitRepository(repository) {
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo)
+        throw new Error(`Expected owner/repo, got "${repository}"`);
+    return { owner, repo };
+}
+
+
+/***/ }),
+
+/***/ 62291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  syncDriftIssue: () => (/* binding */ syncDriftIssue)
+});
+
+// EXTERNAL MODULE: ./shared/github/comments.ts
+var comments = __webpack_require__(51076);
+;// CONCATENATED MODULE: ./shared/github/issues.ts
+
+/** The one open issue (not pull request) whose body carries the marker, across every page. */
+async function findMarkedIssue(t) {
+    const tag = (0,comments/* markerComment */.wV)(t.marker);
+    const all = await t.octokit.paginate(t.octokit.rest.issues.listForRepo, {
+        owner: t.owner,
+        repo: t.repo,
+        state: 'open',
+        per_page: 100,
+    });
+    const hit = all.find((i) => !i.pull_request && (i.body ?? '').includes(tag));
+    return hit ? { number: hit.number, url: hit.html_url, body: hit.body ?? '' } : undefined;
+}
+/** Keeps one open issue per marker: updates it when present, else opens it. */
+async function upsertMarkedIssue(t) {
+    const body = (0,comments/* commentBody */.I2)(t.marker, t.body);
+    const existing = await findMarkedIssue(t);
+    if (existing) {
+        if (existing.body === body)
+            return { action: 'unchanged', number: existing.number, url: existing.url };
+        const res = await t.octokit.rest.issues.update({
+            owner: t.owner,
+            repo: t.repo,
+            issue_number: existing.number,
+            title: t.title,
+            body,
+        });
+        return { action: 'updated', number: res.data.number, url: res.data.html_url };
+    }
+    const res = await t.octokit.rest.issues.create({
+        owner: t.owner,
+        repo: t.repo,
+        title: t.title,
+        body,
+        labels: t.labels,
+    });
+    return { action: 'created', number: res.data.number, url: res.data.html_url };
+}
+/** Closes the marked issue if one is open (drift resolved); returns its number, or undefined when none was open. */
+async function closeMarkedIssue(t) {
+    const existing = await findMarkedIssue(t);
+    if (!existing)
+        return undefined;
+    if (t.comment)
+        await t.octokit.rest.issues.createComment({
+            owner: t.owner,
+            repo: t.repo,
+            issue_number: existing.number,
+            body: t.comment,
+        });
+    await t.octokit.rest.issues.update({
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: existing.number,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+    return existing.number;
+}
+
+;// CONCATENATED MODULE: ./shared/github/drift.ts
+
+/**
+ * Keeps exactly one open issue per root while drift exists: opened on the first drift, updated in place on
+ * later runs, closed with a comment once a run finds none. Returns what it did, for the summary.
+ */
+async function syncDriftIssue(t, f) {
+    const marker = `gitspaces-drift: root=${t.root}`;
+    const target = { octokit: t.octokit, owner: t.owner, repo: t.repo, marker };
+    const run = t.runUrl ? ` ([run](${t.runUrl}))` : '';
+    if (!f.drift) {
+        const closed = await closeMarkedIssue({ ...target, comment: `✅ No drift any more${run}: closing.` });
+        return closed === undefined ? 'no drift issue open' : `closed drift issue #${closed}`;
+    }
+    const body = [
+        `**⚠️ ${f.drifted.length} resource(s) of \`${t.root}\` differ from the Terraform state**${run}.`,
+        '',
+        ...f.drifted.map((a) => `- \`${a}\``),
+        '',
+        'Re-apply the configuration (the setup workflow on the default branch), or bring gitspaces.yaml in line with the change. This issue closes itself when a drift check finds none.',
+    ].join('\n');
+    const r = await upsertMarkedIssue({
+        ...target,
+        title: `Gitspaces infrastructure drift in ${t.root}`,
+        body,
+        labels: [t.label],
+    });
+    return `${r.action} drift issue #${r.number}`;
+}
+
+
+/***/ })
+
+};
