@@ -3333,6 +3333,7 @@ function contractPath() {
         (0,external_node_path_.join)(here, 'contract', FILE), // vendored copy (sources)
         (0,external_node_path_.join)(here, '..', '..', 'sandbox', 'harness', 'contract', FILE), // bundle: dist/<x>/ -> sandbox/harness/contract
         (0,external_node_path_.join)(here, 'sandbox', 'harness', 'contract', FILE),
+        (0,external_node_path_.join)(here, '..', 'sandbox', 'harness', 'contract', FILE), // bundle: dist/lib -> dist/sandbox/harness/contract
     ];
     const found = candidates.find((c) => (0,external_node_fs_.existsSync)(c));
     if (!found)

@@ -33,6 +33,7 @@ export function contractPath(): string {
     join(here, 'contract', FILE), // vendored copy (sources)
     join(here, '..', '..', 'sandbox', 'harness', 'contract', FILE), // bundle: dist/<x>/ -> sandbox/harness/contract
     join(here, 'sandbox', 'harness', 'contract', FILE),
+    join(here, '..', 'sandbox', 'harness', 'contract', FILE), // bundle: dist/lib -> dist/sandbox/harness/contract
   ];
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new Error(`Harness OpenAPI contract not found; looked in: ${candidates.join(', ')}`);
