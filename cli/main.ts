@@ -206,7 +206,7 @@ async function runMain(
   io: CliIO,
   load?: (name: ActionName) => Promise<ActionMain>,
 ): Promise<{ exitCode: number; phase?: unknown; checks?: unknown; phases?: PhaseResult[] }> {
-  // Loaded here, not at the top: check-config and --help start without @actions/core and the actions.
+  // Loaded here, not at the top: check-config and --help start without the actions and their clients.
   const { ActionNotBuiltError, loadAction } = await import('../shared/entry.js');
   const { describeFailure } = await import('../shared/action.js');
   try {

@@ -1,4 +1,4 @@
-/** How actions talk to the user. The GitHub implementation wraps @actions/core; tests use a recorder. */
+/** How actions talk to the user. On a runner it speaks the workflow-command protocol (shared/runner-io.ts); tests use a recorder. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;

@@ -39,9 +39,14 @@ export function issueCommand(
  * Appends `key<<DELIMITER / value / DELIMITER` to an environment file (GITHUB_OUTPUT, GITHUB_ENV). The delimiter
  * is random, and a key or value that contains it is refused, so a value can never inject another key.
  */
-export function appendKeyValue(file: string, key: string, value: string): void {
+export function appendKeyValue(
+  file: string,
+  key: string,
+  value: string,
+  uuid: () => string = randomUUID,
+): void {
   if (!existsSync(file)) throw new Error(`The runner's command file ${file} does not exist`);
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter = `ghadelimiter_${uuid()}`;
   if (key.includes(delimiter) || value.includes(delimiter))
     throw new Error('Unexpected input: the value contains the delimiter');
   appendFileSync(file, `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');

@@ -322,7 +322,7 @@ async function runCommand(args, spec, configPath, env, out, err, load) {
     }
 }
 async function runMain(spec, io, load) {
-    // Loaded here, not at the top: check-config and --help start without @actions/core and the actions.
+    // Loaded here, not at the top: check-config and --help start without the actions and their clients.
     const { ActionNotBuiltError, loadAction } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 87905));
     const { describeFailure } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 41146));
     try {

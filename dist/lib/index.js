@@ -117,10 +117,10 @@ function issueCommand(name, props, message, write = stdout) {
  * Appends `key<<DELIMITER / value / DELIMITER` to an environment file (GITHUB_OUTPUT, GITHUB_ENV). The delimiter
  * is random, and a key or value that contains it is refused, so a value can never inject another key.
  */
-function appendKeyValue(file, key, value) {
+function appendKeyValue(file, key, value, uuid = external_node_crypto_.randomUUID) {
     if (!(0,external_node_fs_.existsSync)(file))
         throw new Error(`The runner's command file ${file} does not exist`);
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${uuid()}`;
     if (key.includes(delimiter) || value.includes(delimiter))
         throw new Error('Unexpected input: the value contains the delimiter');
     (0,external_node_fs_.appendFileSync)(file, `${key}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
