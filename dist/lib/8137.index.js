@@ -941,19 +941,27 @@ function certificateManagerRouter(world) {
         world.operations.set(name, op);
         return lroView(op, world.now());
     };
-    // ---- certificates ----
-    r.post(`${L}/certificates`, (req) => {
+    /** What every create does first: the location, the permission, a valid id, and no resource of that name yet. */
+    const createTarget = (req, permission, idParam, collection, existing) => {
         const parent = loc(req);
         if (isRes(parent))
             return parent;
-        if (!hasPermission(world, 'certificatemanager.certs.create'))
-            return permissionDenied('certificatemanager.certs.create', parent);
-        const id = req.query.get('certificateId') ?? '';
+        if (!hasPermission(world, permission))
+            return permissionDenied(permission, parent);
+        const id = req.query.get(idParam) ?? '';
         if (!ID_RE.test(id))
             return googleError(400, `Invalid resource id: "${id}"`, 'badRequest');
-        const name = `${parent}/certificates/${id}`;
-        if (world.certs.has(name))
+        const name = `${parent}/${collection}/${id}`;
+        if (existing.has(name))
             return googleErrorInfo(409, `Resource '${name}' already exists`, 'RESOURCE_ALREADY_EXISTS', 'alreadyExists');
+        return { parent, name };
+    };
+    // ---- certificates ----
+    r.post(`${L}/certificates`, (req) => {
+        const target = createTarget(req, 'certificatemanager.certs.create', 'certificateId', 'certificates', world.certs);
+        if (isRes(target))
+            return target;
+        const { parent, name } = target;
         const b = bodyObject(req);
         const now = new Date().toISOString();
         const body = {
@@ -1047,17 +1055,10 @@ function certificateManagerRouter(world) {
     });
     // ---- DNS authorizations ----
     r.post(`${L}/dnsAuthorizations`, (req) => {
-        const parent = loc(req);
-        if (isRes(parent))
-            return parent;
-        if (!hasPermission(world, 'certificatemanager.dnsauthorizations.create'))
-            return permissionDenied('certificatemanager.dnsauthorizations.create', parent);
-        const id = req.query.get('dnsAuthorizationId') ?? '';
-        if (!ID_RE.test(id))
-            return googleError(400, `Invalid resource id: "${id}"`, 'badRequest');
-        const name = `${parent}/dnsAuthorizations/${id}`;
-        if (world.dnsAuthorizations.has(name))
-            return googleErrorInfo(409, `Resource '${name}' already exists`, 'RESOURCE_ALREADY_EXISTS', 'alreadyExists');
+        const target = createTarget(req, 'certificatemanager.dnsauthorizations.create', 'dnsAuthorizationId', 'dnsAuthorizations', world.dnsAuthorizations);
+        if (isRes(target))
+            return target;
+        const { parent, name } = target;
         const b = bodyObject(req);
         const domain = typeof b.domain === 'string' ? b.domain.replace(/\.$/, '') : '';
         if (!domain || domain.startsWith('*') || !(0,net/* isValidDomain */.Ll)(domain))

@@ -60,22 +60,41 @@ export function certificateManagerRouter(world: GcpWorld): Router {
     return lroView(op, world.now());
   };
 
-  // ---- certificates ----
-  r.post(`${L}/certificates`, (req) => {
+  /** What every create does first: the location, the permission, a valid id, and no resource of that name yet. */
+  const createTarget = (
+    req: Req,
+    permission: string,
+    idParam: string,
+    collection: string,
+    existing: Map<string, unknown>,
+  ): { parent: string; name: string } | Res => {
     const parent = loc(req);
     if (isRes(parent)) return parent;
-    if (!hasPermission(world, 'certificatemanager.certs.create'))
-      return permissionDenied('certificatemanager.certs.create', parent);
-    const id = req.query.get('certificateId') ?? '';
+    if (!hasPermission(world, permission)) return permissionDenied(permission, parent);
+    const id = req.query.get(idParam) ?? '';
     if (!ID_RE.test(id)) return googleError(400, `Invalid resource id: "${id}"`, 'badRequest');
-    const name = `${parent}/certificates/${id}`;
-    if (world.certs.has(name))
+    const name = `${parent}/${collection}/${id}`;
+    if (existing.has(name))
       return googleErrorInfo(
         409,
         `Resource '${name}' already exists`,
         'RESOURCE_ALREADY_EXISTS',
         'alreadyExists',
       );
+    return { parent, name };
+  };
+
+  // ---- certificates ----
+  r.post(`${L}/certificates`, (req) => {
+    const target = createTarget(
+      req,
+      'certificatemanager.certs.create',
+      'certificateId',
+      'certificates',
+      world.certs,
+    );
+    if (isRes(target)) return target;
+    const { parent, name } = target;
     const b = bodyObject(req);
     const now = new Date().toISOString();
     const body: Json = {
@@ -168,20 +187,15 @@ export function certificateManagerRouter(world: GcpWorld): Router {
 
   // ---- DNS authorizations ----
   r.post(`${L}/dnsAuthorizations`, (req) => {
-    const parent = loc(req);
-    if (isRes(parent)) return parent;
-    if (!hasPermission(world, 'certificatemanager.dnsauthorizations.create'))
-      return permissionDenied('certificatemanager.dnsauthorizations.create', parent);
-    const id = req.query.get('dnsAuthorizationId') ?? '';
-    if (!ID_RE.test(id)) return googleError(400, `Invalid resource id: "${id}"`, 'badRequest');
-    const name = `${parent}/dnsAuthorizations/${id}`;
-    if (world.dnsAuthorizations.has(name))
-      return googleErrorInfo(
-        409,
-        `Resource '${name}' already exists`,
-        'RESOURCE_ALREADY_EXISTS',
-        'alreadyExists',
-      );
+    const target = createTarget(
+      req,
+      'certificatemanager.dnsauthorizations.create',
+      'dnsAuthorizationId',
+      'dnsAuthorizations',
+      world.dnsAuthorizations,
+    );
+    if (isRes(target)) return target;
+    const { parent, name } = target;
     const b = bodyObject(req);
     const domain = typeof b.domain === 'string' ? b.domain.replace(/\.$/, '') : '';
     if (!domain || domain.startsWith('*') || !isValidDomain(domain))
