@@ -24,7 +24,7 @@ import {
   TeardownTerraform,
   runTeardown,
 } from '../../shared/teardown/steps.js';
-import { TerraformRunner } from '../../shared/terraform/runner.js';
+import { TerraformCli } from '../../shared/terraform/cli.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
 export interface TeardownDeps {
@@ -152,7 +152,7 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
       if (!hasConfig)
         terraformMissing = `no Terraform configuration in ${dir}: nothing to destroy from here (set working-directory, or run teardown where terraform-apply ran or with its remote backend)`;
       else {
-        const runner = new TerraformRunner({
+        const runner = new TerraformCli({
           binary: config.terraform.binary,
           cwd: dir,
           env: { ...process.env, ...io.env },

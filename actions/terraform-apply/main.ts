@@ -23,7 +23,7 @@ import {
   runUrlFromEnv,
 } from '../../shared/terraform/plan-render.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
-import { TerraformRunner } from '../../shared/terraform/runner.js';
+import { TerraformCli } from '../../shared/terraform/cli.js';
 import { GateApis, GateInputs, certGate, dnsGate } from './gates.js';
 
 export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
@@ -175,7 +175,7 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   const key = prepareKeyFile(io, gcpCredentials, stableDir);
   secrets.push(...key.secrets);
 
-  const runner = new TerraformRunner({
+  const runner = new TerraformCli({
     binary,
     cwd: workdir,
     env: io.env,

@@ -83,7 +83,7 @@ async function main(io, deps = {}) {
         dns: deps.dns,
         enableDeadlineMs: deps.enableDeadlineMs,
     };
-    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(9186), __webpack_require__.e(8970), __webpack_require__.e(2219)]).then(__webpack_require__.bind(__webpack_require__, 22219));
+    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(9186), __webpack_require__.e(8970), __webpack_require__.e(467)]).then(__webpack_require__.bind(__webpack_require__, 70467));
     const { checks, context } = await runPreflight({ ...opts, concurrency: deps.concurrency });
     const privateKey = context.gcp.ok && context.gcp.gcp.credentials.kind === 'service_account'
         ? context.gcp.gcp.credentials.privateKey

@@ -594,8 +594,8 @@ function renderTeardownSummary(steps, scan, dryRun) {
     return out.join('\n');
 }
 
-// EXTERNAL MODULE: ./shared/terraform/runner.ts
-var terraform_runner = __webpack_require__(77127);
+// EXTERNAL MODULE: ./shared/terraform/cli.ts
+var cli = __webpack_require__(25487);
 ;// CONCATENATED MODULE: ./actions/teardown/main.ts
 
 
@@ -720,7 +720,7 @@ async function main(io, deps = {}) {
             if (!hasConfig)
                 terraformMissing = `no Terraform configuration in ${dir}: nothing to destroy from here (set working-directory, or run teardown where terraform-apply ran or with its remote backend)`;
             else {
-                const runner = new terraform_runner/* TerraformRunner */.lQ({
+                const runner = new cli/* TerraformCli */.rG({
                     binary: config.terraform.binary,
                     cwd: dir,
                     env: { ...process.env, ...io.env },
@@ -1496,11 +1496,11 @@ log "done"
 
 /***/ }),
 
-/***/ 77127:
+/***/ 25487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   lQ: () => (/* binding */ TerraformRunner)
+/* harmony export */   rG: () => (/* binding */ TerraformCli)
 /* harmony export */ });
 /* unused harmony exports errorSummary, maskValue */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
@@ -1515,7 +1515,7 @@ function errorSummary(stderr) {
     const picked = (start >= 0 ? lines.slice(start) : lines).join('\n').trim();
     return picked.length > 4000 ? picked.slice(0, 4000) + '\n…' : picked;
 }
-class TerraformRunner {
+class TerraformCli {
     opts;
     constructor(opts) {
         this.opts = opts;

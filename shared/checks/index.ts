@@ -28,11 +28,11 @@ import {
 } from './gcp.js';
 import { HARNESS_001, HARNESS_002, HARNESS_003 } from './harness.js';
 import { CERT_001, CFG_001, CFG_002, DNS_001, NET_001, NET_003, TOOL_001, TOOL_002 } from './local.js';
-import { runChecks, type RunOptions } from './runner.js';
+import { runChecks, type RunOptions } from './run.js';
 import type { CheckDef, Exec, GcpSetup, PreflightContext } from './types.js';
 
 export * from './types.js';
-export { runChecks, outcomeOfError } from './runner.js';
+export { runChecks, outcomeOfError } from './run.js';
 export { modulePermissions, regionFootprint, vcpusOf } from './footprint.js';
 
 /** Every preflight check, in report order (preflight-catalog.md). */

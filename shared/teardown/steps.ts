@@ -55,7 +55,7 @@ export interface TeardownCompute {
   ): Promise<Record<string, string>>;
 }
 
-/** Terraform as teardown needs it (shared/terraform/runner.ts's TerraformRunner). */
+/** Terraform as teardown needs it (shared/terraform/cli.ts's TerraformCli). */
 export interface TeardownTerraform {
   init(): Promise<void>;
   destroy(): Promise<void>;

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ModuleGeneration } from '../../shared/config/schema.js';
 import { RecordingLogger } from '../../shared/logger.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
-import { TerraformRunner } from '../../shared/terraform/runner.js';
+import { TerraformCli } from '../../shared/terraform/cli.js';
 import { standInModuleDir } from '../../sandbox/module/locate.js';
 import { FakeGoogle, startFakeGoogle } from './fake-google.js';
 import { HAS_TERRAFORM, configFor, scratch, setupYaml } from './fixtures.js';
@@ -43,7 +43,7 @@ function setup(
   const workdir = join(s.dir, 'root');
   writeRoot(workdir, root);
   const log = new RecordingLogger();
-  const runner = new TerraformRunner({ binary: 'terraform', cwd: workdir, env, log, lockTimeout: '1m' });
+  const runner = new TerraformCli({ binary: 'terraform', cwd: workdir, env, log, lockTimeout: '1m' });
   return { ...s, workdir, root, runner, log, yaml, infraFile };
 }
 

@@ -3,11 +3,11 @@ import { RecordingLogger } from '../../shared/logger.js';
 import { loadHclParser, parseHcl } from '../../shared/terraform/root.js';
 
 beforeAll(() => loadHclParser());
-import { TerraformRunner, errorSummary, maskValue } from '../../shared/terraform/runner.js';
+import { TerraformCli, errorSummary, maskValue } from '../../shared/terraform/cli.js';
 
 describe('the Terraform runner', () => {
   it('says how to install the binary when it is missing', async () => {
-    const runner = new TerraformRunner({
+    const runner = new TerraformCli({
       binary: 'tofu-not-installed-here',
       cwd: process.cwd(),
       env: process.env,

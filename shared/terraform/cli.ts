@@ -10,7 +10,7 @@ import type { PlanJson } from './plan-render.js';
  */
 export type TerraformBinary = 'terraform' | 'tofu';
 
-export interface TerraformRunnerOptions {
+export interface TerraformCliOptions {
   binary: TerraformBinary | string;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -46,8 +46,8 @@ export function errorSummary(stderr: string): string {
   return picked.length > 4000 ? picked.slice(0, 4000) + '\n…' : picked;
 }
 
-export class TerraformRunner {
-  constructor(private readonly opts: TerraformRunnerOptions) {}
+export class TerraformCli {
+  constructor(private readonly opts: TerraformCliOptions) {}
 
   get binary(): string {
     return this.opts.binary;
