@@ -2,7 +2,7 @@ import { Router, Service, startService } from '../core/http.js';
 import type { World } from '../world.js';
 import { iamRouter, resourceManagerRouter, serviceUsageRouter } from './apis.js';
 import { certificateManagerRouter } from './certmanager.js';
-import { computeRouter } from './compute.js';
+import { computeRouter } from './compute/index.js';
 import { cloudDnsRouter } from './dns.js';
 import { metadataRouter } from './metadata.js';
 import { iamCredentialsRouter, oauthRouter, stsRouter } from './oauth.js';
