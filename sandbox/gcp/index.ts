@@ -1,9 +1,11 @@
 import { Router, Service, startService } from '../core/http.js';
 import type { World } from '../world.js';
-import { iamRouter, resourceManagerRouter, serviceUsageRouter } from './apis.js';
-import { certificateManagerRouter } from './certmanager.js';
+import { iamRouter } from './iam.js';
+import { resourceManagerRouter } from './resourcemanager.js';
+import { serviceUsageRouter } from './serviceusage.js';
+import { certificateManagerRouter } from './certmanager/index.js';
 import { computeRouter } from './compute/index.js';
-import { cloudDnsRouter } from './dns.js';
+import { cloudDnsRouter } from './dns/index.js';
 import { metadataRouter } from './metadata.js';
 import { iamCredentialsRouter, oauthRouter, stsRouter } from './oauth.js';
 import { GcpState, GcpWorld } from './state.js';
