@@ -1,5 +1,5 @@
 import { Req, Router, googleError } from '../core/http.js';
-import { apiGuard, bodyObject, hasPermission, ok, permissionDenied } from './common.js';
+import { apiGuard, bodyObject, hasPermission, ok, permissionDenied, GcpFamily } from './common.js';
 import type { GcpWorld } from './state.js';
 
 const BOOLEAN_CONSTRAINTS = new Set([
@@ -9,9 +9,8 @@ const BOOLEAN_CONSTRAINTS = new Set([
   'constraints/iam.disableServiceAccountCreation',
 ]);
 
-export function resourceManagerRouter(world: GcpWorld): Router {
-  const r = new Router();
-  apiGuard(world, r, 'cloudresourcemanager.googleapis.com');
+/** Projects (v1 and v3 get), IAM policy reads and permission tests, effective org policies. */
+function projectRoutes(r: Router, world: GcpWorld): void {
   const callerDenied = () => googleError(403, 'The caller does not have permission', 'forbidden');
   const etag = Buffer.from(`etag-${world.scn.projectId}`).toString('base64').slice(0, 12);
 
@@ -100,5 +99,14 @@ export function resourceManagerRouter(world: GcpWorld): Router {
     },
     { mutating: false },
   );
+}
+
+/** This API's resource families. A new family: a GcpFamily (in its own file when it grows), one line here. */
+export const RESOURCE_MANAGER_FAMILIES: GcpFamily[] = [projectRoutes];
+
+export function resourceManagerRouter(world: GcpWorld): Router {
+  const r = new Router();
+  apiGuard(world, r, 'cloudresourcemanager.googleapis.com');
+  for (const family of RESOURCE_MANAGER_FAMILIES) family(r, world);
   return r;
 }
