@@ -7,6 +7,8 @@ import type { Handler, Req, Res } from './wire.js';
 export type { Handler, Req, Res } from './wire.js';
 export { googleError, harnessError } from './wire.js';
 
+const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
 interface Route {
   method: string;
   re: RegExp;
@@ -42,7 +44,7 @@ export class Router {
       re: new RegExp(`^${src}$`),
       names,
       handler,
-      mutating: opts.mutating ?? !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()),
+      mutating: opts.mutating ?? !READ_METHODS.includes(method.toUpperCase()),
     });
     return this;
   }
@@ -116,7 +118,9 @@ export async function startService(
       const method = (req.method ?? 'GET').toUpperCase();
       const rawBody = await readBody(req);
       const matched = router.match(method, url.pathname);
-      const mutating = matched?.route.mutating ?? false;
+      // A write is what the route says; a path with no route is judged by its method, so that a write to an
+      // unknown path still shows as attempted.
+      const write = matched?.route.mutating ?? !READ_METHODS.includes(method);
       const fault = faults.decide(name, method, url.pathname);
       if (fault?.kind === 'drop') {
         journal.add({
@@ -124,7 +128,8 @@ export async function startService(
           method,
           path: url.pathname,
           query: url.search,
-          mutating,
+          mutating: false,
+          attempted: write,
           status: 0,
           fault: 'drop',
         });
@@ -140,7 +145,8 @@ export async function startService(
           method,
           path: url.pathname,
           query: url.search,
-          mutating,
+          mutating: false,
+          attempted: write,
           status: out.status,
           fault: fault.kind,
         });
@@ -173,7 +179,7 @@ export async function startService(
       let out: Res;
       try {
         out =
-          (await router.guard?.(r, mutating)) ??
+          (await router.guard?.(r, write)) ??
           (matched ? await matched.route.handler(r) : await router.notFound(r));
       } catch (e) {
         out = {
@@ -188,7 +194,8 @@ export async function startService(
         method,
         path: url.pathname,
         query: url.search,
-        mutating: mutating && out.status < 400,
+        mutating: write && out.status < 400,
+        attempted: write,
         status: out.status,
         requestBody: body,
         ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}),
