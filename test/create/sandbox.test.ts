@@ -4,8 +4,8 @@ import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { bulkConfig, exampleConfig, testIO } from './helpers.js';
 
 const FAST = { 'poll-interval': '30ms', timeout: '30s' };
-const harnessMutations = (s: Sandbox, since: number) =>
-  s.journal.since(since).filter((e) => e.mutating && e.service.startsWith('harness'));
+const harnessAttempts = (s: Sandbox, since: number) =>
+  s.journal.since(since).filter((e) => e.attempted && e.service.startsWith('harness'));
 
 describe('create-gitspace against the sandbox', () => {
   let sandbox: Sandbox;
@@ -39,7 +39,7 @@ describe('create-gitspace against the sandbox', () => {
     const seq = sandbox.journal.lastSeq;
     const again = testIO({ ...FAST }, realClock, sandbox.env);
     await main(again.io, { config: cfg });
-    expect(harnessMutations(sandbox, seq)).toEqual([]);
+    expect(harnessAttempts(sandbox, seq)).toEqual([]);
     expect(JSON.parse(again.outputs.gitspaces ?? '[]')[0]).toMatchObject({
       identifier: gs?.identifier,
       state: 'running',
