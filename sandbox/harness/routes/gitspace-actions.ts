@@ -62,8 +62,6 @@ export function gitspaceAction(world: World, g: GitspaceRecord, req: Req): Res {
   return json(200, m.gitspaceView(g));
 }
 
-const SPLIT_ONLY = true;
-
 function stopSteps(t: number, step: number): GitspaceStep[] {
   return [
     { at: t, event: 'gitspace_action_stop', message: 'Stopping the gitspace', instanceState: 'stopping' },
@@ -93,7 +91,7 @@ function startSteps(world: World, g: GitspaceRecord, t0: number): GitspaceStep[]
   const steps: GitspaceStep[] = [
     { at: t0 + step, event: 'infra_provisioning_start', message: 'Provisioning infrastructure' },
   ];
-  const noGateway = SPLIT_ONLY ? undefined : gatewayProblem(m, g);
+  const noGateway = gatewayProblem(m, g);
   if (noGateway) {
     const error = `cannot trigger provision infrastructure for ID ${String(g.config.resource?.identifier)}: ${noGateway}`;
     steps.push(
