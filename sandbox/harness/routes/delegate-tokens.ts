@@ -7,11 +7,17 @@ import { randomBytes } from 'node:crypto';
 /** NG delegate tokens: list, create, revoke, and the delegate groups that connected with one. */
 export function delegateTokenRoutes(r: Router, world: World): void {
   const m = world.harness as HarnessModel;
+  // getCgDelegateTokens (DelegateTokenNgResource, GET /ng/api/delegate-token-ng). Harness's DelegateTokenDetails
+  // documents `value` as "only populated when fetching delegate token by name or the user has edit delegate
+  // permission" (the same text in harness-go-sdk's and the Python client's models), and
+  // terraform-provider-harness's resourceDelegateTokenRead reads `value` back that way, with `name`.
+  // Edit delegate permission here: an account-scoped key (the emulator's admin key).
   r.get(`${NG_PREFIX}/delegate-token-ng`, (req) => {
     const name = req.query.get('name');
     const status = req.query.get('status');
+    const withValue = !!name || world.scenario.harness.keyScope === 'account';
     const list = [...m.tokens.values()]
-      .map((t) => ({ ...t.details, value: undefined }))
+      .map((t) => ({ ...t.details, value: withValue ? t.details.value : undefined }))
       .filter((t) => (!name || t.name === name) && (!status || t.status === status));
     return rest(list);
   });
