@@ -26,7 +26,9 @@ function onSignal(signal: NodeJS.Signals): void {
 
 function install(): void {
   process.on('exit', removeAll);
-  for (const s of SIGNALS) process.on(s, onSignal);
+  // First in line, so that the count of other listeners (onSignal) is taken before any of them ran and removed
+  // itself (the CLI's foreground sandbox stops on its own SIGINT/SIGTERM listener).
+  for (const s of SIGNALS) process.prependListener(s, onSignal);
 }
 
 function uninstall(): void {

@@ -10,7 +10,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * then ends the child with `end` and resolves with how it ended.
  */
 function runChild(
-  mode: 'wait' | 'crash',
+  mode: 'wait' | 'crash' | 'graceful',
   end: (child: ReturnType<typeof spawn>, dir: string) => void,
 ): Promise<{ dir: string; code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const script = `
@@ -19,6 +19,8 @@ function runChild(
     console.log('DIR=' + sb.dir);
     if (${JSON.stringify(mode)} === 'crash') setTimeout(() => { throw new Error('crash on purpose'); }, 10);
     else setInterval(() => {}, 1000);
+    if (${JSON.stringify(mode)} === 'graceful')
+      process.on('SIGTERM', async () => { await sb.stop(); process.exit(0); });
   `;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: ROOT,
@@ -55,6 +57,12 @@ describe('the sandbox scratch directory (keys, VM roots) does not outlive its pr
       expect(existsSync(r.dir)).toBe(false);
     },
   );
+
+  it('leaves the ending to a process that handles the signal itself (graceful stop, exit 0)', async () => {
+    const r = await runChild('graceful', (child) => child.kill('SIGTERM'));
+    expect({ code: r.code, signal: r.signal }).toEqual({ code: 0, signal: null });
+    expect(existsSync(r.dir)).toBe(false);
+  });
 
   it('is removed when the process crashes on an uncaught exception', async () => {
     const r = await runChild('crash', () => undefined);
