@@ -4,13 +4,14 @@
  * (test/release/release.test.ts); the workflow only runs it.
  *
  *   node scripts/release.mjs plan --tag v1.2.3 [--prerelease true|false] [--changelog CHANGELOG.md]
- *        [--notes-file notes.md]
+ *        [--notes-file notes.md] [--existing-tags "v1.0.0 v1.1.0 ..."]
  *
  * checks that the tag is `vX.Y.Z` (semver, optional `-prerelease`, no build metadata), finds the version's section
  * in the changelog (Keep a Changelog: `## [1.2.3] - 2026-11-30`), writes it as the release notes, and says whether
- * the major tag `vX` moves to this release: never for a prerelease (by its tag or by the release's own flag), so
- * that `@v1` only ever points at a full release. Prints `key=value` lines (version, major-tag, move-major, reason)
- * and appends them to $GITHUB_OUTPUT when it is set. Exits 1, saying why, when the release must not go ahead.
+ * the major tag `vX` moves to this release: never to a prerelease (by its tag or by the release's own flag), nor
+ * back to an older version than one already released. Prints `key=value` lines (version, major-tag, move-major,
+ * reason) and appends them to $GITHUB_OUTPUT when it is set. Exits 1, saying why, when the release must not go
+ * ahead.
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -69,15 +70,43 @@ export function changelogSection(changelog, version) {
   return text;
 }
 
-/** Everything the release workflow needs to know, or a ReleaseError saying why it must stop. */
-export function planRelease({ tag, prerelease = false, changelog }) {
+const compare = (a, b) => a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+
+/** The newest full release of the same major among the repository's tags (`v1.2.0` or `refs/tags/v1.2.0`). */
+export function newestRelease(existingTags, major) {
+  let newest;
+  for (const raw of existingTags) {
+    let t;
+    try {
+      t = parseTag(
+        String(raw)
+          .trim()
+          .replace(/^refs\/tags\//, ''),
+      );
+    } catch {
+      continue; // the major tags themselves, and anything that is not a release
+    }
+    if (t.major === major && !t.prerelease && (!newest || compare(t, newest) > 0)) newest = t;
+  }
+  return newest;
+}
+
+/**
+ * Everything the release workflow needs to know, or a ReleaseError saying why it must stop. The major tag moves
+ * only to a full release that is the newest of its major: a fix released for an older minor (v1.1.1 after v1.2.0)
+ * leaves `v1` on v1.2.0.
+ */
+export function planRelease({ tag, prerelease = false, changelog, existingTags = [] }) {
   const parsed = parseTag(tag);
   const notes = changelogSection(changelog, parsed.version);
   const major = majorTag(parsed);
+  const newest = newestRelease(existingTags, parsed.major);
   let reason;
   if (parsed.prerelease)
     reason = `${parsed.tag} is a prerelease (-${parsed.prerelease}): ${major} stays where it is`;
   else if (prerelease) reason = `the release is marked as a prerelease: ${major} stays where it is`;
+  else if (newest && compare(newest, parsed) > 0)
+    reason = `${newest.tag} is newer than ${parsed.tag}: ${major} stays on ${newest.tag}`;
   return {
     version: parsed.version,
     majorTag: major,
@@ -109,7 +138,7 @@ export function cli(argv, env = process.env) {
   const { command, opts } = parseArgs(argv);
   if (command !== 'plan')
     throw new ReleaseError(
-      'Usage: node scripts/release.mjs plan --tag vX.Y.Z [--prerelease true|false] [--changelog CHANGELOG.md] [--notes-file FILE]',
+      'Usage: node scripts/release.mjs plan --tag vX.Y.Z [--prerelease true|false] [--changelog CHANGELOG.md] [--notes-file FILE] [--existing-tags "TAG ..."]',
     );
   const changelogPath = opts.changelog ?? 'CHANGELOG.md';
   let changelog;
@@ -118,7 +147,12 @@ export function cli(argv, env = process.env) {
   } catch {
     throw new ReleaseError(`Cannot read ${changelogPath}: the release notes come from it.`);
   }
-  const plan = planRelease({ tag: opts.tag, prerelease: flag(opts.prerelease, 'prerelease'), changelog });
+  const plan = planRelease({
+    tag: opts.tag,
+    prerelease: flag(opts.prerelease, 'prerelease'),
+    changelog,
+    existingTags: (opts['existing-tags'] ?? '').split(/[\s,]+/).filter(Boolean),
+  });
   if (opts['notes-file']) writeFileSync(opts['notes-file'], plan.notes + '\n', 'utf8');
   const lines = [
     `version=${plan.version}`,

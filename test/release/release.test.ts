@@ -110,6 +110,31 @@ describe('the release plan', () => {
   });
 });
 
+describe('the major tag never moves backwards', () => {
+  const tags = [
+    'refs/tags/v1',
+    'refs/tags/v1.1.0',
+    'refs/tags/v1.2.0',
+    'refs/tags/v1.3.0-rc.1',
+    'refs/tags/v2.0.0',
+  ];
+
+  it('leaves v1 on v1.2.0 when a fix of v1.1 is released after it', () => {
+    const changelog = CHANGELOG.replace('## [1.1.0]', '## [1.1.1] - 2026-12-02\n\n- fix\n\n## [1.1.0]');
+    expect(planRelease({ tag: 'v1.1.1', changelog, existingTags: tags })).toMatchObject({
+      moveMajor: false,
+      reason: 'v1.2.0 is newer than v1.1.1: v1 stays on v1.2.0',
+    });
+  });
+
+  it('moves it when the release is the newest of its major (other majors and prereleases do not count)', () => {
+    const changelog = CHANGELOG.replace('## [1.2.0]', '## [1.2.1] - 2026-12-02\n\n- fix\n\n## [1.2.0]');
+    expect(
+      planRelease({ tag: 'v1.2.1', changelog, existingTags: [...tags, 'refs/tags/v1.2.1'] }),
+    ).toMatchObject({ moveMajor: true, reason: 'v1 moves to v1.2.1' });
+  });
+});
+
 describe('node scripts/release.mjs plan (as the release workflow runs it)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'release-'));
   const changelog = join(dir, 'CHANGELOG.md');
@@ -145,6 +170,20 @@ describe('node scripts/release.mjs plan (as the release workflow runs it)', () =
       'release: Tag "v1.2" is not a release tag: expected vMAJOR.MINOR.PATCH (e.g. v1.2.3, or v1.3.0-rc.1 for a prerelease).',
     );
     expect(r.stdout).toBe('');
+  });
+
+  it('reads the existing tags the workflow passes (one per line)', () => {
+    const r = run([
+      'plan',
+      '--tag',
+      'v1.1.0',
+      '--changelog',
+      changelog,
+      '--existing-tags',
+      'refs/tags/v1.1.0\nrefs/tags/v1.2.0\n',
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('move-major=false\nreason=v1.2.0 is newer than v1.1.0: v1 stays on v1.2.0\n');
   });
 
   it('exits 1 when the changelog has no section for the version', () => {
