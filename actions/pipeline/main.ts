@@ -2,7 +2,7 @@ import { ActionIO, ActionResult, describeFailure } from '../../shared/action.js'
 import { ConfigurationError } from '../../shared/errors.js';
 import { InputSource, Inputs } from '../../shared/inputs.js';
 import { PhaseResult } from '../../shared/report/model.js';
-import { renderPhasesMarkdown, renderTimelineMermaid } from '../../shared/report/render.js';
+import { renderPipelineMarkdown } from '../../shared/report/render.js';
 
 /** The pipeline's phases in order, each backed by one action. */
 export const PHASES = [
@@ -161,19 +161,8 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       phases.map(({ name, status, durationMs, summary }) => ({ name, status, durationMs, summary })),
     ),
   );
-  await io.appendSummary(
-    [
-      '## Gitspaces pipeline',
-      '',
-      `**${verdict}**`,
-      '',
-      renderPhasesMarkdown(phases),
-      '',
-      renderTimelineMermaid(phases),
-      '',
-      ...summaries,
-    ].join('\n'),
-  );
+  // What failed and its fix first, then the phases and the timeline, then each phase's details.
+  await io.appendSummary(renderPipelineMarkdown(verdict, phases, summaries));
   if (failed) io.setFailed(`Pipeline stopped at phase ${failed.name}: ${failed.summary}`);
   const total = phases.reduce((a, p) => a + p.durationMs, 0);
   return {
