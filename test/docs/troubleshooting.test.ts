@@ -1,19 +1,21 @@
 /**
- * docs/troubleshooting.md has a section for every check id (the preflight catalog and the post-apply /
- * post-install gates) and documents every ConfigurationError code the sources throw; the README's
- * Troubleshooting table links every id.
+ * docs/troubleshooting.md has a section for every id of the check catalog (the preflight checks and the
+ * after-apply / after-install gates), headed with the catalog's title in catalog order, and documents every
+ * ConfigurationError code the sources throw; the README's Troubleshooting table links every id.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CATALOG } from '../../shared/checks/index.js';
-import { GATES } from '../../shared/runner/install.js';
+import { AFTER_APPLY_GATES } from '../../shared/checks/after-apply.js';
+import { AFTER_INSTALL_GATES } from '../../shared/checks/after-install.js';
+import { CATALOG } from '../../shared/checks/catalog.js';
+import { PREFLIGHT_CHECKS } from '../../shared/checks/preflight.js';
 import { ROOT } from '../cli/run-cli.js';
 
 const DOC = readFileSync(join(ROOT, 'docs', 'troubleshooting.md'), 'utf8');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 /** The gates that run after apply (terraform-apply) and after install (install-runner). */
-const POST_GATES = ['DNS-101', 'CERT-101', 'RUN-101', 'DLG-101', 'GW-101'];
+const POST_GATES = CATALOG.filter((c) => c.phase !== 'preflight').map((c) => c.id);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -63,17 +65,28 @@ function readmeTroubleshooting(): string {
   return README.slice(start, next < 0 ? undefined : next);
 }
 
-const ALL_IDS = [...CATALOG.map((c) => c.id), ...POST_GATES];
+const ALL_IDS = CATALOG.map((c) => c.id);
 
 describe('docs/troubleshooting.md', () => {
   test('the id lists are what the code runs', () => {
-    expect(CATALOG.map((c) => c.id)).toEqual(expect.arrayContaining(['CFG-001', 'API-007', 'HARNESS-003']));
+    expect(PREFLIGHT_CHECKS.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['CFG-001', 'API-007', 'HARNESS-003']),
+    );
+    expect(POST_GATES).toEqual(['DNS-101', 'CERT-101', 'RUN-101', 'DLG-101', 'GW-101']);
     expect(new Set(ALL_IDS).size).toBe(ALL_IDS.length);
     // The install-runner gates, and the terraform-apply gates as the code names them.
-    expect(Object.values(GATES).map((g) => g.id)).toEqual(['RUN-101', 'DLG-101', 'GW-101']);
-    const applyGates = readFileSync(join(ROOT, 'actions', 'terraform-apply', 'gates.ts'), 'utf8');
+    expect(Object.values(AFTER_INSTALL_GATES).map((g) => g.id)).toEqual(['RUN-101', 'DLG-101', 'GW-101']);
+    expect(AFTER_APPLY_GATES.map((g) => g.id).sort()).toEqual(['CERT-101', 'DNS-101']);
+    const applyGates = readFileSync(join(ROOT, 'shared', 'checks', 'after-apply.ts'), 'utf8');
     const inCode = new Set([...applyGates.matchAll(/check\(\s*'([A-Z]+-\d{3})'/g)].map((m) => m[1]));
     expect([...inCode].sort()).toEqual(['CERT-101', 'DNS-101']);
+  });
+
+  test('one `## <id>: <title>` section per catalog entry, with its title, in catalog order', () => {
+    const headings = [...DOC.matchAll(/^## ([A-Z]+-\d{3}): (.+)$/gm)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(headings).toEqual(CATALOG.map((c) => `${c.id}: ${c.title}`));
+    // Each entry's doc link is the anchor of its section.
+    for (const c of CATALOG) expect(c.doc).toBe(`docs/troubleshooting.md#${c.id}`);
   });
 
   test.each(ALL_IDS)('%s has an anchor, a heading and a fix', (id) => {
