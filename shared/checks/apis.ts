@@ -1,3 +1,4 @@
+/** The apis family (API): the Google APIs the module calls are enabled; with enable-apis, enabled here. */
 import { RemoteError } from '../errors.js';
 import { API_CHECKS, enableApis, needsRedis, requireGcp, requiredApis, serviceStates } from './gcp-access.js';
 import { PreflightCheck, error, needConfig, ok, skip } from './types.js';

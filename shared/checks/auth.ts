@@ -1,3 +1,4 @@
+/** The auth family (AUTH): the Google credentials resolve, are a JSON key or keyless, and the key is usable. */
 import { RemoteError } from '../errors.js';
 import type { ServiceAccountKey } from '../gcp/iam.js';
 import { gcpAuth } from './gcp-access.js';

@@ -1,3 +1,4 @@
+/** The capacity family (QUOTA, REG): the regions and zones exist, and their quotas hold the planned footprint. */
 import type { GitspacesConfig } from '../config/schema.js';
 import type { Region } from '../gcp/compute.js';
 import { computeReads } from './compute-reads.js';

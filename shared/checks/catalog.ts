@@ -6,11 +6,12 @@
  *   (after-install.ts), after their phase.
  *
  * Each family has its file in this folder (`dns.ts` implements DNS-001..004, `after-apply.ts` DNS-101 and CERT-101).
- * docs/troubleshooting.md has a section per id, headed `## <id>: <title>`, in this order; test/checks/catalog.test.ts
- * holds this list, the implementations and that page to one another.
+ * docs/troubleshooting.md has a section per id, headed `## <id>: <title>`, in this order, and a table generated from
+ * this list. test/checks/catalog.test.ts holds the list to the implementations, test/docs/troubleshooting.test.ts
+ * to that page and to the README's Troubleshooting table.
  *
- * Adding a check: an entry here, its implementation in its family's file (and that file's list), a section in
- * docs/troubleshooting.md, and a row in the README's Troubleshooting table.
+ * Adding a check: an entry here, its implementation in its family's file (and in that file's list), a section in
+ * docs/troubleshooting.md (then regenerate its table), and a link in the README's Troubleshooting table.
  */
 
 /** When a check runs: before anything is created, or as a health gate after a phase. */

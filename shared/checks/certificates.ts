@@ -1,3 +1,4 @@
+/** The certificates family (CERT-001): a certificate brought as files fits the region domains. */
 import { readFile } from 'node:fs/promises';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { resolve, dirname } from 'node:path';

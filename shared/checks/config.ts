@@ -1,3 +1,4 @@
+/** The config family (CFG): the file parses and validates, and its keys match the pinned module generation. */
 import { formatIssue } from '../config/parse.js';
 import { generationForVersion } from '../config/schema.js';
 import { PreflightCheck, error, needConfig, ok, warn } from './types.js';

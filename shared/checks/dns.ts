@@ -1,3 +1,4 @@
+/** The dns family (DNS-00x): names are valid, the parent zone delegates the domain, resolvers see it. */
 import type { ManagedZone } from '../gcp/clouddns.js';
 import { DnsResponse, nameServersOf, normName, nsTtl } from '../dns/query.js';
 import { isValidDomain, isValidZoneName, zoneNameFor } from '../net.js';

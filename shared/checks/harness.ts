@@ -1,3 +1,4 @@
+/** The harness family (HARNESS): the API key, the self-hosted infrastructure type, the org and project. */
 import { RemoteError, errorMessage } from '../errors.js';
 import type { HarnessClient } from '../harness/client.js';
 import type { TypesInfraProviderConfig } from '../harness/types.js';

@@ -1,3 +1,4 @@
+/** The iam family (IAM): the identity may create what the module creates; Owner as Harness documents. */
 import type { GitspacesConfig } from '../config/schema.js';
 import { hasRole } from '../gcp/resourcemanager.js';
 import { needsRedis, requireGcp } from './gcp-access.js';

@@ -1,3 +1,4 @@
+/** The images family (IMG): the gateway, runner and machine images exist and are Ubuntu. */
 import { IMAGE_RE } from '../config/schema.js';
 import type { Image } from '../gcp/compute.js';
 import { computeReads } from './compute-reads.js';

@@ -1,3 +1,4 @@
+/** The network family (NET): subnet ranges are valid, do not overlap, and the gateway's ingress is restricted. */
 import { RemoteError } from '../errors.js';
 import { TEN_SLASH_EIGHT, contains, overlaps, parseCidr } from '../net.js';
 import { computeReads } from './compute-reads.js';

@@ -1,3 +1,4 @@
+/** The org family (ORG): organization policies that block or change what the module creates. */
 import type { OrgPolicyResult } from '../gcp/resourcemanager.js';
 import { requireGcp } from './gcp-access.js';
 import { PreflightCheck, PreflightContext, SkipCheck, error, list, needConfig, ok, warn } from './types.js';

@@ -1,3 +1,4 @@
+/** The tools family (TOOL): the programs the module needs on the machine that runs the job. */
 import { PreflightCheck, error, ok, warn } from './types.js';
 
 function parseVersion(v: string): number[] {
