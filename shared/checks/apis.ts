@@ -1,9 +1,16 @@
 /** The apis family (API): the Google APIs the module calls are enabled; with enable-apis, enabled here. */
 import { RemoteError } from '../errors.js';
-import { API_CHECKS, enableApis, needsRedis, requireGcp, requiredApis, serviceStates } from './gcp-access.js';
+import {
+  MODULE_APIS,
+  enableApis,
+  needsRedis,
+  requireGcp,
+  requiredApis,
+  serviceStates,
+} from './gcp-access.js';
 import { PreflightCheck, error, needConfig, ok, skip } from './types.js';
 
-const apiCheck = (a: (typeof API_CHECKS)[number]): PreflightCheck => ({
+const apiCheck = (a: (typeof MODULE_APIS)[number]): PreflightCheck => ({
   id: a.id,
   async run(ctx) {
     const expected = `${a.service} ENABLED (${a.why})`;
@@ -35,7 +42,7 @@ const apiCheck = (a: (typeof API_CHECKS)[number]): PreflightCheck => ({
   },
 });
 
-export const API_001_006: PreflightCheck[] = API_CHECKS.map(apiCheck);
+export const API_001_006: PreflightCheck[] = MODULE_APIS.map(apiCheck);
 
 export const API_007: PreflightCheck = {
   id: 'API-007',

@@ -7,7 +7,7 @@ import { computeReads } from './compute-reads.js';
 import { PreflightContext, SkipCheck, needConfig } from './types.js';
 
 /** The APIs the module needs, with the check that reports each (API-001..006, apis.ts; titles in catalog.ts). */
-export const API_CHECKS: { id: string; service: string; why: string }[] = [
+export const MODULE_APIS: { id: string; service: string; why: string }[] = [
   {
     id: 'API-001',
     service: 'cloudresourcemanager.googleapis.com',
@@ -49,11 +49,11 @@ export function needsRedis(ctx: PreflightContext): boolean {
 }
 
 export function requiredApis(ctx: PreflightContext): string[] {
-  return API_CHECKS.filter((a) => a.id !== 'API-006' || needsRedis(ctx)).map((a) => a.service);
+  return MODULE_APIS.filter((a) => a.id !== 'API-006' || needsRedis(ctx)).map((a) => a.service);
 }
 
 export const checkForApi = (service: string): string =>
-  API_CHECKS.find((a) => a.service === service)?.id ?? 'API-00x';
+  MODULE_APIS.find((a) => a.service === service)?.id ?? 'API-00x';
 
 export type GcpAuth =
   { ok: true; gcp: Gcp; project: string } | { ok: false; checkId: string; observed: string; fix: string };
