@@ -4,9 +4,22 @@ import type { DelegateTokenDetails } from '../harness/types.js';
 import type { Logger } from '../logger.js';
 import type { BootstrapProgress } from './gates.js';
 
+/**
+ * The naming rule that makes a delegate token this bundle's: its name starts with `gitspaces-` (the default
+ * delegate.token_name, `gitspaces-delegate-token`, does). Harness keeps no other mark of who created a token,
+ * so install-runner creates tokens only under such names, and teardown revokes only such tokens. A
+ * delegate.token_name outside the rule must name a token that already exists (the user's own): the bundle
+ * uses it and never revokes it.
+ */
+export const BUNDLE_TOKEN_PREFIX = 'gitspaces-';
+
+export function isBundleToken(name: string): boolean {
+  return name.startsWith(BUNDLE_TOKEN_PREFIX);
+}
+
 /** The Harness calls the delegate-token step makes (shared/harness/client.ts HarnessClient). */
 export interface DelegateTokenApi {
-  listDelegateTokens(name?: string): Promise<DelegateTokenDetails[]>;
+  getDelegateToken(name: string): Promise<DelegateTokenDetails | undefined>;
   createDelegateToken(name: string): Promise<DelegateTokenDetails>;
 }
 
@@ -18,7 +31,11 @@ export interface DelegateTokenUse {
   created: boolean;
 }
 
-/** The delegate token named delegate.token_name: the existing one reused, or created. */
+/**
+ * The delegate token named delegate.token_name: the active one reused (its value read back from Harness when
+ * the VM has no copy, so a run killed after creating it recovers), or created when there is none. Never a
+ * second token for the same delegate.
+ */
 export async function ensureDelegateToken(
   harness: DelegateTokenApi,
   config: GitspacesConfig,
@@ -27,35 +44,48 @@ export async function ensureDelegateToken(
   givenValue: string | undefined,
 ): Promise<DelegateTokenUse> {
   const name = config.delegate.token_name;
-  const existing = (await harness.listDelegateTokens(name)).find((t) => t.name === name);
-  let value = givenValue || undefined;
-  let use: DelegateTokenUse;
-  if (existing && existing.status !== 'ACTIVE') {
+  const existing = await harness.getDelegateToken(name);
+  if (!existing) return createBundleToken(harness, name, log);
+  if (existing.status !== 'ACTIVE') {
     throw new ConfigurationError(
       'DELEGATE_TOKEN_REVOKED',
       `The delegate token ${name} is ${existing.status}`,
-      'Set delegate.token_name to a new name (a revoked token cannot be reused or recreated under its name).',
+      `Set delegate.token_name to a new name starting with ${BUNDLE_TOKEN_PREFIX} (a revoked token cannot be reused or recreated under its name; install-runner creates the new one).`,
     );
   }
-  if (existing) {
-    use = { identity: identityOf(existing), created: false };
-    log.info(`Delegate token ${name}: exists, reused`);
-  } else {
-    const created = await harness.createDelegateToken(name);
-    if (created.value) log.mask(created.value);
-    value = created.value;
-    use = { identity: identityOf(created), created: true };
-    log.info(`Delegate token ${name}: created (account level)`);
-  }
+  const vmHasCopy = before.secretsConsumed || before.secretsOnDisk;
+  // The VM keeps the copy it consumed: the value is sent again only when given, or when the VM has none.
+  const value = givenValue || (vmHasCopy ? undefined : existing.value) || undefined;
   if (value) log.mask(value);
-  if (!value && !before.secretsConsumed && !before.secretsOnDisk) {
+  if (!value && !vmHasCopy) {
     throw new ConfigurationError(
       'DELEGATE_TOKEN_VALUE_UNAVAILABLE',
-      `The delegate token ${name} exists, but Harness returns a token's value only when it is created, and this VM has no copy of it yet`,
-      `Pass the token's value as the \`delegate-token\` input (from a secret), or set delegate.token_name to a new name so install-runner creates one.`,
+      `The delegate token ${name} exists and this VM has no copy of it, but Harness did not return its value: Harness returns a token's value only to an API key allowed to edit delegates (core_delegate_edit)`,
+      `Give the API key's role the Delegate Create/Edit permission at account scope (install-runner needs it to create the token too), or pass the token's value as the \`delegate-token\` input (from a secret).`,
     );
   }
-  return { ...use, value };
+  log.info(
+    `Delegate token ${name}: exists, reused${!givenValue && value ? ' (its value read back from Harness)' : ''}`,
+  );
+  return { identity: identityOf(existing), created: false, value };
+}
+
+async function createBundleToken(
+  harness: DelegateTokenApi,
+  name: string,
+  log: Logger,
+): Promise<DelegateTokenUse> {
+  if (!isBundleToken(name)) {
+    throw new ConfigurationError(
+      'DELEGATE_TOKEN_NOT_FOUND',
+      `The delegate token ${name} does not exist, and install-runner creates tokens only under names starting with ${BUNDLE_TOKEN_PREFIX} (the rule teardown uses to know which tokens are its own)`,
+      `Set delegate.token_name to a name starting with ${BUNDLE_TOKEN_PREFIX} (install-runner creates it), or create ${name} in Harness (Account Settings -> Delegates -> Tokens) and re-run.`,
+    );
+  }
+  const created = await harness.createDelegateToken(name);
+  if (created.value) log.mask(created.value);
+  log.info(`Delegate token ${name}: created (account level)`);
+  return { identity: identityOf(created), created: true, value: created.value || undefined };
 }
 
 function identityOf(t: DelegateTokenDetails): string {

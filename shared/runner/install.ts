@@ -59,7 +59,7 @@ export interface RunnerCompute {
 
 /** The Harness calls install-runner makes (shared/harness/client.ts HarnessClient). */
 export interface RunnerHarness {
-  listDelegateTokens(name?: string): Promise<DelegateTokenDetails[]>;
+  getDelegateToken(name: string): Promise<DelegateTokenDetails | undefined>;
   createDelegateToken(name: string): Promise<DelegateTokenDetails>;
   delegateGroupsForToken(tokenName: string): Promise<DelegateGroupSummary[]>;
   getInfraProvider(id: string): Promise<TypesInfraProviderConfig | undefined>;
@@ -81,7 +81,7 @@ export interface InstallRunnerOptions {
   poolYamlSource: string;
   /** The service-account key JSON the runner uses to create gitspace VMs (already masked). */
   serviceAccountKey: string;
-  /** A delegate token value given as input (already masked): used when the named token exists. */
+  /** A delegate token value given as input (already masked): sent to the VM instead of the value Harness returns. */
   delegateToken?: string;
   /** MANAGER_HOST_AND_PORT for the delegate. */
   managerUrl: string;
