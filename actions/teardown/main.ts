@@ -141,6 +141,37 @@ async function reportTeardown(
   };
 }
 
+/** Terraform as the deps give it (a test), or in the apply's working directory. */
+function teardownTerraform(
+  io: ActionIO,
+  deps: TeardownDeps,
+  config: GitspacesConfig,
+  workingDir: string,
+  keyJson: string,
+  setupYaml: () => string | undefined,
+): TeardownTerraformSetup {
+  if (deps.terraform === null)
+    return { terraformMissing: 'no Terraform configuration', terraformInitialised: false };
+  if (deps.terraform) return { terraform: deps.terraform, terraformInitialised: true };
+  const dir = isAbsolute(workingDir)
+    ? workingDir
+    : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
+  return terraformForTeardown(io, config, dir, keyJson, setupYaml);
+}
+
+type Gcp = Awaited<ReturnType<typeof createGcp>>;
+
+/** The orphan scan's view of GCP, and public DNS for the parent zone's delegation. */
+function gcpScanApis(io: ActionIO, gcp: Gcp): OrphanScanApis {
+  return {
+    compute: gcp.compute,
+    dns: gcp.dns,
+    certs: gcp.certs,
+    iam: gcp.iam,
+    dnsClient: dnsClientFromEndpoints(endpointsFromEnv(io.env)),
+  };
+}
+
 export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const inp = io.inputs;
@@ -178,16 +209,8 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
     : undefined;
   try {
     const compute: TeardownCompute = deps.compute ?? (gcp as NonNullable<typeof gcp>).compute;
-    const dir = isAbsolute(workingDir)
-      ? workingDir
-      : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
     let infraSetup: { setupYaml?: string; serviceAccount?: string } = {};
-    const tf: TeardownTerraformSetup =
-      deps.terraform === undefined
-        ? terraformForTeardown(io, config, dir, keyJson, () => infraSetup.setupYaml)
-        : deps.terraform === null
-          ? { terraformMissing: 'no Terraform configuration', terraformInitialised: false }
-          : { terraform: deps.terraform, terraformInitialised: true };
+    const tf = teardownTerraform(io, deps, config, workingDir, keyJson, () => infraSetup.setupYaml);
     infraSetup = await readInfraSetup(io, harness, config);
 
     if (dryRun) io.log.info('Dry run: looking only; nothing will be changed.');
@@ -207,13 +230,7 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
 
     let orphans: OrphanScan | undefined;
     if (scan && !results.some((r) => r.status === 'failed')) {
-      const apis: OrphanScanApis = deps.scanApis ?? {
-        compute: (gcp as NonNullable<typeof gcp>).compute,
-        dns: (gcp as NonNullable<typeof gcp>).dns,
-        certs: (gcp as NonNullable<typeof gcp>).certs,
-        iam: (gcp as NonNullable<typeof gcp>).iam,
-        dnsClient: dnsClientFromEndpoints(endpointsFromEnv(io.env)),
-      };
+      const apis: OrphanScanApis = deps.scanApis ?? gcpScanApis(io, gcp as Gcp);
       orphans = await scanForOrphans(io, config, apis, infraSetup.serviceAccount);
     }
     return await reportTeardown(

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
+import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { maskSecret } from '../../shared/inputs.js';
 import { maskSetupYaml } from '../../shared/terraform/interface.js';
@@ -76,61 +77,76 @@ function readInfraConfig(io: ActionIO, path: string): { setupYaml: string; secre
   return { setupYaml, secrets: maskSetupYaml(io.log, setupYaml) };
 }
 
-export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
-  const startedAt = io.clock.now();
+/** What the inputs ask of this run, besides the secrets. */
+interface ApplyInputs {
+  mode: ApplyRun['mode'];
+  binary: 'terraform' | 'tofu';
+  rootDir: string;
+  workdir: string;
+  label: string;
+  workspace: string;
+  /** Where the key file lives across jobs (RUNNER_TEMP), so plan and apply plan the same path. */
+  stableDir: string;
+  infraConfigPath: string;
+  runGates: boolean;
+  comment: boolean;
+  reviewedPlanFile: string;
+}
+
+function readApplyInputs(io: ActionIO, config: GitspacesConfig, mode: ApplyRun['mode']): ApplyInputs {
   const inp = io.inputs;
-  const gcpCredentials = inp.secret('gcp-credentials');
-  const githubToken = inp.secret('github-token') || io.env.GITHUB_TOKEN || '';
-  if (githubToken) io.log.mask(githubToken);
-  inp.secret('harness-api-key');
-  const mode = inp.oneOf('mode', MODES, 'plan');
-  const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
-  const binary = inp.oneOf('binary', ['terraform', 'tofu'] as const, config.terraform.binary);
   const rootDir = inp.optional('working-directory', config.terraform.working_directory);
   const workdir = resolve(rootDir);
-  const label = inp.optional('label', '');
-  const workspace = io.env.TF_WORKSPACE || 'default';
-  const stableDir = io.env.RUNNER_TEMP ? resolve(io.env.RUNNER_TEMP) : join(workdir, '.gitspaces');
-  const infraConfigPath = resolve(
-    inp.optional('infra-config-path') ||
-      join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
-  );
-  const runGates = inp.boolean('gates', true);
-  const comment = inp.boolean('comment', true);
-  const reviewedPlanFile = inp.optional('plan-file');
+  return {
+    mode,
+    binary: inp.oneOf('binary', ['terraform', 'tofu'] as const, config.terraform.binary),
+    rootDir,
+    workdir,
+    label: inp.optional('label', ''),
+    workspace: io.env.TF_WORKSPACE || 'default',
+    stableDir: io.env.RUNNER_TEMP ? resolve(io.env.RUNNER_TEMP) : join(workdir, '.gitspaces'),
+    infraConfigPath: resolve(
+      inp.optional('infra-config-path') ||
+        join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
+    ),
+    runGates: inp.boolean('gates', true),
+    comment: inp.boolean('comment', true),
+    reviewedPlanFile: inp.optional('plan-file'),
+  };
+}
 
-  const { setupYaml, secrets } = readInfraConfig(io, infraConfigPath);
-  const key = prepareKeyFile(io, gcpCredentials, stableDir);
-  secrets.push(...key.secrets);
-
+/** The run's shared state: the terraform CLI in the root, the plan comment's identity, outputs and phase. */
+function newApplyRun(
+  io: ActionIO,
+  deps: TerraformApplyDeps,
+  config: GitspacesConfig,
+  i: ApplyInputs,
+  given: {
+    githubToken: string;
+    gcpCredentials: string;
+    setupYaml: string;
+    secrets: string[];
+    startedAt: number;
+  },
+): ApplyRun {
   const terraform = new TerraformCli({
-    binary,
-    cwd: workdir,
+    binary: i.binary,
+    cwd: i.workdir,
     env: io.env,
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
   });
   const outputs: Record<string, string> = {};
-  const target = { root: rootDir, workspace, label };
-  const run: ApplyRun = {
+  const target = { root: i.rootDir, workspace: i.workspace, label: i.label };
+  const { mode } = i;
+  return {
     io,
     deps,
     config,
-    mode,
-    binary,
+    ...i,
+    ...given,
     terraform,
-    rootDir,
-    workdir,
-    workspace,
-    label,
-    githubToken,
-    gcpCredentials,
-    setupYaml,
-    secrets,
-    planFile: join(workdir, 'plan.tfplan'),
-    reviewedPlanFile,
-    runGates,
-    comment,
+    planFile: join(i.workdir, 'plan.tfplan'),
     target,
     marker: planMarker(target),
     runUrl: runUrlFromEnv(io.env),
@@ -142,19 +158,43 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     phase: (status, summary, extra = {}) => ({
       name: mode === 'plan' ? 'plan' : mode === 'drift' ? 'drift' : mode === 'destroy' ? 'destroy' : 'apply',
       status,
-      startedAt,
-      durationMs: io.clock.now() - startedAt,
+      startedAt: given.startedAt,
+      durationMs: io.clock.now() - given.startedAt,
       summary,
       ...extra,
     }),
   };
+}
+
+export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
+  const startedAt = io.clock.now();
+  const inp = io.inputs;
+  const gcpCredentials = inp.secret('gcp-credentials');
+  const githubToken = inp.secret('github-token') || io.env.GITHUB_TOKEN || '';
+  if (githubToken) io.log.mask(githubToken);
+  inp.secret('harness-api-key');
+  const mode = inp.oneOf('mode', MODES, 'plan');
+  const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
+  const i = readApplyInputs(io, config, mode);
+
+  const { setupYaml, secrets } = readInfraConfig(io, i.infraConfigPath);
+  const key = prepareKeyFile(io, gcpCredentials, i.stableDir);
+  secrets.push(...key.secrets);
+  const run = newApplyRun(io, deps, config, i, {
+    githubToken,
+    gcpCredentials,
+    setupYaml,
+    secrets,
+    startedAt,
+  });
+  const { workdir } = i;
   try {
-    const root = generateRoot({ config, keyFile: key.path, infraConfigFile: infraConfigPath, env: io.env });
+    const root = generateRoot({ config, keyFile: key.path, infraConfigFile: i.infraConfigPath, env: io.env });
     writeRoot(workdir, root);
     io.log.info(
-      `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${rootDir}`,
+      `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${i.rootDir}`,
     );
-    await io.log.group(`${binary} init`, () => terraform.init());
+    await io.log.group(`${i.binary} init`, () => run.terraform.init());
     await checkInstalledModule(workdir, root, setupYaml);
 
     if (mode === 'destroy') return await destroyStack(run);
