@@ -1,7 +1,8 @@
 import type { GitspacesConfig } from '../config/schema.js';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
 import type { DelegateTokenDetails } from '../harness/types.js';
 import type { Logger } from '../logger.js';
+import { isTransient } from '../retry.js';
 import type { BootstrapProgress } from './gates.js';
 
 /**
@@ -82,9 +83,22 @@ async function createBundleToken(
       `Set delegate.token_name to a name starting with ${BUNDLE_TOKEN_PREFIX} (install-runner creates it), or create ${name} in Harness (Account Settings -> Delegates -> Tokens) and re-run.`,
     );
   }
-  const created = await harness.createDelegateToken(name);
+  let created: DelegateTokenDetails;
+  try {
+    created = await harness.createDelegateToken(name);
+    log.info(`Delegate token ${name}: created (account level)`);
+  } catch (e) {
+    // A create that failed in transit (5xx, dropped connection) may have been applied: the token is read back by
+    // name rather than created twice (the client does not retry a POST it cannot prove unapplied).
+    if (!isTransient(e)) throw e;
+    const applied = await harness.getDelegateToken(name);
+    if (applied?.status !== 'ACTIVE' || !applied.value) throw e;
+    log.info(
+      `Delegate token ${name}: the create answered "${errorMessage(e)}", but it was applied: token read back`,
+    );
+    created = applied;
+  }
   if (created.value) log.mask(created.value);
-  log.info(`Delegate token ${name}: created (account level)`);
   return { identity: identityOf(created), created: true, value: created.value || undefined };
 }
 

@@ -1,4 +1,5 @@
 import type { GitspacesConfig } from '../../shared/config/schema.js';
+import { RemoteError } from '../../shared/errors.js';
 import type { DelegateTokenDetails } from '../../shared/harness/types.js';
 import { RecordingLogger } from '../../shared/logger.js';
 import { ensureDelegateToken, isBundleToken } from '../../shared/runner/delegate-token.js';
@@ -102,4 +103,32 @@ test('a revoked token is refused with a new bundle name as the fix', async () =>
     ensureDelegateToken(api, exampleConfig(), new RecordingLogger(), noCopy, undefined),
   ).rejects.toMatchObject({ code: 'DELEGATE_TOKEN_REVOKED', fix: expect.stringContaining('gitspaces-') });
   expect(api.created).toEqual([]);
+});
+
+test('a create that answers 503 after it was applied is read back, not repeated', async () => {
+  const tokens: DelegateTokenDetails[] = [];
+  const api = tokensApi(tokens);
+  const create = api.createDelegateToken;
+  api.createDelegateToken = async (name: string) => {
+    await create(name);
+    throw new RemoteError(
+      'harness',
+      503,
+      'Harness API POST /ng/api/delegate-token-ng answered 503: unavailable',
+    );
+  };
+  const log = new RecordingLogger();
+  const use = await ensureDelegateToken(api, exampleConfig(), log, noCopy, undefined);
+  expect(use).toMatchObject({ created: true, value: 'value-of-gitspaces-delegate-token' });
+  expect(api.created).toEqual(['gitspaces-delegate-token']);
+  expect(log.text()).toContain('but it was applied: token read back');
+
+  // Not applied: the error stands.
+  const none = tokensApi([]);
+  none.createDelegateToken = async () => {
+    throw new RemoteError('harness', 503, 'unavailable');
+  };
+  await expect(
+    ensureDelegateToken(none, exampleConfig(), new RecordingLogger(), noCopy, undefined),
+  ).rejects.toMatchObject({ status: 503 });
 });
