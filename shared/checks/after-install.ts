@@ -61,7 +61,7 @@ export function fixForStep(step: string, vm: string, zone: string): string {
     case 'docker':
       return `The VM could not install Docker from get.docker.com: give it outbound HTTPS (Cloud NAT) or use an Ubuntu image with Docker, then re-run install-runner. Logs: \`${ssh} -- sudo journalctl -u google-startup-scripts\`.`;
     case 'files':
-      return 'The VM could not read the pool file, key or delegate token from its metadata: re-run install-runner (it writes them again). If the delegate token was created earlier, pass it as `delegate-token` or choose a new delegate.token_name.';
+      return 'The VM could not read the pool file, key or delegate token from its metadata: re-run install-runner (it writes them again, reading the value of the delegate token back from Harness). If it says DELEGATE_TOKEN_VALUE_UNAVAILABLE, give the API key delegate edit permission or pass the token as `delegate-token`.';
     case 'network':
     case 'runner':
     case 'delegate':
