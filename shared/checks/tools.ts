@@ -48,12 +48,12 @@ export const TOOL_001: PreflightCheck = {
       return error(
         `only ${found.join(', ')}`,
         'terraform or tofu >= 1.3',
-        'Install a newer version: hashicorp/setup-terraform@v3 with terraform_version: 1.9.x (or opentofu/setup-opentofu).',
+        'Install a newer version: hashicorp/setup-terraform@v4 with terraform_version: 1.9.x (or opentofu/setup-opentofu).',
       );
     return error(
       `neither ${candidates.join(' nor ')} is on PATH`,
       'terraform or tofu >= 1.3 on PATH',
-      'Add hashicorp/setup-terraform@v3 (or opentofu/setup-opentofu@v1) before this step.',
+      'Add hashicorp/setup-terraform@v4 (or opentofu/setup-opentofu@v2) before this step.',
     );
   },
 };
