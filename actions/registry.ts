@@ -3,7 +3,8 @@
  * (bench/cold-start.bench.ts), the CLI (cli/main.ts), the pipeline (actions/pipeline/main.ts) and the dispatcher
  * (actions/load.ts) read. Adding an action is a folder `actions/<name>/` (action.yml + main.ts) and one entry here.
  *
- * Data only, no imports: scripts/build.mjs loads this file on its own.
+ * No static imports: scripts/build.mjs loads this file on its own, and each action's code is loaded only when it
+ * runs (`load`, one lazy chunk per action in the bundle; a literal path so webpack, esbuild and tsx all resolve it).
  */
 export interface CommandEntry {
   /** One line for `gitspaces --help`. */
@@ -23,11 +24,14 @@ export interface ActionEntry {
   handsOn?: readonly string[];
   /** The `gitspaces <command>`s that run it. */
   commands: Readonly<Record<string, CommandEntry>>;
+  /** Its `actions/<name>/main.ts`, loaded on demand. */
+  load: () => Promise<{ main?: unknown }>;
 }
 
 export const ACTIONS = [
   {
     name: 'validate-prereqs',
+    load: () => import('./validate-prereqs/main.js'),
     phase: 'validate',
     commands: {
       validate: { summary: 'Run the preflight checks against GCP, DNS and Harness (changes nothing)' },
@@ -35,6 +39,7 @@ export const ACTIONS = [
   },
   {
     name: 'configure-infra',
+    load: () => import('./configure-infra/main.js'),
     phase: 'configure',
     handsOn: ['infra-config-path', 'infra-identifier'],
     commands: {
@@ -43,6 +48,7 @@ export const ACTIONS = [
   },
   {
     name: 'terraform-apply',
+    load: () => import('./terraform-apply/main.js'),
     phase: 'apply',
     // The pipeline applies; a pull request plans through the reusable workflow instead.
     phaseInputs: { mode: 'apply' },
@@ -59,21 +65,25 @@ export const ACTIONS = [
   },
   {
     name: 'install-runner',
+    load: () => import('./install-runner/main.js'),
     phase: 'install-runner',
     commands: { 'install-runner': { summary: 'Install the VM runner and the delegate on the runner VM' } },
   },
   {
     name: 'create-gitspace',
+    load: () => import('./create-gitspace/main.js'),
     phase: 'create',
     commands: { create: { summary: 'Create (or start) the gitspaces of the config file' } },
   },
   {
     name: 'teardown',
+    load: () => import('./teardown/main.js'),
     commands: { teardown: { summary: 'Delete gitspaces, runner, infrastructure, in reverse order' } },
   },
   {
     // The root action.yml: every phase above, in order.
     name: 'pipeline',
+    load: () => import('./pipeline/main.js'),
     commands: {
       up: { summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create' },
     },
