@@ -1,4 +1,4 @@
-/** How actions talk to the user. On a runner it speaks the workflow-command protocol (shared/runner-io.ts); tests use a recorder. */
+/** How actions talk to the user. On a runner it is @actions/core (shared/actions-runtime.ts); the CLI prints to a terminal; tests record. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;

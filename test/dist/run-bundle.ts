@@ -123,7 +123,8 @@ export function parseWorkflowCommands(stdout: string): { annotations: Annotation
 }
 
 export async function runBundle(action: string, opts: BundleOptions = {}): Promise<BundleRun> {
-  const distDir = opts.distDir ?? join(ROOT, 'dist');
+  // GITSPACES_DIST: run another build (e.g. `node scripts/build.mjs --out /tmp/d`) before committing dist/.
+  const distDir = opts.distDir ?? resolve(process.env.GITSPACES_DIST ?? join(ROOT, 'dist'));
   const entry = join(distDir, action, 'index.js');
   if (!existsSync(entry)) throw new Error(`run-bundle: ${entry} does not exist; run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), `gitspaces-run-${action}-`));
