@@ -87,7 +87,9 @@ function configurationOutcome(e: ConfigurationError): Outcome {
   });
   const log: string[] = [];
   if (annotations.length && !unplaced.length)
-    log.push(`[${e.code}] ${(e.message.split('\n')[0] ?? '').replace(/:$/, '')}, each annotated below. Fix: ${e.fix}`);
+    log.push(
+      `[${e.code}] ${(e.message.split('\n')[0] ?? '').replace(/:$/, '')}, each annotated below. Fix: ${e.fix}`,
+    );
   else
     annotations.push({
       message: [message, ...unplaced.filter((d) => !message.includes(d))].join('\n'),
