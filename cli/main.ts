@@ -178,7 +178,7 @@ async function runMain(
     const result = await main(io);
     // The same mapping as the bundle and the pipeline (shared/failure.ts); a failure the action already told
     // the user about is not told twice.
-    const outcome = outcomeOfResult(spec.action, result, io.failures.length > 0);
+    const outcome = outcomeOfResult(spec.action, result, io.failures.length > 0 || io.log.errors > 0);
     reportOutcome(outcome, io.log);
     return {
       exitCode: result.exitCode === undefined && io.failures.length ? EXIT.failed : outcome.exitCode,

@@ -52,3 +52,15 @@ test('an error nobody anticipated says it is a bug; its stack trace is debug out
   expect(errors.filter((a) => /\n\s+at /.test(a.message))).toEqual([]);
   expect(r.annotations.filter((a) => a.level === 'debug' && /\n\s+at /.test(a.message))).toHaveLength(1);
 }, 60_000);
+
+test('the pipeline stopped by a missing config file: exit 2, one error annotation, on the phase that failed', async () => {
+  const r = await runBundle('pipeline', {
+    distDir: await sourceStep('pipeline'),
+    cwd: dir,
+    inputs: { config: 'no-such-gitspaces.yaml' },
+  });
+  expect(r.code).toBe(2);
+  const errors = r.annotations.filter((a) => a.level === 'error');
+  expect(errors.map((a) => a.props.title)).toEqual(['gitspaces: validate failed']);
+  expect(errors[0]?.message).toMatch(/CONFIG_NOT_FOUND.*no-such-gitspaces\.yaml/);
+}, 60_000);
