@@ -3,7 +3,7 @@ import { ConfigurationError } from '../../shared/errors.js';
 import { outcomeOfError } from '../../shared/failure.js';
 import { InputSource, Inputs } from '../../shared/inputs.js';
 import { PhaseResult } from '../../shared/report/model.js';
-import { renderPhasesMarkdown, renderTimelineMermaid } from '../../shared/report/render.js';
+import { renderPipelineMarkdown } from '../../shared/report/render.js';
 import { loadAction } from '../load.js';
 import { pipelinePhases } from '../registry.js';
 
@@ -150,19 +150,8 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       phases.map(({ name, status, durationMs, summary }) => ({ name, status, durationMs, summary })),
     ),
   );
-  await io.appendSummary(
-    [
-      '## Gitspaces pipeline',
-      '',
-      `**${verdict}**`,
-      '',
-      renderPhasesMarkdown(phases),
-      '',
-      renderTimelineMermaid(phases),
-      '',
-      ...summaries,
-    ].join('\n'),
-  );
+  // What failed and its fix first, then the phases and the timeline, then each phase's details.
+  await io.appendSummary(renderPipelineMarkdown(verdict, phases, summaries));
   // The failed phase was annotated above; the result's exit code fails the step without a second annotation.
   const total = phases.reduce((a, p) => a + p.durationMs, 0);
   return {

@@ -24,7 +24,7 @@ import {
 } from '../../shared/terraform/plan-render.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
-import { GateApis, GateInputs, certGate, dnsGate } from './gates.js';
+import { GateApis, GateInputs, runAfterApplyGates } from '../../shared/checks/after-apply.js';
 
 export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
@@ -372,7 +372,7 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       };
       const apis: GateApis =
         deps.gates ?? createGcp({ keyJson: gcpCredentials, env: io.env, log: io.log, clock: io.clock });
-      checks = [...(await dnsGate(apis, gateInputs)), ...(await certGate(apis, gateInputs))];
+      checks = await runAfterApplyGates(apis, gateInputs);
     }
     const failedGates = checks.filter((c) => c.status === 'error');
     const lines = [

@@ -27,6 +27,7 @@ import {
   renderBootstrapScript,
 } from './bootstrap.js';
 import {
+  AFTER_INSTALL_GATES as GATES,
   BootstrapProgress,
   GatewayView,
   fixForStep,
@@ -34,7 +35,7 @@ import {
   observeGateways,
   observeRunner,
   parseProgress,
-} from './gates.js';
+} from '../checks/after-install.js';
 import { rewritePoolYaml } from './pool.js';
 
 /** The Compute calls install-runner makes (shared/gcp/compute.ts ComputeApi). */
@@ -122,18 +123,6 @@ export interface InstallRunnerResult {
   configHash: string;
   failure?: GateFailure;
 }
-
-export const GATES = {
-  runner: { id: 'RUN-101', title: 'Runner VM bootstrapped and its /healthz answers OK' },
-  delegate: {
-    id: 'DLG-101',
-    title: 'Delegate actively connected with the selector the infrastructure expects',
-  },
-  gateway: {
-    id: 'GW-101',
-    title: "Every region's gateway reports overall_health healthy at the expected version",
-  },
-} as const;
 
 /** `<infra name>-<runner region>-runner-vm`, the post-0.0.3 module's runner VM, unless the config names one. */
 export function runnerVmName(config: GitspacesConfig, override?: string): string {

@@ -1,6 +1,24 @@
-import { BOOTSTRAP_STEPS, GUEST_NAMESPACE } from './bootstrap.js';
+/**
+ * The health gates install-runner runs after it installed the runner and the delegate (RUN-101, DLG-101, GW-101):
+ * what each observes in one poll. install-runner (shared/runner/install.ts) waits on them in this order, each
+ * until it passes or its timeout, and reports them with their catalog ids and titles.
+ */
+import { BOOTSTRAP_STEPS, GUEST_NAMESPACE } from '../runner/bootstrap.js';
 import type { DelegateGroupSummary, TypesCDEGateway } from '../harness/types.js';
 import type { Observation } from '../retry.js';
+import { catalogEntry } from './catalog.js';
+
+function gate(id: string): { id: string; title: string } {
+  const { title } = catalogEntry(id);
+  return { id, title };
+}
+
+/** The after-install gates of the catalog, in the order install-runner waits on them. */
+export const AFTER_INSTALL_GATES = {
+  runner: gate('RUN-101'),
+  delegate: gate('DLG-101'),
+  gateway: gate('GW-101'),
+} as const;
 
 /** The runner VM's bootstrap progress as its guest attributes report it (`gitspaces/<key>`). */
 export interface BootstrapProgress {
