@@ -130,6 +130,19 @@ describe('commands', () => {
     expect(bug.stderr).toContain('this is a bug');
   });
 
+  test('a bug: one error line that says so; its stack trace only with RUNNER_DEBUG=1 (or --verbose)', async () => {
+    const bug = async () => {
+      throw new TypeError('x is undefined');
+    };
+    const quiet = await run(['validate'], bug);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr.match(/^error: /gm)).toHaveLength(1);
+    expect(quiet.stderr).not.toMatch(/^\s+at /m);
+    const debug = await run(['validate'], bug, { RUNNER_DEBUG: '1' });
+    expect(debug.stderr).toMatch(/TypeError: x is undefined\n\s+at /);
+    expect((await run(['--verbose', 'validate'], bug)).stderr).toMatch(/TypeError: x is undefined\n\s+at /);
+  });
+
   test('an unknown command is exit 2 and lists the commands', async () => {
     const r = await run(['frobnicate'], async () => ({ outputs: {}, phase }));
     expect(r.code).toBe(2);
