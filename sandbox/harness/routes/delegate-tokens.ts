@@ -2,22 +2,18 @@ import type { Router } from '../../core/http.js';
 import type { World } from '../../world.js';
 import { NG_PREFIX, ngError, rest } from '../api.js';
 import { HarnessModel, randomChars } from '../model.js';
+import { delegateTokenAsListed } from '../token-listing.js';
 import { randomBytes } from 'node:crypto';
 
 /** NG delegate tokens: list, create, revoke, and the delegate groups that connected with one. */
 export function delegateTokenRoutes(r: Router, world: World): void {
   const m = world.harness as HarnessModel;
-  // getCgDelegateTokens (DelegateTokenNgResource, GET /ng/api/delegate-token-ng). Harness's DelegateTokenDetails
-  // documents `value` as "only populated when fetching delegate token by name or the user has edit delegate
-  // permission" (the same text in harness-go-sdk's and the Python client's models), and
-  // terraform-provider-harness's resourceDelegateTokenRead reads `value` back that way, with `name`.
-  // Edit delegate permission here: an account-scoped key (the emulator's admin key).
+  // getDelegateTokens: the value only to a key that may edit delegates (token-listing.ts says where from).
   r.get(`${NG_PREFIX}/delegate-token-ng`, (req) => {
     const name = req.query.get('name');
     const status = req.query.get('status');
-    const withValue = !!name || world.scenario.harness.keyScope === 'account';
     const list = [...m.tokens.values()]
-      .map((t) => ({ ...t.details, value: withValue ? t.details.value : undefined }))
+      .map((t) => delegateTokenAsListed(t.details, world.scenario.harness.keyScope))
       .filter((t) => (!name || t.name === name) && (!status || t.status === status));
     return rest(list);
   });
