@@ -7,6 +7,7 @@ import { cloudDnsRouter } from './dns.js';
 import { metadataRouter } from './metadata.js';
 import { iamCredentialsRouter, oauthRouter, stsRouter } from './oauth.js';
 import { GcpState, GcpWorld } from './state.js';
+import { storageRouter } from './storage.js';
 
 export type { GcpState } from './state.js';
 export { GcpWorld } from './state.js';
@@ -36,6 +37,7 @@ export async function startGcp(world: World): Promise<Service[]> {
     ['clouddns', cloudDnsRouter(gcp)],
     ['certificatemanager', certificateManagerRouter(gcp)],
     ['metadata', metadataRouter(gcp)],
+    ['storage', storageRouter(world)],
   ];
   const services = await Promise.all(
     routers.map(([name, router]) => startService(name, router, world.journal, world.faults)),
