@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { isAbsolute, join, resolve } from 'node:path';
 import type { GitspacesConfig, ModuleGeneration } from '../config/schema.js';
 import { ConfigurationError } from '../errors.js';
+import { StateBackend, backendWarnings, stateBackend } from './backend.js';
 import { MODULE_OUTPUTS, MODULE_VARIABLES, checkSetupYamlKeys, describeKeyMismatch } from './interface.js';
 
 /**
@@ -19,6 +20,9 @@ import { MODULE_OUTPUTS, MODULE_VARIABLES, checkSetupYamlKeys, describeKeyMismat
  *   module needs no provider).
  */
 
+export { STATE_BUCKET_SUFFIX, defaultStateBucket, defaultStatePrefix, stateBackend } from './backend.js';
+export type { StateBackend } from './backend.js';
+
 export const MODULE_NAME = 'gitspaces';
 export const MIRROR_ENV = 'GITSPACES_TF_MODULE_MIRROR';
 export const PROVIDERS_ENV = 'GITSPACES_TF_PROVIDERS';
@@ -34,6 +38,9 @@ export interface RootInputs {
 
 export interface GeneratedRoot {
   generation: ModuleGeneration;
+  backend: StateBackend;
+  /** Things the user should know about where the state lives (local state in GitHub Actions). */
+  warnings: string[];
   source: string;
   version?: string;
   mainTf: Record<string, unknown>;
@@ -99,8 +106,8 @@ export function generateRoot(inputs: RootInputs): GeneratedRoot {
       null: { source: 'hashicorp/null', version: '~> 3.2' },
     };
   }
-  const backend = config.terraform.backend;
-  if (backend) terraform.backend = { [backend.type]: { ...backend.config } };
+  const backend = stateBackend(config);
+  terraform.backend = { [backend.type]: { ...backend.config } };
   const variable: Record<string, unknown> = {};
   const moduleBlock: Record<string, unknown> = { source };
   if (version) moduleBlock.version = version;
@@ -122,7 +129,7 @@ export function generateRoot(inputs: RootInputs): GeneratedRoot {
     module: { [MODULE_NAME]: moduleBlock },
     output,
   };
-  return { generation, source, version, mainTf, tfvars };
+  return { generation, source, version, mainTf, tfvars, backend, warnings: backendWarnings(backend, env) };
 }
 
 export function writeRoot(dir: string, root: GeneratedRoot): { mainTfPath: string; tfvarsPath: string } {
