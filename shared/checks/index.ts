@@ -29,6 +29,7 @@ import {
 import { HARNESS_001, HARNESS_002, HARNESS_003 } from './harness.js';
 import { CERT_001, CFG_001, CFG_002, DNS_001, NET_001, NET_003, TOOL_001, TOOL_002 } from './local.js';
 import { runChecks, type RunOptions } from './run.js';
+import { STATE_CHECKS } from './state.js';
 import type { CheckDef, Exec, GcpSetup, PreflightContext } from './types.js';
 
 export * from './types.js';
@@ -66,6 +67,7 @@ export const CATALOG: readonly CheckDef[] = [
   HARNESS_001,
   HARNESS_002,
   HARNESS_003,
+  ...STATE_CHECKS,
 ];
 
 /** Runs a program; the spawn waits one turn of the event loop so that the checks' requests go out first. */
