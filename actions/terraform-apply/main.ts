@@ -24,6 +24,14 @@ import {
 } from '../../shared/terraform/plan-render.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
+import type { GeneratedRoot } from '../../shared/terraform/root.js';
+import {
+  createScratch,
+  lockNotice,
+  prepareStateBucket,
+  readStateLock,
+  terraformEnv,
+} from '../../shared/terraform/state-run.js';
 import { GateApis, GateInputs, certGate, dnsGate } from './gates.js';
 
 export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
@@ -140,6 +148,46 @@ function outputValue<T>(outputs: Record<string, { value: unknown }>, name: strin
   return outputs[name]?.value as T | undefined;
 }
 
+/**
+ * Before init: say where the state lives (and warn about local state in GitHub Actions), create a missing state
+ * bucket when create-state-bucket asks (said in the summary), and explain a held lock before Terraform waits on it.
+ */
+async function prepareState(
+  io: ActionIO,
+  p: {
+    root: GeneratedRoot;
+    config: GitspacesConfig;
+    gcpCredentials: string;
+    rootDir: string;
+    workspace: string;
+  },
+): Promise<void> {
+  const { backend } = p.root;
+  for (const w of p.root.warnings) io.log.warning(w);
+  if (backend.type !== 'gcs') return;
+  io.log.info(`Terraform state: gs://${backend.bucket}/${backend.prefix} (gcs backend)`);
+  const gcp = createGcp({ keyJson: p.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
+  try {
+    const created = await prepareStateBucket({
+      backend,
+      create: io.inputs.boolean('create-state-bucket', false),
+      project: p.config.gcp.project_id,
+      location: Object.keys(p.config.infrastructure.regions)[0] ?? 'US',
+      rest: gcp.rest,
+      log: io.log,
+    });
+    if (created)
+      await io.appendSummary(`## Gitspaces: Terraform state
+
+${created}
+`);
+    const lock = await readStateLock(gcp.rest, backend, p.workspace);
+    if (lock) io.log.warning(lockNotice(lock, io.clock.now(), p.rootDir, p.config.terraform.lock_timeout));
+  } finally {
+    await gcp.close().catch(() => undefined);
+  }
+}
+
 export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const inp = io.inputs;
@@ -174,11 +222,14 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   const secrets = maskSetupYaml(io.log, setupYaml);
   const key = prepareKeyFile(io, gcpCredentials, stableDir);
   secrets.push(...key.secrets);
+  // The plan file lives outside the work tree; it, .terraform and the key copy go at the end or on a signal.
+  const scratch = createScratch(io.env, workdir);
+  scratch.track(key.path);
 
   const runner = new TerraformCli({
     binary,
     cwd: workdir,
-    env: io.env,
+    env: terraformEnv(io.env, key.path),
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
   });
@@ -187,13 +238,14 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     outputs[k] = v;
     io.setOutput(k, v);
   };
-  const planFile = join(workdir, 'plan.tfplan');
+  const planFile = scratch.planFile;
   try {
     const root = generateRoot({ config, keyFile: key.path, infraConfigFile: infraConfigPath, env: io.env });
     writeRoot(workdir, root);
     io.log.info(
       `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${rootDir}`,
     );
+    await prepareState(io, { root, config, gcpCredentials, rootDir, workspace });
     await io.log.group(`${binary} init`, () => runner.init());
     await checkInstalledModule(workdir, root, setupYaml);
 
@@ -412,7 +464,7 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     };
   } finally {
     // Plan files and the key copy hold secrets: nothing of them stays behind or gets uploaded.
-    rmSync(planFile, { force: true });
+    scratch.cleanup();
     if (key.created) rmSync(key.path, { force: true });
     if (existsSync(join(workdir, '.gitspaces')) && !io.env.RUNNER_TEMP)
       rmSync(join(workdir, '.gitspaces'), { recursive: true, force: true });

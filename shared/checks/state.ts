@@ -1,6 +1,6 @@
 import { RemoteError } from '../errors.js';
-import { CloudStorage, StateLock, StorageBucket } from '../gcp/storage.js';
-import { StateBackend, stateBackend } from '../terraform/backend.js';
+import { CloudStorage, StorageBucket } from '../gcp/storage.js';
+import { StateBackend, describeLock, forceUnlockCommand, stateBackend } from '../terraform/backend.js';
 import { requireGcp } from './gcp-access.js';
 import { CheckDef, PreflightContext, SkipCheck, error, list, needConfig, ok, warn } from './types.js';
 
@@ -181,19 +181,6 @@ export const STATE_004: CheckDef = {
     return error(`missing ${list(missing)}: Terraform cannot read the state`, expected, fix);
   },
 };
-
-/** `terraform force-unlock` as the user should type it (never run by the product). */
-export function forceUnlockCommand(lock: StateLock, workingDirectory?: string): string {
-  return `terraform${workingDirectory ? ` -chdir=${workingDirectory}` : ''} force-unlock ${lock.id}`;
-}
-
-/** A sentence on who holds a state lock, since when, doing what. */
-export function describeLock(lock: StateLock, now: number): string {
-  const since = lock.created ? Date.parse(lock.created) : NaN;
-  const age = Number.isFinite(since) ? ` (${Math.max(0, Math.round((now - since) / 60_000))} min ago)` : '';
-  const info = lock.info ? `, run ${lock.info}` : '';
-  return `held by ${lock.who ?? 'unknown'} for \`${lock.operation ?? 'an operation'}\` since ${lock.created ?? 'an unknown time'}${age}${info}, lock ID ${lock.id}`;
-}
 
 export const STATE_005: CheckDef = {
   id: 'STATE-005',

@@ -1,4 +1,5 @@
 import type { GitspacesConfig } from '../config/schema.js';
+import type { StateLock } from '../gcp/storage.js';
 
 /**
  * Where Terraform keeps the state. A GitHub Actions job starts on a fresh runner, so state kept in the work tree
@@ -60,4 +61,17 @@ export function backendWarnings(backend: StateBackend, env: NodeJS.ProcessEnv): 
       'terraform.backend to keep the state in gs://<project_id>-gitspaces-tfstate (created with ' +
       'create-state-bucket: true), or set another remote backend.',
   ];
+}
+
+/** `terraform force-unlock` as the user should type it (never run by the product). */
+export function forceUnlockCommand(lock: StateLock, workingDirectory?: string): string {
+  return `terraform${workingDirectory ? ` -chdir=${workingDirectory}` : ''} force-unlock ${lock.id}`;
+}
+
+/** A sentence on who holds a state lock, since when, doing what. */
+export function describeLock(lock: StateLock, now: number): string {
+  const since = lock.created ? Date.parse(lock.created) : NaN;
+  const age = Number.isFinite(since) ? ` (${Math.max(0, Math.round((now - since) / 60_000))} min ago)` : '';
+  const info = lock.info ? `, run ${lock.info}` : '';
+  return `held by ${lock.who ?? 'unknown'} for \`${lock.operation ?? 'an operation'}\` since ${lock.created ?? 'an unknown time'}${age}${info}, lock ID ${lock.id}`;
 }
