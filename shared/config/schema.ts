@@ -78,7 +78,8 @@ function backendPathRule(b: { config: Record<string, unknown> }, ctx: z.Refineme
   for (const key of BACKEND_PATH_KEYS) {
     const v = b.config[key];
     const problem = typeof v === 'string' ? workspacePathProblem(v) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', path: ['config', key], ...fx(problem, WORKSPACE_FIX) });
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: ['config', key], input: v, ...fx(problem, WORKSPACE_FIX) });
   }
 }
 
