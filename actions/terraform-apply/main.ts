@@ -240,7 +240,13 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   };
   const planFile = scratch.planFile;
   try {
-    const root = generateRoot({ config, keyFile: key.path, infraConfigFile: infraConfigPath, env: io.env });
+    const root = generateRoot({
+      config,
+      keyFile: key.path,
+      infraConfigFile: infraConfigPath,
+      env: io.env,
+      workdir,
+    });
     writeRoot(workdir, root);
     io.log.info(
       `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${rootDir}`,

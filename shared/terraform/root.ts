@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { GitspacesConfig, ModuleGeneration } from '../config/schema.js';
 import { ConfigurationError } from '../errors.js';
 import { StateBackend, backendWarnings, stateBackend } from './backend.js';
@@ -34,6 +34,11 @@ export interface RootInputs {
   /** Value of infra_config_yaml_file: the downloaded setup_yaml. */
   infraConfigFile: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * The working directory terraform runs in. Files inside it are passed relative to it, so that the same config
+   * planned from another checkout (another job, another machine) plans the same values as the state holds.
+   */
+  workdir?: string;
 }
 
 export interface GeneratedRoot {
@@ -94,11 +99,22 @@ export function moduleVariables(
   return out;
 }
 
+/** `path` relative to `workdir` when it lies inside it (Terraform resolves relative paths against its working dir). */
+export function workdirRelative(path: string, workdir?: string): string {
+  if (!workdir || !isAbsolute(path)) return path;
+  const rel = relative(resolve(workdir), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 export function generateRoot(inputs: RootInputs): GeneratedRoot {
   const { config, env } = inputs;
   const generation = config.terraform.module.generation;
   const { source, version } = moduleSource(config, env);
-  const tfvars = moduleVariables(inputs);
+  const tfvars = moduleVariables({
+    config,
+    keyFile: workdirRelative(inputs.keyFile, inputs.workdir),
+    infraConfigFile: workdirRelative(inputs.infraConfigFile, inputs.workdir),
+  });
   const terraform: Record<string, unknown> = { required_version: '>= 1.3' };
   if ((env[PROVIDERS_ENV] ?? '').toLowerCase() !== 'none') {
     terraform.required_providers = {
