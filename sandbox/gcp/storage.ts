@@ -240,126 +240,10 @@ export function createStorage(world: World): StorageService {
       );
     return b;
   };
-  const isRes = (x: Bucket | Res | Preconditions): x is Res => 'status' in x;
+  const c: Ctx = { r, state, gcp, projectNumber: scn.projectNumber, email, bucketFor };
+  bucketRoutes(c);
+  objectRoutes(c);
 
-  // ---- buckets ----
-  r.get('/storage/v1/b/{bucket}', (req) => {
-    const b = bucketFor(req, 'storage.buckets.get');
-    return isRes(b) ? b : { status: 200, body: bucketResource(b, req.baseUrl) };
-  });
-  r.get('/storage/v1/b', (req) => {
-    const project = req.query.get('project');
-    if (!project) return storageError(400, 'Required parameter: project', 'required');
-    if (!gcp.project(project))
-      return forbidden(email(req), 'storage.buckets.list', `the Google Cloud project ${project}`);
-    const items = [...state.buckets.values()].filter((b) => b.projectNumber === scn.projectNumber);
-    return {
-      status: 200,
-      body: {
-        kind: 'storage#buckets',
-        ...(items.length ? { items: items.map((b) => bucketResource(b, req.baseUrl)) } : {}),
-      },
-    };
-  });
-  r.post('/storage/v1/b', (req) => insertBucket(req, state, gcp, email(req)));
-  r.patch('/storage/v1/b/{bucket}', (req) => {
-    const b = bucketFor(req, 'storage.buckets.update');
-    if (isRes(b)) return b;
-    applyBucketFields(b, bodyOf(req));
-    b.metageneration += 1;
-    b.updated = new Date(gcp.now()).toISOString();
-    return { status: 200, body: bucketResource(b, req.baseUrl) };
-  });
-  r.get('/storage/v1/b/{bucket}/iam', (req) => {
-    const b = bucketFor(req, 'storage.buckets.getIamPolicy');
-    if (isRes(b)) return b;
-    return {
-      status: 200,
-      body: {
-        kind: 'storage#policy',
-        resourceId: `projects/_/buckets/${b.name}`,
-        version: 1,
-        etag: 'CAE=',
-        bindings: b.bindings,
-      },
-    };
-  });
-  // testIamPermissions answers with the subset the caller holds; it never fails for a missing permission.
-  r.get('/storage/v1/b/{bucket}/iam/testPermissions', (req) => {
-    const b = state.buckets.get(req.params.bucket ?? '');
-    if (!b) return noSuchBucket();
-    const asked = req.query.getAll('permissions');
-    if (!asked.length) return storageError(400, 'Required parameter: permissions', 'required');
-    const known = new Set<string>(STORAGE_PERMISSIONS);
-    const ownProject = b.projectNumber === scn.projectNumber;
-    const granted = asked.filter((p) => known.has(p) && ownProject && !b.deniedPermissions.includes(p));
-    return {
-      status: 200,
-      body: {
-        kind: 'storage#testIamPermissionsResponse',
-        ...(granted.length ? { permissions: granted } : {}),
-      },
-    };
-  });
-
-  // ---- objects ----
-  r.get('/storage/v1/b/{bucket}/o', (req) => {
-    const b = bucketFor(req, 'storage.objects.list');
-    return isRes(b) ? b : listObjects(req, state, b);
-  });
-  const getObject = (req: Req, forceMedia: boolean): Res => {
-    const b = bucketFor(req, 'storage.objects.get');
-    if (isRes(b)) return b;
-    const pre = preconditions(req.query);
-    if (isRes(pre)) return pre;
-    const name = req.params.object ?? '';
-    const o = state.find(b.name, name, req.query.get('generation'));
-    if (!o) return noSuchObject(b.name, name);
-    if (state.check(o.timeDeleted ? undefined : o, pre) !== 'ok') return preconditionFailed();
-    return forceMedia || req.query.get('alt') === 'media'
-      ? media(o)
-      : { status: 200, body: objectResource(o, req.baseUrl) };
-  };
-  r.get('/storage/v1/b/{bucket}/o/{object*}', (req) => getObject(req, false));
-  r.get('/download/storage/v1/b/{bucket}/o/{object*}', (req) => getObject(req, true));
-  r.delete('/storage/v1/b/{bucket}/o/{object*}', (req) => {
-    const b = bucketFor(req, 'storage.objects.delete');
-    if (isRes(b)) return b;
-    const pre = preconditions(req.query);
-    if (isRes(pre)) return pre;
-    const name = req.params.object ?? '';
-    const generation = req.query.get('generation');
-    const o = state.find(b.name, name, generation);
-    if (!o) return noSuchObject(b.name, name);
-    if (state.check(state.live(b.name, name), pre) !== 'ok') return preconditionFailed();
-    state.delete(b.name, name, generation);
-    return { status: 204 };
-  });
-  r.post('/upload/storage/v1/b/{bucket}/o', (req) => upload(req, state, bucketFor));
-  r.put('/upload/storage/v1/b/{bucket}/o', (req) => resumableChunk(req, state));
-
-  // ---- the XML API's object read (GET https://storage.googleapis.com/<bucket>/<object>) ----
-  r.get('/{bucket}/{object*}', (req) => {
-    const b = bucketFor(req, 'storage.objects.get', true);
-    if (isRes(b) && b.status === 404) return b;
-    if (isRes(b))
-      return xmlError(
-        403,
-        'AccessDenied',
-        'Access denied.',
-        `${email(req)} does not have storage.objects.get access to the Google Cloud Storage object.`,
-      );
-    const name = req.params.object ?? '';
-    const o = state.find(b.name, name, req.query.get('generation'));
-    if (!o)
-      return xmlError(
-        404,
-        'NoSuchKey',
-        'The specified key does not exist.',
-        `No such object: ${b.name}/${name}`,
-      );
-    return media(o);
-  });
   return { router: r, state };
 }
 
@@ -540,4 +424,137 @@ function resumableChunk(req: Req, state: StorageState): Res {
   state.uploads.delete(id);
   const o = state.put(u.bucket, u.name, data, u.contentType, u.metadata);
   return { status: 200, body: objectResource(o, req.baseUrl) };
+}
+
+interface Ctx {
+  r: Router;
+  state: StorageState;
+  gcp: GcpWorld;
+  projectNumber: string;
+  email(req: Req): string;
+  bucketFor(req: Req, permission: string, xml?: boolean): Bucket | Res;
+}
+const isRes = (x: Bucket | Res | Preconditions): x is Res => 'status' in x;
+
+/** buckets.get / list / insert / patch, getIamPolicy, testIamPermissions. */
+function bucketRoutes({ r, state, gcp, projectNumber, email, bucketFor }: Ctx): void {
+  r.get('/storage/v1/b/{bucket}', (req) => {
+    const b = bucketFor(req, 'storage.buckets.get');
+    return isRes(b) ? b : { status: 200, body: bucketResource(b, req.baseUrl) };
+  });
+  r.get('/storage/v1/b', (req) => {
+    const project = req.query.get('project');
+    if (!project) return storageError(400, 'Required parameter: project', 'required');
+    if (!gcp.project(project))
+      return forbidden(email(req), 'storage.buckets.list', `the Google Cloud project ${project}`);
+    const items = [...state.buckets.values()].filter((b) => b.projectNumber === projectNumber);
+    return {
+      status: 200,
+      body: {
+        kind: 'storage#buckets',
+        ...(items.length ? { items: items.map((b) => bucketResource(b, req.baseUrl)) } : {}),
+      },
+    };
+  });
+  r.post('/storage/v1/b', (req) => insertBucket(req, state, gcp, email(req)));
+  r.patch('/storage/v1/b/{bucket}', (req) => {
+    const b = bucketFor(req, 'storage.buckets.update');
+    if (isRes(b)) return b;
+    applyBucketFields(b, bodyOf(req));
+    b.metageneration += 1;
+    b.updated = new Date(gcp.now()).toISOString();
+    return { status: 200, body: bucketResource(b, req.baseUrl) };
+  });
+  r.get('/storage/v1/b/{bucket}/iam', (req) => {
+    const b = bucketFor(req, 'storage.buckets.getIamPolicy');
+    if (isRes(b)) return b;
+    return {
+      status: 200,
+      body: {
+        kind: 'storage#policy',
+        resourceId: `projects/_/buckets/${b.name}`,
+        version: 1,
+        etag: 'CAE=',
+        bindings: b.bindings,
+      },
+    };
+  });
+  // testIamPermissions answers with the subset the caller holds; it never fails for a missing permission.
+  r.get('/storage/v1/b/{bucket}/iam/testPermissions', (req) => {
+    const b = state.buckets.get(req.params.bucket ?? '');
+    if (!b) return noSuchBucket();
+    const asked = req.query.getAll('permissions');
+    if (!asked.length) return storageError(400, 'Required parameter: permissions', 'required');
+    const known = new Set<string>(STORAGE_PERMISSIONS);
+    const ownProject = b.projectNumber === projectNumber;
+    const granted = asked.filter((p) => known.has(p) && ownProject && !b.deniedPermissions.includes(p));
+    return {
+      status: 200,
+      body: {
+        kind: 'storage#testIamPermissionsResponse',
+        ...(granted.length ? { permissions: granted } : {}),
+      },
+    };
+  });
+}
+
+/** objects.list / get / delete, the upload endpoint, and the XML API's object read. */
+function objectRoutes({ r, state, email, bucketFor }: Ctx): void {
+  r.get('/storage/v1/b/{bucket}/o', (req) => {
+    const b = bucketFor(req, 'storage.objects.list');
+    return isRes(b) ? b : listObjects(req, state, b);
+  });
+  const getObject = (req: Req, forceMedia: boolean): Res => {
+    const b = bucketFor(req, 'storage.objects.get');
+    if (isRes(b)) return b;
+    const pre = preconditions(req.query);
+    if (isRes(pre)) return pre;
+    const name = req.params.object ?? '';
+    const o = state.find(b.name, name, req.query.get('generation'));
+    if (!o) return noSuchObject(b.name, name);
+    if (state.check(o.timeDeleted ? undefined : o, pre) !== 'ok') return preconditionFailed();
+    return forceMedia || req.query.get('alt') === 'media'
+      ? media(o)
+      : { status: 200, body: objectResource(o, req.baseUrl) };
+  };
+  r.get('/storage/v1/b/{bucket}/o/{object*}', (req) => getObject(req, false));
+  r.get('/download/storage/v1/b/{bucket}/o/{object*}', (req) => getObject(req, true));
+  r.delete('/storage/v1/b/{bucket}/o/{object*}', (req) => {
+    const b = bucketFor(req, 'storage.objects.delete');
+    if (isRes(b)) return b;
+    const pre = preconditions(req.query);
+    if (isRes(pre)) return pre;
+    const name = req.params.object ?? '';
+    const generation = req.query.get('generation');
+    const o = state.find(b.name, name, generation);
+    if (!o) return noSuchObject(b.name, name);
+    if (state.check(state.live(b.name, name), pre) !== 'ok') return preconditionFailed();
+    state.delete(b.name, name, generation);
+    return { status: 204 };
+  });
+  r.post('/upload/storage/v1/b/{bucket}/o', (req) => upload(req, state, bucketFor));
+  r.put('/upload/storage/v1/b/{bucket}/o', (req) => resumableChunk(req, state));
+
+  // ---- the XML API's object read (GET https://storage.googleapis.com/<bucket>/<object>) ----
+  r.get('/{bucket}/{object*}', (req) => {
+    const b = bucketFor(req, 'storage.objects.get', true);
+    if (isRes(b) && b.status === 404) return b;
+    if (isRes(b))
+      return xmlError(
+        403,
+        'AccessDenied',
+        'Access denied.',
+        `${email(req)} does not have storage.objects.get access to the Google Cloud Storage object.`,
+      );
+    const name = req.params.object ?? '';
+    const o = state.find(b.name, name, req.query.get('generation'));
+    if (!o)
+      return xmlError(
+        404,
+        'NoSuchKey',
+        'The specified key does not exist.',
+        `No such object: ${b.name}/${name}`,
+      );
+    return media(o);
+  });
 }
