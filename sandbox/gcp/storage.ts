@@ -227,10 +227,8 @@ export function createStorage(world: World): StorageService {
     const b = state.buckets.get(req.params.bucket ?? '');
     if (!b)
       return xml ? xmlError(404, 'NoSuchBucket', 'The specified bucket does not exist.') : noSuchBucket();
-    if (
-      b.deniedPermissions.includes(permission) ||
-      (b.projectNumber !== scn.projectNumber && permission !== 'storage.buckets.get')
-    )
+    // Another project's bucket: this identity holds no role there (bucket names are global, access is not).
+    if (b.deniedPermissions.includes(permission) || b.projectNumber !== scn.projectNumber)
       return forbidden(
         email(req),
         permission,
