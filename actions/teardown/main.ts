@@ -25,6 +25,7 @@ import {
   runTeardown,
 } from '../../shared/teardown/steps.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
+import { terraformEnvForRoot, writeRootForRemoteState } from '../../shared/terraform/state-run.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
 export interface TeardownDeps {
@@ -148,14 +149,15 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
     let terraformInitialised = deps.terraform ? true : false;
     if (deps.terraform === undefined) {
       const hasConfig =
-        existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
+        (existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))) ||
+        writeRootForRemoteState(dir, config, io.env);
       if (!hasConfig)
         terraformMissing = `no Terraform configuration in ${dir}: nothing to destroy from here (set working-directory, or run teardown where terraform-apply ran or with its remote backend)`;
       else {
         const runner = new TerraformCli({
           binary: config.terraform.binary,
           cwd: dir,
-          env: { ...process.env, ...io.env },
+          env: terraformEnvForRoot({ ...process.env, ...io.env }, dir),
           log: io.log,
           lockTimeout: config.terraform.lock_timeout,
         });

@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { CloudStorage, StateLock, stateBucketSettings } from '../gcp/storage.js';
 import type { GcpRest } from '../gcp/rest.js';
-import { StateBackend, describeLock, forceUnlockCommand } from './backend.js';
+import type { GitspacesConfig } from '../config/schema.js';
+import { StateBackend, describeLock, forceUnlockCommand, stateBackend } from './backend.js';
+import { generateRoot, writeRoot } from './root.js';
 
 /**
  * What a terraform run needs around the state: a private scratch directory outside the work tree for the plan
@@ -121,4 +123,43 @@ export function lockNotice(
     `(terraform.lock_timeout) for it. If that run was killed, release the lock yourself (the bundle never does): ` +
     `${forceUnlockCommand(lock, workingDirectory)}`
   );
+}
+
+/**
+ * For a job that did not apply (teardown on a fresh runner): with remote state, the root module can be written
+ * again from the config alone, and Terraform finds everything it must destroy in the state. The key and the Infra
+ * Config YAML it names are for the caller to put back. Returns whether a root was written.
+ */
+export function writeRootForRemoteState(
+  dir: string,
+  config: GitspacesConfig,
+  env: NodeJS.ProcessEnv,
+): boolean {
+  if (stateBackend(config).type === 'local') return false;
+  // The paths terraform-apply uses (RUNNER_TEMP is the same path in every job of a GitHub-hosted runner): the
+  // state records them, and destroy-time provisioners read them from the state.
+  const temp = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : undefined;
+  const root = generateRoot({
+    config,
+    keyFile: join(temp ?? join(dir, '.gitspaces'), 'gitspaces-sa-key.json'),
+    infraConfigFile: join(temp ?? dir, 'gitspaces-infra-config.yaml'),
+    env,
+    workdir: dir,
+  });
+  writeRoot(dir, root);
+  return true;
+}
+
+/** terraformEnv for a root already written: the key is the file its terraform.tfvars.json names. */
+export function terraformEnvForRoot(env: NodeJS.ProcessEnv, dir: string): NodeJS.ProcessEnv {
+  try {
+    const vars = JSON.parse(readFileSync(join(dir, 'terraform.tfvars.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const key = vars.service_account_key_file;
+    return typeof key === 'string' && key ? terraformEnv(env, resolve(dir, key)) : { ...env };
+  } catch {
+    return { ...env };
+  }
 }
