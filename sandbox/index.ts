@@ -11,6 +11,7 @@ import { startGcp, createGcpState } from './gcp/index.js';
 import { startHarness, createHarnessState } from './harness/index.js';
 import { startGithub, createGithubState } from './github/index.js';
 import { startDns } from './dns/index.js';
+import { storageEnv } from './gcp/storage-env.js';
 import { createVmState } from './vm/index.js';
 import { ENDPOINT_ENV } from '../shared/endpoints.js';
 import { standInModuleDir } from './module/locate.js';
@@ -87,6 +88,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     TF_CLI_CONFIG_FILE: (writeFileSync(join(dir, 'terraform.rc'), ''), join(dir, 'terraform.rc')),
     CHECKPOINT_DISABLE: '1',
     GITSPACES_TF_PROVIDERS: 'none',
+    ...storageEnv(world),
   };
   return {
     scenario,

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { FaultRule } from './core/faults.js';
+import type { StorageBucketSeed } from './gcp/storage-state.js';
 
 /**
  * A scenario seeds the sandbox's world. Every field has a default (the healthy project); a named scenario
@@ -76,6 +77,8 @@ export interface GcpScenario {
   };
   /** How long Compute and Certificate Manager long-running operations stay RUNNING (default 50 ms). */
   operationMs?: number;
+  /** Cloud Storage buckets (sandbox/gcp/storage-state.ts); absent: one healthy `<projectId>-gitspaces-tfstate`. */
+  storageBuckets?: StorageBucketSeed[];
 }
 
 export interface DnsScenario {

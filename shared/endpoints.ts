@@ -10,6 +10,8 @@ export interface Endpoints {
   compute: string;
   cloudDns: string;
   certificateManager: string;
+  /** Cloud Storage (JSON API root; the Terraform state bucket). */
+  storage: string;
   /** Harness base URL (the CDE API is under /gateway/cde/api/v1, NG under /ng/api). Overrides harness.api_url. */
   harness?: string;
   github: string;
@@ -27,6 +29,7 @@ export const GOOGLE_DEFAULTS = {
   compute: 'https://compute.googleapis.com',
   cloudDns: 'https://dns.googleapis.com',
   certificateManager: 'https://certificatemanager.googleapis.com',
+  storage: 'https://storage.googleapis.com',
 } as const;
 
 export const ENDPOINT_ENV = {
@@ -37,6 +40,7 @@ export const ENDPOINT_ENV = {
   compute: 'GITSPACES_COMPUTE_URL',
   cloudDns: 'GITSPACES_CLOUDDNS_URL',
   certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
+  storage: 'GITSPACES_STORAGE_URL',
   harness: 'GITSPACES_HARNESS_URL',
   github: 'GITHUB_API_URL',
   dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
@@ -55,6 +59,7 @@ export function endpointsFromEnv(env: NodeJS.ProcessEnv = process.env): Endpoint
     compute: pick('compute'),
     cloudDns: pick('cloudDns'),
     certificateManager: pick('certificateManager'),
+    storage: pick('storage'),
     harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness] as string) : undefined,
     github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
     dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')

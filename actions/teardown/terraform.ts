@@ -5,6 +5,7 @@ import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { maskSecret } from '../../shared/inputs.js';
 import type { TeardownTerraform } from '../../shared/teardown/steps.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
+import { terraformEnvForRoot, writeRootForRemoteState } from '../../shared/terraform/state-run.js';
 
 /**
  * `terraform destroy` evaluates the module's variables again: the key file and the Infra Config YAML that
@@ -69,8 +70,10 @@ export function terraformForTeardown(
   keyJson: string,
   setupYaml: () => string | undefined,
 ): TeardownTerraformSetup {
+  // With remote state (the default) a teardown in its own job writes the root again and destroys through it.
   const hasConfig =
-    existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
+    (existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))) ||
+    writeRootForRemoteState(dir, config, io.env);
   if (!hasConfig)
     return {
       terraformMissing: `no Terraform configuration in ${dir}: nothing to destroy from here (set working-directory, or run teardown where terraform-apply ran or with its remote backend)`,
@@ -79,7 +82,7 @@ export function terraformForTeardown(
   const cli = new TerraformCli({
     binary: config.terraform.binary,
     cwd: dir,
-    env: { ...process.env, ...io.env },
+    env: terraformEnvForRoot({ ...process.env, ...io.env }, dir),
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
   });

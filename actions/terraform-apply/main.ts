@@ -9,6 +9,15 @@ import { maskSetupYaml } from '../../shared/terraform/interface.js';
 import { planMarker, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
+import { createGcp } from '../../shared/gcp/index.js';
+import type { GeneratedRoot } from '../../shared/terraform/root.js';
+import {
+  createScratch,
+  lockNotice,
+  prepareStateBucket,
+  readStateLock,
+  terraformEnv,
+} from '../../shared/terraform/state-run.js';
 import {
   ApplyRun,
   KEY_FILE_NAME,
@@ -127,12 +136,14 @@ function newApplyRun(
     setupYaml: string;
     secrets: string[];
     startedAt: number;
+    keyPath: string;
+    planFile: string;
   },
 ): ApplyRun {
   const terraform = new TerraformCli({
     binary: i.binary,
     cwd: i.workdir,
-    env: io.env,
+    env: terraformEnv(io.env, given.keyPath),
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
   });
@@ -146,7 +157,7 @@ function newApplyRun(
     ...i,
     ...given,
     terraform,
-    planFile: join(i.workdir, 'plan.tfplan'),
+    planFile: given.planFile,
     target,
     marker: planMarker(target),
     runUrl: runUrlFromEnv(io.env),
@@ -166,6 +177,42 @@ function newApplyRun(
   };
 }
 
+/**
+ * Before init: say where the state lives (and warn about local state in GitHub Actions), create a missing state
+ * bucket when create-state-bucket asks (said in the summary), and explain a held lock before Terraform waits on it.
+ */
+async function prepareState(
+  io: ActionIO,
+  p: {
+    root: GeneratedRoot;
+    config: GitspacesConfig;
+    gcpCredentials: string;
+    rootDir: string;
+    workspace: string;
+  },
+): Promise<void> {
+  const { backend } = p.root;
+  for (const w of p.root.warnings) io.log.warning(w);
+  if (backend.type !== 'gcs') return;
+  io.log.info(`Terraform state: gs://${backend.bucket}/${backend.prefix} (gcs backend)`);
+  const gcp = createGcp({ keyJson: p.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
+  try {
+    const created = await prepareStateBucket({
+      backend,
+      create: io.inputs.boolean('create-state-bucket', false),
+      project: p.config.gcp.project_id,
+      location: Object.keys(p.config.infrastructure.regions)[0] ?? 'US',
+      rest: gcp.rest,
+      log: io.log,
+    });
+    if (created) await io.appendSummary(`## Gitspaces: Terraform state\n\n${created}\n`);
+    const lock = await readStateLock(gcp.rest, backend, p.workspace);
+    if (lock) io.log.warning(lockNotice(lock, io.clock.now(), p.rootDir, p.config.terraform.lock_timeout));
+  } finally {
+    await gcp.close().catch(() => undefined);
+  }
+}
+
 export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const inp = io.inputs;
@@ -180,20 +227,32 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   const { setupYaml, secrets } = readInfraConfig(io, i.infraConfigPath);
   const key = prepareKeyFile(io, gcpCredentials, i.stableDir);
   secrets.push(...key.secrets);
+  // The plan file lives outside the work tree; it, .terraform and the key copy go at the end or on a signal.
+  const scratch = createScratch(io.env, i.workdir);
+  scratch.track(key.path);
   const run = newApplyRun(io, deps, config, i, {
     githubToken,
     gcpCredentials,
     setupYaml,
     secrets,
     startedAt,
+    keyPath: key.path,
+    planFile: scratch.planFile,
   });
   const { workdir } = i;
   try {
-    const root = generateRoot({ config, keyFile: key.path, infraConfigFile: i.infraConfigPath, env: io.env });
+    const root = generateRoot({
+      config,
+      keyFile: key.path,
+      infraConfigFile: i.infraConfigPath,
+      env: io.env,
+      workdir,
+    });
     writeRoot(workdir, root);
     io.log.info(
       `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${i.rootDir}`,
     );
+    await prepareState(io, { root, config, gcpCredentials, rootDir: i.rootDir, workspace: i.workspace });
     await io.log.group(`${i.binary} init`, () => run.terraform.init());
     await checkInstalledModule(workdir, root, setupYaml);
 
@@ -203,7 +262,7 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     return mode === 'plan' ? await planForReview(run, plan) : await applyReviewedPlan(run, plan);
   } finally {
     // Plan files and the key copy hold secrets: nothing of them stays behind or gets uploaded.
-    rmSync(run.planFile, { force: true });
+    scratch.cleanup();
     if (key.created) rmSync(key.path, { force: true });
     if (existsSync(join(workdir, '.gitspaces')) && !io.env.RUNNER_TEMP)
       rmSync(join(workdir, '.gitspaces'), { recursive: true, force: true });

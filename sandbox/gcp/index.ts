@@ -9,6 +9,7 @@ import { cloudDnsRouter } from './dns/index.js';
 import { metadataRouter } from './metadata.js';
 import { iamCredentialsRouter, oauthRouter, stsRouter } from './oauth.js';
 import { GcpState, GcpWorld } from './state.js';
+import { storageRouter } from './storage.js';
 
 export type { GcpState } from './state.js';
 export { GcpWorld } from './state.js';
@@ -40,6 +41,7 @@ export const GCP_SERVICES: [string, (world: World) => Router][] = [
   ['clouddns', (w) => cloudDnsRouter(gcpOf(w))],
   ['certificatemanager', (w) => certificateManagerRouter(gcpOf(w))],
   ['metadata', (w) => metadataRouter(gcpOf(w))],
+  ['storage', storageRouter],
 ];
 
 /**

@@ -24,6 +24,7 @@ import { IMAGES_CHECKS } from './images.js';
 import { NETWORK_CHECKS } from './network.js';
 import { ORG_CHECKS } from './org.js';
 import { runChecks, type RunOptions } from './run.js';
+import { STATE_CHECKS } from './state.js';
 import { TOOLS_CHECKS } from './tools.js';
 import type { CheckDef, Exec, GcpSetup, PreflightCheck, PreflightContext } from './types.js';
 
@@ -41,6 +42,7 @@ export const PREFLIGHT_FAMILIES: Partial<Record<CheckFamily, readonly PreflightC
   dns: DNS_CHECKS,
   certificates: CERTIFICATES_CHECKS,
   harness: HARNESS_CHECKS,
+  state: STATE_CHECKS,
 };
 
 /** Every preflight check of the catalog (catalog.ts) with its implementation, in catalog (report) order. */

@@ -32,6 +32,36 @@ function fx(expected: string, fix: string): { message: string } {
   return { message: `${expected}${FIX_SEP}${fix}` };
 }
 
+/**
+ * A path that must stay inside the workspace (GITHUB_WORKSPACE on a runner): the generated root, its state and
+ * plan files would otherwise land where a later step or another job cannot find them, or outside the checkout
+ * entirely. `..` segments and `~` are refused. Absolute paths are still accepted: the CLI's sandbox mode and the
+ * end-to-end tests place the working directory in a scratch directory by absolute path; refusing them needs
+ * the actions to resolve working_directory against GITHUB_WORKSPACE first.
+ */
+export function workspacePathProblem(v: string): string | undefined {
+  if (v.trim() === '') return 'a non-empty path relative to the workspace';
+  if (v.startsWith('~')) return 'a path relative to the workspace, not under the home directory (~)';
+  if (v.split(/[\\/]/).includes('..')) return 'a path inside the workspace, without `..` segments';
+  return undefined;
+}
+const WORKSPACE_FIX = 'Use a relative path inside the repository checkout, e.g. .gitspaces/terraform.';
+const workspacePath = z.string().superRefine((v, ctx) => {
+  const problem = workspacePathProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', ...fx(problem, WORKSPACE_FIX) });
+});
+
+/** Backend settings that name a local path (the local backend's `path` and `workspace_dir`). */
+const BACKEND_PATH_KEYS = ['path', 'workspace_dir'];
+function backendPathRule(b: { config: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+  for (const key of BACKEND_PATH_KEYS) {
+    const v = b.config[key];
+    const problem = typeof v === 'string' ? workspacePathProblem(v) : undefined;
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: ['config', key], input: v, ...fx(problem, WORKSPACE_FIX) });
+  }
+}
+
 const cidr = z.string().superRefine((v, ctx) => {
   const c = parseCidr(v);
   if (!c)
@@ -223,7 +253,7 @@ export const configSchema = z.strictObject({
   terraform: z
     .strictObject({
       binary: z.enum(['terraform', 'tofu']).default('terraform'),
-      working_directory: z.string().default('.gitspaces/terraform'),
+      working_directory: workspacePath.default('.gitspaces/terraform'),
       module: z
         .strictObject({
           source: z.string().min(1).default('harness/harness-gitspaces/gcp'),
@@ -245,9 +275,14 @@ export const configSchema = z.strictObject({
       create_runner_vm: z.boolean().default(true),
       backend: z
         .strictObject({
-          type: z.string().regex(/^[a-z0-9_]+$/),
+          type: z
+            .string()
+            .regex(/^[a-z0-9_]+$/)
+            .default('gcs'),
           config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+          create_bucket: z.boolean().default(false),
         })
+        .superRefine(backendPathRule)
         .optional(),
       lock_timeout: z
         .string()

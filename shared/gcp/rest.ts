@@ -7,7 +7,7 @@ import type { TokenSource } from './token.js';
 
 /** The Google services reached over plain REST (Compute goes through the official client, see compute.ts). */
 export type GcpService =
-  'serviceUsage' | 'resourceManager' | 'iam' | 'cloudDns' | 'certificateManager' | 'compute';
+  'serviceUsage' | 'resourceManager' | 'iam' | 'cloudDns' | 'certificateManager' | 'compute' | 'storage';
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { GitspacesConfig, ModuleGeneration } from '../config/schema.js';
 import { ConfigurationError } from '../errors.js';
+import { StateBackend, backendWarnings, stateBackend } from './backend.js';
 import { MODULE_OUTPUTS, MODULE_VARIABLES, checkSetupYamlKeys, describeKeyMismatch } from './interface.js';
 
 /**
@@ -19,6 +20,9 @@ import { MODULE_OUTPUTS, MODULE_VARIABLES, checkSetupYamlKeys, describeKeyMismat
  *   module needs no provider).
  */
 
+export { STATE_BUCKET_SUFFIX, defaultStateBucket, defaultStatePrefix, stateBackend } from './backend.js';
+export type { StateBackend } from './backend.js';
+
 export const MODULE_NAME = 'gitspaces';
 export const MIRROR_ENV = 'GITSPACES_TF_MODULE_MIRROR';
 export const PROVIDERS_ENV = 'GITSPACES_TF_PROVIDERS';
@@ -30,10 +34,18 @@ export interface RootInputs {
   /** Value of infra_config_yaml_file: the downloaded setup_yaml. */
   infraConfigFile: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * The working directory terraform runs in. Files inside it are passed relative to it, so that the same config
+   * planned from another checkout (another job, another machine) plans the same values as the state holds.
+   */
+  workdir?: string;
 }
 
 export interface GeneratedRoot {
   generation: ModuleGeneration;
+  backend: StateBackend;
+  /** Things the user should know about where the state lives (local state in GitHub Actions). */
+  warnings: string[];
   source: string;
   version?: string;
   mainTf: Record<string, unknown>;
@@ -87,11 +99,22 @@ export function moduleVariables(
   return out;
 }
 
+/** `path` relative to `workdir` when it lies inside it (Terraform resolves relative paths against its working dir). */
+export function workdirRelative(path: string, workdir?: string): string {
+  if (!workdir || !isAbsolute(path)) return path;
+  const rel = relative(resolve(workdir), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 export function generateRoot(inputs: RootInputs): GeneratedRoot {
   const { config, env } = inputs;
   const generation = config.terraform.module.generation;
   const { source, version } = moduleSource(config, env);
-  const tfvars = moduleVariables(inputs);
+  const tfvars = moduleVariables({
+    config,
+    keyFile: workdirRelative(inputs.keyFile, inputs.workdir),
+    infraConfigFile: workdirRelative(inputs.infraConfigFile, inputs.workdir),
+  });
   const terraform: Record<string, unknown> = { required_version: '>= 1.3' };
   if ((env[PROVIDERS_ENV] ?? '').toLowerCase() !== 'none') {
     terraform.required_providers = {
@@ -99,8 +122,8 @@ export function generateRoot(inputs: RootInputs): GeneratedRoot {
       null: { source: 'hashicorp/null', version: '~> 3.2' },
     };
   }
-  const backend = config.terraform.backend;
-  if (backend) terraform.backend = { [backend.type]: { ...backend.config } };
+  const backend = stateBackend(config);
+  terraform.backend = { [backend.type]: { ...backend.config } };
   const variable: Record<string, unknown> = {};
   const moduleBlock: Record<string, unknown> = { source };
   if (version) moduleBlock.version = version;
@@ -122,7 +145,7 @@ export function generateRoot(inputs: RootInputs): GeneratedRoot {
     module: { [MODULE_NAME]: moduleBlock },
     output,
   };
-  return { generation, source, version, mainTf, tfvars };
+  return { generation, source, version, mainTf, tfvars, backend, warnings: backendWarnings(backend, env) };
 }
 
 export function writeRoot(dir: string, root: GeneratedRoot): { mainTfPath: string; tfvarsPath: string } {

@@ -43,6 +43,7 @@ const PREFIXES: Record<CheckFamily, string[]> = {
   dns: ['DNS'],
   certificates: ['CERT'],
   harness: ['HARNESS'],
+  state: ['STATE'],
   'after-apply': ['DNS', 'CERT'],
   'after-install': ['RUN', 'DLG', 'GW'],
 };

@@ -38,7 +38,8 @@ function setup(
     GITSPACES_TF_MODULE_MIRROR: opts.mirror ?? standInModuleDir(),
     GITSPACES_TF_PROVIDERS: 'none',
   };
-  const config = configFor(generation);
+  // The module on its own, against fake-google (no Cloud Storage here): state stays local, the opt-out.
+  const config = configFor(generation, '  backend:\n    type: local\n');
   const root = generateRoot({ config, keyFile: s.keyFile, infraConfigFile: infraFile, env });
   const workdir = join(s.dir, 'root');
   writeRoot(workdir, root);

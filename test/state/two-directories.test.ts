@@ -1,0 +1,81 @@
+/**
+ * Issue 13's "done when": against one running sandbox, `gitspaces up` in one directory, then `gitspaces plan`
+ * in a fresh directory with the same config plans no creation of what exists (the state is in the sandbox's
+ * Cloud Storage, not in the first directory), and neither directory holds a state file, a plan or a key copy.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Sandbox, startSandbox } from '../../sandbox/index.js';
+import { writeScenarioConfig } from '../../sandbox/scenarios/config.js';
+import { runCli } from '../cli/run-cli.js';
+import { HAS_TERRAFORM } from '../terraform/fixtures.js';
+
+const it_ = HAS_TERRAFORM ? it : it.skip;
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+let sb: Sandbox;
+let first: string;
+let second: string;
+beforeAll(async () => {
+  sb = await startSandbox();
+  first = mkdtempSync(join(tmpdir(), 'gitspaces-job1-'));
+  second = mkdtempSync(join(tmpdir(), 'gitspaces-job2-'));
+});
+afterAll(async () => {
+  await sb.stop();
+  rmSync(first, { recursive: true, force: true });
+  rmSync(second, { recursive: true, force: true });
+});
+
+describe('state that outlives the job', () => {
+  it_(
+    'up in one directory, then plan in a fresh one plans nothing new; no state, plan or key file is left in either',
+    async () => {
+      const config = writeScenarioConfig(sb.scenario, first);
+      copyFileSync(config, join(second, basename(config)));
+      const env = { ...sb.env };
+      const up = await runCli(['up', '--config', basename(config)], {
+        cwd: first,
+        env,
+        from: 'src',
+        timeoutMs: 240_000,
+      });
+      expect({ code: up.code, output: up.code ? up.output.slice(-2000) : '' }).toEqual({
+        code: 0,
+        output: '',
+      });
+      expect(up.output).toContain(
+        'Terraform state: gs://acme-gitspaces-gitspaces-tfstate/gitspaces/gitspaces_gcp',
+      );
+
+      // A second job: nothing of the first directory, the same config and the same sandbox.
+      const configure = await runCli(['configure', '--config', basename(config)], {
+        cwd: second,
+        env,
+        from: 'src',
+      });
+      expect(configure.code).toBe(0);
+      const plan = await runCli(['plan', '--config', basename(config), '--comment', 'false'], {
+        cwd: second,
+        env,
+        from: 'src',
+        timeoutMs: 120_000,
+      });
+      expect(plan.code).toBe(0);
+      // Nothing to create or destroy: the resources the first job made are in the state this job read.
+      expect(plan.output).toMatch(/Plan: 0 to add, \d+ to change, 0 to destroy\./);
+
+      for (const dir of [first, second]) {
+        const left = files(dir).map((f) => f.slice(dir.length + 1));
+        expect(left.filter((f) => /\.tfstate$|\.tfplan$|sa-key|\.terraform\//.test(f))).toEqual([]);
+      }
+    },
+    360_000,
+  );
+});
