@@ -15,12 +15,7 @@ import { maskSecret } from '../../shared/inputs.js';
 import { STATUS_ICON } from '../../shared/report/model.js';
 import { cell, renderChecksMarkdown } from '../../shared/report/render.js';
 import { BOOTSTRAP_STEPS } from '../../shared/runner/bootstrap.js';
-import {
-  InstallRunnerResult,
-  RunnerCompute,
-  RunnerHarness,
-  installRunner,
-} from '../../shared/runner/install.js';
+import type { InstallRunnerResult, RunnerCompute, RunnerHarness } from '../../shared/runner/install.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
 export interface InstallRunnerDeps {
@@ -206,6 +201,8 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
     deps.harness ?? harnessClientFromConfig(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
   const managerUrl = config.delegate.manager_url ?? harnessBaseUrl(config, io.env);
 
+  // Loaded once the config was read: a run that stops on its inputs never loads yaml.
+  const { installRunner } = await import('../../shared/runner/install.js');
   let r: InstallRunnerResult;
   try {
     r = await io.log.group(`Install the runner and the delegate`, () =>

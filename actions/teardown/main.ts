@@ -1,5 +1,4 @@
 import { isAbsolute, resolve } from 'node:path';
-import { parse } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
@@ -23,7 +22,7 @@ import {
   TeardownTerraform,
   runTeardown,
 } from '../../shared/teardown/steps.js';
-import { TeardownTerraformSetup, terraformForTeardown } from './terraform.js';
+import type { TeardownTerraformSetup } from './terraform.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
 export interface TeardownDeps {
@@ -35,8 +34,9 @@ export interface TeardownDeps {
 }
 
 /** The module's `project.service_account` from the infra's setup YAML, when the infra still exists. */
-function serviceAccountFromSetupYaml(yamlText: string | undefined): string | undefined {
+async function serviceAccountFromSetupYaml(yamlText: string | undefined): Promise<string | undefined> {
   if (!yamlText) return undefined;
+  const { parse } = await import('yaml');
   try {
     const doc = parse(yamlText) as { project?: { service_account?: unknown } } | null;
     const sa = doc?.project?.service_account;
@@ -68,7 +68,7 @@ async function readInfraSetup(
 ): Promise<{ setupYaml?: string; serviceAccount?: string }> {
   try {
     const setupYaml = (await harness.getInfraProvider(config.infrastructure.identifier))?.setup_yaml;
-    return { setupYaml, serviceAccount: serviceAccountFromSetupYaml(setupYaml) };
+    return { setupYaml, serviceAccount: await serviceAccountFromSetupYaml(setupYaml) };
   } catch (e) {
     io.log.debug(`infra provider not readable: ${errorMessage(e)}`);
     return {};
@@ -142,20 +142,22 @@ async function reportTeardown(
 }
 
 /** Terraform as the deps give it (a test), or in the apply's working directory. */
-function teardownTerraform(
+async function teardownTerraform(
   io: ActionIO,
   deps: TeardownDeps,
   config: GitspacesConfig,
   workingDir: string,
   keyJson: string,
   setupYaml: () => string | undefined,
-): TeardownTerraformSetup {
+): Promise<TeardownTerraformSetup> {
   if (deps.terraform === null)
     return { terraformMissing: 'no Terraform configuration', terraformInitialised: false };
   if (deps.terraform) return { terraform: deps.terraform, terraformInitialised: true };
   const dir = isAbsolute(workingDir)
     ? workingDir
     : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
+  // Loaded here: the root generator (and yaml) only once a config was read and terraform is needed.
+  const { terraformForTeardown } = await import('./terraform.js');
   return terraformForTeardown(io, config, dir, keyJson, setupYaml);
 }
 
@@ -210,7 +212,7 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
   try {
     const compute: TeardownCompute = deps.compute ?? (gcp as NonNullable<typeof gcp>).compute;
     let infraSetup: { setupYaml?: string; serviceAccount?: string } = {};
-    const tf = teardownTerraform(io, deps, config, workingDir, keyJson, () => infraSetup.setupYaml);
+    const tf = await teardownTerraform(io, deps, config, workingDir, keyJson, () => infraSetup.setupYaml);
     infraSetup = await readInfraSetup(io, harness, config);
 
     if (dryRun) io.log.info('Dry run: looking only; nothing will be changed.');

@@ -5,19 +5,10 @@ import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { maskSecret } from '../../shared/inputs.js';
-import { maskSetupYaml } from '../../shared/terraform/interface.js';
 import { planMarker, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
-import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import type { GeneratedRoot } from '../../shared/terraform/root.js';
-import {
-  createScratch,
-  lockNotice,
-  prepareStateBucket,
-  readStateLock,
-  terraformEnv,
-} from '../../shared/terraform/state-run.js';
 import {
   ApplyRun,
   KEY_FILE_NAME,
@@ -74,7 +65,10 @@ function prepareKeyFile(
 }
 
 /** The Infra Config YAML configure-infra wrote (the module's input); its secrets are masked at once. */
-function readInfraConfig(io: ActionIO, path: string): { setupYaml: string; secrets: string[] } {
+async function readInfraConfig(
+  io: ActionIO,
+  path: string,
+): Promise<{ setupYaml: string; secrets: string[] }> {
   if (!existsSync(path)) {
     throw new ConfigurationError(
       'INFRA_CONFIG_MISSING',
@@ -83,6 +77,7 @@ function readInfraConfig(io: ActionIO, path: string): { setupYaml: string; secre
     );
   }
   const setupYaml = readFileSync(path, 'utf8');
+  const { maskSetupYaml } = await import('../../shared/terraform/interface.js');
   return { setupYaml, secrets: maskSetupYaml(io.log, setupYaml) };
 }
 
@@ -136,14 +131,14 @@ function newApplyRun(
     setupYaml: string;
     secrets: string[];
     startedAt: number;
-    keyPath: string;
     planFile: string;
+    terraformEnv: NodeJS.ProcessEnv;
   },
 ): ApplyRun {
   const terraform = new TerraformCli({
     binary: i.binary,
     cwd: i.workdir,
-    env: terraformEnv(io.env, given.keyPath),
+    env: given.terraformEnv,
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
   });
@@ -194,6 +189,8 @@ async function prepareState(
   const { backend } = p.root;
   for (const w of p.root.warnings) io.log.warning(w);
   if (backend.type !== 'gcs') return;
+  const { lockNotice, prepareStateBucket, readStateLock } =
+    await import('../../shared/terraform/state-run.js');
   io.log.info(`Terraform state: gs://${backend.bucket}/${backend.prefix} (gcs backend)`);
   const gcp = createGcp({ keyJson: p.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
   try {
@@ -223,8 +220,14 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   const mode = inp.oneOf('mode', MODES, 'plan');
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const i = readApplyInputs(io, config, mode);
+  // Loaded once the config was read: a run that stops on its inputs never loads yaml or the root generator.
+  const [{ checkInstalledModule, generateRoot, writeRoot }, { createScratch, terraformEnv }] =
+    await Promise.all([
+      import('../../shared/terraform/root.js'),
+      import('../../shared/terraform/state-run.js'),
+    ]);
 
-  const { setupYaml, secrets } = readInfraConfig(io, i.infraConfigPath);
+  const { setupYaml, secrets } = await readInfraConfig(io, i.infraConfigPath);
   const key = prepareKeyFile(io, gcpCredentials, i.stableDir);
   secrets.push(...key.secrets);
   // The plan file lives outside the work tree; it, .terraform and the key copy go at the end or on a signal.
@@ -236,8 +239,8 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     setupYaml,
     secrets,
     startedAt,
-    keyPath: key.path,
     planFile: scratch.planFile,
+    terraformEnv: terraformEnv(io.env, key.path),
   });
   const { workdir } = i;
   try {

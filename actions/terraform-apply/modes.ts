@@ -1,6 +1,5 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
@@ -119,7 +118,8 @@ async function defaultComments(io: ActionIO, token: string, issueNumber: number)
 }
 
 /** pool.yaml from the module's instance_yaml, with the key path the runner container will see (/runner/<file>). */
-export function runnerPoolYaml(instanceYaml: string, keyFileName: string): string {
+export async function runnerPoolYaml(instanceYaml: string, keyFileName: string): Promise<string> {
+  const { parse: parseYaml, stringify: stringifyYaml } = await import('yaml');
   const doc = parseYaml(instanceYaml) as { instances?: { spec?: { account?: Record<string, unknown> } }[] };
   for (const inst of doc.instances ?? []) {
     if (inst.spec?.account) inst.spec.account.json_path = `/runner/${keyFileName}`;
@@ -328,7 +328,7 @@ async function handOnModuleOutputs(run: ApplyRun): Promise<ModuleOutputs> {
   const nlb = outputValue<Record<string, string>>(tfOutputs, 'nlb_ips') ?? {};
   const zone = outputValue<string | null>(tfOutputs, 'managed_domain_zone') ?? '';
   const poolPath = join(run.workdir, 'pool.yaml');
-  writeFileSync(poolPath, runnerPoolYaml(instanceYaml, KEY_FILE_NAME));
+  writeFileSync(poolPath, await runnerPoolYaml(instanceYaml, KEY_FILE_NAME));
   run.setOutput('pool-yaml-path', poolPath);
   run.setOutput('alb-ips', JSON.stringify(alb));
   run.setOutput('nlb-ips', JSON.stringify(nlb));
@@ -339,6 +339,7 @@ async function handOnModuleOutputs(run: ApplyRun): Promise<ModuleOutputs> {
 /** DNS and certificate gates, against the names and addresses the setup YAML and the module gave. */
 async function runHealthGates(run: ApplyRun, alb: Record<string, string>): Promise<CheckResult[]> {
   const { config, io } = run;
+  const { parse: parseYaml } = await import('yaml');
   const infra = parseYaml(run.setupYaml) as {
     name?: string;
     domain?: string;
