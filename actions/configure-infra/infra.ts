@@ -21,7 +21,7 @@ export function regionDomain(config: GitspacesConfig, region: string): string {
   return sub ? `${sub}.${config.infrastructure.domain}` : config.infrastructure.domain;
 }
 
-/** The create/update body, as the UI's "Configure GCP" form sends it (spec §3.1; HUI GcpInfraDetails.tsx). */
+/** The create/update body, as the UI's "Configure GCP" form sends it (docs/domain.md#the-infrastructure-provider; HUI GcpInfraDetails.tsx). */
 export function infraProviderRequest(config: GitspacesConfig): OpenapiCreateInfraProviderConfigRequest {
   const infra = config.infrastructure;
   const gateway: Record<string, unknown> = {

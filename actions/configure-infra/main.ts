@@ -126,7 +126,7 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
       : keyCheck.missing.length
         ? `missing ${keyCheck.missing.join(', ')}`
         : `every key generation ${generation} reads is present`,
-    expected: `the keys module generation ${generation} reads (contracts/terraform-module.md)`,
+    expected: `the keys module generation ${generation} reads (docs/domain.md#the-infra-config-yaml)`,
     fix: 'Set terraform.module.generation (or version) to the module the YAML was generated for.',
     docUrl: '',
     durationMs: 0,

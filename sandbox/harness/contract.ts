@@ -6,11 +6,11 @@ import { parse } from 'yaml';
 
 /**
  * Holds every request the Harness emulator receives against the contract:
- * - CDE (`/gateway/cde/api/v1/...`): the OpenAPI file in shared/contracts (the UI's swagger), loaded at runtime;
+ * - CDE (`/gateway/cde/api/v1/...`): the OpenAPI file in sandbox/harness/contract (the UI's swagger), loaded at runtime;
  * - NG (`/ng/api/...`): a transcription of the few NG operations we use (harness-go-sdk `nextgen`), below.
  * Path parameters, query parameter types and the JSON request body are checked with ajv.
  *
- * Two quirks of the OpenAPI file are handled explicitly (../../shared/contracts/README.md):
+ * Two quirks of the OpenAPI file are handled explicitly (see below):
  * 1. The two DELETE paths carry a spurious `{delete_bug}` segment, an artefact of the generated UI client
  *    calling `mutate('')`. The real API has no such segment, so those operations are registered under the path
  *    without it and the `delete_bug` parameter is dropped. A request that does send the extra segment does not
@@ -26,10 +26,9 @@ import { parse } from 'yaml';
 const FILE = 'harness-cde-openapi.yaml';
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The contract file: shared/contracts next to the project root first, else the byte-identical vendored copy. */
+/** The contract file: the copy kept in this repository (sources), or the one the bundle carries. */
 export function contractPath(): string {
   const candidates = [
-    join(here, '..', '..', '..', 'shared', 'contracts', FILE), // <root>/sandbox/harness -> <root>/../shared/contracts
     join(here, 'contract', FILE), // vendored copy (sources)
     join(here, '..', '..', 'sandbox', 'harness', 'contract', FILE), // bundle: dist/<x>/ -> sandbox/harness/contract
     join(here, 'sandbox', 'harness', 'contract', FILE),

@@ -85,7 +85,7 @@ export function infraView(rec: InfraRecord): TypesInfraProviderConfig {
   return { ...rec.config, resources: [...rec.resources.values()] };
 }
 
-/** Problems with a hybrid_vm_gcp metadata block (the UI's required fields, spec §3.1). */
+/** Problems with a hybrid_vm_gcp metadata block (the UI's required fields, docs/domain.md#the-infrastructure-provider). */
 export function metadataProblems(md: Record<string, unknown>): string[] {
   const p: string[] = [];
   if (typeof md.domain !== 'string' || !md.domain) p.push('metadata.domain is required');

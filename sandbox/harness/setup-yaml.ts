@@ -2,8 +2,8 @@ import { stringify } from 'yaml';
 
 /**
  * The Infra Config YAML (`setup_yaml`) the emulated control plane generates from an infra provider's metadata.
- * The real server's generator is closed source (spec §3.2, §9); the shape here is the one the Terraform module
- * reads (contracts/terraform-module.md), in either interface generation.
+ * The real server's generator is closed source (docs/domain.md#the-infra-config-yaml); the shape here is the one the Terraform module
+ * reads (docs/domain.md#the-terraform-module), in either interface generation.
  */
 export interface SetupYamlInput {
   accountId: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isNetworkAddress, isValidDomain, isValidLabel, parseCidr } from '../net.js';
 
-/** The two interface generations of harness/harness-gitspaces/gcp (see contracts/terraform-module.md). */
+/** The two interface generations of harness/harness-gitspaces/gcp (see docs/domain.md#the-terraform-module). */
 export const MODULE_GENERATIONS = ['v0.0.3', 'post-0.0.3'] as const;
 export type ModuleGeneration = (typeof MODULE_GENERATIONS)[number];
 

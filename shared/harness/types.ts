@@ -1,5 +1,5 @@
 /**
- * Types of the Harness CDE API (from ../../../shared/contracts/harness-cde-openapi.yaml, the UI's swagger) for
+ * Types of the Harness CDE API (from sandbox/harness/contract/harness-cde-openapi.yaml, the UI's swagger) for
  * what the bundle uses, plus the NG delegate-token types (harness-go-sdk `nextgen` models).
  */
 
@@ -86,7 +86,7 @@ export type EnumGitspaceEventType =
   | 'gitspace_action_reset_completed'
   | 'gitspace_action_reset_failed';
 
-/** `region_configs.<region>` as the UI sends it (spec §3.1). */
+/** `region_configs.<region>` as the UI sends it (docs/domain.md#the-infrastructure-provider). */
 export interface HybridGcpRegionConfig {
   region_name: string;
   default_subnet_ip_range: string;
@@ -94,7 +94,7 @@ export interface HybridGcpRegionConfig {
   certificates: { contents: { domain: string; dns_managed_zone_name?: string }[] };
 }
 
-/** `metadata` of a hybrid_vm_gcp infra provider (spec §3.1; HUI GcpInfraDetails.tsx). */
+/** `metadata` of a hybrid_vm_gcp infra provider (docs/domain.md#the-infrastructure-provider; HUI GcpInfraDetails.tsx). */
 export interface HybridGcpInfraMetadata {
   /** The UI sets it to the identifier. */
   name?: string;
@@ -141,7 +141,7 @@ export interface TypesInfraProviderConfig {
   metadata?: Record<string, unknown> | null;
   name?: string;
   resources?: TypesInfraProviderResource[] | null;
-  /** The Infra Config YAML the Terraform module reads (spec §3.2). */
+  /** The Infra Config YAML the Terraform module reads (docs/domain.md#the-infra-config-yaml). */
   setup_yaml?: string;
   space_path?: string;
   type?: EnumInfraProviderType;
@@ -248,7 +248,7 @@ export interface TypesGitspaceEventResponse {
   timestamp?: number;
 }
 
-/** OpenapiCreateGitspaceRequest (spec §6.2). */
+/** OpenapiCreateGitspaceRequest (docs/domain.md#creating-a-gitspace). */
 export interface OpenapiCreateGitspaceRequest {
   identifier: string;
   name: string;

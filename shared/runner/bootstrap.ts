@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The runner VM's startup script (spec §5): Docker, /runner/pool.yaml + the key, the `harness` network,
+ * The runner VM's startup script (docs/domain.md#the-runner-vm-and-the-delegate): Docker, /runner/pool.yaml + the key, the `harness` network,
  * the drone-runner-aws container and the Docker delegate, each step reported through guest attributes.
  *
  * The script holds no secret. The key, the pool file and the delegate token are read from instance

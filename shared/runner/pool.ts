@@ -12,7 +12,7 @@ export interface PoolFile {
 
 /**
  * Rewrites every `spec.account.json_path` of the module's pool.yaml to the absolute path of the key inside
- * the runner container (spec §8 pitfall 5: the module copies the Terraform variable verbatim, usually a
+ * the runner container (docs/domain.md#pitfalls, 5: the module copies the Terraform variable verbatim, usually a
  * relative path the container cannot resolve).
  */
 export function rewritePoolYaml(text: string, keyPath: string, source = 'pool.yaml'): PoolFile {

@@ -4,7 +4,7 @@ import { maskSecret } from '../inputs.js';
 import type { Logger } from '../logger.js';
 
 /**
- * The interface of harness/harness-gitspaces/gcp per generation, as contracts/terraform-module.md states it.
+ * The interface of harness/harness-gitspaces/gcp per generation, as docs/domain.md#the-terraform-module states it.
  * The root generator passes exactly these variables; the post-init check holds the downloaded module against them.
  */
 export interface ModuleVariable {

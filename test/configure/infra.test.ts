@@ -10,7 +10,7 @@ describe('infra provider from gitspaces.yaml', () => {
   const config = configFor('post-0.0.3');
   const desired = infraProviderRequest(config);
 
-  it('builds the body the UI sends (spec §3.1)', () => {
+  it('builds the body the UI sends (docs/domain.md#the-infrastructure-provider)', () => {
     expect(desired).toEqual({
       identifier: 'gitspaces_gcp',
       name: 'gitspaces',

@@ -45,7 +45,7 @@ export async function startTestHarness(overrides: DeepPartial<Scenario> = {}): P
   };
 }
 
-/** The create body the bundle sends for examples/gitspaces.yaml (spec §3.1). */
+/** The create body the bundle sends for examples/gitspaces.yaml (docs/domain.md#the-infrastructure-provider). */
 export function infraBody(overrides: Record<string, unknown> = {}) {
   return {
     identifier: 'gitspaces_gcp',
