@@ -1,5 +1,5 @@
 import { ObjectValue, UNKNOWN, Value, isUnknown, sameValue } from './cty.js';
-import { BlockSpec, conformBlock } from './schema.js';
+import { AttrSpec, BlockSpec, conformBlock } from './schema.js';
 
 /**
  * Schema-driven planning as the SDK does it for the real provider: defaults filled, computed attributes the
@@ -19,7 +19,8 @@ export function planBlock(b: BlockSpec, proposed: ObjectValue, prior: ObjectValu
   for (const [k, a] of Object.entries(b.attributes)) {
     if (out[k] !== null) continue;
     if (a.default !== undefined) out[k] = a.default;
-    else if (a.computed) out[k] = prior ? (prior[k] ?? UNKNOWN) : UNKNOWN;
+    // On update Terraform's proposed value already carries the prior computed values; null stays null.
+    else if (a.computed && !prior) out[k] = UNKNOWN;
   }
   for (const [k, n] of Object.entries(b.blocks)) {
     const v = out[k];
@@ -90,12 +91,38 @@ export function settle(b: BlockSpec, planned: ObjectValue, observed: ObjectValue
   return conformBlock(b, out);
 }
 
+/** A Compute reference in any of its spellings: full self link, relative path, or bare name. */
+function linkPath(v: string): string {
+  return v.replace(/^https?:\/\/[^/]+\/compute\/(v1|beta)\//, '').replace(/^\/\/[^/]+\//, '');
+}
+
 /**
- * The state after a refresh: what the API reports for each attribute the resource reads back, the prior state
- * for the rest (configuration-only arguments such as timeouts).
+ * The same value for the provider's diff: the same resource however it is spelled (the provider's
+ * compareSelfLinkOrResourceName / compareSelfLinkRelativePaths diff suppressions), the same set in another order,
+ * or the zero value the SDK stores for an optional argument the configuration leaves null.
+ */
+function equivalent(a: AttrSpec, prior: Value | undefined, observed: Value | undefined): boolean {
+  if (typeof prior === 'string' && typeof observed === 'string') {
+    const [p, o] = [linkPath(prior), linkPath(observed)];
+    if (p === o || (p.includes('/') !== o.includes('/') && p.split('/').pop() === o.split('/').pop())) return true;
+  }
+  if (Array.isArray(a.type) && a.type[0] === 'set' && sameSetAware(prior, observed, true)) return true;
+  if (!a.computed && (prior === null || prior === undefined))
+    return observed === false || observed === 0 || observed === '' || (Array.isArray(observed) && observed.length === 0);
+  return sameValue(prior ?? null, observed ?? null);
+}
+
+/**
+ * The state after a refresh: what the API reports for each attribute the resource reads back (unless it is
+ * equivalent to what the state holds), the prior state for the rest (configuration-only arguments such as
+ * timeouts).
  */
 export function refresh(b: BlockSpec, state: ObjectValue, observed: ObjectValue): ObjectValue {
   const out: ObjectValue = { ...state };
-  for (const [k, v] of Object.entries(observed)) if (k in b.attributes || k in b.blocks) out[k] = v;
+  for (const [k, v] of Object.entries(observed)) {
+    const a = b.attributes[k];
+    if (a) out[k] = equivalent(a, state[k], v) ? (state[k] ?? null) : v;
+    else if (k in b.blocks) out[k] = sameSetAware(state[k], v, b.blocks[k]?.nesting === 'set') ? (state[k] ?? null) : v;
+  }
   return conformBlock(b, out);
 }

@@ -109,7 +109,7 @@ export const firewall = computeResource({
     description: (b.description as string) ?? null,
     direction: (b.direction as string) ?? 'INGRESS',
     priority: typeof b.priority === 'number' ? b.priority : 1000,
-    disabled: Boolean(b.disabled),
+    disabled: typeof b.disabled === 'boolean' ? b.disabled : null,
     allow: rulesBack(b.allowed),
     deny: rulesBack(b.denied),
     source_ranges: strings(b.sourceRanges),
