@@ -11,11 +11,7 @@ import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 function der(tag: number, body: Buffer): Buffer {
   const n = body.length;
   const len =
-    n < 0x80
-      ? Buffer.from([n])
-      : n < 0x100
-        ? Buffer.from([0x81, n])
-        : Buffer.from([0x82, n >> 8, n & 0xff]);
+    n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
   return Buffer.concat([Buffer.from([tag]), len, body]);
 }
 const seq = (...parts: Buffer[]) => der(0x30, Buffer.concat(parts));

@@ -24,7 +24,11 @@ export type CtyType = string | [string, CtyType | Record<string, CtyType> | CtyT
 // Extension code 0: an unrefined unknown (payload ignored); 12: a refined unknown whose payload lists
 // refinements. Any other extension code is an unknown too, by the same document.
 const codec = new ExtensionCodec();
-codec.register({ type: 0, encode: (v) => (v instanceof Unknown ? new Uint8Array([0]) : null), decode: () => UNKNOWN });
+codec.register({
+  type: 0,
+  encode: (v) => (v instanceof Unknown ? new Uint8Array([0]) : null),
+  decode: () => UNKNOWN,
+});
 codec.register({ type: 12, encode: () => null, decode: () => UNKNOWN });
 
 function unknownExtensions(v: unknown): Value {
@@ -57,7 +61,8 @@ export interface DynamicValueMessage {
 /** Decodes a DynamicValue: msgpack when present, JSON otherwise (the protocol allows both). */
 export function decodeDynamic(dv: DynamicValueMessage | null | undefined): Value {
   if (!dv) return null;
-  if (dv.msgpack && dv.msgpack.length) return unknownExtensions(decode(dv.msgpack, { extensionCodec: codec }));
+  if (dv.msgpack && dv.msgpack.length)
+    return unknownExtensions(decode(dv.msgpack, { extensionCodec: codec }));
   if (dv.json && dv.json.length) return JSON.parse(Buffer.from(dv.json).toString('utf8')) as Value;
   return null;
 }
@@ -80,7 +85,8 @@ export function conform(type: CtyType, v: Value | undefined): Value {
     return v;
   }
   const [kind, arg] = type;
-  if ((kind === 'list' || kind === 'set') && Array.isArray(v)) return v.map((x) => conform(arg as CtyType, x));
+  if ((kind === 'list' || kind === 'set') && Array.isArray(v))
+    return v.map((x) => conform(arg as CtyType, x));
   if (kind === 'map' && typeof v === 'object' && !Array.isArray(v)) {
     const out: ObjectValue = {};
     for (const [k, x] of Object.entries(v)) out[k] = conform(arg as CtyType, x);
@@ -88,7 +94,8 @@ export function conform(type: CtyType, v: Value | undefined): Value {
   }
   if (kind === 'object' && typeof v === 'object' && !Array.isArray(v)) {
     const out: ObjectValue = {};
-    for (const [k, t] of Object.entries(arg as Record<string, CtyType>)) out[k] = conform(t, (v as ObjectValue)[k]);
+    for (const [k, t] of Object.entries(arg as Record<string, CtyType>))
+      out[k] = conform(t, (v as ObjectValue)[k]);
     return out;
   }
   if (kind === 'tuple' && Array.isArray(v)) return (arg as CtyType[]).map((t, i) => conform(t, v[i]));

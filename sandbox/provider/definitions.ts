@@ -11,7 +11,11 @@ import { GOOGLE_RESOURCES, GOOGLE_DATA_SOURCES } from './resources/index.js';
 /** The schema files of the google provider, one per resource family. */
 const GOOGLE_SCHEMA_FILES = ['google-provider.json', 'google-compute-network.json'];
 
-function specs(files: RawSchemaFile[], kind: 'resources' | 'data_sources', timeouts: boolean): Record<string, ResourceSpec> {
+function specs(
+  files: RawSchemaFile[],
+  kind: 'resources' | 'data_sources',
+  timeouts: boolean,
+): Record<string, ResourceSpec> {
   const out: Record<string, ResourceSpec> = {};
   for (const f of files)
     for (const [name, raw] of Object.entries(f[kind] ?? {})) {
@@ -47,17 +51,21 @@ export function googleProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
     configure(config: ObjectValue) {
       const base = endpointsFromEnv(env);
       // The provider's *_custom_endpoint arguments win over the environment, as in the real provider.
-      const trimApi = (u: string | undefined) => u?.replace(/\/(compute\/v1|dns\/v1|v1)\/?$/, '').replace(/\/+$/, '');
+      const trimApi = (u: string | undefined) =>
+        u?.replace(/\/(compute\/v1|dns\/v1|v1)\/?$/, '').replace(/\/+$/, '');
       const endpoints = {
         ...base,
         compute: trimApi(str(config.compute_custom_endpoint)) ?? base.compute,
         cloudDns: trimApi(str(config.dns_custom_endpoint)) ?? base.cloudDns,
-        certificateManager: trimApi(str(config.certificate_manager_custom_endpoint)) ?? base.certificateManager,
+        certificateManager:
+          trimApi(str(config.certificate_manager_custom_endpoint)) ?? base.certificateManager,
         iam: trimApi(str(config.iam_custom_endpoint)) ?? base.iam,
         resourceManager: trimApi(str(config.resource_manager_custom_endpoint)) ?? base.resourceManager,
       };
       const accessToken = str(config.access_token) ?? str(env.GOOGLE_OAUTH_ACCESS_TOKEN);
-      const key = accessToken ? undefined : readCredentials(str(config.credentials) ?? str(env.GOOGLE_CREDENTIALS), env);
+      const key = accessToken
+        ? undefined
+        : readCredentials(str(config.credentials) ?? str(env.GOOGLE_CREDENTIALS), env);
       api = new GoogleApi(endpoints, { accessToken, key });
       return {
         api,

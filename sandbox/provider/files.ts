@@ -12,9 +12,20 @@ export const PROVIDER_DATA_ENV = 'GITSPACES_PROVIDER_DATA';
 
 export function providerDataDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [...(process.env[PROVIDER_DATA_ENV] ? [process.env[PROVIDER_DATA_ENV] as string] : []), here, join(here, 'sandbox', 'provider'), join(here, '..', 'sandbox', 'provider'), join(here, '..', '..', 'sandbox', 'provider')];
-  const found = candidates.find((d) => existsSync(join(d, 'proto', 'tfplugin6.8.proto')) && existsSync(join(d, 'schemas')));
-  if (!found) throw new Error(`The stand-in provider's proto/ and schemas/ were not found (looked in ${candidates.join(', ')})`);
+  const candidates = [
+    ...(process.env[PROVIDER_DATA_ENV] ? [process.env[PROVIDER_DATA_ENV] as string] : []),
+    here,
+    join(here, 'sandbox', 'provider'),
+    join(here, '..', 'sandbox', 'provider'),
+    join(here, '..', '..', 'sandbox', 'provider'),
+  ];
+  const found = candidates.find(
+    (d) => existsSync(join(d, 'proto', 'tfplugin6.8.proto')) && existsSync(join(d, 'schemas')),
+  );
+  if (!found)
+    throw new Error(
+      `The stand-in provider's proto/ and schemas/ were not found (looked in ${candidates.join(', ')})`,
+    );
   return found;
 }
 

@@ -30,11 +30,19 @@ export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
-export const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
 
 /** `credentials` as the provider takes it: the key's JSON, or a path to it. */
-export function readCredentials(credentials: string | null | undefined, env: NodeJS.ProcessEnv): Credentials['key'] {
-  const raw = credentials?.trim() || (env.GOOGLE_APPLICATION_CREDENTIALS ? readFileSync(env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8') : '');
+export function readCredentials(
+  credentials: string | null | undefined,
+  env: NodeJS.ProcessEnv,
+): Credentials['key'] {
+  const raw =
+    credentials?.trim() ||
+    (env.GOOGLE_APPLICATION_CREDENTIALS ? readFileSync(env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8') : '');
   if (!raw) return undefined;
   const text = raw.startsWith('{') ? raw : readFileSync(raw, 'utf8');
   return JSON.parse(text) as Credentials['key'];
@@ -57,7 +65,10 @@ export class GoogleApi {
     if (this.creds.accessToken) return this.creds.accessToken;
     if (this.token && this.token.expires > this.clock.now() + 60_000) return this.token.value;
     const key = this.creds.key;
-    if (!key) throw new Error('google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information');
+    if (!key)
+      throw new Error(
+        'google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information',
+      );
     const now = Math.floor(this.clock.now() / 1000);
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: key.private_key_id })}.${b64({
@@ -76,7 +87,12 @@ export class GoogleApi {
         assertion: `${unsigned}.${signature}`,
       }),
     });
-    const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+    const body = (await res.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+    };
     if (!res.ok || !body.access_token)
       throw new Error(`oauth2: "${body.error ?? res.status}" "${body.error_description ?? ''}"`);
     this.token = { value: body.access_token, expires: this.clock.now() + (body.expires_in ?? 3600) * 1000 };
@@ -84,7 +100,12 @@ export class GoogleApi {
   }
 
   /** One call, retried as the provider retries; resolves with the parsed body, throws GoogleApiError. */
-  async call(method: string, url: string, body?: unknown, deadline = this.clock.now() + 20 * 60_000): Promise<Record<string, unknown>> {
+  async call(
+    method: string,
+    url: string,
+    body?: unknown,
+    deadline = this.clock.now() + 20 * 60_000,
+  ): Promise<Record<string, unknown>> {
     for (let attempt = 0; ; attempt++) {
       let res: Response;
       try {
@@ -108,9 +129,17 @@ export class GoogleApi {
       const text = await res.text();
       const parsed = (text ? safeJson(text) : {}) as Record<string, unknown>;
       if (res.ok) return parsed;
-      const err = (parsed.error ?? {}) as { message?: string; errors?: { reason?: string }[]; status?: string };
+      const err = (parsed.error ?? {}) as {
+        message?: string;
+        errors?: { reason?: string }[];
+        status?: string;
+      };
       const reason = err.errors?.[0]?.reason ?? '';
-      const error = new GoogleApiError(res.status, reason, err.message ?? (text.slice(0, 200) || res.statusText));
+      const error = new GoogleApiError(
+        res.status,
+        reason,
+        err.message ?? (text.slice(0, 200) || res.statusText),
+      );
       const retryable = RETRYABLE.has(res.status) || (res.status === 403 && reason === 'rateLimitExceeded');
       const wait = retryAfter(res.headers.get('retry-after')) ?? this.backoff(attempt);
       if (!retryable || this.stopped || this.clock.now() + wait >= deadline) throw error;
@@ -126,11 +155,18 @@ export class GoogleApi {
    * Polls a long-running operation until it is done (Compute: status DONE; the others: done = true), as the
    * provider's operation waiters do, within the resource's timeout. Returns the finished operation.
    */
-  async wait(op: Record<string, unknown>, pollUrl: string, activity: string, deadline: number): Promise<Record<string, unknown>> {
+  async wait(
+    op: Record<string, unknown>,
+    pollUrl: string,
+    activity: string,
+    deadline: number,
+  ): Promise<Record<string, unknown>> {
     let current = op;
     for (let i = 0; !(current.status === 'DONE' || current.done === true); i++) {
       if (this.clock.now() >= deadline)
-        throw new Error(`Error waiting for ${activity}: timeout while waiting for state to become 'DONE' (last state: '${String(current.status ?? 'RUNNING')}')`);
+        throw new Error(
+          `Error waiting for ${activity}: timeout while waiting for state to become 'DONE' (last state: '${String(current.status ?? 'RUNNING')}')`,
+        );
       await this.clock.sleep(Math.min(2000, 100 * 2 ** i));
       current = await this.call('GET', pollUrl, undefined, deadline);
     }
@@ -141,7 +177,8 @@ export class GoogleApi {
 }
 
 function operationError(op: Record<string, unknown>): string | undefined {
-  const e = op.error as { errors?: { code?: string; message?: string }[]; message?: string; code?: number } | undefined;
+  const e = op.error as
+    { errors?: { code?: string; message?: string }[]; message?: string; code?: number } | undefined;
   if (!e) return undefined;
   if (e.errors?.length) return e.errors.map((x) => x.message ?? x.code).join('; ');
   return e.message ?? JSON.stringify(e);

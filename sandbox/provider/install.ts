@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +74,9 @@ function bundleFromSources(here: string): string | undefined {
     outfile: tmp,
     logLevel: 'error',
     // grpc-js and its peers are CommonJS: give the ESM bundle a require.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
   renameSync(tmp, out);
   return out;
@@ -75,11 +85,17 @@ function bundleFromSources(here: string): string | undefined {
 /** How to start the provider: the bundle's own entry (dist), else a bundle of the sources, else tsx. */
 function launchCommand(): { argv: string[]; env: Record<string, string> } {
   const here = dirname(fileURLToPath(import.meta.url));
-  const shipped = [join(here, 'provider.js'), join(here, 'sandbox', 'provider', 'provider.js')].find(existsSync);
+  const shipped = [join(here, 'provider.js'), join(here, 'sandbox', 'provider', 'provider.js')].find(
+    existsSync,
+  );
   if (shipped) return { argv: [process.execPath, shipped], env: {} };
   const bundled = bundleFromSources(here);
   if (bundled) return { argv: [process.execPath, bundled], env: { [PROVIDER_DATA_ENV]: here } };
-  const tsx = join(dirname(createRequire(join(here, 'install.ts')).resolve('tsx/package.json')), 'dist', 'loader.mjs');
+  const tsx = join(
+    dirname(createRequire(join(here, 'install.ts')).resolve('tsx/package.json')),
+    'dist',
+    'loader.mjs',
+  );
   return { argv: [process.execPath, '--import', tsx, join(here, 'main.ts')], env: {} };
 }
 
@@ -98,7 +114,9 @@ export function installStandInProviders(dir: string): InstalledProviders {
     const pkg = join(mirrorDir, 'registry.terraform.io', 'hashicorp', p.type, p.version, terraformPlatform());
     mkdirSync(pkg, { recursive: true });
     const exe = join(pkg, `terraform-provider-${p.type}_v${p.version}`);
-    const env = Object.entries(launch.env).map(([k, v]) => `${k}=${shQuote(v)} `).join('');
+    const env = Object.entries(launch.env)
+      .map(([k, v]) => `${k}=${shQuote(v)} `)
+      .join('');
     writeFileSync(
       exe,
       `#!/bin/sh\n# The sandbox's stand-in for hashicorp/${p.type} (sandbox/provider).\n${env ? `export ${env}\n` : ''}exec ${[...launch.argv, p.type].map(shQuote).join(' ')} "$@"\n`,

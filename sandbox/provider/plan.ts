@@ -26,8 +26,10 @@ export function planBlock(b: BlockSpec, proposed: ObjectValue, prior: ObjectValu
     const v = out[k];
     if (v === null || isUnknown(v)) continue;
     const priorEls = elements(prior?.[k]);
-    if (n.nesting === 'single' || n.nesting === 'group') out[k] = planBlock(n.block, v as ObjectValue, priorEls[0] ?? null);
-    else if (Array.isArray(v)) out[k] = v.map((e, i) => planBlock(n.block, e as ObjectValue, priorEls[i] ?? null));
+    if (n.nesting === 'single' || n.nesting === 'group')
+      out[k] = planBlock(n.block, v as ObjectValue, priorEls[0] ?? null);
+    else if (Array.isArray(v))
+      out[k] = v.map((e, i) => planBlock(n.block, e as ObjectValue, priorEls[i] ?? null));
   }
   return out;
 }
@@ -50,10 +52,12 @@ function changed(b: BlockSpec, name: string, prior: ObjectValue, planned: Object
 /** Top-level attribute paths whose change forces replacement (a nested ForceNew reports its block). */
 export function requiresReplace(b: BlockSpec, prior: ObjectValue, planned: ObjectValue): string[] {
   const paths: string[] = [];
-  for (const [k, a] of Object.entries(b.attributes)) if (a.forceNew && changed(b, k, prior, planned)) paths.push(k);
+  for (const [k, a] of Object.entries(b.attributes))
+    if (a.forceNew && changed(b, k, prior, planned)) paths.push(k);
   for (const [k, n] of Object.entries(b.blocks)) {
     if (!changed(b, k, prior, planned)) continue;
-    if (n.forceNew || blockHasForceNewChange(n.block, elements(prior[k]), elements(planned[k]))) paths.push(k);
+    if (n.forceNew || blockHasForceNewChange(n.block, elements(prior[k]), elements(planned[k])))
+      paths.push(k);
   }
   return paths;
 }
@@ -65,7 +69,9 @@ function blockHasForceNewChange(b: BlockSpec, prior: ObjectValue[], planned: Obj
 
 /** Any difference at all between prior state and plan. */
 export function anyChange(b: BlockSpec, prior: ObjectValue, planned: ObjectValue): boolean {
-  return [...Object.keys(b.attributes), ...Object.keys(b.blocks)].some((k) => k !== 'timeouts' && changed(b, k, prior, planned));
+  return [...Object.keys(b.attributes), ...Object.keys(b.blocks)].some(
+    (k) => k !== 'timeouts' && changed(b, k, prior, planned),
+  );
 }
 
 /**
@@ -82,7 +88,8 @@ export function settle(b: BlockSpec, planned: ObjectValue, observed: ObjectValue
     const p = planned[k];
     if (isUnknown(p)) out[k] = observed[k] ?? null;
     else if (n.nesting === 'single' || n.nesting === 'group')
-      out[k] = p == null ? null : settle(n.block, p as ObjectValue, (elements(observed[k])[0] ?? {}) as ObjectValue);
+      out[k] =
+        p == null ? null : settle(n.block, p as ObjectValue, (elements(observed[k])[0] ?? {}) as ObjectValue);
     else if (Array.isArray(p)) {
       const obs = elements(observed[k]);
       out[k] = p.map((e, i) => settle(n.block, e as ObjectValue, obs[i] ?? {}));
@@ -104,11 +111,17 @@ function linkPath(v: string): string {
 function equivalent(a: AttrSpec, prior: Value | undefined, observed: Value | undefined): boolean {
   if (typeof prior === 'string' && typeof observed === 'string') {
     const [p, o] = [linkPath(prior), linkPath(observed)];
-    if (p === o || (p.includes('/') !== o.includes('/') && p.split('/').pop() === o.split('/').pop())) return true;
+    if (p === o || (p.includes('/') !== o.includes('/') && p.split('/').pop() === o.split('/').pop()))
+      return true;
   }
   if (Array.isArray(a.type) && a.type[0] === 'set' && sameSetAware(prior, observed, true)) return true;
   if (!a.computed && (prior === null || prior === undefined))
-    return observed === false || observed === 0 || observed === '' || (Array.isArray(observed) && observed.length === 0);
+    return (
+      observed === false ||
+      observed === 0 ||
+      observed === '' ||
+      (Array.isArray(observed) && observed.length === 0)
+    );
   return sameValue(prior ?? null, observed ?? null);
 }
 
@@ -122,7 +135,8 @@ export function refresh(b: BlockSpec, state: ObjectValue, observed: ObjectValue)
   for (const [k, v] of Object.entries(observed)) {
     const a = b.attributes[k];
     if (a) out[k] = equivalent(a, state[k], v) ? (state[k] ?? null) : v;
-    else if (k in b.blocks) out[k] = sameSetAware(state[k], v, b.blocks[k]?.nesting === 'set') ? (state[k] ?? null) : v;
+    else if (k in b.blocks)
+      out[k] = sameSetAware(state[k], v, b.blocks[k]?.nesting === 'set') ? (state[k] ?? null) : v;
   }
   return conformBlock(b, out);
 }

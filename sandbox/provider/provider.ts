@@ -17,7 +17,9 @@ export interface ProviderDefinition {
   resources: Record<string, { spec: ResourceSpec; impl: ResourceImpl; kind: string }>;
   dataSources: Record<string, { spec: ResourceSpec; impl: DataSourceImpl }>;
   /** ConfigureProvider: the provider block's values; returns what every call gets. */
-  configure(config: ObjectValue): Omit<ResourceContext, 'deadline'> | Promise<Omit<ResourceContext, 'deadline'>>;
+  configure(
+    config: ObjectValue,
+  ): Omit<ResourceContext, 'deadline'> | Promise<Omit<ResourceContext, 'deadline'>>;
   /** StopProvider: ends waits in progress. */
   stop?(): void;
 }
@@ -77,10 +79,16 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
     GetProviderSchema: async () => ({
       provider: { version: 0, block: toProtoBlock(def.providerSchema) },
       resource_schemas: Object.fromEntries(
-        Object.entries(def.resources).map(([k, r]) => [k, { version: r.spec.version, block: toProtoBlock(r.spec.block, r.spec.version) }]),
+        Object.entries(def.resources).map(([k, r]) => [
+          k,
+          { version: r.spec.version, block: toProtoBlock(r.spec.block, r.spec.version) },
+        ]),
       ),
       data_source_schemas: Object.fromEntries(
-        Object.entries(def.dataSources).map(([k, d]) => [k, { version: d.spec.version, block: toProtoBlock(d.spec.block) }]),
+        Object.entries(def.dataSources).map(([k, d]) => [
+          k,
+          { version: d.spec.version, block: toProtoBlock(d.spec.block) },
+        ]),
       ),
       server_capabilities: { plan_destroy: false, get_provider_schema_optional: false },
       diagnostics: [],
@@ -100,7 +108,9 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
     UpgradeResourceState: guarded(async (req) => {
       const b = resourceBlock(req.type_name as string);
       const raw = req.raw_state as { json?: Buffer; flatmap?: Record<string, string> } | undefined;
-      const json = raw?.json?.length ? (JSON.parse(Buffer.from(raw.json).toString('utf8')) as ObjectValue) : {};
+      const json = raw?.json?.length
+        ? (JSON.parse(Buffer.from(raw.json).toString('utf8')) as ObjectValue)
+        : {};
       return { upgraded_state: encodeDynamic(conformBlock(b, json)), diagnostics: [] };
     }),
     ReadResource: guarded(async (req) => {
@@ -108,7 +118,10 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
       const b = resourceBlock(type);
       const state = decodeObj(req.current_state);
       if (!state) return { new_state: encodeDynamic(null), private: req.private, diagnostics: [] };
-      const observed = await (def.resources[type] as { impl: ResourceImpl }).impl.read(withDeadline(DEFAULT_TIMEOUT_MS), state);
+      const observed = await (def.resources[type] as { impl: ResourceImpl }).impl.read(
+        withDeadline(DEFAULT_TIMEOUT_MS),
+        state,
+      );
       const next: Value = observed ? refresh(b, state, observed) : null;
       return { new_state: encodeDynamic(next), private: req.private, diagnostics: [] };
     }),
@@ -116,7 +129,12 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
       const b = resourceBlock(req.type_name as string);
       const prior = decodeObj(req.prior_state);
       const proposed = decodeObj(req.proposed_new_state);
-      if (!proposed) return { planned_state: encodeDynamic(null), planned_private: req.prior_private, legacy_type_system: true };
+      if (!proposed)
+        return {
+          planned_state: encodeDynamic(null),
+          planned_private: req.prior_private,
+          legacy_type_system: true,
+        };
       const planned = planBlock(b, proposed, prior);
       const replace = prior ? requiresReplace(b, prior, planned) : [];
       return {
@@ -140,25 +158,55 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
         }
         if (!prior) {
           const observed = await impl.create(withDeadline(timeoutOf(planned, 'create')), planned);
-          return { new_state: encodeDynamic(settle(b, planned, observed)), private: req.planned_private, legacy_type_system: true, diagnostics: [] };
+          return {
+            new_state: encodeDynamic(settle(b, planned, observed)),
+            private: req.planned_private,
+            legacy_type_system: true,
+            diagnostics: [],
+          };
         }
         if (!anyChange(b, prior, planned) || !impl.update)
-          return { new_state: encodeDynamic(settle(b, planned, prior)), private: req.planned_private, legacy_type_system: true, diagnostics: [] };
+          return {
+            new_state: encodeDynamic(settle(b, planned, prior)),
+            private: req.planned_private,
+            legacy_type_system: true,
+            diagnostics: [],
+          };
         const observed = await impl.update(withDeadline(timeoutOf(planned, 'update')), prior, planned);
-        return { new_state: encodeDynamic(settle(b, planned, observed)), private: req.planned_private, legacy_type_system: true, diagnostics: [] };
+        return {
+          new_state: encodeDynamic(settle(b, planned, observed)),
+          private: req.planned_private,
+          legacy_type_system: true,
+          diagnostics: [],
+        };
       } catch (e) {
         const verb = !planned ? 'deleting' : !prior ? 'creating' : 'updating';
         const message = e instanceof Error ? e.message : String(e);
         const summary = message.startsWith('Error ') ? message : `Error ${verb} ${kind}: ${message}`;
         // On a failed create nothing is kept; on a failed update or delete the prior state stays.
-        return { new_state: encodeDynamic(prior), legacy_type_system: true, diagnostics: [{ severity: ERROR, summary, detail: '' }] };
+        return {
+          new_state: encodeDynamic(prior),
+          legacy_type_system: true,
+          diagnostics: [{ severity: ERROR, summary, detail: '' }],
+        };
       }
     }),
     ImportResourceState: guarded(async (req) => {
       const type = req.type_name as string;
       const b = resourceBlock(type);
-      const partial = (def.resources[type] as { impl: ResourceImpl }).impl.importState(configured(), req.id as string);
-      return { imported_resources: [{ type_name: type, state: encodeDynamic(conformBlock(b, partial)), private: Buffer.alloc(0) }], diagnostics: [] };
+      const partial = (def.resources[type] as { impl: ResourceImpl }).impl.importState(
+        configured(),
+        req.id as string,
+      );
+      // Arguments the API does not return start at their defaults, as the provider's importers set them.
+      for (const [k, a] of Object.entries(b.attributes))
+        if (partial[k] == null && a.default !== undefined) partial[k] = a.default;
+      return {
+        imported_resources: [
+          { type_name: type, state: encodeDynamic(conformBlock(b, partial)), private: Buffer.alloc(0) },
+        ],
+        diagnostics: [],
+      };
     }),
     ReadDataSource: guarded(async (req) => {
       const type = req.type_name as string;
@@ -166,7 +214,10 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
       if (!d) throw new Error(`unknown data source ${type}`);
       const config = conformBlock(d.spec.block, decodeObj(req.config));
       const observed = await d.impl.read(withDeadline(DEFAULT_TIMEOUT_MS), config);
-      return { state: encodeDynamic(settle(d.spec.block, planBlock(d.spec.block, config, null), observed)), diagnostics: [] };
+      return {
+        state: encodeDynamic(settle(d.spec.block, planBlock(d.spec.block, config, null), observed)),
+        diagnostics: [],
+      };
     }),
   };
 }

@@ -47,7 +47,7 @@ export function projectOf(ctx: Pick<ResourceContext, 'defaults'>, v: ObjectValue
 
 export function regionOf(ctx: Pick<ResourceContext, 'defaults'>, v: ObjectValue): string {
   const r = (typeof v.region === 'string' && v.region) || ctx.defaults.region;
-  if (!r) throw new Error('Cannot determine region: set in this resource, or set provider-level \'region\'.');
+  if (!r) throw new Error("Cannot determine region: set in this resource, or set provider-level 'region'.");
   return r;
 }
 

@@ -78,7 +78,13 @@ export function parseBlock(raw: RawBlock): BlockSpec {
   for (const [k, a] of Object.entries(raw.attributes ?? {})) attributes[k] = parseAttr(a);
   const blocks: Record<string, NestedSpec> = {};
   for (const [k, b] of Object.entries(raw.blocks ?? {}))
-    blocks[k] = { nesting: b.nesting, min: b.min ?? 0, max: b.max ?? 0, forceNew: b.forcenew, block: parseBlock(b) };
+    blocks[k] = {
+      nesting: b.nesting,
+      min: b.min ?? 0,
+      max: b.max ?? 0,
+      forceNew: b.forcenew,
+      block: parseBlock(b),
+    };
   return { attributes, blocks };
 }
 
@@ -90,7 +96,12 @@ export function withTimeouts(block: BlockSpec): BlockSpec {
     ...block,
     blocks: {
       ...block.blocks,
-      timeouts: { nesting: 'single', min: 0, max: 0, block: { attributes: { create: t, update: t, delete: t }, blocks: {} } },
+      timeouts: {
+        nesting: 'single',
+        min: 0,
+        max: 0,
+        block: { attributes: { create: t, update: t, delete: t }, blocks: {} },
+      },
     },
   };
 }
@@ -114,9 +125,12 @@ export function conformBlock(b: BlockSpec, v: Value | undefined): ObjectValue {
   for (const [k, n] of Object.entries(b.blocks)) {
     const x = src[k];
     if (isUnknown(x)) out[k] = UNKNOWN;
-    else if (n.nesting === 'single' || n.nesting === 'group') out[k] = x == null ? null : conformBlock(n.block, x);
+    else if (n.nesting === 'single' || n.nesting === 'group')
+      out[k] = x == null ? null : conformBlock(n.block, x);
     else if (n.nesting === 'map')
-      out[k] = Object.fromEntries(Object.entries((x as ObjectValue | null) ?? {}).map(([kk, e]) => [kk, conformBlock(n.block, e)]));
+      out[k] = Object.fromEntries(
+        Object.entries((x as ObjectValue | null) ?? {}).map(([kk, e]) => [kk, conformBlock(n.block, e)]),
+      );
     else out[k] = ((x as Value[] | null) ?? []).map((e) => conformBlock(n.block, e));
   }
   return out;

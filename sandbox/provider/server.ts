@@ -26,23 +26,41 @@ export interface RunningPlugin {
   server: grpc.Server;
 }
 
-export async function servePlugin(def: ProviderDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningPlugin> {
+export async function servePlugin(
+  def: ProviderDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningPlugin> {
   const dir = join(providerDataDir(), 'proto');
   const loaded = protoLoader.loadSync(
-    ['tfplugin6.8.proto', 'go-plugin-grpc_controller.proto', 'go-plugin-grpc_stdio.proto', 'go-plugin-grpc_broker.proto', 'health.proto'].map((f) => join(dir, f)),
+    [
+      'tfplugin6.8.proto',
+      'go-plugin-grpc_controller.proto',
+      'go-plugin-grpc_stdio.proto',
+      'go-plugin-grpc_broker.proto',
+      'health.proto',
+    ].map((f) => join(dir, f)),
     { keepCase: true, longs: Number, enums: Number, defaults: true, oneofs: true, includeDirs: [dir] },
   );
-  const pkg = grpc.loadPackageDefinition(loaded) as unknown as Record<string, Record<string, { service: grpc.ServiceDefinition }>> & {
+  const pkg = grpc.loadPackageDefinition(loaded) as unknown as Record<
+    string,
+    Record<string, { service: grpc.ServiceDefinition }>
+  > & {
     grpc: { health: { v1: { Health: { service: grpc.ServiceDefinition } } } };
   };
   const server = new grpc.Server();
 
   const handlers = providerHandlers(def);
   const providerImpl: Record<string, Unary> = {};
-  for (const name of Object.keys((pkg.tfplugin6 as Record<string, { service: grpc.ServiceDefinition }>).Provider!.service)) {
+  for (const name of Object.keys(
+    (pkg.tfplugin6 as Record<string, { service: grpc.ServiceDefinition }>).Provider!.service,
+  )) {
     const h = handlers[name];
     providerImpl[name] = h
-      ? (call, cb) => void h(call.request as Record<string, unknown>).then((r) => cb(null, r), (e: Error) => cb({ code: grpc.status.INTERNAL, details: e.message }))
+      ? (call, cb) =>
+          void h(call.request as Record<string, unknown>).then(
+            (r) => cb(null, r),
+            (e: Error) => cb({ code: grpc.status.INTERNAL, details: e.message }),
+          )
       : (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: `${name} is not implemented` });
   }
   server.addService(pkg.tfplugin6!.Provider!.service, providerImpl as grpc.UntypedServiceImplementation);
@@ -66,7 +84,11 @@ export async function servePlugin(def: ProviderDefinition, env: NodeJS.ProcessEn
   let certField = '';
   if (clientCert) {
     const own = makeServerCertificate();
-    credentials = grpc.ServerCredentials.createSsl(Buffer.from(clientCert), [{ private_key: Buffer.from(own.keyPem), cert_chain: Buffer.from(own.certPem) }], true);
+    credentials = grpc.ServerCredentials.createSsl(
+      Buffer.from(clientCert),
+      [{ private_key: Buffer.from(own.keyPem), cert_chain: Buffer.from(own.certPem) }],
+      true,
+    );
     certField = own.handshakeCert;
   }
   const port = await new Promise<number>((resolve, reject) =>

@@ -20,7 +20,13 @@ export interface ComputeMapping {
   /** The state attributes the provider reads back from the API's answer. */
   fromApi(body: Json, ctx: Pick<ResourceContext, 'defaults'>): ObjectValue;
   /** How an in-place update is sent; absent: every argument forces replacement. */
-  update?(ctx: ResourceContext, url: string, prior: ObjectValue, planned: ObjectValue, current: Json): Promise<void>;
+  update?(
+    ctx: ResourceContext,
+    url: string,
+    prior: ObjectValue,
+    planned: ObjectValue,
+    current: Json,
+  ): Promise<void>;
 }
 
 export function computeBase(ctx: Pick<ResourceContext, 'endpoints'>): string {
@@ -35,7 +41,11 @@ function scopeOf(m: ComputeMapping, ctx: Pick<ResourceContext, 'defaults'>, v: O
   return `zones/${lastSegment(zone)}`;
 }
 
-export function computePath(m: ComputeMapping, ctx: Pick<ResourceContext, 'defaults'>, v: ObjectValue): string {
+export function computePath(
+  m: ComputeMapping,
+  ctx: Pick<ResourceContext, 'defaults'>,
+  v: ObjectValue,
+): string {
   return `projects/${projectOf(ctx, v)}/${scopeOf(m, ctx, v)}/${m.collection}/${String(v.name)}`;
 }
 
@@ -91,7 +101,7 @@ export function computeResource(m: ComputeMapping): ResourceImpl {
       if (parts[0] === 'projects') {
         v.project = parts[1] as string;
         if (m.scope !== 'global') v[m.scope] = parts[3] as string;
-        v.name = parts[5] as string;
+        v.name = parts[parts.length - 1] as string;
       } else if (m.scope === 'global') {
         if (parts.length === 2) v.project = parts[0] as string;
         v.name = parts[parts.length - 1] as string;
@@ -111,7 +121,11 @@ export function computeResource(m: ComputeMapping): ResourceImpl {
     impl.update = async (ctx, prior, planned) => {
       const current = await ctx.api.call('GET', url(ctx, prior), undefined, ctx.deadline);
       await update(ctx, url(ctx, prior), prior, planned, current).catch((e: Error) => {
-        throw new Error(e.message.startsWith('Error') ? e.message : `Error updating ${m.kind} "${computePath(m, ctx, prior)}": ${e.message}`);
+        throw new Error(
+          e.message.startsWith('Error')
+            ? e.message
+            : `Error updating ${m.kind} "${computePath(m, ctx, prior)}": ${e.message}`,
+        );
       });
       const seen = await observe(ctx, planned);
       if (!seen) throw new Error(`Error reading ${m.kind} after update: not found`);
@@ -122,12 +136,20 @@ export function computeResource(m: ComputeMapping): ResourceImpl {
 }
 
 /** PATCH with the resource's fingerprint, then wait: how most Compute resources update in place. */
-export async function patchWith(ctx: ResourceContext, url: string, body: Json, current: Json, kind: string): Promise<void> {
+export async function patchWith(
+  ctx: ResourceContext,
+  url: string,
+  body: Json,
+  current: Json,
+  kind: string,
+): Promise<void> {
   const op = await ctx.api.call('PATCH', url, { ...body, fingerprint: current.fingerprint }, ctx.deadline);
   await waitCompute(ctx, op, `Updating ${kind}`);
 }
 
 /** A self link or a short name as the API takes a reference. */
-export const str = (v: Value | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+export const str = (v: Value | undefined): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : undefined;
 export const list = (v: Value | undefined): Value[] => (Array.isArray(v) ? v : []);
-export const regionName = (body: Json): string | null => (typeof body.region === 'string' ? lastSegment(body.region) : null);
+export const regionName = (body: Json): string | null =>
+  typeof body.region === 'string' ? lastSegment(body.region) : null;

@@ -34,6 +34,8 @@ export const network = computeResource({
     network_id: String(b.id ?? ''),
     self_link: b.selfLink as string,
     internal_ipv6_range: (b.internalIpv6Range as string) ?? null,
+    network_firewall_policy_enforcement_order:
+      (b.networkFirewallPolicyEnforcementOrder as string) ?? 'AFTER_CLASSIC_FIREWALL',
   }),
   update: async (ctx, url, _prior, planned, current) =>
     patchWith(ctx, url, { routingConfig: { routingMode: planned.routing_mode } }, current, 'Network'),
@@ -70,13 +72,29 @@ export const subnetwork = computeResource({
     self_link: b.selfLink as string,
   }),
   update: async (ctx, url, _prior, planned, current) =>
-    patchWith(ctx, url, { ipCidrRange: planned.ip_cidr_range, description: planned.description, privateIpGoogleAccess: planned.private_ip_google_access }, current, 'Subnetwork'),
+    patchWith(
+      ctx,
+      url,
+      {
+        ipCidrRange: planned.ip_cidr_range,
+        description: planned.description,
+        privateIpGoogleAccess: planned.private_ip_google_access,
+      },
+      current,
+      'Subnetwork',
+    ),
 });
 
 const rules = (v: Value | undefined) =>
-  nonEmpty(v)?.map((r) => ({ IPProtocol: (r as ObjectValue).protocol, ports: nonEmpty((r as ObjectValue).ports) }));
+  nonEmpty(v)?.map((r) => ({
+    IPProtocol: (r as ObjectValue).protocol,
+    ports: nonEmpty((r as ObjectValue).ports),
+  }));
 const rulesBack = (v: unknown): ObjectValue[] =>
-  ((v as Json[] | undefined) ?? []).map((r) => ({ protocol: r.IPProtocol as string, ports: strings(r.ports) }));
+  ((v as Json[] | undefined) ?? []).map((r) => ({
+    protocol: r.IPProtocol as string,
+    ports: strings(r.ports),
+  }));
 
 function firewallBody(v: ObjectValue): Json {
   return {
@@ -94,7 +112,9 @@ function firewallBody(v: ObjectValue): Json {
     targetTags: nonEmpty(v.target_tags),
     sourceServiceAccounts: nonEmpty(v.source_service_accounts),
     targetServiceAccounts: nonEmpty(v.target_service_accounts),
-    logConfig: nonEmpty(v.log_config) ? { enable: true, metadata: (list(v.log_config)[0] as ObjectValue).metadata } : undefined,
+    logConfig: nonEmpty(v.log_config)
+      ? { enable: true, metadata: (list(v.log_config)[0] as ObjectValue).metadata }
+      : undefined,
   };
 }
 
@@ -122,7 +142,8 @@ export const firewall = computeResource({
     self_link: b.selfLink as string,
   }),
   // The provider PATCHes the whole rule (compute_firewall.go, update_verb PATCH).
-  update: async (ctx, url, _prior, planned, current) => patchWith(ctx, url, firewallBody(planned), current, 'Firewall'),
+  update: async (ctx, url, _prior, planned, current) =>
+    patchWith(ctx, url, firewallBody(planned), current, 'Firewall'),
 });
 
 export const address = computeResource({
