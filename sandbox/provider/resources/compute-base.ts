@@ -74,7 +74,7 @@ export function computeResource(m: ComputeMapping): ResourceImpl {
       try {
         op = await ctx.api.call('POST', collectionUrl, m.toApi(planned, ctx), ctx.deadline);
       } catch (e) {
-        throw new Error(`Error creating ${m.kind}: ${(e as Error).message}`);
+        throw new Error(`Error creating ${m.kind}: ${(e as Error).message}`, { cause: e });
       }
       await waitCompute(ctx, op, `Creating ${m.kind}`).catch((e: Error) => {
         throw new Error(`Error waiting to create ${m.kind}: ${e.message}`);
@@ -91,7 +91,7 @@ export function computeResource(m: ComputeMapping): ResourceImpl {
       } catch (e) {
         // Already gone: the provider treats a 404 on delete as done (HandleNotFoundError).
         if (e instanceof GoogleApiError && e.status === 404) return;
-        throw new Error(`Error deleting ${m.kind}: ${(e as Error).message}`);
+        throw new Error(`Error deleting ${m.kind}: ${(e as Error).message}`, { cause: e });
       }
       await waitCompute(ctx, op, `Deleting ${m.kind}`);
     },
