@@ -5,6 +5,7 @@ import { certificateManagerRouter } from './certmanager.js';
 import { computeRouter } from './compute.js';
 import { cloudDnsRouter } from './dns.js';
 import { metadataRouter } from './metadata.js';
+import { withIamPolicyWrites, withServiceAccountAdmin } from './iam-admin.js';
 import { iamCredentialsRouter, oauthRouter, stsRouter } from './oauth.js';
 import { GcpState, GcpWorld } from './state.js';
 
@@ -30,8 +31,8 @@ export async function startGcp(world: World): Promise<Service[]> {
     ['sts', stsRouter(gcp)],
     ['iamcredentials', iamCredentialsRouter(gcp)],
     ['serviceusage', serviceUsageRouter(gcp)],
-    ['resourcemanager', resourceManagerRouter(gcp)],
-    ['iam', iamRouter(gcp)],
+    ['resourcemanager', withIamPolicyWrites(resourceManagerRouter(gcp), gcp)],
+    ['iam', withServiceAccountAdmin(iamRouter(gcp), gcp)],
     ['compute', computeRouter(world)],
     ['clouddns', cloudDnsRouter(gcp)],
     ['certificatemanager', certificateManagerRouter(gcp)],

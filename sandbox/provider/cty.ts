@@ -79,7 +79,8 @@ export function conform(type: CtyType, v: Value | undefined): Value {
   if (v === undefined || v === null) return null;
   if (isUnknown(v)) return v;
   if (typeof type === 'string') {
-    if (type === 'number' && typeof v === 'string') return Number(v);
+    // A number that is not one (an ID the API spells otherwise) is no value: cty has no NaN.
+    if (type === 'number' && (typeof v === 'string' || typeof v === 'number')) return Number.isFinite(Number(v)) ? Number(v) : null;
     if (type === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return String(v);
     if (type === 'bool' && typeof v === 'string') return v === 'true';
     return v;

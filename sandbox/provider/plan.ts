@@ -82,7 +82,9 @@ export function settle(b: BlockSpec, planned: ObjectValue, observed: ObjectValue
   const out: ObjectValue = {};
   for (const k of Object.keys(b.attributes)) {
     const p = planned[k];
-    out[k] = isUnknown(p) ? (observed[k] ?? null) : (p ?? null);
+    const o = observed[k];
+    // Nothing unknown survives an apply: an attribute the API did not report is null.
+    out[k] = isUnknown(p) ? (isUnknown(o) ? null : (o ?? null)) : (p ?? null);
   }
   for (const [k, n] of Object.entries(b.blocks)) {
     const p = planned[k];

@@ -58,10 +58,12 @@ function parseType(t: string): CtyType {
 }
 
 function parseAttr(raw: RawAttr): AttrSpec {
+  // Tokens are space-separated; a default's JSON string may itself hold spaces.
+  const tokens = (s: string) => s.match(/default="(?:[^"\\]|\\.)*"|\S+/g) ?? [];
   const [type, flags] =
     typeof raw === 'string'
-      ? [parseType(raw.split(' ')[0] as string), raw.split(' ').slice(1)]
-      : [raw.type, (raw.flags ?? '').split(' ').filter(Boolean)];
+      ? [parseType(tokens(raw)[0] as string), tokens(raw).slice(1)]
+      : [raw.type, tokens(raw.flags ?? '')];
   const spec: AttrSpec = { type };
   for (const f of flags) {
     if (f.startsWith('default=')) spec.default = JSON.parse(f.slice(8)) as Value;
