@@ -1241,7 +1241,8 @@ export function computeRouter(world: World): Router {
       }
       case 'instanceGroupManagers': {
         // The Terraform provider sends versions[] only (instanceTemplate is the API's older single-template field).
-        body.instanceTemplate ??= ((body.versions as Json[] | undefined)?.[0] as Json | undefined)?.instanceTemplate;
+        body.instanceTemplate ??= ((body.versions as Json[] | undefined)?.[0] as Json | undefined)
+          ?.instanceTemplate;
         const miss = refMissing(body.instanceTemplate, 'resource.instanceTemplate');
         if (miss) return miss;
         if (typeof body.instanceTemplate !== 'string')

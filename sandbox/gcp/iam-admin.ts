@@ -50,10 +50,18 @@ export function withServiceAccountAdmin(inner: Router, world: GcpWorld): Router 
     const b = bodyObject(req);
     const id = String(b.accountId ?? '');
     if (!ACCOUNT_ID_RE.test(id))
-      return googleError(400, `Invalid account ID: ${id}. It must match ${ACCOUNT_ID_RE.source}.`, 'badRequest');
+      return googleError(
+        400,
+        `Invalid account ID: ${id}. It must match ${ACCOUNT_ID_RE.source}.`,
+        'badRequest',
+      );
     const addr = `${id}@${project}.iam.gserviceaccount.com`;
     if (store(world).has(addr) || addr === world.clientEmail)
-      return googleError(409, `Service account ${id} already exists within project projects/${project}.`, 'alreadyExists');
+      return googleError(
+        409,
+        `Service account ${id} already exists within project projects/${project}.`,
+        'alreadyExists',
+      );
     const sa = (b.serviceAccount as Json | undefined) ?? {};
     const uniqueId = BigInt(`0x${createHash('sha256').update(addr).digest('hex').slice(0, 15)}`).toString();
     const account: Json = {
@@ -82,7 +90,11 @@ export function withServiceAccountAdmin(inner: Router, world: GcpWorld): Router 
   });
   r.delete(`${P}/{email}`, (req) => {
     if (!store(world).delete(email(req)))
-      return googleError(404, `Service account projects/${req.params.project}/serviceAccounts/${email(req)} not found.`, 'notFound');
+      return googleError(
+        404,
+        `Service account projects/${req.params.project}/serviceAccounts/${email(req)} not found.`,
+        'notFound',
+      );
     return ok({});
   });
   return r;
@@ -96,11 +108,17 @@ export function withIamPolicyWrites(inner: Router, world: GcpWorld): Router {
       return googleError(403, 'The caller does not have permission', 'forbidden');
     if (!hasPermission(world, 'resourcemanager.projects.setIamPolicy'))
       return permissionDenied('resourcemanager.projects.setIamPolicy', `projects/${req.params.project}`);
-    const policy = (bodyObject(req).policy as { bindings?: { role: string; members: string[] }[] } | undefined) ?? {};
+    const policy =
+      (bodyObject(req).policy as { bindings?: { role: string; members: string[] }[] } | undefined) ?? {};
     const bindings: Record<string, string[]> = {};
-    for (const b of policy.bindings ?? []) bindings[b.role] = [...new Set([...(bindings[b.role] ?? []), ...b.members])];
+    for (const b of policy.bindings ?? [])
+      bindings[b.role] = [...new Set([...(bindings[b.role] ?? []), ...b.members])];
     world.scn.bindings = bindings;
-    return ok({ version: 1, etag: 'BwYAAAAAAAA=', bindings: Object.entries(bindings).map(([role, members]) => ({ role, members: [...members].sort() })) });
+    return ok({
+      version: 1,
+      etag: 'BwYAAAAAAAA=',
+      bindings: Object.entries(bindings).map(([role, members]) => ({ role, members: [...members].sort() })),
+    });
   };
   r.post('/v1/projects/{project}:setIamPolicy', set);
   r.post('/v3/projects/{project}:setIamPolicy', set);

@@ -33,6 +33,7 @@ codec.register({ type: 12, encode: () => null, decode: () => UNKNOWN });
 
 function unknownExtensions(v: unknown): Value {
   if (v instanceof ExtData) return UNKNOWN;
+  if (typeof v === 'bigint') return v.toString();
   if (v instanceof Unknown || v === null || typeof v !== 'object') return v as Value;
   if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8');
   if (Array.isArray(v)) return v.map(unknownExtensions);
@@ -62,7 +63,7 @@ export interface DynamicValueMessage {
 export function decodeDynamic(dv: DynamicValueMessage | null | undefined): Value {
   if (!dv) return null;
   if (dv.msgpack && dv.msgpack.length)
-    return unknownExtensions(decode(dv.msgpack, { extensionCodec: codec }));
+    return unknownExtensions(decode(dv.msgpack, { extensionCodec: codec, useBigInt64: true }));
   if (dv.json && dv.json.length) return JSON.parse(Buffer.from(dv.json).toString('utf8')) as Value;
   return null;
 }
@@ -79,8 +80,13 @@ export function conform(type: CtyType, v: Value | undefined): Value {
   if (v === undefined || v === null) return null;
   if (isUnknown(v)) return v;
   if (typeof type === 'string') {
-    // A number that is not one (an ID the API spells otherwise) is no value: cty has no NaN.
-    if (type === 'number' && (typeof v === 'string' || typeof v === 'number')) return Number.isFinite(Number(v)) ? Number(v) : null;
+    if (type === 'number' && (typeof v === 'string' || typeof v === 'number')) {
+      // Integers beyond 2^53 (Compute's numeric IDs) stay decimal strings, which cty reads exactly; a double
+      // would round them and Terraform would see the ID change at every refresh.
+      if (typeof v === 'string' && /^-?\d+$/.test(v) && !Number.isSafeInteger(Number(v))) return v;
+      // A number that is not one is no value: cty has no NaN.
+      return Number.isFinite(Number(v)) ? Number(v) : null;
+    }
     if (type === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return String(v);
     if (type === 'bool' && typeof v === 'string') return v === 'true';
     return v;

@@ -9,7 +9,13 @@ import { BlockSpec, RawSchemaFile, ResourceSpec, parseBlock, withTimeouts } from
 import { GOOGLE_RESOURCES, GOOGLE_DATA_SOURCES } from './resources/index.js';
 
 /** The schema files of the google provider, one per resource family. */
-const GOOGLE_SCHEMA_FILES = ['google-provider.json', 'google-compute-network.json', 'google-compute-gateway.json', 'google-dns-certs.json', 'google-iam-instance.json'];
+const GOOGLE_SCHEMA_FILES = [
+  'google-provider.json',
+  'google-compute-network.json',
+  'google-compute-gateway.json',
+  'google-dns-certs.json',
+  'google-iam-instance.json',
+];
 
 function specs(
   files: RawSchemaFile[],

@@ -81,7 +81,8 @@ function bundleFromSources(here: string): string | undefined {
   });
   renameSync(tmp, out);
   // Earlier builds of other sources are not needed any more.
-  for (const f of readdirSync(cacheDir)) if (f.endsWith('.mjs') && join(cacheDir, f) !== out) rmSync(join(cacheDir, f), { force: true });
+  for (const f of readdirSync(cacheDir))
+    if (f.endsWith('.mjs') && join(cacheDir, f) !== out) rmSync(join(cacheDir, f), { force: true });
   return out;
 }
 

@@ -116,7 +116,20 @@ function equivalent(a: AttrSpec, prior: Value | undefined, observed: Value | und
     if (p === o || (p.includes('/') !== o.includes('/') && p.split('/').pop() === o.split('/').pop()))
       return true;
   }
-  if (Array.isArray(a.type) && a.type[0] === 'set' && sameSetAware(prior, observed, true)) return true;
+  const isSet = Array.isArray(a.type) && a.type[0] === 'set';
+  if (isSet && sameSetAware(prior, observed, true)) return true;
+  // Lists and sets of references: each element compared as above.
+  if (
+    Array.isArray(prior) &&
+    Array.isArray(observed) &&
+    prior.length === observed.length &&
+    prior.length > 0
+  ) {
+    const [p, o] = [prior, observed].map((xs) =>
+      isSet ? [...xs].map(String).sort((x, y) => linkPath(x).localeCompare(linkPath(y))) : xs,
+    );
+    if (p!.every((x, i) => typeof x === 'string' && equivalent({ type: 'string' }, x, o![i]))) return true;
+  }
   if (!a.computed && (prior === null || prior === undefined))
     return (
       observed === false ||

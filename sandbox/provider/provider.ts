@@ -37,6 +37,14 @@ function diag(e: unknown): Diagnostic {
 }
 
 const DEFAULT_TIMEOUT_MS = 20 * 60_000;
+
+/**
+ * The stored state's JSON with integers beyond 2^53 (Compute's numeric IDs) kept as decimal strings: JSON.parse
+ * would round them, and Terraform would then report the ID as changed outside of Terraform.
+ */
+function parseStateJson(text: string): ObjectValue {
+  return JSON.parse(text.replace(/([:[,]\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"')) as ObjectValue;
+}
 type Req = Record<string, unknown>;
 
 function timeoutOf(state: ObjectValue | null, op: 'create' | 'update' | 'delete'): number {
@@ -108,9 +116,7 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
     UpgradeResourceState: guarded(async (req) => {
       const b = resourceBlock(req.type_name as string);
       const raw = req.raw_state as { json?: Buffer; flatmap?: Record<string, string> } | undefined;
-      const json = raw?.json?.length
-        ? (JSON.parse(Buffer.from(raw.json).toString('utf8')) as ObjectValue)
-        : {};
+      const json = raw?.json?.length ? parseStateJson(Buffer.from(raw.json).toString('utf8')) : {};
       return { upgraded_state: encodeDynamic(conformBlock(b, json)), diagnostics: [] };
     }),
     ReadResource: guarded(async (req) => {

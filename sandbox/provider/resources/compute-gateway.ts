@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { ObjectValue, Value } from '../cty.js';
 import { GoogleApiError } from '../google-api.js';
 import { ResourceImpl, lastSegment, projectOf, regionOf } from '../resource.js';
-import { Json, computeBase, computeResource, list, patchWith, regionName, str, waitCompute } from './compute-base.js';
+import {
+  Json,
+  computeBase,
+  computeResource,
+  list,
+  patchWith,
+  regionName,
+  str,
+  waitCompute,
+} from './compute-base.js';
 
 /**
  * The gateway's resources (instance template, managed instance group, health checks), its NAT (router and
@@ -12,8 +21,11 @@ import { Json, computeBase, computeResource, list, patchWith, regionName, str, w
  */
 
 const first = (v: Value | undefined): ObjectValue | undefined => list(v)[0] as ObjectValue | undefined;
-const defined = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
-const num = (v: unknown): number | null => (v === undefined || v === null || !Number.isFinite(Number(v)) ? null : Number(v));
+const defined = (o: Json): Json =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+// Numbers as the API spells them: decimal strings stay strings (cty reads IDs beyond 2^53 exactly; see cty.ts).
+const num = (v: unknown): number | string | null =>
+  v === undefined || v === null ? null : typeof v === 'string' ? v : Number(v);
 const common = (b: Json): ObjectValue => ({
   name: b.name as string,
   creation_timestamp: (b.creationTimestamp as string) ?? null,
@@ -23,7 +35,10 @@ const common = (b: Json): ObjectValue => ({
 /** The provider's resource.UniqueId-style suffix for generated names (name_prefix, or neither name given). */
 function uniqueName(prefix: string): string {
   const now = new Date();
-  const stamp = now.toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const stamp = now
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   return `${prefix}${stamp}${randomBytes(6).toString('hex').slice(0, 10)}`;
 }
 
@@ -64,11 +79,22 @@ function templateProperties(v: ObjectValue): Json {
         network: str(nic.network),
         subnetwork: str(nic.subnetwork),
         networkIP: str(nic.network_ip),
-        accessConfigs: list(nic.access_config).map((a) => defined({ natIP: str((a as ObjectValue).nat_ip), networkTier: str((a as ObjectValue).network_tier) })),
+        accessConfigs: list(nic.access_config).map((a) =>
+          defined({
+            natIP: str((a as ObjectValue).nat_ip),
+            networkTier: str((a as ObjectValue).network_tier),
+          }),
+        ),
       });
     }),
     serviceAccounts: sa ? [{ email: str(sa.email) ?? 'default', scopes: sa.scopes }] : undefined,
-    scheduling: sched ? defined({ automaticRestart: sched.automatic_restart, onHostMaintenance: str(sched.on_host_maintenance), preemptible: sched.preemptible }) : undefined,
+    scheduling: sched
+      ? defined({
+          automaticRestart: sched.automatic_restart,
+          onHostMaintenance: str(sched.on_host_maintenance),
+          preemptible: sched.preemptible,
+        })
+      : undefined,
   });
 }
 
@@ -95,7 +121,9 @@ export const regionInstanceTemplate: ResourceImpl = (() => {
     ...base,
     // The name is the configured one, else name_prefix plus a unique suffix (as the provider generates it).
     create: (ctx, planned) =>
-      base.create(ctx, { ...planned, name: str(planned.name) ?? uniqueName(str(planned.name_prefix) ?? 'tf-') }).then((o) => ({ ...o, name_prefix: planned.name_prefix ?? null })),
+      base
+        .create(ctx, { ...planned, name: str(planned.name) ?? uniqueName(str(planned.name_prefix) ?? 'tf-') })
+        .then((o) => ({ ...o, name_prefix: planned.name_prefix ?? null })),
   };
 })();
 
@@ -110,8 +138,24 @@ function healthCheckBody(v: ObjectValue): Json {
     healthyThreshold: v.healthy_threshold,
     unhealthyThreshold: v.unhealthy_threshold,
     type: tcp ? 'TCP' : http ? 'HTTP' : undefined,
-    tcpHealthCheck: tcp ? defined({ port: tcp.port, portName: str(tcp.port_name), portSpecification: str(tcp.port_specification), proxyHeader: tcp.proxy_header, request: str(tcp.request), response: str(tcp.response) }) : undefined,
-    httpHealthCheck: http ? defined({ port: http.port, host: str(http.host), requestPath: http.request_path, proxyHeader: http.proxy_header }) : undefined,
+    tcpHealthCheck: tcp
+      ? defined({
+          port: tcp.port,
+          portName: str(tcp.port_name),
+          portSpecification: str(tcp.port_specification),
+          proxyHeader: tcp.proxy_header,
+          request: str(tcp.request),
+          response: str(tcp.response),
+        })
+      : undefined,
+    httpHealthCheck: http
+      ? defined({
+          port: http.port,
+          host: str(http.host),
+          requestPath: http.request_path,
+          proxyHeader: http.proxy_header,
+        })
+      : undefined,
     logConfig: first(v.log_config) ? { enable: first(v.log_config)?.enable } : undefined,
   });
 }
@@ -130,7 +174,8 @@ export const healthCheck = computeResource({
   scope: 'global',
   toApi: healthCheckBody,
   fromApi: healthCheckBack,
-  update: (ctx, url, _p, planned, current) => patchWith(ctx, url, healthCheckBody(planned), current, 'HealthCheck'),
+  update: (ctx, url, _p, planned, current) =>
+    patchWith(ctx, url, healthCheckBody(planned), current, 'HealthCheck'),
 });
 
 export const regionHealthCheck = computeResource({
@@ -139,7 +184,8 @@ export const regionHealthCheck = computeResource({
   scope: 'region',
   toApi: healthCheckBody,
   fromApi: (b) => ({ ...healthCheckBack(b), region: regionName(b), health_check_id: num(b.id) }),
-  update: (ctx, url, _p, planned, current) => patchWith(ctx, url, healthCheckBody(planned), current, 'RegionHealthCheck'),
+  update: (ctx, url, _p, planned, current) =>
+    patchWith(ctx, url, healthCheckBody(planned), current, 'RegionHealthCheck'),
 });
 
 function igmBody(v: ObjectValue): Json {
@@ -151,13 +197,28 @@ function igmBody(v: ObjectValue): Json {
     baseInstanceName: v.base_instance_name,
     targetSize: typeof v.target_size === 'number' ? v.target_size : undefined,
     listManagedInstancesResults: v.list_managed_instances_results,
-    versions: list(v.version).map((x) => defined({ name: str((x as ObjectValue).name), instanceTemplate: (x as ObjectValue).instance_template })),
-    namedPorts: list(v.named_port).map((p) => ({ name: (p as ObjectValue).name, port: (p as ObjectValue).port })),
-    autoHealingPolicies: heal ? [{ healthCheck: heal.health_check, initialDelaySec: heal.initial_delay_sec }] : undefined,
-    instanceLifecyclePolicy: life ? { forceUpdateOnRepair: life.force_update_on_repair, defaultActionOnFailure: life.default_action_on_failure } : undefined,
+    versions: list(v.version).map((x) =>
+      defined({ name: str((x as ObjectValue).name), instanceTemplate: (x as ObjectValue).instance_template }),
+    ),
+    namedPorts: list(v.named_port).map((p) => ({
+      name: (p as ObjectValue).name,
+      port: (p as ObjectValue).port,
+    })),
+    autoHealingPolicies: heal
+      ? [{ healthCheck: heal.health_check, initialDelaySec: heal.initial_delay_sec }]
+      : undefined,
+    instanceLifecyclePolicy: life
+      ? {
+          forceUpdateOnRepair: life.force_update_on_repair,
+          defaultActionOnFailure: life.default_action_on_failure,
+        }
+      : undefined,
     targetPools: list(v.target_pools).length ? v.target_pools : undefined,
     distributionPolicy: list(v.distribution_policy_zones).length
-      ? { zones: list(v.distribution_policy_zones).map((z) => ({ zone: `zones/${lastSegment(z)}` })), targetShape: str(v.distribution_policy_target_shape) }
+      ? {
+          zones: list(v.distribution_policy_zones).map((z) => ({ zone: `zones/${lastSegment(z)}` })),
+          targetShape: str(v.distribution_policy_target_shape),
+        }
       : undefined,
   });
 }
@@ -175,12 +236,27 @@ export const regionInstanceGroupManager = computeResource({
     instance_group: (b.instanceGroup as string) ?? null,
     fingerprint: (b.fingerprint as string) ?? null,
     instance_group_manager_id: num(b.id),
-    distribution_policy_zones: ((b.distributionPolicy as Json | undefined)?.zones as Json[] | undefined)?.map((z) => lastSegment(z.zone)) ?? null,
-    distribution_policy_target_shape: ((b.distributionPolicy as Json | undefined)?.targetShape as string) ?? null,
+    distribution_policy_zones:
+      ((b.distributionPolicy as Json | undefined)?.zones as Json[] | undefined)?.map((z) =>
+        lastSegment(z.zone),
+      ) ?? null,
+    distribution_policy_target_shape:
+      ((b.distributionPolicy as Json | undefined)?.targetShape as string) ?? null,
   }),
   update: (ctx, url, _p, planned, current) => {
     const body = igmBody(planned);
-    return patchWith(ctx, url, { versions: body.versions, targetSize: body.targetSize, autoHealingPolicies: body.autoHealingPolicies, namedPorts: body.namedPorts }, current, 'RegionInstanceGroupManager');
+    return patchWith(
+      ctx,
+      url,
+      {
+        versions: body.versions,
+        targetSize: body.targetSize,
+        autoHealingPolicies: body.autoHealingPolicies,
+        namedPorts: body.namedPorts,
+      },
+      current,
+      'RegionInstanceGroupManager',
+    );
   },
 });
 
@@ -229,16 +305,25 @@ export const regionBackendService = computeResource({
     generated_id: num(b.id),
     health_checks: (b.healthChecks as string[]) ?? null,
   }),
-  update: (ctx, url, _p, planned, current) => patchWith(ctx, url, backendServiceBody(planned), current, 'RegionBackendService'),
+  update: (ctx, url, _p, planned, current) =>
+    patchWith(ctx, url, backendServiceBody(planned), current, 'RegionBackendService'),
 });
 
 export const regionUrlMap = computeResource({
   kind: 'RegionUrlMap',
   collection: 'urlMaps',
   scope: 'region',
-  toApi: (v) => defined({ name: v.name, description: str(v.description), defaultService: str(v.default_service) }),
-  fromApi: (b) => ({ ...common(b), region: regionName(b), default_service: (b.defaultService as string) ?? null, map_id: num(b.id), fingerprint: (b.fingerprint as string) ?? null }),
-  update: (ctx, url, _p, planned, current) => patchWith(ctx, url, { defaultService: planned.default_service }, current, 'RegionUrlMap'),
+  toApi: (v) =>
+    defined({ name: v.name, description: str(v.description), defaultService: str(v.default_service) }),
+  fromApi: (b) => ({
+    ...common(b),
+    region: regionName(b),
+    default_service: (b.defaultService as string) ?? null,
+    map_id: num(b.id),
+    fingerprint: (b.fingerprint as string) ?? null,
+  }),
+  update: (ctx, url, _p, planned, current) =>
+    patchWith(ctx, url, { defaultService: planned.default_service }, current, 'RegionUrlMap'),
 });
 
 const proxyBody = (v: ObjectValue): Json =>
@@ -247,7 +332,9 @@ const proxyBody = (v: ObjectValue): Json =>
     description: str(v.description),
     urlMap: v.url_map,
     sslCertificates: list(v.ssl_certificates).length ? v.ssl_certificates : undefined,
-    certificateManagerCertificates: list(v.certificate_manager_certificates).length ? v.certificate_manager_certificates : undefined,
+    certificateManagerCertificates: list(v.certificate_manager_certificates).length
+      ? v.certificate_manager_certificates
+      : undefined,
     sslPolicy: str(v.ssl_policy),
     httpKeepAliveTimeoutSec: v.http_keep_alive_timeout_sec,
   });
@@ -258,7 +345,8 @@ export const regionTargetHttpsProxy = computeResource({
   scope: 'region',
   toApi: proxyBody,
   fromApi: (b) => ({ ...common(b), region: regionName(b), url_map: b.urlMap as string, proxy_id: num(b.id) }),
-  update: (ctx, url, _p, planned, current) => patchWith(ctx, url, proxyBody(planned), current, 'RegionTargetHttpsProxy'),
+  update: (ctx, url, _p, planned, current) =>
+    patchWith(ctx, url, proxyBody(planned), current, 'RegionTargetHttpsProxy'),
 });
 
 export const regionSslCertificate: ResourceImpl = (() => {
@@ -266,10 +354,28 @@ export const regionSslCertificate: ResourceImpl = (() => {
     kind: 'RegionSslCertificate',
     collection: 'sslCertificates',
     scope: 'region',
-    toApi: (v) => defined({ name: v.name, description: str(v.description), certificate: v.certificate, privateKey: v.private_key }),
-    fromApi: (b) => ({ ...common(b), region: regionName(b), certificate_id: num(b.id), expire_time: (b.expireTime as string) ?? null }),
+    toApi: (v) =>
+      defined({
+        name: v.name,
+        description: str(v.description),
+        certificate: v.certificate,
+        privateKey: v.private_key,
+      }),
+    fromApi: (b) => ({
+      ...common(b),
+      region: regionName(b),
+      certificate_id: num(b.id),
+      expire_time: (b.expireTime as string) ?? null,
+    }),
   });
-  return { ...base, create: (ctx, planned) => base.create(ctx, { ...planned, name: str(planned.name) ?? uniqueName(str(planned.name_prefix) ?? 'tf-') }) };
+  return {
+    ...base,
+    create: (ctx, planned) =>
+      base.create(ctx, {
+        ...planned,
+        name: str(planned.name) ?? uniqueName(str(planned.name_prefix) ?? 'tf-'),
+      }),
+  };
 })();
 
 const forwardingRuleBody = (v: ObjectValue): Json =>
@@ -327,11 +433,20 @@ export const router = computeResource({
       network: v.network,
       description: str(v.description),
       encryptedInterconnectRouter: v.encrypted_interconnect_router ?? undefined,
-      bgp: bgp ? defined({ asn: bgp.asn, advertiseMode: bgp.advertise_mode, advertisedGroups: list(bgp.advertised_groups).length ? bgp.advertised_groups : undefined, keepaliveInterval: bgp.keepalive_interval, identifierRange: str(bgp.identifier_range) }) : undefined,
+      bgp: bgp
+        ? defined({
+            asn: bgp.asn,
+            advertiseMode: bgp.advertise_mode,
+            advertisedGroups: list(bgp.advertised_groups).length ? bgp.advertised_groups : undefined,
+            keepaliveInterval: bgp.keepalive_interval,
+            identifierRange: str(bgp.identifier_range),
+          })
+        : undefined,
     });
   },
   fromApi: (b) => ({ ...common(b), region: regionName(b), network: b.network as string }),
-  update: (ctx, url, _p, planned, current) => patchWith(ctx, url, { bgp: { asn: first(planned.bgp)?.asn } }, current, 'Router'),
+  update: (ctx, url, _p, planned, current) =>
+    patchWith(ctx, url, { bgp: { asn: first(planned.bgp)?.asn } }, current, 'Router'),
 });
 
 function natBody(v: ObjectValue): Json {
@@ -351,7 +466,10 @@ function natBody(v: ObjectValue): Json {
     tcpTimeWaitTimeoutSec: v.tcp_time_wait_timeout_sec,
     type: v.type,
     logConfig: log ? { enable: log.enable, filter: log.filter } : undefined,
-    subnetworks: list(v.subnetwork).map((s) => ({ name: (s as ObjectValue).name, sourceIpRangesToNat: (s as ObjectValue).source_ip_ranges_to_nat })),
+    subnetworks: list(v.subnetwork).map((s) => ({
+      name: (s as ObjectValue).name,
+      sourceIpRangesToNat: (s as ObjectValue).source_ip_ranges_to_nat,
+    })),
   });
 }
 
@@ -364,12 +482,26 @@ export const routerNat: ResourceImpl = (() => {
     `${computeBase(ctx)}/projects/${projectOf(ctx, v)}/regions/${lastSegment(regionOf(ctx, v))}/routers/${lastSegment(v.router)}`;
   const idOf = (ctx: { defaults: { project?: string; region?: string } }, v: ObjectValue) =>
     `${projectOf(ctx, v)}/${lastSegment(regionOf(ctx, v))}/${lastSegment(v.router)}/${String(v.name)}`;
-  const edit = async (ctx: Parameters<ResourceImpl['create']>[0], v: ObjectValue, change: (nats: Json[]) => Json[], activity: string) => {
+  const edit = async (
+    ctx: Parameters<ResourceImpl['create']>[0],
+    v: ObjectValue,
+    change: (nats: Json[]) => Json[],
+    activity: string,
+  ) => {
     const url = routerUrl(ctx, v);
     const current = await ctx.api.call('GET', url, undefined, ctx.deadline);
-    await patchWith(ctx, url, { nats: change((current.nats as Json[] | undefined) ?? []) }, current, activity);
+    await patchWith(
+      ctx,
+      url,
+      { nats: change((current.nats as Json[] | undefined) ?? []) },
+      current,
+      activity,
+    );
   };
-  const read = async (ctx: Parameters<ResourceImpl['create']>[0], v: ObjectValue): Promise<ObjectValue | null> => {
+  const read = async (
+    ctx: Parameters<ResourceImpl['create']>[0],
+    v: ObjectValue,
+  ): Promise<ObjectValue | null> => {
     let current: Json;
     try {
       current = await ctx.api.call('GET', routerUrl(ctx, v), undefined, ctx.deadline);
@@ -396,30 +528,57 @@ export const routerNat: ResourceImpl = (() => {
   };
   return {
     async create(ctx, planned) {
-      await edit(ctx, planned, (nats) => {
-        if (nats.some((n) => n.name === planned.name))
-          throw new Error(`Error creating RouterNat: Router ${lastSegment(planned.router)} already has a NAT named ${String(planned.name)}`);
-        return [...nats, natBody(planned)];
-      }, 'Creating RouterNat').catch((e: Error) => {
-        throw new Error(e.message.startsWith('Error') ? e.message : `Error creating RouterNat: ${e.message}`, { cause: e });
+      await edit(
+        ctx,
+        planned,
+        (nats) => {
+          if (nats.some((n) => n.name === planned.name))
+            throw new Error(
+              `Error creating RouterNat: Router ${lastSegment(planned.router)} already has a NAT named ${String(planned.name)}`,
+            );
+          return [...nats, natBody(planned)];
+        },
+        'Creating RouterNat',
+      ).catch((e: Error) => {
+        throw new Error(
+          e.message.startsWith('Error') ? e.message : `Error creating RouterNat: ${e.message}`,
+          { cause: e },
+        );
       });
       return (await read(ctx, planned)) ?? {};
     },
     read,
     async update(ctx, _prior, planned) {
-      await edit(ctx, planned, (nats) => nats.map((n) => (n.name === planned.name ? natBody(planned) : n)), 'Updating RouterNat');
+      await edit(
+        ctx,
+        planned,
+        (nats) => nats.map((n) => (n.name === planned.name ? natBody(planned) : n)),
+        'Updating RouterNat',
+      );
       return (await read(ctx, planned)) ?? {};
     },
     async delete(ctx, state) {
-      await edit(ctx, state, (nats) => nats.filter((n) => n.name !== state.name), 'Deleting RouterNat').catch((e: unknown) => {
-        if (!(e instanceof GoogleApiError && e.status === 404)) throw e;
-      });
+      await edit(ctx, state, (nats) => nats.filter((n) => n.name !== state.name), 'Deleting RouterNat').catch(
+        (e: unknown) => {
+          if (!(e instanceof GoogleApiError && e.status === 404)) throw e;
+        },
+      );
     },
     importState(ctx, id) {
       const parts = id.split('/');
       const [project, region, routerName, name] =
-        parts.length === 4 ? parts : parts.length === 3 ? [ctx.defaults.project, ...parts] : [ctx.defaults.project, ctx.defaults.region, ...parts];
-      return { project: project ?? null, region: region ?? null, router: routerName ?? null, name: name ?? null, id: `${project}/${region}/${routerName}/${name}` };
+        parts.length === 4
+          ? parts
+          : parts.length === 3
+            ? [ctx.defaults.project, ...parts]
+            : [ctx.defaults.project, ctx.defaults.region, ...parts];
+      return {
+        project: project ?? null,
+        region: region ?? null,
+        router: routerName ?? null,
+        name: name ?? null,
+        id: `${project}/${region}/${routerName}/${name}`,
+      };
     },
   };
 })();

@@ -48,7 +48,10 @@ export const instance = computeResource({
           network: str(nic.network),
           subnetwork: str(nic.subnetwork),
           networkIP: str(nic.network_ip),
-          accessConfigs: list(nic.access_config).map((a) => ({ natIP: str((a as ObjectValue).nat_ip), networkTier: str((a as ObjectValue).network_tier) })),
+          accessConfigs: list(nic.access_config).map((a) => ({
+            natIP: str((a as ObjectValue).nat_ip),
+            networkTier: str((a as ObjectValue).network_tier),
+          })),
         };
       }),
       serviceAccounts: sa ? [{ email: str(sa.email) ?? 'default', scopes: sa.scopes }] : undefined,

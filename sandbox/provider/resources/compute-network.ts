@@ -68,7 +68,7 @@ export const subnetwork = computeResource({
     gateway_address: (b.gatewayAddress as string) ?? null,
     creation_timestamp: (b.creationTimestamp as string) ?? null,
     fingerprint: (b.fingerprint as string) ?? null,
-    subnetwork_id: b.id === undefined ? null : Number(b.id),
+    subnetwork_id: b.id === undefined ? null : String(b.id),
     self_link: b.selfLink as string,
   }),
   update: async (ctx, url, _prior, planned, current) =>

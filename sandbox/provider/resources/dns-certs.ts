@@ -14,8 +14,11 @@ const wrap = (what: string) => (e: Error) => {
   throw new Error(`Error ${what}: ${e.message}`, { cause: e });
 };
 
-const dnsBase = (ctx: Pick<ResourceContext, 'endpoints'>, v: ObjectValue, ctxDefaults: Pick<ResourceContext, 'defaults'>) =>
-  `${ctx.endpoints.cloudDns}/dns/v1/projects/${projectOf(ctxDefaults, v)}`;
+const dnsBase = (
+  ctx: Pick<ResourceContext, 'endpoints'>,
+  v: ObjectValue,
+  ctxDefaults: Pick<ResourceContext, 'defaults'>,
+) => `${ctx.endpoints.cloudDns}/dns/v1/projects/${projectOf(ctxDefaults, v)}`;
 
 function zoneBack(b: Json): ObjectValue {
   return {
@@ -24,7 +27,7 @@ function zoneBack(b: Json): ObjectValue {
     description: (b.description as string) ?? '',
     visibility: (b.visibility as string) ?? 'public',
     name_servers: (b.nameServers as string[]) ?? [],
-    managed_zone_id: b.id === undefined ? null : Number(b.id),
+    managed_zone_id: b.id === undefined ? null : String(b.id),
     creation_time: (b.creationTime as string) ?? null,
     effective_labels: (b.labels as ObjectValue) ?? {},
     terraform_labels: (b.labels as ObjectValue) ?? {},
@@ -33,33 +36,66 @@ function zoneBack(b: Json): ObjectValue {
 
 export const managedZone: ResourceImpl = {
   async create(ctx, v) {
-    const body = { name: v.name, dnsName: v.dns_name, description: v.description, visibility: v.visibility, labels: v.labels ?? undefined };
-    const b = await ctx.api.call('POST', `${dnsBase(ctx, v, ctx)}/managedZones`, body, ctx.deadline).catch(wrap('creating ManagedZone'));
-    return { ...zoneBack(b), id: `projects/${projectOf(ctx, v)}/managedZones/${String(v.name)}`, project: projectOf(ctx, v) };
+    const body = {
+      name: v.name,
+      dnsName: v.dns_name,
+      description: v.description,
+      visibility: v.visibility,
+      labels: v.labels ?? undefined,
+    };
+    const b = await ctx.api
+      .call('POST', `${dnsBase(ctx, v, ctx)}/managedZones`, body, ctx.deadline)
+      .catch(wrap('creating ManagedZone'));
+    return {
+      ...zoneBack(b),
+      id: `projects/${projectOf(ctx, v)}/managedZones/${String(v.name)}`,
+      project: projectOf(ctx, v),
+    };
   },
   async read(ctx, v) {
     try {
-      const b = await ctx.api.call('GET', `${dnsBase(ctx, v, ctx)}/managedZones/${String(v.name)}`, undefined, ctx.deadline);
-      return { ...zoneBack(b), project: projectOf(ctx, v), id: `projects/${projectOf(ctx, v)}/managedZones/${String(v.name)}` };
+      const b = await ctx.api.call(
+        'GET',
+        `${dnsBase(ctx, v, ctx)}/managedZones/${String(v.name)}`,
+        undefined,
+        ctx.deadline,
+      );
+      return {
+        ...zoneBack(b),
+        project: projectOf(ctx, v),
+        id: `projects/${projectOf(ctx, v)}/managedZones/${String(v.name)}`,
+      };
     } catch (e) {
       if (notFound(e)) return null;
       throw e;
     }
   },
   async update(ctx, _prior, v) {
-    await ctx.api.call('PATCH', `${dnsBase(ctx, v, ctx)}/managedZones/${String(v.name)}`, { description: v.description, labels: v.labels ?? undefined }, ctx.deadline);
+    await ctx.api.call(
+      'PATCH',
+      `${dnsBase(ctx, v, ctx)}/managedZones/${String(v.name)}`,
+      { description: v.description, labels: v.labels ?? undefined },
+      ctx.deadline,
+    );
     return (await managedZone.read(ctx, v)) ?? {};
   },
   async delete(ctx, v) {
-    await ctx.api.call('DELETE', `${dnsBase(ctx, v, ctx)}/managedZones/${String(v.name)}`, undefined, ctx.deadline).catch((e: Error) => {
-      if (!notFound(e)) wrap('deleting ManagedZone')(e);
-    });
+    await ctx.api
+      .call('DELETE', `${dnsBase(ctx, v, ctx)}/managedZones/${String(v.name)}`, undefined, ctx.deadline)
+      .catch((e: Error) => {
+        if (!notFound(e)) wrap('deleting ManagedZone')(e);
+      });
   },
   importState(ctx, id) {
     const parts = id.split('/');
     const name = parts[parts.length - 1] as string;
     const project = parts[0] === 'projects' ? parts[1] : parts.length === 2 ? parts[0] : ctx.defaults.project;
-    return { name, project: project ?? null, id: `projects/${project}/managedZones/${name}`, force_destroy: false };
+    return {
+      name,
+      project: project ?? null,
+      id: `projects/${project}/managedZones/${name}`,
+      force_destroy: false,
+    };
   },
 };
 
@@ -71,7 +107,10 @@ async function change(ctx: ResourceContext, v: ObjectValue, body: Json): Promise
   // A change is done when its status is "done" (the provider's DnsChangeWaiter).
   let current = c;
   for (let i = 0; current.status !== 'done'; i++) {
-    if (Date.now() > ctx.deadline) throw new Error(`timeout while waiting for state to become 'done' (last state: '${String(current.status)}')`);
+    if (Date.now() > ctx.deadline)
+      throw new Error(
+        `timeout while waiting for state to become 'done' (last state: '${String(current.status)}')`,
+      );
     await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** i)));
     current = await ctx.api.call('GET', `${url}/${String(c.id)}`, undefined, ctx.deadline);
   }
@@ -86,7 +125,12 @@ export const recordSet: ResourceImpl = {
     const zone = lastSegment(v.managed_zone);
     try {
       const q = new URLSearchParams({ name: String(v.name), type: String(v.type) });
-      const list = await ctx.api.call('GET', `${dnsBase(ctx, v, ctx)}/managedZones/${zone}/rrsets?${q}`, undefined, ctx.deadline);
+      const list = await ctx.api.call(
+        'GET',
+        `${dnsBase(ctx, v, ctx)}/managedZones/${zone}/rrsets?${q}`,
+        undefined,
+        ctx.deadline,
+      );
       const found = ((list.rrsets as Json[] | undefined) ?? [])[0];
       if (!found) return null;
       return {
@@ -103,7 +147,9 @@ export const recordSet: ResourceImpl = {
     }
   },
   async update(ctx, prior, v) {
-    await change(ctx, v, { deletions: [rrset(prior)], additions: [rrset(v)] }).catch(wrap('updating DNS RecordSet'));
+    await change(ctx, v, { deletions: [rrset(prior)], additions: [rrset(v)] }).catch(
+      wrap('updating DNS RecordSet'),
+    );
     return (await recordSet.read(ctx, v)) ?? {};
   },
   async delete(ctx, v) {
@@ -116,7 +162,13 @@ export const recordSet: ResourceImpl = {
     const p = id.split('/');
     const [project, zone, name, type] =
       p[0] === 'projects' ? [p[1], p[3], p[5], p[6]] : p.length === 4 ? p : [ctx.defaults.project, ...p];
-    return { project: project ?? null, managed_zone: zone ?? null, name: name ?? null, type: type ?? null, id: `projects/${project}/managedZones/${zone}/rrsets/${name}/${type}` };
+    return {
+      project: project ?? null,
+      managed_zone: zone ?? null,
+      name: name ?? null,
+      type: type ?? null,
+      id: `projects/${project}/managedZones/${zone}/rrsets/${name}/${type}`,
+    };
   },
 };
 
@@ -129,14 +181,26 @@ async function cmWait(ctx: ResourceContext, op: Json, activity: string): Promise
   await ctx.api.wait(op, `${ctx.endpoints.certificateManager}/v1/${String(op.name)}`, activity, ctx.deadline);
 }
 
-function certManagerResource(opts: { kind: string; collection: string; idParam: string; body(v: ObjectValue): Json; back(b: Json): ObjectValue }): ResourceImpl {
-  const url = (ctx: ResourceContext, v: ObjectValue) => `${cmBase(ctx, v)}/${opts.collection}/${String(v.name)}`;
+function certManagerResource(opts: {
+  kind: string;
+  collection: string;
+  idParam: string;
+  body(v: ObjectValue): Json;
+  back(b: Json): ObjectValue;
+}): ResourceImpl {
+  const url = (ctx: ResourceContext, v: ObjectValue) =>
+    `${cmBase(ctx, v)}/${opts.collection}/${String(v.name)}`;
   const idOf = (ctx: Pick<ResourceContext, 'defaults'>, v: ObjectValue) =>
     `projects/${projectOf(ctx, v)}/locations/${String(v.location ?? 'global')}/${opts.collection}/${String(v.name)}`;
   const impl: ResourceImpl = {
     async create(ctx, v) {
       const op = await ctx.api
-        .call('POST', `${cmBase(ctx, v)}/${opts.collection}?${opts.idParam}=${encodeURIComponent(String(v.name))}`, opts.body(v), ctx.deadline)
+        .call(
+          'POST',
+          `${cmBase(ctx, v)}/${opts.collection}?${opts.idParam}=${encodeURIComponent(String(v.name))}`,
+          opts.body(v),
+          ctx.deadline,
+        )
         .catch(wrap(`creating ${opts.kind}`));
       await cmWait(ctx, op, `Creating ${opts.kind}`).catch(wrap(`waiting to create ${opts.kind}`));
       return (await impl.read(ctx, v)) ?? {};
@@ -144,7 +208,13 @@ function certManagerResource(opts: { kind: string; collection: string; idParam: 
     async read(ctx, v) {
       try {
         const b = await ctx.api.call('GET', url(ctx, v), undefined, ctx.deadline);
-        return { ...opts.back(b), name: String(v.name), location: String(v.location ?? 'global'), project: projectOf(ctx, v), id: idOf(ctx, v) };
+        return {
+          ...opts.back(b),
+          name: String(v.name),
+          location: String(v.location ?? 'global'),
+          project: projectOf(ctx, v),
+          id: idOf(ctx, v),
+        };
       } catch (e) {
         if (notFound(e)) return null;
         throw e;
@@ -160,8 +230,14 @@ function certManagerResource(opts: { kind: string; collection: string; idParam: 
     },
     importState(ctx, id) {
       const p = id.split('/');
-      const [project, location, name] = p[0] === 'projects' ? [p[1], p[3], p[5]] : p.length === 3 ? p : [ctx.defaults.project, ...p];
-      return { project: project ?? null, location: location ?? null, name: name ?? null, id: `projects/${project}/locations/${location}/${opts.collection}/${name}` };
+      const [project, location, name] =
+        p[0] === 'projects' ? [p[1], p[3], p[5]] : p.length === 3 ? p : [ctx.defaults.project, ...p];
+      return {
+        project: project ?? null,
+        location: location ?? null,
+        name: name ?? null,
+        id: `projects/${project}/locations/${location}/${opts.collection}/${name}`,
+      };
     },
   };
   return impl;
@@ -171,7 +247,12 @@ export const dnsAuthorization = certManagerResource({
   kind: 'DnsAuthorization',
   collection: 'dnsAuthorizations',
   idParam: 'dnsAuthorizationId',
-  body: (v) => ({ domain: v.domain, description: v.description ?? undefined, type: v.type ?? undefined, labels: v.labels ?? undefined }),
+  body: (v) => ({
+    domain: v.domain,
+    description: v.description ?? undefined,
+    type: v.type ?? undefined,
+    labels: v.labels ?? undefined,
+  }),
   back: (b) => {
     const r = (b.dnsResourceRecord as Json | undefined) ?? {};
     return {
@@ -194,7 +275,13 @@ export const certificate = certManagerResource({
       description: v.description ?? undefined,
       scope: v.scope,
       labels: v.labels ?? undefined,
-      managed: m ? { domains: m.domains, dnsAuthorizations: m.dns_authorizations ?? undefined, issuanceConfig: m.issuance_config ?? undefined } : undefined,
+      managed: m
+        ? {
+            domains: m.domains,
+            dnsAuthorizations: m.dns_authorizations ?? undefined,
+            issuanceConfig: m.issuance_config ?? undefined,
+          }
+        : undefined,
     };
   },
   back: (b) => {
@@ -229,14 +316,19 @@ export const managedZoneData: DataSourceImpl = {
     const b = await ctx.api
       .call('GET', `${dnsBase(ctx, v, ctx)}/managedZones/${String(v.name)}`, undefined, ctx.deadline)
       .catch(wrap(`reading DNS ManagedZone "${String(v.name)}"`));
-    return { ...zoneBack(b), project: projectOf(ctx, v), id: `projects/${projectOf(ctx, v)}/managedZones/${String(v.name)}` };
+    return {
+      ...zoneBack(b),
+      project: projectOf(ctx, v),
+      id: `projects/${projectOf(ctx, v)}/managedZones/${String(v.name)}`,
+    };
   },
 };
 
 export const computeImageData: DataSourceImpl = {
   async read(ctx, v) {
     const project = projectOf(ctx, v);
-    const path = typeof v.family === 'string' && v.family ? `images/family/${v.family}` : `images/${String(v.name)}`;
+    const path =
+      typeof v.family === 'string' && v.family ? `images/family/${v.family}` : `images/${String(v.name)}`;
     const b = await ctx.api
       .call('GET', `${computeBase(ctx)}/projects/${project}/global/${path}`, undefined, ctx.deadline)
       .catch(wrap(`retrieving image information`));

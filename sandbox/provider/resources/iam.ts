@@ -18,12 +18,19 @@ export const serviceAccount: ResourceImpl = {
       await ctx.api.call(
         'POST',
         `${ctx.endpoints.iam}/v1/projects/${project}/serviceAccounts`,
-        { accountId: v.account_id, serviceAccount: { displayName: v.display_name ?? undefined, description: v.description ?? undefined } },
+        {
+          accountId: v.account_id,
+          serviceAccount: {
+            displayName: v.display_name ?? undefined,
+            description: v.description ?? undefined,
+          },
+        },
         ctx.deadline,
       );
     } catch (e) {
       const exists = e instanceof GoogleApiError && e.status === 409;
-      if (!(exists && v.create_ignore_already_exists)) throw new Error(`Error creating service account: ${(e as Error).message}`, { cause: e });
+      if (!(exists && v.create_ignore_already_exists))
+        throw new Error(`Error creating service account: ${(e as Error).message}`, { cause: e });
     }
     return (await serviceAccount.read(ctx, v)) ?? {};
   },
@@ -31,7 +38,12 @@ export const serviceAccount: ResourceImpl = {
     const project = projectOf(ctx, v);
     const email = `${String(v.account_id)}@${project}.iam.gserviceaccount.com`;
     try {
-      const b = await ctx.api.call('GET', `${ctx.endpoints.iam}/v1/projects/${project}/serviceAccounts/${email}`, undefined, ctx.deadline);
+      const b = await ctx.api.call(
+        'GET',
+        `${ctx.endpoints.iam}/v1/projects/${project}/serviceAccounts/${email}`,
+        undefined,
+        ctx.deadline,
+      );
       return {
         email: b.email as string,
         member: `serviceAccount:${String(b.email)}`,
@@ -51,14 +63,22 @@ export const serviceAccount: ResourceImpl = {
     await ctx.api.call(
       'PATCH',
       `${ctx.endpoints.iam}/v1/projects/${project}/serviceAccounts/${String(v.email)}`,
-      { serviceAccount: { displayName: v.display_name ?? '', description: v.description ?? '' }, updateMask: 'displayName,description' },
+      {
+        serviceAccount: { displayName: v.display_name ?? '', description: v.description ?? '' },
+        updateMask: 'displayName,description',
+      },
       ctx.deadline,
     );
     return (await serviceAccount.read(ctx, v)) ?? {};
   },
   async delete(ctx, v) {
     await ctx.api
-      .call('DELETE', `${ctx.endpoints.iam}/v1/projects/${projectOf(ctx, v)}/serviceAccounts/${String(v.email)}`, undefined, ctx.deadline)
+      .call(
+        'DELETE',
+        `${ctx.endpoints.iam}/v1/projects/${projectOf(ctx, v)}/serviceAccounts/${String(v.email)}`,
+        undefined,
+        ctx.deadline,
+      )
       .catch((e: Error) => {
         if (!notFound(e)) throw e;
       });
@@ -67,18 +87,38 @@ export const serviceAccount: ResourceImpl = {
     // projects/{{project}}/serviceAccounts/{{email}}, {{project}}/{{email}}, or {{email}}.
     const email = id.split('/').pop() as string;
     const project = email.split('@')[1]?.split('.')[0] ?? ctx.defaults.project ?? null;
-    return { account_id: email.split('@')[0] as string, project, email, id: `projects/${project}/serviceAccounts/${email}`, disabled: false };
+    return {
+      account_id: email.split('@')[0] as string,
+      project,
+      email,
+      id: `projects/${project}/serviceAccounts/${email}`,
+      disabled: false,
+    };
   },
 };
 
 type Policy = { etag?: string; bindings?: { role: string; members: string[] }[] };
 
-async function editPolicy(ctx: ResourceContext, project: string, change: (p: Policy) => Policy): Promise<Policy> {
+async function editPolicy(
+  ctx: ResourceContext,
+  project: string,
+  change: (p: Policy) => Policy,
+): Promise<Policy> {
   const base = `${ctx.endpoints.resourceManager}/v1/projects/${project}`;
   for (let attempt = 0; ; attempt++) {
-    const policy = (await ctx.api.call('POST', `${base}:getIamPolicy`, { options: { requestedPolicyVersion: 3 } }, ctx.deadline)) as Policy;
+    const policy = (await ctx.api.call(
+      'POST',
+      `${base}:getIamPolicy`,
+      { options: { requestedPolicyVersion: 3 } },
+      ctx.deadline,
+    )) as Policy;
     try {
-      return (await ctx.api.call('POST', `${base}:setIamPolicy`, { policy: change(policy) }, ctx.deadline)) as Policy;
+      return (await ctx.api.call(
+        'POST',
+        `${base}:setIamPolicy`,
+        { policy: change(policy) },
+        ctx.deadline,
+      )) as Policy;
     } catch (e) {
       if (!(e instanceof GoogleApiError && e.status === 409) || attempt > 4) throw e;
     }
@@ -99,11 +139,21 @@ export const projectIamMember: ResourceImpl = {
     }).catch((e: Error) => {
       throw new Error(`Error applying IAM policy for project "${project}": ${e.message}`, { cause: e });
     });
-    return { etag: after.etag ?? null, id: `${project}/${role}/${member}` };
+    // The etag the provider stores is the policy's as read back after the write.
+    const read = await projectIamMember.read(ctx, v);
+    return {
+      etag: (read?.etag as string | undefined) ?? after.etag ?? null,
+      id: `${project}/${role}/${member}`,
+    };
   },
   async read(ctx, v) {
     const project = String(v.project);
-    const p = (await ctx.api.call('POST', `${ctx.endpoints.resourceManager}/v1/projects/${project}:getIamPolicy`, {}, ctx.deadline)) as Policy;
+    const p = (await ctx.api.call(
+      'POST',
+      `${ctx.endpoints.resourceManager}/v1/projects/${project}:getIamPolicy`,
+      {},
+      ctx.deadline,
+    )) as Policy;
     const b = (p.bindings ?? []).find((x) => x.role === v.role);
     if (!b?.members.some((m) => m.toLowerCase() === String(v.member).toLowerCase())) return null;
     return { etag: p.etag ?? null };
@@ -111,13 +161,20 @@ export const projectIamMember: ResourceImpl = {
   async delete(ctx, v) {
     await editPolicy(ctx, String(v.project), (p) => ({
       ...p,
-      bindings: (p.bindings ?? []).map((b) => (b.role === v.role ? { ...b, members: b.members.filter((m) => m !== v.member) } : b)).filter((b) => b.members.length),
+      bindings: (p.bindings ?? [])
+        .map((b) => (b.role === v.role ? { ...b, members: b.members.filter((m) => m !== v.member) } : b))
+        .filter((b) => b.members.length),
     }));
   },
   importState(_ctx, id) {
     // "{{project}} {{role}} {{member}}" (space-separated), as the provider's IAM importer takes it.
     const [project, role, member] = id.split(' ');
-    return { project: project ?? null, role: role ?? null, member: member ?? null, id: `${project}/${role}/${member}` } as ObjectValue;
+    return {
+      project: project ?? null,
+      role: role ?? null,
+      member: member ?? null,
+      id: `${project}/${role}/${member}`,
+    } as ObjectValue;
   },
 };
 

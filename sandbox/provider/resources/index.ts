@@ -15,7 +15,14 @@ import {
 } from './compute-gateway.js';
 import { projectIamMember, serviceAccount } from './iam.js';
 import { instance } from './compute-instance.js';
-import { certificate, computeImageData, dnsAuthorization, managedZone, managedZoneData, recordSet } from './dns-certs.js';
+import {
+  certificate,
+  computeImageData,
+  dnsAuthorization,
+  managedZone,
+  managedZoneData,
+  recordSet,
+} from './dns-certs.js';
 
 /** Every resource type the stand-in google provider implements, with the noun its messages use. */
 export const GOOGLE_RESOURCES: Record<string, { impl: ResourceImpl; kind: string }> = {
@@ -28,7 +35,10 @@ export const GOOGLE_RESOURCES: Record<string, { impl: ResourceImpl; kind: string
   google_compute_region_instance_template: { impl: regionInstanceTemplate, kind: 'RegionInstanceTemplate' },
   google_compute_health_check: { impl: healthCheck, kind: 'HealthCheck' },
   google_compute_region_health_check: { impl: regionHealthCheck, kind: 'RegionHealthCheck' },
-  google_compute_region_instance_group_manager: { impl: regionInstanceGroupManager, kind: 'RegionInstanceGroupManager' },
+  google_compute_region_instance_group_manager: {
+    impl: regionInstanceGroupManager,
+    kind: 'RegionInstanceGroupManager',
+  },
   google_compute_region_backend_service: { impl: regionBackendService, kind: 'RegionBackendService' },
   google_compute_region_url_map: { impl: regionUrlMap, kind: 'RegionUrlMap' },
   google_compute_region_target_https_proxy: { impl: regionTargetHttpsProxy, kind: 'RegionTargetHttpsProxy' },
