@@ -89,10 +89,17 @@ function bundleFromSources(here: string): string | undefined {
 /** How to start the provider: the bundle's own entry (dist), else a bundle of the sources, else tsx. */
 function launchCommand(): { argv: string[]; env: Record<string, string> } {
   const here = dirname(fileURLToPath(import.meta.url));
-  const shipped = [join(here, 'provider.js'), join(here, 'sandbox', 'provider', 'provider.js')].find(
-    existsSync,
-  );
+  // The bundle: dist/sandbox/provider/provider.js, next to dist/lib where this code then runs from.
+  const shipped = [
+    join(here, 'provider.js'),
+    join(here, 'sandbox', 'provider', 'provider.js'),
+    join(here, '..', 'sandbox', 'provider', 'provider.js'),
+  ].find(existsSync);
   if (shipped) return { argv: [process.execPath, shipped], env: {} };
+  if (!existsSync(join(here, 'main.ts')))
+    throw new Error(
+      `The stand-in Terraform provider was not found: neither a built dist/sandbox/provider/provider.js nor the sources next to ${here}`,
+    );
   const bundled = bundleFromSources(here);
   if (bundled) return { argv: [process.execPath, bundled], env: { [PROVIDER_DATA_ENV]: here } };
   const tsx = join(
