@@ -80,11 +80,14 @@ export function anyChange(b: BlockSpec, prior: ObjectValue, planned: ObjectValue
  */
 export function settle(b: BlockSpec, planned: ObjectValue, observed: ObjectValue): ObjectValue {
   const out: ObjectValue = {};
-  for (const k of Object.keys(b.attributes)) {
+  for (const [k, a] of Object.entries(b.attributes)) {
     const p = planned[k];
     const o = observed[k];
-    // Nothing unknown survives an apply: an attribute the API did not report is null.
-    out[k] = isUnknown(p) ? (isUnknown(o) ? null : (o ?? null)) : (p ?? null);
+    // Nothing unknown survives an apply: an attribute the API did not report is null. A read-only attribute the
+    // API reports after an update (a new fingerprint) is taken as reported, as the SDK's legacy type system lets
+    // the real provider do.
+    if (a.computed && !a.optional && !a.required && k in observed && !isUnknown(o)) out[k] = o ?? null;
+    else out[k] = isUnknown(p) ? (isUnknown(o) ? null : (o ?? null)) : (p ?? null);
   }
   for (const [k, n] of Object.entries(b.blocks)) {
     const p = planned[k];

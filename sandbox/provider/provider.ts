@@ -154,48 +154,7 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
     ApplyResourceChange: guarded(async (req) => {
       const type = req.type_name as string;
       const { impl, kind } = def.resources[type] as { impl: ResourceImpl; kind: string };
-      const b = resourceBlock(type);
-      const prior = decodeObj(req.prior_state);
-      const planned = decodeObj(req.planned_state);
-      try {
-        if (!planned) {
-          if (prior) await impl.delete(withDeadline(timeoutOf(prior, 'delete')), prior);
-          return { new_state: encodeDynamic(null), legacy_type_system: true, diagnostics: [] };
-        }
-        if (!prior) {
-          const observed = await impl.create(withDeadline(timeoutOf(planned, 'create')), planned);
-          return {
-            new_state: encodeDynamic(settle(b, planned, observed)),
-            private: req.planned_private,
-            legacy_type_system: true,
-            diagnostics: [],
-          };
-        }
-        if (!anyChange(b, prior, planned) || !impl.update)
-          return {
-            new_state: encodeDynamic(settle(b, planned, prior)),
-            private: req.planned_private,
-            legacy_type_system: true,
-            diagnostics: [],
-          };
-        const observed = await impl.update(withDeadline(timeoutOf(planned, 'update')), prior, planned);
-        return {
-          new_state: encodeDynamic(settle(b, planned, observed)),
-          private: req.planned_private,
-          legacy_type_system: true,
-          diagnostics: [],
-        };
-      } catch (e) {
-        const verb = !planned ? 'deleting' : !prior ? 'creating' : 'updating';
-        const message = e instanceof Error ? e.message : String(e);
-        const summary = message.startsWith('Error ') ? message : `Error ${verb} ${kind}: ${message}`;
-        // On a failed create nothing is kept; on a failed update or delete the prior state stays.
-        return {
-          new_state: encodeDynamic(prior),
-          legacy_type_system: true,
-          diagnostics: [{ severity: ERROR, summary, detail: '' }],
-        };
-      }
+      return applyChange(resourceBlock(type), impl, kind, req, withDeadline);
     }),
     ImportResourceState: guarded(async (req) => {
       const type = req.type_name as string;
@@ -226,4 +185,47 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
       };
     }),
   };
+}
+
+/**
+ * ApplyResourceChange: delete (no plan), create (no prior state), update in place, each within its timeout;
+ * the new state keeps every known planned value and takes the rest from what the API reported.
+ */
+async function applyChange(
+  b: BlockSpec,
+  impl: ResourceImpl,
+  kind: string,
+  req: Req,
+  withDeadline: (ms: number) => ResourceContext,
+): Promise<Req> {
+  const prior = decodeDynamic(req.prior_state as never) as ObjectValue | null;
+  const planned = decodeDynamic(req.planned_state as never) as ObjectValue | null;
+  const done = (state: Value): Req => ({
+    new_state: encodeDynamic(state),
+    private: req.planned_private,
+    legacy_type_system: true,
+    diagnostics: [],
+  });
+  try {
+    if (!planned) {
+      if (prior) await impl.delete(withDeadline(timeoutOf(prior, 'delete')), prior);
+      return done(null);
+    }
+    if (!prior)
+      return done(settle(b, planned, await impl.create(withDeadline(timeoutOf(planned, 'create')), planned)));
+    if (!anyChange(b, prior, planned) || !impl.update) return done(settle(b, planned, prior));
+    return done(
+      settle(b, planned, await impl.update(withDeadline(timeoutOf(planned, 'update')), prior, planned)),
+    );
+  } catch (e) {
+    const verb = !planned ? 'deleting' : !prior ? 'creating' : 'updating';
+    const message = e instanceof Error ? e.message : String(e);
+    const summary = message.startsWith('Error ') ? message : `Error ${verb} ${kind}: ${message}`;
+    // On a failed create nothing is kept; on a failed update or delete the prior state stays.
+    return {
+      new_state: encodeDynamic(prior),
+      legacy_type_system: true,
+      diagnostics: [{ severity: ERROR, summary, detail: '' }],
+    };
+  }
 }
