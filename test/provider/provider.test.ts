@@ -176,6 +176,35 @@ describe('the stand-in google provider under the real terraform (needs terraform
     },
   );
 
+  itTf("stops waiting for an operation at the resource's create timeout, as the provider does", async () => {
+    const scenario = s.scenario.gcp as { operationMs?: number };
+    const before = scenario.operationMs;
+    scenario.operationMs = 60_000;
+    try {
+      const w = workdir(
+        s,
+        'timeout',
+        `
+resource "google_compute_network" "slow" {
+  name                    = "slow-network"
+  auto_create_subnetworks = false
+  timeouts {
+    create = "1s"
+  }
+}
+`,
+      );
+      await w.tf('init', '-input=false', '-no-color');
+      const apply = await w.tf('apply', '-input=false', '-no-color', '-auto-approve');
+      expect(apply.code).toBe(1);
+      expect(apply.stderr).toContain(
+        "Error: Error waiting to create Network: Error waiting for Creating Network: timeout while waiting for state to become 'DONE'",
+      );
+    } finally {
+      scenario.operationMs = before;
+    }
+  });
+
   itTf(
     'stops an apply on a resource that exists outside the state with the 409 message, and imports it',
     async () => {

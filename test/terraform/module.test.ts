@@ -10,6 +10,7 @@ import { standInModuleDir } from '../../sandbox/module/locate.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import type { GcpWorld } from '../../sandbox/gcp/index.js';
 import { HAS_TERRAFORM, configFor, scratch, setupYaml } from './fixtures.js';
+import { workdir } from '../provider/terraform-run.js';
 
 const itTf = HAS_TERRAFORM ? it : it.skip;
 
@@ -237,6 +238,36 @@ describe('the stand-in module under the real terraform', () => {
         const plan = await t.runner.show('plan.tfplan');
         expect(plan.output_changes?.vpc_network_name?.after).toBe('gitspaces-network');
       } finally {
+        rmSync(t.dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  itTf(
+    "a VPC left over from an earlier attempt stops the apply with the provider's 409, as the real module does (needs terraform)",
+    async () => {
+      const leftover = workdir(
+        sandbox,
+        'leftover-vpc',
+        'resource "google_compute_network" "old" {\n  name                    = "gitspaces-network"\n  auto_create_subnetworks = false\n}\n',
+      );
+      await leftover.tf('init', '-input=false', '-no-color');
+      expect((await leftover.tf('apply', '-input=false', '-no-color', '-auto-approve')).code).toBe(0);
+      const t = setup('post-0.0.3');
+      try {
+        await t.runner.init();
+        await t.runner.plan({ planFile: 'plan.tfplan' });
+        await expect(t.runner.apply('plan.tfplan')).rejects.toMatchObject({
+          code: 'TERRAFORM_FAILED',
+          details: [
+            expect.stringContaining(
+              "Error creating Network: googleapi: Error 409: The resource 'projects/acme-gitspaces/global/networks/gitspaces-network' already exists, alreadyExists",
+            ),
+          ],
+        });
+        await t.runner.destroy();
+      } finally {
+        await leftover.tf('destroy', '-input=false', '-no-color', '-auto-approve');
         rmSync(t.dir, { recursive: true, force: true });
       }
     },
