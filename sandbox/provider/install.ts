@@ -96,18 +96,26 @@ function launchCommand(): { argv: string[]; env: Record<string, string> } {
     join(here, '..', 'sandbox', 'provider', 'provider.js'),
   ].find(existsSync);
   if (shipped) return { argv: [process.execPath, shipped], env: {} };
-  if (!existsSync(join(here, 'main.ts')))
+  // The sources: next to this file, or (this code bundled elsewhere, as the tests' CLI bundle under
+  // node_modules/) in the repository it came from.
+  const candidates = [
+    here,
+    join(here, '..', '..', 'sandbox', 'provider'),
+    join(process.cwd(), 'sandbox', 'provider'),
+  ];
+  const src = candidates.find((d) => existsSync(join(d, 'main.ts')));
+  if (!src)
     throw new Error(
-      `The stand-in Terraform provider was not found: neither a built dist/sandbox/provider/provider.js nor the sources next to ${here}`,
+      `The stand-in Terraform provider was not found: neither a built dist/sandbox/provider/provider.js nor its sources (looked in ${candidates.join(', ')})`,
     );
-  const bundled = bundleFromSources(here);
-  if (bundled) return { argv: [process.execPath, bundled], env: { [PROVIDER_DATA_ENV]: here } };
+  const bundled = bundleFromSources(src);
+  if (bundled) return { argv: [process.execPath, bundled], env: { [PROVIDER_DATA_ENV]: src } };
   const tsx = join(
-    dirname(createRequire(join(here, 'install.ts')).resolve('tsx/package.json')),
+    dirname(createRequire(join(src, 'install.ts')).resolve('tsx/package.json')),
     'dist',
     'loader.mjs',
   );
-  return { argv: [process.execPath, '--import', tsx, join(here, 'main.ts')], env: {} };
+  return { argv: [process.execPath, '--import', tsx, join(src, 'main.ts')], env: {} };
 }
 
 const shQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
