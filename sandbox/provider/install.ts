@@ -53,10 +53,11 @@ function sourceFiles(here: string): string[] {
  * to start the TypeScript, which Terraform pays at every launch (several per plan).
  */
 function bundleFromSources(here: string): string | undefined {
-  const require = createRequire(join(here, 'install.ts'));
+  // A require of our own (named so that no bundler takes it for its own): esbuild is a development dependency.
+  const load = createRequire(join(here, 'install.ts'));
   let esbuild: typeof import('esbuild');
   try {
-    esbuild = require('esbuild') as typeof import('esbuild');
+    esbuild = load('esbuild') as typeof import('esbuild');
   } catch {
     return undefined;
   }
