@@ -112,6 +112,10 @@ export async function runPluginProcess(def: ProviderDefinition): Promise<void> {
   }
   // Interrupts go to the whole process group; Terraform stops providers itself (StopProvider, then Shutdown).
   process.on('SIGINT', () => undefined);
+  // Terraform ends its plugins through GRPCController.Shutdown; if it dies first (a crash, a SIGKILL) the plugin
+  // is re-parented, and goes too rather than linger.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && process.exit(0), 1000).unref();
   const plugin = await servePlugin(def);
   process.stdout.write(`${plugin.handshakeLine}\n`);
 }
