@@ -162,6 +162,21 @@ describe('the stand-in module under the real terraform', () => {
             ].sort(),
           );
 
+          // A firewall rule edited behind Terraform's back: the drift mode names it, with the ranges before and after.
+          const rule = 'gitspaces-network-allow-gateway-ssh';
+          gcp().compute.get(`projects/acme-gitspaces/global/firewalls/${rule}`)!.sourceRanges = ['0.0.0.0/0'];
+          const edited = await t.runner.drift('drift2.tfplan');
+          const address = `module.gitspaces.module.infra.module.firewall_rules.google_compute_firewall.rules_ingress_egress["${rule}"]`;
+          expect(edited.drifted).toContain(address);
+          const change = edited.plan.resource_drift!.find((d) => d.address === address)!.change as {
+            before: { source_ranges: string[] };
+            after: { source_ranges: string[] };
+          };
+          expect([change.before.source_ranges, change.after.source_ranges]).toEqual([
+            ['35.235.240.0/20'],
+            ['0.0.0.0/0'],
+          ]);
+
           await t.runner.destroy();
           expect(computeNames('networks')).not.toContain('gitspaces-network');
           expect(computeNames('instanceGroupManagers')).toEqual([]);
