@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startControl } from './core/control.js';
 import { Faults } from './core/faults.js';
 import { Journal } from './core/journal.js';
@@ -15,6 +13,7 @@ import { storageEnv } from './gcp/storage-env.js';
 import { createVmState } from './vm/index.js';
 import { ENDPOINT_ENV } from '../shared/endpoints.js';
 import { standInModuleDir } from './module/locate.js';
+import { installStandInProviders } from './provider/install.js';
 
 export interface Sandbox {
   scenario: Scenario;
@@ -82,10 +81,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     HARNESS_API_KEY: world.harness.apiKey,
     GITHUB_TOKEN: world.github.token,
     GITHUB_REPOSITORY: scenario.github.repository,
-    // The stand-in Terraform module, as a module mirror (one directory per generation); an empty CLI config of
-    // our own so that no ~/.terraformrc (credentials, provider installation) leaks in.
+    // The stand-in Terraform module, as a module mirror (one directory per generation); a CLI config of our own
+    // (no ~/.terraformrc leaks in) that takes hashicorp/google and hashicorp/null from the stand-in providers.
     GITSPACES_TF_MODULE_MIRROR: standInModuleDir(),
-    TF_CLI_CONFIG_FILE: (writeFileSync(join(dir, 'terraform.rc'), ''), join(dir, 'terraform.rc')),
+    TF_CLI_CONFIG_FILE: installStandInProviders(dir).cliConfigFile,
     CHECKPOINT_DISABLE: '1',
     GITSPACES_TF_PROVIDERS: 'none',
     ...storageEnv(world),

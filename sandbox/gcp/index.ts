@@ -7,6 +7,7 @@ import { certificateManagerRouter } from './certmanager/index.js';
 import { computeRouter } from './compute/index.js';
 import { cloudDnsRouter } from './dns/index.js';
 import { metadataRouter } from './metadata.js';
+import { withIamPolicyWrites, withServiceAccountAdmin } from './iam-admin.js';
 import { iamCredentialsRouter, oauthRouter, stsRouter } from './oauth.js';
 import { GcpState, GcpWorld } from './state.js';
 import { storageRouter } from './storage.js';
@@ -35,8 +36,8 @@ export const GCP_SERVICES: [string, (world: World) => Router][] = [
   ['sts', (w) => stsRouter(gcpOf(w))],
   ['iamcredentials', (w) => iamCredentialsRouter(gcpOf(w))],
   ['serviceusage', (w) => serviceUsageRouter(gcpOf(w))],
-  ['resourcemanager', (w) => resourceManagerRouter(gcpOf(w))],
-  ['iam', (w) => iamRouter(gcpOf(w))],
+  ['resourcemanager', (w) => withIamPolicyWrites(resourceManagerRouter(gcpOf(w)), gcpOf(w))],
+  ['iam', (w) => withServiceAccountAdmin(iamRouter(gcpOf(w)), gcpOf(w))],
   ['compute', computeRouter],
   ['clouddns', (w) => cloudDnsRouter(gcpOf(w))],
   ['certificatemanager', (w) => certificateManagerRouter(gcpOf(w))],

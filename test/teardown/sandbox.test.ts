@@ -30,12 +30,10 @@ async function fullSetup(): Promise<FullSetup> {
     `working_directory: ${join(dir, 'tf')}`,
   );
   writeFileSync(configPath, text);
-  writeFileSync(join(dir, 'terraformrc'), '');
   const env = {
     ...sandbox.env,
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'),
     CHECKPOINT_DISABLE: '1',
     RUNNER_TEMP: dir,
   };

@@ -7,18 +7,31 @@ import { RecordingLogger } from '../../shared/logger.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
 import { standInModuleDir } from '../../sandbox/module/locate.js';
-import { FakeGoogle, startFakeGoogle } from './fake-google.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import type { GcpWorld } from '../../sandbox/gcp/index.js';
 import { HAS_TERRAFORM, configFor, scratch, setupYaml } from './fixtures.js';
+import { workdir } from '../provider/terraform-run.js';
 
 const itTf = HAS_TERRAFORM ? it : it.skip;
 
-let google: FakeGoogle;
+// The module runs under the real terraform with the sandbox's stand-in google and null providers, against the
+// sandbox's emulated Google APIs (its CLI config, endpoints and service-account key).
+let sandbox: Sandbox;
 beforeAll(async () => {
-  google = await startFakeGoogle();
+  sandbox = await startSandbox();
 });
 afterAll(async () => {
-  await google.close();
+  await sandbox?.stop();
 });
+
+const gcp = () => sandbox.world.gcp as GcpWorld;
+/** Names of the Compute resources of one collection (`addresses`, `instanceGroupManagers`, ...). */
+const computeNames = (collection: string) =>
+  [...gcp().compute.keys()]
+    .filter((rel) => rel.startsWith('projects/acme-gitspaces/') && rel.split('/').at(-2) === collection)
+    .map((rel) => rel.split('/').at(-1) as string)
+    .sort();
+const lastNames = (m: Map<string, unknown>) => [...m.keys()].map((k) => k.split('/').at(-1) as string).sort();
 
 function setup(
   generation: ModuleGeneration,
@@ -30,28 +43,37 @@ function setup(
   const infraFile = join(infraDir, 'infra.yaml');
   const yaml = setupYaml(opts.yamlGeneration ?? generation);
   writeFileSync(infraFile, yaml);
+  const keyFile = sandbox.files.serviceAccountKey;
   const env = {
     ...process.env,
-    ...google.env,
-    TF_CLI_CONFIG_FILE: s.tfrc,
-    CHECKPOINT_DISABLE: '1',
+    ...sandbox.env,
     GITSPACES_TF_MODULE_MIRROR: opts.mirror ?? standInModuleDir(),
     GITSPACES_TF_PROVIDERS: 'none',
   };
-  // The module on its own, against fake-google (no Cloud Storage here): state stays local, the opt-out.
+  // The module on its own: state stays local (the opt-out), so this test needs no state bucket.
   const config = configFor(generation, '  backend:\n    type: local\n');
-  const root = generateRoot({ config, keyFile: s.keyFile, infraConfigFile: infraFile, env });
+  const root = generateRoot({ config, keyFile, infraConfigFile: infraFile, env });
   const workdir = join(s.dir, 'root');
   writeRoot(workdir, root);
   const log = new RecordingLogger();
   const runner = new TerraformCli({ binary: 'terraform', cwd: workdir, env, log, lockTimeout: '1m' });
-  return { ...s, workdir, root, runner, log, yaml, infraFile };
+  return { ...s, keyFile, workdir, root, runner, log, yaml, infraFile };
 }
+
+/** What the module's own uuid() and timestamp() change on every plan (and what depends on them). */
+const CHURN = [
+  'module.gitspaces.module.infra.google_compute_region_backend_service.alb_default["us-central1"]: update',
+  'module.gitspaces.module.infra.google_compute_region_backend_service.nlb_default["us-central1"]: update',
+  'module.gitspaces.module.infra.google_compute_region_backend_service.nlb_gateway_default["us-central1"]: update',
+  'module.gitspaces.module.infra.google_compute_region_instance_group_manager.gateway["us-central1"]: create,delete',
+  'module.gitspaces.module.infra.google_compute_region_instance_template.default_template["us-central1"]: create,delete',
+  'module.gitspaces.null_resource.write_yaml: delete,create',
+];
 
 describe('the stand-in module under the real terraform', () => {
   for (const generation of ['v0.0.3', 'post-0.0.3'] as const) {
     itTf(
-      `${generation}: init, plan, apply, a second empty plan, pool.yaml as the real module writes it, destroy (needs terraform)`,
+      `${generation}: init, plan, apply, a second plan with only the module's own churn, pool.yaml as the real module writes it, destroy (needs terraform)`,
       async () => {
         const t = setup(generation);
         try {
@@ -60,31 +82,43 @@ describe('the stand-in module under the real terraform', () => {
           const first = await t.runner.plan({ planFile: 'plan.tfplan' });
           expect(first.changes).toBe(true);
           const plan = await t.runner.show('plan.tfplan');
-          const alb = plan.output_changes?.alb_ips?.after as Record<string, string>;
-          expect(Object.keys(alb)).toEqual(['us-central1']);
-          await t.runner.apply('plan.tfplan');
-
-          // What the module created in GCP, through the REST API.
-          expect(google.names('/addresses/')).toEqual(
-            expect.arrayContaining(['gitspaces-us-central1-alb-ip', 'gitspaces-us-central1-nlb-ip']),
+          // As with the real module, the addresses are allocated by Google: known only after apply.
+          expect(plan.output_changes?.alb_ips?.after_unknown).toEqual({ 'us-central1': true });
+          expect((plan.resource_changes ?? []).map((c) => c.address)).toContain(
+            'module.gitspaces.module.infra.google_compute_region_instance_group_manager.gateway["us-central1"]',
           );
-          const albAddr = google.resources.get(
-            '/compute/v1/projects/acme-gitspaces/regions/us-central1/addresses/gitspaces-us-central1-alb-ip',
+          await t.runner.apply('plan.tfplan');
+          const alb = (await t.runner.output()).alb_ips!.value as Record<string, string>;
+          expect(Object.keys(alb)).toEqual(['us-central1']);
+
+          // What the module created in the emulated GCP project.
+          expect(computeNames('addresses')).toEqual([
+            'gitspaces-us-central1-alb-ip',
+            'gitspaces-us-central1-nat-static-ip',
+            'gitspaces-us-central1-nlb-ip',
+          ]);
+          const albAddr = gcp().compute.get(
+            'projects/acme-gitspaces/regions/us-central1/addresses/gitspaces-us-central1-alb-ip',
           );
           expect(albAddr?.address).toBe(alb['us-central1']);
-          expect(google.names('/instanceGroupManagers/')[0]).toMatch(
-            /^gitspaces-us-central1-gateway-group-1-16-0-[0-9a-f]{8}$/,
-          );
+          expect(computeNames('instanceGroupManagers')).toEqual([
+            expect.stringMatching(/^gitspaces-us-central1-gateway-group-1-16-0-[0-9a-f]{8}$/),
+          ]);
+          expect(computeNames('firewalls')).toHaveLength(8);
+          expect(computeNames('forwardingRules')).toEqual([
+            'gitspaces-us-central1-default-alb-frontend',
+            'gitspaces-us-central1-default-nlb-frontend',
+            'gitspaces-us-central1-gateway-nlb-frontend',
+          ]);
+          const zone = gcp().zones.get('gitspaces-acme-dev');
           expect(
-            google.resources.get(
-              '/dns/v1/projects/acme-gitspaces/managedZones/gitspaces-acme-dev/rrsets/usc1.gitspaces.acme.dev./A',
-            )?.rrdatas,
+            zone?.rrsets.find((r) => r.name === 'usc1.gitspaces.acme.dev.' && r.type === 'A')?.rrdatas,
           ).toEqual([alb['us-central1']]);
-          expect(google.names('/certificates/')).toEqual(['gitspaces-us-central1-dns-cert']);
-          expect(google.names('/dnsAuthorizations/')).toEqual([
+          expect(lastNames(gcp().certs)).toEqual(['gitspaces-us-central1-dns-cert']);
+          expect(lastNames(gcp().dnsAuthorizations)).toEqual([
             'gitspaces-us-central1-default-wildcard-dns-auth',
           ]);
-          expect(google.names('/instances/')).toEqual(
+          expect(computeNames('instances').filter((n) => n.endsWith('runner-vm'))).toEqual(
             generation === 'post-0.0.3' ? ['gitspaces-us-central1-runner-vm'] : [],
           );
 
@@ -103,13 +137,52 @@ describe('the stand-in module under the real terraform', () => {
           expect(parseYaml(outputs.instance_yaml!.value as string)).toEqual(pool);
           expect(outputs.managed_domain_zone!.value).toBe('gitspaces.acme.dev.');
 
+          // A second plan right after apply: exactly the real module's own churn (uuid() in the gateway names,
+          // timestamp() in pool.yaml), nothing else; a refresh-only plan reports no drift.
           const second = await t.runner.plan({ planFile: 'plan2.tfplan' });
-          expect(second.changes).toBe(false);
+          expect(second.changes).toBe(true);
+          const secondPlan = await t.runner.show('plan2.tfplan');
+          const changed = (secondPlan.resource_changes ?? [])
+            .filter(
+              (c) =>
+                !(c.change.actions.length === 1 && ['no-op', 'read'].includes(c.change.actions[0] as string)),
+            )
+            .map((c) => `${c.address}: ${c.change.actions.join(',')}`)
+            .sort();
+          expect(changed).toEqual(CHURN);
+          // A refresh-only plan right after the first apply reports what Google changed by itself since each
+          // object was created, as it would with the real provider: the ALB address now has users (the
+          // forwarding rules made after it), the managed certificate went from PROVISIONING to ACTIVE, and the
+          // instance_yaml output carries a new timestamp(). Nothing else.
           const drift = await t.runner.drift('drift.tfplan');
-          expect(drift.drift).toBe(false);
+          expect([...drift.drifted].sort()).toEqual(
+            [
+              'module.gitspaces.module.domain[0].google_certificate_manager_certificate.default["us-central1"]',
+              'module.gitspaces.module.infra.google_compute_address.alb_ip["us-central1"]',
+              'output.instance_yaml',
+            ].sort(),
+          );
+
+          // A firewall rule edited behind Terraform's back: the drift mode names it, with the ranges before and after.
+          const rule = 'gitspaces-network-allow-gateway-ssh';
+          gcp().compute.get(`projects/acme-gitspaces/global/firewalls/${rule}`)!.sourceRanges = ['0.0.0.0/0'];
+          const edited = await t.runner.drift('drift2.tfplan');
+          const address = `module.gitspaces.module.infra.module.firewall_rules.google_compute_firewall.rules_ingress_egress["${rule}"]`;
+          expect(edited.drifted).toContain(address);
+          const change = edited.plan.resource_drift!.find((d) => d.address === address)!.change as {
+            before: { source_ranges: string[] };
+            after: { source_ranges: string[] };
+          };
+          expect([change.before.source_ranges, change.after.source_ranges]).toEqual([
+            ['35.235.240.0/20'],
+            ['0.0.0.0/0'],
+          ]);
 
           await t.runner.destroy();
-          expect([...google.resources.keys()]).toEqual([]);
+          expect(computeNames('networks')).not.toContain('gitspaces-network');
+          expect(computeNames('instanceGroupManagers')).toEqual([]);
+          expect(gcp().zones.has('gitspaces-acme-dev')).toBe(false);
+          expect(gcp().certs.size).toBe(0);
         } finally {
           rmSync(t.dir, { recursive: true, force: true });
         }
@@ -177,19 +250,40 @@ describe('the stand-in module under the real terraform', () => {
         await t.runner.init();
         await checkInstalledModule(t.workdir, t.root, t.yaml);
         await t.runner.plan({ planFile: 'plan.tfplan' });
-        await t.runner.apply('plan.tfplan');
-        const state = await t.runner.exec(['show', '-json', '-no-color'], { quiet: true });
-        type Res = { address: string; values: { input?: Record<string, unknown> } };
-        const modules = (
-          JSON.parse(state.stdout) as { values: { root_module: { child_modules: { resources: Res[] }[] } } }
-        ).values.root_module.child_modules;
-        const vars = modules
-          .flatMap((m) => m.resources)
-          .find((r) => r.address === 'module.gitspaces.terraform_data.variables');
-        expect(vars?.values.input?.infra_config_yaml_file).toBe(t.infraFile);
-        expect(vars?.values.input?.service_account_key_file).toBe(t.keyFile);
+        // The module reads the YAML with file(var.infra_config_yaml_file): it only plans if the path arrived intact.
+        const plan = await t.runner.show('plan.tfplan');
+        expect(plan.output_changes?.vpc_network_name?.after).toBe('gitspaces-network');
+      } finally {
+        rmSync(t.dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  itTf(
+    "a VPC left over from an earlier attempt stops the apply with the provider's 409, as the real module does (needs terraform)",
+    async () => {
+      const leftover = workdir(
+        sandbox,
+        'leftover-vpc',
+        'resource "google_compute_network" "old" {\n  name                    = "gitspaces-network"\n  auto_create_subnetworks = false\n}\n',
+      );
+      await leftover.tf('init', '-input=false', '-no-color');
+      expect((await leftover.tf('apply', '-input=false', '-no-color', '-auto-approve')).code).toBe(0);
+      const t = setup('post-0.0.3');
+      try {
+        await t.runner.init();
+        await t.runner.plan({ planFile: 'plan.tfplan' });
+        await expect(t.runner.apply('plan.tfplan')).rejects.toMatchObject({
+          code: 'TERRAFORM_FAILED',
+          details: [
+            expect.stringContaining(
+              "Error creating Network: googleapi: Error 409: The resource 'projects/acme-gitspaces/global/networks/gitspaces-network' already exists, alreadyExists",
+            ),
+          ],
+        });
         await t.runner.destroy();
       } finally {
+        await leftover.tf('destroy', '-input=false', '-no-color', '-auto-approve');
         rmSync(t.dir, { recursive: true, force: true });
       }
     },

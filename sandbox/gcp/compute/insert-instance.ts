@@ -119,6 +119,9 @@ export function prepareInstance(x: Insert): Res | undefined {
 export function prepareInstanceGroupManager(x: Insert): Res | undefined {
   const { body, p, name, region, extra, created, scope, sp } = x;
   const { ce } = x.cx;
+  // The Terraform provider sends versions[] only (instanceTemplate is the API's older single-template field).
+  body.instanceTemplate ??= ((body.versions as Json[] | undefined)?.[0] as Json | undefined)
+    ?.instanceTemplate;
   const miss = x.refMissing(body.instanceTemplate, 'resource.instanceTemplate');
   if (miss) return miss;
   if (typeof body.instanceTemplate !== 'string')

@@ -1,1 +1,1 @@
-../common/outputs.tf
+../common/root/outputs.tf

@@ -1,0 +1,1 @@
+../../../common/infra/dns_record.tf

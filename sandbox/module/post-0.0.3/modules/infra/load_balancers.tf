@@ -1,0 +1,1 @@
+../../../common/infra/load_balancers.tf

@@ -1,0 +1,1 @@
+../../../common/infra/service_account.tf
