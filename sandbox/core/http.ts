@@ -138,6 +138,7 @@ export async function startService(
       const method = (req.method ?? 'GET').toUpperCase();
       const rawBody = await readBody(req);
       const matched = router.match(method, url.pathname);
+      await faults.holds.pass('request', { service: name, method, path: url.pathname });
       const mutating = matched?.route.mutating ?? false;
       const fault = faults.decide(name, method, url.pathname);
       if (fault?.kind === 'drop') {
@@ -215,6 +216,7 @@ export async function startService(
         requestBody: body,
         ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}),
       });
+      await faults.holds.pass('response', { service: name, method, path: url.pathname });
       send(res, out);
     })();
   });
