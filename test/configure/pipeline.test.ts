@@ -7,10 +7,10 @@ import { main as configure } from '../../actions/configure-infra/main.js';
 import { main as terraformApply } from '../../actions/terraform-apply/main.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
-import { HAS_TERRAFORM, configFor } from '../terraform/fixtures.js';
+import { itNeedsTerraform, configFor } from '../terraform/fixtures.js';
 import { testIO } from './helpers.js';
 
-const itTf = HAS_TERRAFORM ? it : it.skip;
+const itTf = itNeedsTerraform;
 
 /**
  * The acceptance path of issue 5 against the whole sandbox with the stand-in module and the real terraform:

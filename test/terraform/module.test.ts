@@ -8,9 +8,9 @@ import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terr
 import { TerraformCli } from '../../shared/terraform/cli.js';
 import { standInModuleDir } from '../../sandbox/module/locate.js';
 import { FakeGoogle, startFakeGoogle } from './fake-google.js';
-import { HAS_TERRAFORM, configFor, scratch, setupYaml } from './fixtures.js';
+import { itNeedsTerraform, configFor, scratch, setupYaml } from './fixtures.js';
 
-const itTf = HAS_TERRAFORM ? it : it.skip;
+const itTf = itNeedsTerraform;
 
 let google: FakeGoogle;
 beforeAll(async () => {
