@@ -7,24 +7,50 @@ import { RecordingLogger } from '../../shared/logger.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
 import { standInModuleDir } from '../../sandbox/module/locate.js';
-import { FakeGoogle, startFakeGoogle } from './fake-google.js';
+import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { itNeedsTerraform, configFor, scratch, setupYaml } from './fixtures.js';
 
 const itTf = itNeedsTerraform;
 
-let google: FakeGoogle;
+/**
+ * The sandbox's Google emulators (token exchange checking the key's signature, Compute, Cloud DNS, Certificate
+ * Manager, with their validation, conflicts and long-running operations) are what the module's script talks to.
+ */
+let sb: Sandbox;
 beforeAll(async () => {
-  google = await startFakeGoogle();
+  sb = await startSandbox();
 });
 afterAll(async () => {
-  await google.close();
+  await sb?.stop();
 });
+
+const COMPUTE = ['networks', 'subnetworks', 'firewalls', 'addresses', 'instances', 'instanceTemplates'];
+
+/** Everything in the emulated project, by name: compared before apply and after destroy. */
+async function project(): Promise<Record<string, string[]>> {
+  const gcp = sb.world.gcp;
+  const { token } = gcp.issueAccessToken(gcp.clientEmail);
+  const auths = (await (
+    await fetch(
+      `${sb.urls.certificatemanager}/v1/projects/acme-gitspaces/locations/us-central1/dnsAuthorizations`,
+      { headers: { authorization: `Bearer ${token}` } },
+    )
+  ).json()) as { dnsAuthorizations?: { name: string }[] };
+  return {
+    ...Object.fromEntries(COMPUTE.map((c) => [c, gcp.listResources(c).map((r) => String(r.name))])),
+    instanceGroupManagers: gcp.listResources('instanceGroupManagers').map((r) => String(r.name)),
+    managedZones: gcp.managedZones().map((z) => z.name),
+    certificates: gcp.certificates().map((c) => String(c.name).split('/').pop() as string),
+    dnsAuthorizations: (auths.dnsAuthorizations ?? []).map((a) => a.name.split('/').pop() as string),
+  };
+}
 
 function setup(
   generation: ModuleGeneration,
   opts: { yamlGeneration?: ModuleGeneration; mirror?: string; infraDir?: string } = {},
 ) {
-  const s = scratch();
+  // The key the sandbox issued: its token endpoint checks the JWT's signature against it.
+  const s = { ...scratch(), keyFile: sb.files.serviceAccountKey };
   const infraDir = opts.infraDir ? join(s.dir, opts.infraDir) : s.dir;
   mkdirSync(infraDir, { recursive: true });
   const infraFile = join(infraDir, 'infra.yaml');
@@ -32,7 +58,7 @@ function setup(
   writeFileSync(infraFile, yaml);
   const env = {
     ...process.env,
-    ...google.env,
+    ...sb.env,
     TF_CLI_CONFIG_FILE: s.tfrc,
     CHECKPOINT_DISABLE: '1',
     GITSPACES_TF_MODULE_MIRROR: opts.mirror ?? standInModuleDir(),
@@ -54,6 +80,7 @@ describe('the stand-in module under the real terraform', () => {
       async () => {
         const t = setup(generation);
         try {
+          const before = await project();
           await t.runner.init();
           await checkInstalledModule(t.workdir, t.root, t.yaml);
           const first = await t.runner.plan({ planFile: 'plan.tfplan' });
@@ -64,26 +91,27 @@ describe('the stand-in module under the real terraform', () => {
           await t.runner.apply('plan.tfplan');
 
           // What the module created in GCP, through the REST API.
-          expect(google.names('/addresses/')).toEqual(
+          const gcp = sb.world.gcp;
+          const after = await project();
+          expect(after.addresses).toEqual(
             expect.arrayContaining(['gitspaces-us-central1-alb-ip', 'gitspaces-us-central1-nlb-ip']),
           );
-          const albAddr = google.resources.get(
-            '/compute/v1/projects/acme-gitspaces/regions/us-central1/addresses/gitspaces-us-central1-alb-ip',
-          );
+          const albAddr = gcp
+            .listResources('addresses')
+            .find((a) => a.name === 'gitspaces-us-central1-alb-ip');
           expect(albAddr?.address).toBe(alb['us-central1']);
-          expect(google.names('/instanceGroupManagers/')[0]).toMatch(
-            /^gitspaces-us-central1-gateway-group-1-16-0-[0-9a-f]{8}$/,
-          );
-          expect(
-            google.resources.get(
-              '/dns/v1/projects/acme-gitspaces/managedZones/gitspaces-acme-dev/rrsets/usc1.gitspaces.acme.dev./A',
-            )?.rrdatas,
-          ).toEqual([alb['us-central1']]);
-          expect(google.names('/certificates/')).toEqual(['gitspaces-us-central1-dns-cert']);
-          expect(google.names('/dnsAuthorizations/')).toEqual([
-            'gitspaces-us-central1-default-wildcard-dns-auth',
+          expect(after.instanceGroupManagers).toEqual([
+            expect.stringMatching(/^gitspaces-us-central1-gateway-group-1-16-0-[0-9a-f]{8}$/),
           ]);
-          expect(google.names('/instances/')).toEqual(
+          expect(
+            gcp
+              .recordSets('gitspaces-acme-dev')
+              .filter((r) => r.type === 'A')
+              .map((r) => [r.name, r.rrdatas]),
+          ).toEqual([['usc1.gitspaces.acme.dev.', [alb['us-central1']]]]);
+          expect(after.certificates).toEqual(['gitspaces-us-central1-dns-cert']);
+          expect(after.dnsAuthorizations).toEqual(['gitspaces-us-central1-default-wildcard-dns-auth']);
+          expect(after.instances).toEqual(
             generation === 'post-0.0.3' ? ['gitspaces-us-central1-runner-vm'] : [],
           );
 
@@ -108,7 +136,7 @@ describe('the stand-in module under the real terraform', () => {
           expect(drift.drift).toBe(false);
 
           await t.runner.destroy();
-          expect([...google.resources.keys()]).toEqual([]);
+          expect(await project()).toEqual(before);
         } finally {
           rmSync(t.dir, { recursive: true, force: true });
         }
