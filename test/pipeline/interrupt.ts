@@ -61,6 +61,8 @@ export class Interruptible {
   async dispose(): Promise<void> {
     for (const child of this.children) killGroup(child);
     await Promise.all([...this.children].map((c) => exited(c)));
+    // A VM still running its startup script writes into the sandbox's directory: let it finish before removal.
+    await this.sandbox?.world.vm.whenIdle?.();
     await this.sandbox?.stop();
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import type { Sandbox } from '../../sandbox/index.js';
 import { describeInterruptions } from './interrupt.js';
 
 const SET_METADATA = /\/instances\/[^/]+\/setMetadata$/;
+const VM = 'projects/acme-gitspaces/zones/us-central1-a/instances/gitspaces-us-central1-runner-vm';
 const metadataKeys = (s: Sandbox) =>
   (
     (s.world.gcp.listResources('instances')[0] as { metadata?: { items?: { key: string }[] } }).metadata
@@ -34,7 +35,12 @@ describeInterruptions('interrupted in install-runner, then run again', [
   {
     name: 'install-runner: the VM consumed its secrets, they are not yet removed from its metadata',
     killAt: { service: 'compute', method: 'POST', route: SET_METADATA, nth: 2, stage: 'request' },
-    atKill: (s) => s.world.vm.delegates.length,
-    expectedAtKill: 1,
+    atKill: (s) => ({
+      consumed: s.world.gcp.guestAttributes(VM)['gitspaces/secrets-consumed'],
+      inMetadata: metadataKeys(s)
+        .filter((k) => /token|key/.test(k))
+        .sort(),
+    }),
+    expectedAtKill: { consumed: 'true', inMetadata: ['gitspaces-delegate-token', 'gitspaces-sa-key'] },
   },
 ]);
