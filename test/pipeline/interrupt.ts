@@ -284,6 +284,10 @@ export function describeInterruptions(title: string, points: KillPoint[]): void 
       run = new Interruptible();
       await run.start();
       const first = await run.up(p.killAt, p.beforeKill);
+      if (!first.heldAt)
+        throw new Error(
+          `the run ended (exit ${first.code}) before reaching ${p.killAt.method} ${p.killAt.route} on ${p.killAt.service}:\n${first.stderr}`,
+        );
       expect({ killedAt: first.heldAt, signal: first.signal }).toEqual({
         killedAt: expect.objectContaining({ service: p.killAt.service, method: p.killAt.method }),
         signal: 'SIGKILL',
