@@ -262,6 +262,8 @@ export interface KillPoint {
    * `it.failing` with the defect in its name, so it stays visible and turns red the day the defect is fixed.
    */
   knownDefect?: string;
+  /** Why this case cannot be run reliably today: it is a visible skip (`[SKIPPED: ...]`), counted as skipped. */
+  skipped?: string;
 }
 
 /**
@@ -299,8 +301,10 @@ export function describeInterruptions(title: string, points: KillPoint[]): void 
     };
     const cases = (known: boolean) =>
       points
-        .filter((p) => Boolean(p.knownDefect) === known)
+        .filter((p) => !p.skipped && Boolean(p.knownDefect) === known)
         .map((p) => [p.knownDefect ? `${p.name} [KNOWN DEFECT: ${p.knownDefect}]` : p.name, p] as const);
+    for (const p of points.filter((x) => x.skipped))
+      it.skip(`${p.name} [SKIPPED: ${p.skipped}]`, () => body(p.name, p), 300_000);
     if (cases(false).length) it.each(cases(false))('%s', body, 300_000);
     if (cases(true).length) it.failing.each(cases(true))('%s', body, 300_000);
   });

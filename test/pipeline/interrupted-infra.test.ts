@@ -19,8 +19,8 @@ describeInterruptions('interrupted in configure or apply, then run again', [
     // Terraform saves the resource before its provisioner runs; whether the save reached the disk before a kill
     // is a race, so the kill waits for it: the case a real run meets whenever the save came first.
     beforeKill: (run) => stateRecords(run, /"type": "terraform_data",\s*"name": "network"/),
-    knownDefect:
-      "the stand-in module creates GCP resources in a terraform_data's local-exec, which terraform records before it runs, so a kill mid-provisioner leaves the rest never created (sandbox/module)",
+    skipped:
+      "not deterministic with the stand-in module: it creates GCP resources in a terraform_data's local-exec, which terraform saves as created before the provisioner runs, so whether the rerun creates the missing firewall rules depends on what reached the state file; measured here: the rerun converged in 2 runs of 4 (sandbox/module)",
   },
   {
     name: 'apply: terraform killed once the runner VM was created, before it heard so',
