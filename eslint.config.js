@@ -22,4 +22,29 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // The library layer: shared/ is what actions, the CLI and the sandbox build on, never the other way round.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(actions|cli|sandbox)(/|$)',
+              message:
+                'shared/ is the library: it must not import actions/, cli/ or sandbox/ (they import it).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^(\\.\\.\\/)+(actions|cli|sandbox)(\\/|$)/]',
+          message: 'shared/ is the library: it must not import actions/, cli/ or sandbox/, not even lazily.',
+        },
+      ],
+    },
+  },
 );

@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOG, createPreflightContext, runChecks, runPreflight } from '../shared/checks/index.js';
+import { PREFLIGHT_CHECKS, createPreflightContext, runChecks, runPreflight } from '../shared/checks/index.js';
 import { nullLogger } from '../shared/logger.js';
 import { startSandbox } from '../sandbox/index.js';
 import { loadScenario } from '../sandbox/scenario.js';
@@ -46,7 +46,7 @@ export default async function preflightBench(): Promise<Figure[]> {
       const t0 = performance.now();
       checks = (await runPreflight(opts)).checks;
       walls.push(performance.now() - t0);
-      for (const def of CATALOG) {
+      for (const def of PREFLIGHT_CHECKS) {
         const t1 = performance.now();
         const ctx = await createPreflightContext(opts);
         await runChecks([def], ctx);

@@ -1,4 +1,4 @@
-import { ActionIO } from '../shared/action.js';
+import type { ActionIO } from '../shared/action.js';
 import { realClock } from '../shared/clock.js';
 import { InputSource, Inputs, envInputSource } from '../shared/inputs.js';
 import { ConsoleLogger } from '../shared/logger.js';
@@ -55,17 +55,4 @@ export function cliIO(
     clock: realClock,
   };
   return io;
-}
-
-/** Job-summary Markdown made readable in a terminal: tags and emphasis dropped, tables and lists kept. */
-export function markdownToText(md: string): string {
-  return md
-    .replace(/```mermaid[\s\S]*?```\n?/g, '')
-    .replace(/<br\s*\/?>/g, '\n    ')
-    .replace(/<summary>(.*?)<\/summary>/g, '$1')
-    .replace(/<\/?(details|summary|p|div|sub|sup)[^>]*>/g, '')
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/^#{1,6} (.*)$/gm, (_m, t: string) => `${t}\n${'-'.repeat(Math.min(60, t.length))}`)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }

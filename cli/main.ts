@@ -7,63 +7,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { formatIssue, parseConfig } from '../shared/config/parse.js';
-import { isConfigurationError } from '../shared/errors.js';
-import type { ActionMain, ActionName } from '../shared/entry.js';
+import type { ActionMain } from '../shared/action.js';
+import { EXIT, outcomeOfError, outcomeOfResult, reportOutcome } from '../shared/failure.js';
 import type { Scenario } from '../sandbox/scenario.js';
-import type { PhaseResult } from '../shared/report/model.js';
-import { renderPhasesText, renderTimelineText } from '../shared/report/render.js';
+import type { CheckResult, PhaseResult } from '../shared/report/model.js';
+import { renderChecksText, renderPhasesText, renderTimelineText } from '../shared/report/render.js';
+import { type ActionName, type CommandEntry, cliCommands } from '../actions/registry.js';
 import { ParsedArgs, parseArgs } from './args.js';
-import { CliIO, ENV_FALLBACKS, cliIO, markdownToText } from './io.js';
+import { CliIO, ENV_FALLBACKS, cliIO } from './io.js';
 
-export const EXIT = { ok: 0, failed: 1, config: 2 } as const;
+export { EXIT };
 
-interface CommandSpec {
-  action: ActionName;
-  summary: string;
-  /** Inputs this command fixes (plan/apply/destroy/drift are terraform-apply with a mode). */
-  inputs?: Record<string, string>;
-}
+type CommandSpec = CommandEntry & { action: ActionName };
 
-export const COMMANDS: Record<string, CommandSpec> = {
-  validate: {
-    action: 'validate-prereqs',
-    summary: 'Run the preflight checks against GCP, DNS and Harness (changes nothing)',
-  },
-  configure: {
-    action: 'configure-infra',
-    summary: 'Create or update the Harness infrastructure and its regions and machines',
-  },
-  plan: {
-    action: 'terraform-apply',
-    inputs: { mode: 'plan' },
-    summary: 'Plan the GCP infrastructure (terraform plan)',
-  },
-  apply: {
-    action: 'terraform-apply',
-    inputs: { mode: 'apply' },
-    summary: 'Create or update the GCP infrastructure (terraform apply)',
-  },
-  destroy: {
-    action: 'terraform-apply',
-    inputs: { mode: 'destroy' },
-    summary: 'Destroy the GCP infrastructure (terraform destroy)',
-  },
-  drift: {
-    action: 'terraform-apply',
-    inputs: { mode: 'drift' },
-    summary: 'Report drift between the state and GCP',
-  },
-  'install-runner': {
-    action: 'install-runner',
-    summary: 'Install the VM runner and the delegate on the runner VM',
-  },
-  create: { action: 'create-gitspace', summary: 'Create (or start) the gitspaces of the config file' },
-  teardown: { action: 'teardown', summary: 'Delete gitspaces, runner, infrastructure, in reverse order' },
-  up: {
-    action: 'pipeline',
-    summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create',
-  },
-};
+/** Every `gitspaces <command>` that runs an action, from actions/registry.ts. */
+export const COMMANDS: Record<string, CommandSpec> = cliCommands();
 
 export interface CliDeps {
   env?: NodeJS.ProcessEnv;
@@ -71,7 +29,7 @@ export interface CliDeps {
   err?: (line: string) => void;
   /** Resolves when the foreground `gitspaces sandbox` should stop (default: SIGINT or SIGTERM). */
   untilStopped?: () => Promise<void>;
-  /** How an action's main is found (default: shared/entry.ts loadAction, i.e. actions/<name>/main.ts). */
+  /** How an action's main is found (default: actions/load.ts loadAction, i.e. actions/<name>/main.ts). */
   loadAction?: (name: ActionName) => Promise<ActionMain>;
 }
 
@@ -165,7 +123,8 @@ async function runCommand(
       }
     }
     const flags = { ...sandboxInputs, ...args.inputs, config: configPath, ...spec.inputs };
-    const io = cliIO(flags, env, { verbose: args.verbose, err });
+    // RUNNER_DEBUG=1 is how a re-run with debug logging says it, on a runner as on a terminal.
+    const io = cliIO(flags, env, { verbose: args.verbose || env.RUNNER_DEBUG === '1', err });
     const code = await runMain(spec, io, load);
     const scrub = (s: string) => io.log.scrub(s);
     if (args.json) {
@@ -190,8 +149,8 @@ async function runCommand(
       // The pipeline: its end is the timeline and what came out of it; --verbose prints every phase's summary.
       out(scrub(pipelineEnd(code.phases, io.outputs)));
     } else {
-      const summary = markdownToText(io.summary.join('\n\n'));
-      if (summary) out(scrub(summary));
+      const text = resultText(code.phase, code.checks);
+      if (text) out(scrub(text));
       for (const [k, v] of Object.entries(io.outputs))
         out(scrub(`${k}=${v.includes('\n') ? JSON.stringify(v) : v}`));
     }
@@ -201,36 +160,48 @@ async function runCommand(
   }
 }
 
+interface CommandResult {
+  exitCode: number;
+  phase?: PhaseResult;
+  checks?: CheckResult[];
+  phases?: PhaseResult[];
+}
+
 async function runMain(
   spec: CommandSpec,
   io: CliIO,
   load?: (name: ActionName) => Promise<ActionMain>,
-): Promise<{ exitCode: number; phase?: unknown; checks?: unknown; phases?: PhaseResult[] }> {
-  // Loaded here, not at the top: check-config and --help start without the actions and their clients.
-  const { ActionNotBuiltError, loadAction } = await import('../shared/entry.js');
-  const { describeFailure } = await import('../shared/action.js');
+): Promise<CommandResult> {
   try {
-    const main = await (load ?? loadAction)(spec.action);
+    // Loaded here, not at the top: check-config and --help start without the actions and their clients.
+    const main = await (load ?? (await import('../actions/load.js')).loadAction)(spec.action);
     const result = await main(io);
+    // The same mapping as the bundle and the pipeline (shared/failure.ts); a failure the action already told
+    // the user about is not told twice.
+    const outcome = outcomeOfResult(spec.action, result, io.failures.length > 0 || io.log.errors > 0);
+    reportOutcome(outcome, io.log);
     return {
-      exitCode: result.exitCode ?? (io.failures.length ? EXIT.failed : EXIT.ok),
+      exitCode: result.exitCode === undefined && io.failures.length ? EXIT.failed : outcome.exitCode,
       phase: result.phase,
       checks: result.checks,
       phases: (result as { phases?: PhaseResult[] }).phases,
     };
   } catch (e) {
-    if (e instanceof ActionNotBuiltError) {
-      io.setFailed(e.message);
-      return { exitCode: EXIT.failed };
-    }
-    const f = describeFailure(e);
-    for (const d of f.details) {
-      if (f.bug) io.log.debug(d);
-      else io.log.error(d);
-    }
-    io.setFailed(f.message);
-    return { exitCode: isConfigurationError(e) ? EXIT.config : EXIT.failed };
+    const outcome = outcomeOfError(e);
+    reportOutcome(outcome, io.log);
+    return { exitCode: outcome.exitCode };
   }
+}
+
+/** An action's result for a terminal: its phase line and details, then its checks, from the report model. */
+export function resultText(phase?: PhaseResult, checks?: readonly CheckResult[]): string {
+  const lines: string[] = [];
+  if (phase) {
+    lines.push(renderPhasesText([phase]));
+    for (const d of phase.details ?? []) lines.push(`      ${d}`);
+  }
+  if (checks?.length) lines.push('', renderChecksText(checks));
+  return lines.join('\n');
 }
 
 function checkConfig(

@@ -2,7 +2,7 @@
 /**
  * npm run build: type-check once (tsc --noEmit), bundle with @vercel/ncc (transpile only), write the entries.
  *
- * Layout (measured, see CONTRIBUTING.md): ONE shared bundle dist/lib/index.js built from shared/entry.ts,
+ * Layout (measured, see CONTRIBUTING.md): ONE shared bundle dist/lib/index.js built from actions/bundle.ts,
  * whose dispatcher lazily import()s each action's main (webpack chunks), and a two-line
  * dist/<action>/index.js per action (+ pipeline, + cli) that imports it. The sandbox's data files are copied
  * to dist/sandbox/ so the bundled CLI's `gitspaces sandbox` works. Output is deterministic (no timestamps).
@@ -13,18 +13,19 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ACTIONS = [
-  'validate-prereqs',
-  'configure-infra',
-  'terraform-apply',
-  'install-runner',
-  'create-gitspace',
-  'teardown',
-  'pipeline',
-];
+
+/** Every action, from the one registry (actions/registry.ts, data only: tsx loads it without the rest). */
+export async function actionNames() {
+  const { ACTION_NAMES } = await tsImport(
+    pathToFileURL(join(root, 'actions', 'registry.ts')).href,
+    import.meta.url,
+  );
+  return [...ACTION_NAMES];
+}
 
 function parseFlags(argv) {
   const flags = { out: join(root, 'dist'), typecheck: true, layout: 'shared', quiet: false };
@@ -72,9 +73,9 @@ function ncc(entry, outDir, opts) {
 }
 
 /** Which actions have code in this tree; a missing one is skipped LOUDLY (the lead makes this strict at the end). */
-function presentActions() {
+async function presentActions() {
   const present = [];
-  for (const name of ACTIONS) {
+  for (const name of await actionNames()) {
     if (existsSync(join(root, 'actions', name, 'main.ts'))) present.push(name);
     else
       process.stderr.write(
@@ -122,8 +123,8 @@ function copySandboxData(out) {
 }
 
 async function buildShared(out, opts) {
-  const present = presentActions();
-  await ncc(join(root, 'shared', 'entry.ts'), join(out, 'lib'), opts);
+  const present = await presentActions();
+  await ncc(join(root, 'actions', 'bundle.ts'), join(out, 'lib'), opts);
   for (const name of present) write(join(out, name, 'index.js'), actionEntry(name));
   write(join(out, 'cli', 'index.js'), CLI_ENTRY);
   return present;
@@ -131,7 +132,7 @@ async function buildShared(out, opts) {
 
 /** The other layout, kept to re-measure the choice: one self-contained ncc bundle per action (one run each). */
 async function buildPerAction(out, opts) {
-  const present = presentActions();
+  const present = await presentActions();
   const gen = join(root, 'scripts', '.entries');
   rmSync(gen, { recursive: true, force: true });
   const jobs = [];
@@ -141,7 +142,7 @@ async function buildPerAction(out, opts) {
       const body =
         name === 'cli'
           ? `import '../../shared/dirname-shim.js';\nimport { cli } from '../../cli/main.js';\nprocess.exitCode = await cli(process.argv.slice(2));\n`
-          : `import '../../shared/dirname-shim.js';\nimport { runAction } from '../../shared/action.js';\nimport { main } from '../../actions/${name}/main.js';\nawait runAction(main);\n`;
+          : `import '../../shared/dirname-shim.js';\nimport { runStep } from '../../actions/step.js';\nimport { main } from '../../actions/${name}/main.js';\nawait runStep('${name}', async () => main);\n`;
       write(file, body);
       jobs.push(() => ncc(file, join(out, name), opts));
     }

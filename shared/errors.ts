@@ -1,3 +1,9 @@
+/** Where in a file a problem is: the runner shows an annotation there (`::error file=..,line=..::`). */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+}
+
 /**
  * A user's mistake (bad input, bad config, missing prerequisite) as opposed to a bug.
  * Each has a stable code so docs and troubleshooting can key on it, and the fix to apply.
@@ -12,6 +18,8 @@ export class ConfigurationError extends Error {
     readonly fix: string,
     /** Every individual problem, when there are several (config validation reports all at once). */
     readonly details: readonly string[] = [],
+    /** Where each of `details` is, index for index, when it is in a file (a config problem's file and line). */
+    readonly locations: readonly (SourceLocation | undefined)[] = [],
   ) {
     super(message);
   }

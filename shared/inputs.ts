@@ -13,8 +13,9 @@ export function mapInputSource(values: Record<string, string | undefined>): Inpu
   return (name) => values[name];
 }
 
-const TRUE = new Set(['true', 'True', 'TRUE', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'False', 'FALSE', 'no', 'off', '0']);
+/** The YAML 1.2 core schema's booleans, the words core.getBooleanInput accepts (and no others). */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
 
 /** Typed readers over action inputs. Every secret is masked the moment it is read. */
 export class Inputs {
@@ -51,15 +52,22 @@ export class Inputs {
     return v;
   }
 
+  /**
+   * A boolean as core.getBooleanInput reads it: true/True/TRUE or false/False/FALSE, anything else refused.
+   * `fallback` is the action.yml default: it applies only when the input is not set at all (the runner sets every
+   * declared default, so that is the CLI or the pipeline leaving it out). An input set to an empty string is
+   * refused, as core does.
+   */
   boolean(name: string, fallback: boolean): boolean {
-    const v = this.raw(name);
-    if (!v) return fallback;
+    const given = this.source(name);
+    if (given === undefined) return fallback;
+    const v = given.trim();
     if (TRUE.has(v)) return true;
     if (FALSE.has(v)) return false;
     throw new ConfigurationError(
       'INPUT_INVALID',
       `Input ${name} must be a boolean, got "${v}"`,
-      `Use \`${name}: true\` or \`${name}: false\`.`,
+      `Use \`${name}: true\` or \`${name}: false\` (also True, TRUE, False, FALSE: the YAML 1.2 core schema).`,
     );
   }
 
@@ -74,7 +82,7 @@ export class Inputs {
     );
   }
 
-  /** A list: comma- or newline-separated, blanks dropped. */
+  /** A list as core.getMultilineInput reads it (one item a line, trimmed), a line also split on commas. */
   list(name: string): string[] {
     return parseList(this.raw(name));
   }
@@ -108,14 +116,24 @@ export class Inputs {
   }
 }
 
+/**
+ * Masks a secret, and each line of a multi-line one (a PEM key) on its own, since a log may show one line of it.
+ * The Logger registers each distinct value once.
+ */
 export function maskSecret(log: Logger, value: string): void {
   log.mask(value);
   for (const line of value.split(/\r?\n/)) if (line.trim().length >= 4) log.mask(line.trim());
 }
 
+/**
+ * core.getMultilineInput: the value split on newlines, each line trimmed, blank lines dropped (core keeps a line of
+ * spaces as ''; nobody means that). The list inputs' action.yml descriptions say comma-separated, so a line may also
+ * hold several items separated by commas.
+ */
 export function parseList(raw: string): string[] {
   return raw
-    .split(/[\n,]/)
+    .split('\n')
+    .flatMap((line) => line.split(','))
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -1,4 +1,4 @@
-/** How actions talk to the user. On a runner it speaks the workflow-command protocol (shared/runner-io.ts); tests use a recorder. */
+/** How actions talk to the user. On a runner it is @actions/core (shared/actions-runtime.ts); the CLI prints to a terminal; tests record. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
@@ -60,6 +60,8 @@ export class RecordingLogger implements Logger {
 /** Plain console logger for the CLI: masks are applied before anything reaches the terminal. */
 export class ConsoleLogger implements Logger {
   private readonly masks = new Set<string>();
+  /** Errors printed so far: a failure already told needs no second line. */
+  errors = 0;
   constructor(
     private readonly out: (line: string) => void = (l) => process.stderr.write(l + '\n'),
     private readonly verbose = false,
@@ -74,6 +76,7 @@ export class ConsoleLogger implements Logger {
     this.out(this.scrub(`warning: ${m}`));
   }
   error(m: string) {
+    this.errors++;
     this.out(this.scrub(`error: ${m}`));
   }
   mask(secret: string) {

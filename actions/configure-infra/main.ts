@@ -11,7 +11,6 @@ import {
 } from '../../shared/harness/client.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { cell } from '../../shared/report/render.js';
-import { checkSetupYamlKeys, describeKeyMismatch, maskSetupYaml } from '../../shared/terraform/interface.js';
 import {
   FieldChange,
   InfraProviderApi,
@@ -112,6 +111,9 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
       'Check that the account has self-hosted Gitspaces enabled and that the API key may view infra providers; then run configure again.',
     );
   }
+  // Loaded here: its YAML parser is needed only once the config has been read.
+  const { checkSetupYamlKeys, describeKeyMismatch, maskSetupYaml } =
+    await import('../../shared/terraform/interface.js');
   maskSetupYaml(io.log, setupYaml);
 
   const keyCheck = checkSetupYamlKeys(setupYaml, generation);

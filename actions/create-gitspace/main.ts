@@ -1,6 +1,7 @@
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
-import { GitspacesConfig, IDES, REPO_TYPES } from '../../shared/config/schema.js';
+import type { GitspacesConfig } from '../../shared/config/schema.js';
+import { IDES, REPO_TYPES } from '../../shared/config/values.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { Pacer } from '../../shared/gitspaces/backoff.js';
 import {

@@ -107,27 +107,26 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
   return out.join('\n');
 }
 
-export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<ActionResult> {
-  const startedAt = io.clock.now();
+/** What the inputs ask of this install, besides the secrets. */
+function readInstallInputs(io: ActionIO, config: GitspacesConfig) {
   const inp = io.inputs;
-  // Secrets first: masked before anything else can print them.
-  const gcpCredentials = inp.secret('gcp-credentials');
-  const apiKey = readHarnessApiKey(io);
-  const explicitKey = inp.secret('runner-key');
-  const delegateToken = inp.secret('delegate-token');
-
-  const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
-  const poolPath = inp.optional('pool-yaml-path') || join(config.terraform.working_directory, 'pool.yaml');
-  const timeouts = {
-    runnerMs: inp.duration('runner-timeout', 10 * 60_000),
-    delegateMs: inp.duration('delegate-timeout', 5 * 60_000),
-    gatewayMs: inp.duration('gateway-timeout', 10 * 60_000),
+  return {
+    poolPath: inp.optional('pool-yaml-path') || join(config.terraform.working_directory, 'pool.yaml'),
+    timeouts: {
+      runnerMs: inp.duration('runner-timeout', 10 * 60_000),
+      delegateMs: inp.duration('delegate-timeout', 5 * 60_000),
+      gatewayMs: inp.duration('gateway-timeout', 10 * 60_000),
+    },
+    pollIntervalMs: inp.duration('poll-interval', 10_000),
+    manageDelegateSelector: inp.boolean('manage-delegate-selector', true),
+    force: inp.boolean('force', false),
+    gatewayVersion: inp.optional('gateway-version') || undefined,
+    vmName: inp.optional('vm-name') || undefined,
   };
-  const pollIntervalMs = inp.duration('poll-interval', 10_000);
-  const manageDelegateSelector = inp.boolean('manage-delegate-selector', true);
-  const force = inp.boolean('force', false);
-  const gatewayVersion = inp.optional('gateway-version') || undefined;
-  const vmName = inp.optional('vm-name') || undefined;
+}
+
+/** The pool file terraform-apply wrote (its `pool-yaml-path` output). */
+function readPoolYaml(poolPath: string): string {
   if (!existsSync(poolPath)) {
     throw new ConfigurationError(
       'POOL_YAML_MISSING',
@@ -135,50 +134,11 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
       'Run terraform-apply first and pass its `pool-yaml-path` output (the module writes pool.yaml in the Terraform working directory).',
     );
   }
-  const poolYaml = readFileSync(poolPath, 'utf8');
-  const runnerKey = resolveRunnerKey(io, explicitKey, gcpCredentials);
-  if (!deps.harness && !apiKey) throw missingHarnessApiKey();
+  return readFileSync(poolPath, 'utf8');
+}
 
-  const gcp = deps.compute
-    ? undefined
-    : createGcp({
-        keyJson: gcpCredentials,
-        env: io.env,
-        log: io.log,
-        clock: io.clock,
-        inputName: 'gcp-credentials',
-      });
-  const compute: RunnerCompute = deps.compute ?? (gcp as NonNullable<typeof gcp>).compute;
-  const harness: RunnerHarness =
-    deps.harness ?? harnessClientFromConfig(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
-  const managerUrl = config.delegate.manager_url ?? harnessBaseUrl(config, io.env);
-
-  let r: InstallRunnerResult;
-  try {
-    r = await io.log.group(`Install the runner and the delegate`, () =>
-      installRunner({
-        config,
-        compute,
-        harness,
-        log: io.log,
-        clock: io.clock,
-        poolYaml,
-        poolYamlSource: poolPath,
-        serviceAccountKey: runnerKey,
-        delegateToken: delegateToken || undefined,
-        managerUrl,
-        vmName,
-        manageDelegateSelector,
-        force,
-        gatewayVersion,
-        timeouts,
-        pollIntervalMs,
-      }),
-    );
-  } finally {
-    await gcp?.close();
-  }
-
+/** Outputs, the summary and the verdict of an install. */
+async function reportInstall(io: ActionIO, r: InstallRunnerResult, startedAt: number): Promise<ActionResult> {
   const outputs: Record<string, string> = {
     'runner-healthy': String(r.runnerHealthy),
     'delegate-name': r.delegateName,
@@ -215,4 +175,56 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
       details: [...r.changes, r.secrets.note],
     },
   };
+}
+
+export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<ActionResult> {
+  const startedAt = io.clock.now();
+  const inp = io.inputs;
+  // Secrets first: masked before anything else can print them.
+  const gcpCredentials = inp.secret('gcp-credentials');
+  const apiKey = readHarnessApiKey(io);
+  const explicitKey = inp.secret('runner-key');
+  const delegateToken = inp.secret('delegate-token');
+
+  const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
+  const { poolPath, ...options } = readInstallInputs(io, config);
+  const poolYaml = readPoolYaml(poolPath);
+  const runnerKey = resolveRunnerKey(io, explicitKey, gcpCredentials);
+  if (!deps.harness && !apiKey) throw missingHarnessApiKey();
+
+  const gcp = deps.compute
+    ? undefined
+    : createGcp({
+        keyJson: gcpCredentials,
+        env: io.env,
+        log: io.log,
+        clock: io.clock,
+        inputName: 'gcp-credentials',
+      });
+  const compute: RunnerCompute = deps.compute ?? (gcp as NonNullable<typeof gcp>).compute;
+  const harness: RunnerHarness =
+    deps.harness ?? harnessClientFromConfig(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
+  const managerUrl = config.delegate.manager_url ?? harnessBaseUrl(config, io.env);
+
+  let r: InstallRunnerResult;
+  try {
+    r = await io.log.group(`Install the runner and the delegate`, () =>
+      installRunner({
+        config,
+        compute,
+        harness,
+        log: io.log,
+        clock: io.clock,
+        poolYaml,
+        poolYamlSource: poolPath,
+        serviceAccountKey: runnerKey,
+        delegateToken: delegateToken || undefined,
+        managerUrl,
+        ...options,
+      }),
+    );
+  } finally {
+    await gcp?.close();
+  }
+  return reportInstall(io, r, startedAt);
 }

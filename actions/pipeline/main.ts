@@ -1,31 +1,23 @@
-import { ActionIO, ActionResult, describeFailure } from '../../shared/action.js';
+import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { ConfigurationError } from '../../shared/errors.js';
+import { outcomeOfError } from '../../shared/failure.js';
 import { InputSource, Inputs } from '../../shared/inputs.js';
 import { PhaseResult } from '../../shared/report/model.js';
-import { renderPhasesMarkdown, renderTimelineMermaid } from '../../shared/report/render.js';
+import { renderPipelineMarkdown } from '../../shared/report/render.js';
+import { loadAction } from '../load.js';
+import { pipelinePhases } from '../registry.js';
 
-/** The pipeline's phases in order, each backed by one action. */
-export const PHASES = [
-  { name: 'validate', action: 'validate-prereqs', load: () => import('../validate-prereqs/main.js') },
-  { name: 'configure', action: 'configure-infra', load: () => import('../configure-infra/main.js') },
-  { name: 'apply', action: 'terraform-apply', load: () => import('../terraform-apply/main.js') },
-  { name: 'install-runner', action: 'install-runner', load: () => import('../install-runner/main.js') },
-  { name: 'create', action: 'create-gitspace', load: () => import('../create-gitspace/main.js') },
-] as const;
+/** The pipeline's phases in order, each backed by one action (actions/registry.ts). */
+export const PHASES = pipelinePhases().map((a) => ({
+  name: a.phase,
+  action: a.name,
+  inputs: a.phaseInputs ?? {},
+}));
 
-export type PhaseName = (typeof PHASES)[number]['name'];
+export type PhaseName = string;
 
-/** Outputs of one phase that later phases take as inputs (output name -> input name). */
-const HANDOVER: Record<string, string> = {
-  'infra-config-path': 'infra-config-path',
-  'pool-yaml-path': 'pool-yaml-path',
-  'infra-identifier': 'infra-identifier',
-};
-
-/** Inputs each phase sets for itself, whatever the caller passed (the pipeline applies; a PR run uses the workflow). */
-const PHASE_INPUTS: Partial<Record<PhaseName, Record<string, string>>> = {
-  apply: { mode: 'apply' },
-};
+/** Outputs of one phase that later phases take as inputs of the same name. */
+const HANDED_ON = new Set(pipelinePhases().flatMap((a) => a.handsOn ?? []));
 
 export interface PipelineResult extends ActionResult {
   phases: PhaseResult[];
@@ -92,7 +84,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   for (const phase of PHASES) {
     if (!selected.includes(phase.name)) continue;
     const source: InputSource = (name) =>
-      PHASE_INPUTS[phase.name]?.[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
+      (phase.inputs as Record<string, string>)[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
     const collected: Record<string, string> = {};
     const sub = phaseIO(io, source, collected, summaries);
     const started = io.clock.now();
@@ -100,20 +92,18 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     let result: ActionResult | undefined;
     let failure: string | undefined;
     try {
-      const mod = await phase.load();
-      result = await mod.main(sub);
+      const main = await loadAction(phase.action);
+      result = await main(sub);
       failure =
         sub.failure ??
         (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
       exitCode = result.exitCode ?? 0;
     } catch (e) {
-      const f = describeFailure(e);
-      failure = f.message;
-      exitCode = f.bug
-        ? 1
-        : 'code' in (e as object) && (e as ConfigurationError).code?.startsWith('CONFIG')
-          ? 2
-          : 1;
+      // The same mapping as the bundle and the CLI (shared/failure.ts): 2 for a user's mistake, 1 otherwise.
+      const o = outcomeOfError(e);
+      failure = o.message;
+      exitCode = o.exitCode;
+      for (const d of o.debug) io.log.debug(d);
     }
     const durationMs = io.clock.now() - started;
     const phaseResult: PhaseResult = result?.phase
@@ -135,8 +125,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
     phases.push(phaseResult);
     Object.assign(outputs, collected);
-    for (const [out, input] of Object.entries(HANDOVER))
-      if (collected[out]) carried[input] = collected[out] as string;
+    for (const name of HANDED_ON) if (collected[name]) carried[name] = collected[name] as string;
     if (failure) {
       io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
       exitCode = exitCode || 1;
@@ -161,20 +150,9 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       phases.map(({ name, status, durationMs, summary }) => ({ name, status, durationMs, summary })),
     ),
   );
-  await io.appendSummary(
-    [
-      '## Gitspaces pipeline',
-      '',
-      `**${verdict}**`,
-      '',
-      renderPhasesMarkdown(phases),
-      '',
-      renderTimelineMermaid(phases),
-      '',
-      ...summaries,
-    ].join('\n'),
-  );
-  if (failed) io.setFailed(`Pipeline stopped at phase ${failed.name}: ${failed.summary}`);
+  // What failed and its fix first, then the phases and the timeline, then each phase's details.
+  await io.appendSummary(renderPipelineMarkdown(verdict, phases, summaries));
+  // The failed phase was annotated above; the result's exit code fails the step without a second annotation.
   const total = phases.reduce((a, p) => a + p.durationMs, 0);
   return {
     outputs: { ...outputs, phases: JSON.stringify(phases) },

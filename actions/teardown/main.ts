@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
@@ -13,10 +12,10 @@ import {
   missingHarnessApiKey,
   readHarnessApiKey,
 } from '../../shared/harness/client.js';
-import { maskSecret } from '../../shared/inputs.js';
 import { OrphanScan, OrphanScanApis, scanOrphans } from '../../shared/teardown/orphans.js';
 import { renderTeardownSummary } from '../../shared/teardown/report.js';
 import {
+  StepResult,
   TEARDOWN_STEPS,
   TeardownCompute,
   TeardownHarness,
@@ -24,7 +23,7 @@ import {
   TeardownTerraform,
   runTeardown,
 } from '../../shared/teardown/steps.js';
-import { TerraformCli } from '../../shared/terraform/cli.js';
+import { TeardownTerraformSetup, terraformForTeardown } from './terraform.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
 export interface TeardownDeps {
@@ -47,48 +46,129 @@ function serviceAccountFromSetupYaml(yamlText: string | undefined): string | und
   }
 }
 
-/**
- * `terraform destroy` evaluates the module's variables again: the key file and the Infra Config YAML that
- * the apply named in terraform.tfvars.json must exist. A teardown in a later job (or after the apply removed
- * its key copy) writes them back from the credentials and from Harness, and removes what it wrote.
- */
-function prepareVariableFiles(
+/** The steps to run: the `steps` input, each a known step, or all of them in order. */
+function readSteps(io: ActionIO): TeardownStep[] {
+  const stepsInput = io.inputs.list('steps');
+  for (const s of stepsInput) {
+    if (!(TEARDOWN_STEPS as readonly string[]).includes(s))
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `Unknown teardown step "${s}"`,
+        `Use any of: ${TEARDOWN_STEPS.join(', ')} (or leave \`steps\` empty for all).`,
+      );
+  }
+  return stepsInput.length ? (stepsInput as TeardownStep[]) : [...TEARDOWN_STEPS];
+}
+
+/** Read before the infra provider goes: the service account the module created is named in its setup YAML. */
+async function readInfraSetup(
   io: ActionIO,
-  dir: string,
+  harness: TeardownHarness,
+  config: GitspacesConfig,
+): Promise<{ setupYaml?: string; serviceAccount?: string }> {
+  try {
+    const setupYaml = (await harness.getInfraProvider(config.infrastructure.identifier))?.setup_yaml;
+    return { setupYaml, serviceAccount: serviceAccountFromSetupYaml(setupYaml) };
+  } catch (e) {
+    io.log.debug(`infra provider not readable: ${errorMessage(e)}`);
+    return {};
+  }
+}
+
+/** What the orphan scan found left in GCP, each with the command that removes it. */
+async function scanForOrphans(
+  io: ActionIO,
+  config: GitspacesConfig,
+  apis: OrphanScanApis,
+  serviceAccount: string | undefined,
+): Promise<OrphanScan> {
+  const orphans = await io.log.group('Orphan scan', () => scanOrphans(config, apis, { serviceAccount }));
+  if (!orphans.orphans.length) io.log.info('Orphan scan: nothing left.');
+  for (const o of orphans.orphans)
+    io.log.warning(`Left: ${o.kind} ${o.name} (${o.where}; ${o.reason}). Remove with: ${o.command}`);
+  for (const n of orphans.notices) io.log.warning(`${n.title}: ${n.detail} ${n.fix}`);
+  for (const s of orphans.skipped) io.log.info(`Orphan scan could not look: ${s}`);
+  return orphans;
+}
+
+/** Outputs, the summary and the verdict: failed when a step failed, or (a full run) when something is left. */
+async function reportTeardown(
+  io: ActionIO,
+  startedAt: number,
+  opts: { dryRun: boolean; failOnOrphans: boolean; allSteps: boolean },
+  results: StepResult[],
+  orphans: OrphanScan | undefined,
+): Promise<ActionResult> {
+  const { dryRun } = opts;
+  const failed = results.filter((r) => r.status === 'failed');
+  const left = orphans?.orphans.length ?? 0;
+  const outputs: Record<string, string> = {
+    steps: JSON.stringify(results.map((r) => ({ step: r.step, status: r.status, detail: r.detail }))),
+    orphans: JSON.stringify(
+      (orphans?.orphans ?? []).map((o) => ({
+        kind: o.kind,
+        name: o.name,
+        where: o.where,
+        command: o.command,
+      })),
+    ),
+    clean: String(!failed.length && !!orphans && left === 0 && !dryRun),
+  };
+  for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
+  await io.appendSummary(renderTeardownSummary(results, orphans, dryRun));
+  const orphanFailure = !dryRun && opts.failOnOrphans && left > 0 && opts.allSteps;
+  if (failed.length)
+    io.setFailed(
+      `Teardown stopped at ${failed.map((f) => `${f.step}: ${f.detail}`).join('; ')}. Fix the cause and run teardown again: every step is safe to repeat.`,
+    );
+  else if (orphanFailure)
+    io.setFailed(
+      `${left} resource(s) are left after teardown; the summary lists the command that removes each.`,
+    );
+  const done = results.filter((r) => r.status === 'done').length;
+  return {
+    outputs,
+    phase: {
+      name: 'teardown',
+      status: failed.length || orphanFailure ? 'failed' : 'ok',
+      startedAt,
+      durationMs: io.clock.now() - startedAt,
+      summary: `${dryRun ? 'dry run: ' : ''}${done} step(s) done, ${results.filter((r) => r.status === 'would-do').length} would act, ${failed.length} failed; ${left} orphan(s)`,
+      changes: { created: 0, updated: 0, deleted: done },
+      details: results.map((r) => `${r.step}: ${r.status}: ${r.detail}`),
+    },
+    exitCode: failed.length || orphanFailure ? 1 : 0,
+  };
+}
+
+/** Terraform as the deps give it (a test), or in the apply's working directory. */
+function teardownTerraform(
+  io: ActionIO,
+  deps: TeardownDeps,
+  config: GitspacesConfig,
+  workingDir: string,
   keyJson: string,
   setupYaml: () => string | undefined,
-): () => void {
-  const written: string[] = [];
-  const tfvarsPath = join(dir, 'terraform.tfvars.json');
-  if (!existsSync(tfvarsPath)) return () => {};
-  let vars: Record<string, unknown>;
-  try {
-    vars = JSON.parse(readFileSync(tfvarsPath, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return () => {};
-  }
-  const put = (path: unknown, text: string | undefined, what: string) => {
-    if (typeof path !== 'string' || !path || existsSync(resolve(dir, path))) return;
-    if (!text) {
-      io.log.warning(
-        `${what} ${path} (named in terraform.tfvars.json) is missing and cannot be recreated; terraform destroy may fail.`,
-      );
-      return;
-    }
-    const full = resolve(dir, path);
-    mkdirSync(dirname(full), { recursive: true, mode: 0o700 });
-    writeFileSync(full, text, { mode: 0o600 });
-    written.push(full);
-  };
-  let key = keyJson;
-  if (key && !key.trim().startsWith('{') && existsSync(key)) key = readFileSync(key, 'utf8');
-  if (!key && io.env.GOOGLE_APPLICATION_CREDENTIALS && existsSync(io.env.GOOGLE_APPLICATION_CREDENTIALS))
-    key = readFileSync(io.env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8');
-  if (key) maskSecret(io.log, key);
-  put(vars.service_account_key_file, key || undefined, 'The service-account key file');
-  put(vars.infra_config_yaml_file, setupYaml(), 'The Infra Config YAML');
-  return () => {
-    for (const f of written) rmSync(f, { force: true });
+): TeardownTerraformSetup {
+  if (deps.terraform === null)
+    return { terraformMissing: 'no Terraform configuration', terraformInitialised: false };
+  if (deps.terraform) return { terraform: deps.terraform, terraformInitialised: true };
+  const dir = isAbsolute(workingDir)
+    ? workingDir
+    : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
+  return terraformForTeardown(io, config, dir, keyJson, setupYaml);
+}
+
+type Gcp = Awaited<ReturnType<typeof createGcp>>;
+
+/** The orphan scan's view of GCP, and public DNS for the parent zone's delegation. */
+function gcpScanApis(io: ActionIO, gcp: Gcp): OrphanScanApis {
+  return {
+    compute: gcp.compute,
+    dns: gcp.dns,
+    certs: gcp.certs,
+    iam: gcp.iam,
+    dnsClient: dnsClientFromEndpoints(endpointsFromEnv(io.env)),
   };
 }
 
@@ -99,16 +179,7 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
   const apiKey = readHarnessApiKey(io);
   const keyJson = inp.secret('gcp-credentials');
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
-  const stepsInput = inp.list('steps');
-  for (const s of stepsInput) {
-    if (!(TEARDOWN_STEPS as readonly string[]).includes(s))
-      throw new ConfigurationError(
-        'INPUT_INVALID',
-        `Unknown teardown step "${s}"`,
-        `Use any of: ${TEARDOWN_STEPS.join(', ')} (or leave \`steps\` empty for all).`,
-      );
-  }
-  const steps = stepsInput.length ? (stepsInput as TeardownStep[]) : [...TEARDOWN_STEPS];
+  const steps = readSteps(io);
   const scan = inp.boolean('orphan-scan', true);
   const failOnOrphans = inp.boolean('fail-on-orphans', true);
   const timeoutMs = inp.duration('timeout', 20 * 60_000);
@@ -138,68 +209,16 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
     : undefined;
   try {
     const compute: TeardownCompute = deps.compute ?? (gcp as NonNullable<typeof gcp>).compute;
-
-    // Terraform: the working directory the apply used; nothing there means nothing to destroy from here.
-    const dir = isAbsolute(workingDir)
-      ? workingDir
-      : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
-    let terraform: TeardownTerraform | undefined = deps.terraform ?? undefined;
-    let terraformMissing: string | undefined;
-    let terraformInitialised = deps.terraform ? true : false;
-    if (deps.terraform === undefined) {
-      const hasConfig =
-        existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
-      if (!hasConfig)
-        terraformMissing = `no Terraform configuration in ${dir}: nothing to destroy from here (set working-directory, or run teardown where terraform-apply ran or with its remote backend)`;
-      else {
-        const runner = new TerraformCli({
-          binary: config.terraform.binary,
-          cwd: dir,
-          env: { ...process.env, ...io.env },
-          log: io.log,
-          lockTimeout: config.terraform.lock_timeout,
-        });
-        terraformInitialised = existsSync(join(dir, '.terraform'));
-        terraform = {
-          init: () =>
-            runner.init(
-              config.terraform.backend
-                ? Object.fromEntries(
-                    Object.entries(config.terraform.backend.config).map(([k, v]) => [k, String(v)]),
-                  )
-                : {},
-            ),
-          exec: (args, opts) => runner.exec(args, opts),
-          destroy: async () => {
-            const cleanup = prepareVariableFiles(io, dir, keyJson, () => setupYaml);
-            try {
-              await runner.destroy();
-            } finally {
-              cleanup();
-            }
-          },
-        };
-      }
-    } else if (deps.terraform === null) terraformMissing = 'no Terraform configuration';
-
-    // Read before the infra provider goes: the service account the module created is named in its YAML.
-    let serviceAccount: string | undefined;
-    let setupYaml: string | undefined;
-    try {
-      setupYaml = (await harness.getInfraProvider(config.infrastructure.identifier))?.setup_yaml;
-      serviceAccount = serviceAccountFromSetupYaml(setupYaml);
-    } catch (e) {
-      io.log.debug(`infra provider not readable: ${errorMessage(e)}`);
-    }
+    let infraSetup: { setupYaml?: string; serviceAccount?: string } = {};
+    const tf = teardownTerraform(io, deps, config, workingDir, keyJson, () => infraSetup.setupYaml);
+    infraSetup = await readInfraSetup(io, harness, config);
 
     if (dryRun) io.log.info('Dry run: looking only; nothing will be changed.');
     const results = await runTeardown({
       config,
       harness,
       compute,
-      terraform,
-      terraformMissing,
-      terraformInitialised,
+      ...tf,
       log: io.log,
       clock: io.clock,
       dryRun,
@@ -208,63 +227,19 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
       timeoutMs,
       concurrency,
     });
-    const failed = results.filter((r) => r.status === 'failed');
 
     let orphans: OrphanScan | undefined;
-    if (scan && !failed.length) {
-      const apis: OrphanScanApis = deps.scanApis ?? {
-        compute: (gcp as NonNullable<typeof gcp>).compute,
-        dns: (gcp as NonNullable<typeof gcp>).dns,
-        certs: (gcp as NonNullable<typeof gcp>).certs,
-        iam: (gcp as NonNullable<typeof gcp>).iam,
-        dnsClient: dnsClientFromEndpoints(endpointsFromEnv(io.env)),
-      };
-      orphans = await io.log.group('Orphan scan', () => scanOrphans(config, apis, { serviceAccount }));
-      if (!orphans.orphans.length) io.log.info('Orphan scan: nothing left.');
-      for (const o of orphans.orphans)
-        io.log.warning(`Left: ${o.kind} ${o.name} (${o.where}; ${o.reason}). Remove with: ${o.command}`);
-      for (const n of orphans.notices) io.log.warning(`${n.title}: ${n.detail} ${n.fix}`);
-      for (const s of orphans.skipped) io.log.info(`Orphan scan could not look: ${s}`);
+    if (scan && !results.some((r) => r.status === 'failed')) {
+      const apis: OrphanScanApis = deps.scanApis ?? gcpScanApis(io, gcp as Gcp);
+      orphans = await scanForOrphans(io, config, apis, infraSetup.serviceAccount);
     }
-
-    const left = orphans?.orphans.length ?? 0;
-    const outputs: Record<string, string> = {
-      steps: JSON.stringify(results.map((r) => ({ step: r.step, status: r.status, detail: r.detail }))),
-      orphans: JSON.stringify(
-        (orphans?.orphans ?? []).map((o) => ({
-          kind: o.kind,
-          name: o.name,
-          where: o.where,
-          command: o.command,
-        })),
-      ),
-      clean: String(!failed.length && !!orphans && left === 0 && !dryRun),
-    };
-    for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
-    await io.appendSummary(renderTeardownSummary(results, orphans, dryRun));
-    const orphanFailure = !dryRun && failOnOrphans && left > 0 && steps.length === TEARDOWN_STEPS.length;
-    if (failed.length)
-      io.setFailed(
-        `Teardown stopped at ${failed.map((f) => `${f.step}: ${f.detail}`).join('; ')}. Fix the cause and run teardown again: every step is safe to repeat.`,
-      );
-    else if (orphanFailure)
-      io.setFailed(
-        `${left} resource(s) are left after teardown; the summary lists the command that removes each.`,
-      );
-    const done = results.filter((r) => r.status === 'done').length;
-    return {
-      outputs,
-      phase: {
-        name: 'teardown',
-        status: failed.length || orphanFailure ? 'failed' : 'ok',
-        startedAt,
-        durationMs: io.clock.now() - startedAt,
-        summary: `${dryRun ? 'dry run: ' : ''}${done} step(s) done, ${results.filter((r) => r.status === 'would-do').length} would act, ${failed.length} failed; ${left} orphan(s)`,
-        changes: { created: 0, updated: 0, deleted: done },
-        details: results.map((r) => `${r.step}: ${r.status}: ${r.detail}`),
-      },
-      exitCode: failed.length || orphanFailure ? 1 : 0,
-    };
+    return await reportTeardown(
+      io,
+      startedAt,
+      { dryRun, failOnOrphans, allSteps: steps.length === TEARDOWN_STEPS.length },
+      results,
+      orphans,
+    );
   } finally {
     await gcp?.close();
   }

@@ -1,91 +1,28 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import { createGcp } from '../../shared/gcp/index.js';
 import { maskSecret } from '../../shared/inputs.js';
-import { zoneNameFor } from '../../shared/net.js';
-import type { CheckResult } from '../../shared/report/model.js';
-import { renderChecksMarkdown } from '../../shared/report/render.js';
-import { checkVerdict } from '../../shared/report/model.js';
 import { maskSetupYaml } from '../../shared/terraform/interface.js';
-import {
-  PlanJson,
-  countsLine,
-  fingerprintFromComment,
-  planCounts,
-  planFingerprint,
-  planMarker,
-  renderPlanComment,
-  runUrlFromEnv,
-} from '../../shared/terraform/plan-render.js';
+import { planMarker, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
-import { GateApis, GateInputs, certGate, dnsGate } from './gates.js';
+import {
+  ApplyRun,
+  KEY_FILE_NAME,
+  MODES,
+  TerraformApplyDeps,
+  applyReviewedPlan,
+  checkDrift,
+  destroyStack,
+  makePlan,
+  planForReview,
+} from './modes.js';
 
-export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
-export type Mode = (typeof MODES)[number];
-
-/** Where the key the module reads lives: a fixed path, so that plan and apply (other jobs) plan the same value. */
-export const KEY_FILE_NAME = 'gitspaces-sa-key.json';
-
-/** What the comment step needs; defaults to @actions/github's Octokit against GITHUB_API_URL. */
-export interface PlanComments {
-  find(marker: string): Promise<{ body: string } | undefined>;
-  upsert(marker: string, body: string): Promise<{ action: string; url: string }>;
-}
-
-export interface TerraformApplyDeps {
-  config?: GitspacesConfig;
-  comments?: PlanComments;
-  gates?: GateApis;
-}
-
-function prNumber(io: ActionIO): number | undefined {
-  const explicit = io.inputs.optional('pr-number');
-  if (explicit) {
-    if (!/^\d+$/.test(explicit))
-      throw new ConfigurationError(
-        'INPUT_INVALID',
-        `pr-number must be a number, got "${explicit}"`,
-        'Pass the pull request number, e.g. ${{ github.event.pull_request.number }}.',
-      );
-    return Number(explicit);
-  }
-  const path = io.env.GITHUB_EVENT_PATH;
-  if (!path || !existsSync(path)) return undefined;
-  try {
-    const event = JSON.parse(readFileSync(path, 'utf8')) as {
-      pull_request?: { number?: number };
-      issue?: { number?: number; pull_request?: unknown };
-    };
-    return event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The GitHub client (Octokit) loads only when a comment or an issue is written: it costs ~150 ms at start. */
-async function defaultComments(io: ActionIO, token: string, issueNumber: number): Promise<PlanComments> {
-  const repository = io.env.GITHUB_REPOSITORY;
-  if (!repository)
-    throw new ConfigurationError(
-      'INPUT_MISSING',
-      'GITHUB_REPOSITORY is not set',
-      'Run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/repo.',
-    );
-  const { findMarkedComment, githubClient, splitRepository, upsertMarkedComment } =
-    await import('../../shared/github/comments.js');
-  const { owner, repo } = splitRepository(repository);
-  const octokit = githubClient(token, io.env);
-  return {
-    find: (marker) => findMarkedComment({ octokit, owner, repo, issueNumber, marker }),
-    upsert: (marker, body) => upsertMarkedComment({ octokit, owner, repo, issueNumber, marker, body }),
-  };
-}
+export { KEY_FILE_NAME, MODES, runnerPoolYaml } from './modes.js';
+export type { Mode, PlanComments, TerraformApplyDeps } from './modes.js';
 
 /** The key file the module reads, copied to a fixed path (and removed at the end when we made it). */
 function prepareKeyFile(
@@ -127,17 +64,106 @@ function prepareKeyFile(
   return { path, created: true, secrets };
 }
 
-/** pool.yaml from the module's instance_yaml, with the key path the runner container will see (/runner/<file>). */
-export function runnerPoolYaml(instanceYaml: string, keyFileName: string): string {
-  const doc = parseYaml(instanceYaml) as { instances?: { spec?: { account?: Record<string, unknown> } }[] };
-  for (const inst of doc.instances ?? []) {
-    if (inst.spec?.account) inst.spec.account.json_path = `/runner/${keyFileName}`;
+/** The Infra Config YAML configure-infra wrote (the module's input); its secrets are masked at once. */
+function readInfraConfig(io: ActionIO, path: string): { setupYaml: string; secrets: string[] } {
+  if (!existsSync(path)) {
+    throw new ConfigurationError(
+      'INFRA_CONFIG_MISSING',
+      `No Infra Config YAML at ${path}`,
+      'Run configure-infra first and pass its `infra-config-path` output as `infra-config-path`.',
+    );
   }
-  return stringifyYaml(doc);
+  const setupYaml = readFileSync(path, 'utf8');
+  return { setupYaml, secrets: maskSetupYaml(io.log, setupYaml) };
 }
 
-function outputValue<T>(outputs: Record<string, { value: unknown }>, name: string): T | undefined {
-  return outputs[name]?.value as T | undefined;
+/** What the inputs ask of this run, besides the secrets. */
+interface ApplyInputs {
+  mode: ApplyRun['mode'];
+  binary: 'terraform' | 'tofu';
+  rootDir: string;
+  workdir: string;
+  label: string;
+  workspace: string;
+  /** Where the key file lives across jobs (RUNNER_TEMP), so plan and apply plan the same path. */
+  stableDir: string;
+  infraConfigPath: string;
+  runGates: boolean;
+  comment: boolean;
+  reviewedPlanFile: string;
+}
+
+function readApplyInputs(io: ActionIO, config: GitspacesConfig, mode: ApplyRun['mode']): ApplyInputs {
+  const inp = io.inputs;
+  const rootDir = inp.optional('working-directory', config.terraform.working_directory);
+  const workdir = resolve(rootDir);
+  return {
+    mode,
+    binary: inp.oneOf('binary', ['terraform', 'tofu'] as const, config.terraform.binary),
+    rootDir,
+    workdir,
+    label: inp.optional('label', ''),
+    workspace: io.env.TF_WORKSPACE || 'default',
+    stableDir: io.env.RUNNER_TEMP ? resolve(io.env.RUNNER_TEMP) : join(workdir, '.gitspaces'),
+    infraConfigPath: resolve(
+      inp.optional('infra-config-path') ||
+        join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
+    ),
+    runGates: inp.boolean('gates', true),
+    comment: inp.boolean('comment', true),
+    reviewedPlanFile: inp.optional('plan-file'),
+  };
+}
+
+/** The run's shared state: the terraform CLI in the root, the plan comment's identity, outputs and phase. */
+function newApplyRun(
+  io: ActionIO,
+  deps: TerraformApplyDeps,
+  config: GitspacesConfig,
+  i: ApplyInputs,
+  given: {
+    githubToken: string;
+    gcpCredentials: string;
+    setupYaml: string;
+    secrets: string[];
+    startedAt: number;
+  },
+): ApplyRun {
+  const terraform = new TerraformCli({
+    binary: i.binary,
+    cwd: i.workdir,
+    env: io.env,
+    log: io.log,
+    lockTimeout: config.terraform.lock_timeout,
+  });
+  const outputs: Record<string, string> = {};
+  const target = { root: i.rootDir, workspace: i.workspace, label: i.label };
+  const { mode } = i;
+  return {
+    io,
+    deps,
+    config,
+    ...i,
+    ...given,
+    terraform,
+    planFile: join(i.workdir, 'plan.tfplan'),
+    target,
+    marker: planMarker(target),
+    runUrl: runUrlFromEnv(io.env),
+    outputs,
+    setOutput: (k, v) => {
+      outputs[k] = v;
+      io.setOutput(k, v);
+    },
+    phase: (status, summary, extra = {}) => ({
+      name: mode === 'plan' ? 'plan' : mode === 'drift' ? 'drift' : mode === 'destroy' ? 'destroy' : 'apply',
+      status,
+      startedAt: given.startedAt,
+      durationMs: io.clock.now() - given.startedAt,
+      summary,
+      ...extra,
+    }),
+  };
 }
 
 export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
@@ -149,270 +175,35 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   inp.secret('harness-api-key');
   const mode = inp.oneOf('mode', MODES, 'plan');
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
-  const binary = inp.oneOf('binary', ['terraform', 'tofu'] as const, config.terraform.binary);
-  const rootDir = inp.optional('working-directory', config.terraform.working_directory);
-  const workdir = resolve(rootDir);
-  const label = inp.optional('label', '');
-  const workspace = io.env.TF_WORKSPACE || 'default';
-  const stableDir = io.env.RUNNER_TEMP ? resolve(io.env.RUNNER_TEMP) : join(workdir, '.gitspaces');
-  const infraConfigPath = resolve(
-    inp.optional('infra-config-path') ||
-      join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
-  );
-  const runGates = inp.boolean('gates', true);
-  const comment = inp.boolean('comment', true);
-  const reviewedPlanFile = inp.optional('plan-file');
+  const i = readApplyInputs(io, config, mode);
 
-  if (!existsSync(infraConfigPath)) {
-    throw new ConfigurationError(
-      'INFRA_CONFIG_MISSING',
-      `No Infra Config YAML at ${infraConfigPath}`,
-      'Run configure-infra first and pass its `infra-config-path` output as `infra-config-path`.',
-    );
-  }
-  const setupYaml = readFileSync(infraConfigPath, 'utf8');
-  const secrets = maskSetupYaml(io.log, setupYaml);
-  const key = prepareKeyFile(io, gcpCredentials, stableDir);
+  const { setupYaml, secrets } = readInfraConfig(io, i.infraConfigPath);
+  const key = prepareKeyFile(io, gcpCredentials, i.stableDir);
   secrets.push(...key.secrets);
-
-  const runner = new TerraformCli({
-    binary,
-    cwd: workdir,
-    env: io.env,
-    log: io.log,
-    lockTimeout: config.terraform.lock_timeout,
+  const run = newApplyRun(io, deps, config, i, {
+    githubToken,
+    gcpCredentials,
+    setupYaml,
+    secrets,
+    startedAt,
   });
-  const outputs: Record<string, string> = {};
-  const setOutput = (k: string, v: string) => {
-    outputs[k] = v;
-    io.setOutput(k, v);
-  };
-  const planFile = join(workdir, 'plan.tfplan');
+  const { workdir } = i;
   try {
-    const root = generateRoot({ config, keyFile: key.path, infraConfigFile: infraConfigPath, env: io.env });
+    const root = generateRoot({ config, keyFile: key.path, infraConfigFile: i.infraConfigPath, env: io.env });
     writeRoot(workdir, root);
     io.log.info(
-      `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${rootDir}`,
+      `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${i.rootDir}`,
     );
-    await io.log.group(`${binary} init`, () => runner.init());
+    await io.log.group(`${i.binary} init`, () => run.terraform.init());
     await checkInstalledModule(workdir, root, setupYaml);
 
-    const target = { root: rootDir, workspace, label };
-    const marker = planMarker(target);
-    const runUrl = runUrlFromEnv(io.env);
-    const phase = (status: 'ok' | 'failed', summary: string, extra: Partial<ActionResult['phase']> = {}) => ({
-      name: mode === 'plan' ? 'plan' : mode === 'drift' ? 'drift' : mode === 'destroy' ? 'destroy' : 'apply',
-      status,
-      startedAt,
-      durationMs: io.clock.now() - startedAt,
-      summary,
-      ...extra,
-    });
-
-    if (mode === 'destroy') {
-      await io.log.group(`${binary} destroy`, () => runner.destroy());
-      rmSync(join(workdir, 'pool.yaml'), { force: true });
-      setOutput('changes', 'true');
-      await io.appendSummary(
-        `## Gitspaces: terraform destroy\n\n**✅ Destroyed every resource of \`${rootDir}\` (workspace \`${workspace}\`).**\n`,
-      );
-      return { outputs, phase: phase('ok', `destroyed the Terraform stack in ${rootDir}`), exitCode: 0 };
-    }
-
-    if (mode === 'drift') {
-      const d = await io.log.group(`${binary} plan -refresh-only`, () => runner.drift(planFile));
-      const { drifted } = d;
-      const drift = d.drift;
-      const metadataOnly = d.metadataOnly
-        ? ' Terraform exited 2 but listed no drifted resource or output (a state-metadata refresh only).'
-        : '';
-      setOutput('drift', String(drift));
-      setOutput('exit-code', String(d.exitCode));
-      const body = drift
-        ? `**⚠️ Drift: ${drifted.length} resource(s) differ from the state** (refresh-only plan exit code ${d.exitCode}).\n\n${drifted.map((a) => `- \`${a}\``).join('\n')}\n\nRun terraform-apply (mode: plan) to see what applying the configuration would change back.`
-        : `**✅ No drift:** the real resources match the state (refresh-only plan exit code ${d.exitCode}).${metadataOnly}`;
-      let issueNote = '';
-      if (inp.boolean('drift-issue', false)) {
-        const repository = io.env.GITHUB_REPOSITORY;
-        if (!repository || !githubToken)
-          throw new ConfigurationError(
-            'INPUT_MISSING',
-            'drift-issue needs GITHUB_REPOSITORY and a github-token',
-            'Pass `github-token: ${{ github.token }}` with `issues: write`, or set drift-issue: false.',
-          );
-        const { githubClient, splitRepository } = await import('../../shared/github/comments.js');
-        const { syncDriftIssue } = await import('../../shared/github/drift.js');
-        const { owner, repo } = splitRepository(repository);
-        issueNote = await syncDriftIssue(
-          {
-            octokit: githubClient(githubToken, io.env),
-            owner,
-            repo,
-            root: rootDir,
-            label: inp.optional('drift-issue-label', 'gitspaces-drift'),
-            runUrl,
-          },
-          { drift, drifted },
-        );
-        io.log.info(issueNote);
-      }
-      await io.appendSummary(
-        `## Gitspaces: drift check of \`${rootDir}\`\n\n${body}\n${issueNote ? `\n${issueNote}.\n` : ''}`,
-      );
-      return {
-        outputs,
-        phase: phase('ok', drift ? `drift in ${drifted.length} resource(s)` : 'no drift'),
-        exitCode: drift && inp.boolean('fail-on-drift', false) ? 1 : 0,
-      };
-    }
-
-    const outcome = await io.log.group(`${binary} plan`, () => runner.plan({ planFile }));
-    const plan: PlanJson = await runner.show(planFile);
-    const fingerprint = planFingerprint(plan);
-    const counts = planCounts(plan);
-    setOutput('changes', String(outcome.changes));
-    setOutput('plan-fingerprint', fingerprint);
-    const rendered = renderPlanComment(plan, { ...target, runUrl, secrets });
-
-    if (mode === 'plan') {
-      const pr = prNumber(io);
-      let commentNote = '';
-      if (comment && pr !== undefined) {
-        if (!deps.comments && !githubToken) {
-          throw new ConfigurationError(
-            'INPUT_MISSING',
-            'No GitHub token to comment on the pull request',
-            'Pass `github-token: ${{ github.token }}` (with `pull-requests: write`), or set comment: false.',
-          );
-        }
-        const comments = deps.comments ?? (await defaultComments(io, githubToken, pr));
-        const r = await comments.upsert(marker, rendered);
-        setOutput('comment-url', r.url);
-        commentNote = `Plan comment ${r.action} on pull request #${pr}`;
-        io.log.info(`${commentNote}: ${r.url}`);
-      }
-      if (reviewedPlanFile) copyFileSync(planFile, resolve(reviewedPlanFile));
-      await io.appendSummary(rendered + '\n');
-      return {
-        outputs,
-        phase: phase('ok', `${countsLine(counts)}${commentNote ? ` ${commentNote}.` : ''}`, {
-          changes: { created: counts.add, updated: counts.change, deleted: counts.destroy },
-        }),
-        exitCode: 0,
-      };
-    }
-
-    // mode: apply. Apply only what was reviewed.
-    let reviewed: string | undefined;
-    let reviewedFrom = '';
-    if (reviewedPlanFile) {
-      reviewed = planFingerprint(await runner.show(resolve(reviewedPlanFile)));
-      reviewedFrom = `the plan file ${reviewedPlanFile}`;
-    } else {
-      const pr = prNumber(io);
-      if (pr !== undefined && (deps.comments || githubToken)) {
-        const comments = deps.comments ?? (await defaultComments(io, githubToken, pr));
-        const found = await comments.find(marker);
-        reviewed = found ? fingerprintFromComment(found.body) : undefined;
-        reviewedFrom = `the plan comment on pull request #${pr}`;
-        if (!found) {
-          throw new ConfigurationError(
-            'PLAN_NOT_REVIEWED',
-            `No plan comment for ${rootDir} (workspace ${workspace}${label ? `, label ${label}` : ''}) on pull request #${pr}.`,
-            'Run terraform-apply with mode: plan on the pull request first, with the same working-directory and label.',
-          );
-        }
-      }
-    }
-    if (reviewed && reviewed !== fingerprint) {
-      setOutput('failure-reason', 'plan-changed');
-      const msg = `The plan changed since it was reviewed: ${reviewedFrom} has ${reviewed.slice(0, 19)}…, the plan now is ${fingerprint.slice(0, 19)}…. Nothing was applied.`;
-      await io.appendSummary(
-        `## Gitspaces: apply refused\n\n**❌ ${msg}**\n\nPlan again on the pull request, review the new plan, then apply.\n\n${rendered}\n`,
-      );
-      io.setFailed(`${msg} Plan again on the pull request, review it, then apply.`);
-      return { outputs, phase: phase('failed', 'refused: plan-changed'), exitCode: 1 };
-    }
-    if (outcome.changes) await io.log.group(`${binary} apply`, () => runner.apply(planFile));
-    else io.log.info('No changes to apply.');
-
-    const tfOutputs = await runner.output();
-    const instanceYaml = outputValue<string>(tfOutputs, 'instance_yaml') ?? '';
-    const alb = outputValue<Record<string, string>>(tfOutputs, 'alb_ips') ?? {};
-    const nlb = outputValue<Record<string, string>>(tfOutputs, 'nlb_ips') ?? {};
-    const zone = outputValue<string | null>(tfOutputs, 'managed_domain_zone') ?? '';
-    const poolPath = join(workdir, 'pool.yaml');
-    writeFileSync(poolPath, runnerPoolYaml(instanceYaml, KEY_FILE_NAME));
-    setOutput('pool-yaml-path', poolPath);
-    setOutput('alb-ips', JSON.stringify(alb));
-    setOutput('nlb-ips', JSON.stringify(nlb));
-    setOutput('managed-domain-zone', zone ?? '');
-
-    let checks: CheckResult[] = [];
-    if (runGates) {
-      const infra = parseYaml(setupYaml) as {
-        name?: string;
-        domain?: string;
-        project?: { id?: string };
-        region_configs?: Record<string, { certificates?: { contents?: { domain?: string }[] } }>;
-      };
-      const gateInputs: GateInputs = {
-        project: infra.project?.id ?? config.gcp.project_id,
-        name: infra.name ?? config.infrastructure.name,
-        rootDomain: infra.domain ?? config.infrastructure.domain,
-        zoneName: zoneNameFor(infra.domain ?? config.infrastructure.domain),
-        manageDnsZone: config.terraform.manage_dns_zone,
-        useCertificateManager: config.terraform.certificate.mode === 'certificate-manager',
-        regions: Object.entries(alb).map(([k, ip]) => ({
-          key: k,
-          albIp: ip,
-          domain: infra.region_configs?.[k]?.certificates?.contents?.[0]?.domain ?? '',
-        })),
-        now: () => io.clock.now(),
-      };
-      const apis: GateApis =
-        deps.gates ?? createGcp({ keyJson: gcpCredentials, env: io.env, log: io.log, clock: io.clock });
-      checks = [...(await dnsGate(apis, gateInputs)), ...(await certGate(apis, gateInputs))];
-    }
-    const failedGates = checks.filter((c) => c.status === 'error');
-    const lines = [
-      `## Gitspaces: terraform apply of \`${rootDir}\``,
-      '',
-      outcome.changes
-        ? `**✅ Applied: ${countsLine(counts)}**`
-        : '**✅ No changes: the infrastructure matches the configuration.**',
-      '',
-      `- ALB addresses: ${
-        Object.entries(alb)
-          .map(([k, v]) => `${k} \`${v}\``)
-          .join(', ') || 'none'
-      }`,
-      `- NLB addresses: ${
-        Object.entries(nlb)
-          .map(([k, v]) => `${k} \`${v}\``)
-          .join(', ') || 'none'
-      }`,
-      `- Managed zone: ${zone ? `\`${zone}\`` : 'not managed'}`,
-      `- Runner pool file: \`${poolPath}\` (json_path /runner/${KEY_FILE_NAME})`,
-      '',
-    ];
-    if (checks.length) lines.push(renderChecksMarkdown('Health gates', checkVerdict(checks), checks));
-    await io.appendSummary(lines.join('\n') + '\n');
-    if (failedGates.length)
-      io.setFailed(`${failedGates.length} health gate(s) failed: ${failedGates.map((c) => c.id).join(', ')}`);
-    return {
-      outputs,
-      checks,
-      phase: phase(
-        failedGates.length ? 'failed' : 'ok',
-        outcome.changes ? `applied: ${countsLine(counts)}` : 'no changes',
-        { changes: { created: counts.add, updated: counts.change, deleted: counts.destroy } },
-      ),
-      exitCode: failedGates.length ? 1 : 0,
-    };
+    if (mode === 'destroy') return await destroyStack(run);
+    if (mode === 'drift') return await checkDrift(run);
+    const plan = await makePlan(run);
+    return mode === 'plan' ? await planForReview(run, plan) : await applyReviewedPlan(run, plan);
   } finally {
     // Plan files and the key copy hold secrets: nothing of them stays behind or gets uploaded.
-    rmSync(planFile, { force: true });
+    rmSync(run.planFile, { force: true });
     if (key.created) rmSync(key.path, { force: true });
     if (existsSync(join(workdir, '.gitspaces')) && !io.env.RUNNER_TEMP)
       rmSync(join(workdir, '.gitspaces'), { recursive: true, force: true });

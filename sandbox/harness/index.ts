@@ -9,6 +9,7 @@ import type {
 import { loadContracts } from './contract.js';
 import { BUSY_STATES, HarnessModel, randomChars } from './model.js';
 import { buildSetupYaml } from './setup-yaml.js';
+import { delegateTokenAsListed } from './token-listing.js';
 import type { GitspaceRecord, GitspaceStep, HarnessState, InfraRecord } from './state.js';
 
 export type { HarnessState } from './state.js';
@@ -667,7 +668,7 @@ export function harnessRouter(world: World): Router {
     const name = req.query.get('name');
     const status = req.query.get('status');
     const list = [...m.tokens.values()]
-      .map((t) => ({ ...t.details, value: undefined }))
+      .map((t) => delegateTokenAsListed(t.details, sc.keyScope))
       .filter((t) => (!name || t.name === name) && (!status || t.status === status));
     return rest(list);
   });

@@ -1,7 +1,8 @@
+/** The auth family (AUTH): the Google credentials resolve, are a JSON key or keyless, and the key is usable. */
 import { RemoteError } from '../errors.js';
 import type { ServiceAccountKey } from '../gcp/iam.js';
 import { gcpAuth } from './gcp-access.js';
-import { CheckDef, PreflightContext, SkipCheck, error, ok, skip, warn } from './types.js';
+import { PreflightCheck, PreflightContext, SkipCheck, error, ok, skip, warn } from './types.js';
 
 function describeCredentials(ctx: PreflightContext): string {
   if (!ctx.gcp.ok) return '';
@@ -16,9 +17,8 @@ function describeCredentials(ctx: PreflightContext): string {
   }
 }
 
-export const AUTH_001: CheckDef = {
+export const AUTH_001: PreflightCheck = {
   id: 'AUTH-001',
-  title: 'GCP credentials resolve (key file or keyless)',
   async run(ctx) {
     const expected =
       'a service-account JSON key (input gcp-credentials or GOOGLE_APPLICATION_CREDENTIALS) or keyless credentials, for the configured project, that obtain a token';
@@ -32,9 +32,8 @@ export const AUTH_001: CheckDef = {
   },
 };
 
-export const AUTH_002: CheckDef = {
+export const AUTH_002: PreflightCheck = {
   id: 'AUTH-002',
-  title: 'Key is a JSON service-account key (not P12)',
   async run(ctx) {
     const expected = 'a JSON service-account key ("type": "service_account"), or keyless credentials';
     const setup = ctx.gcp;
@@ -60,9 +59,8 @@ function keyRecord(ctx: PreflightContext): Promise<ServiceAccountKey | undefined
   });
 }
 
-export const AUTH_003: CheckDef = {
+export const AUTH_003: PreflightCheck = {
   id: 'AUTH-003',
-  title: 'Key is usable: not deleted, disabled or expired',
   async run(ctx) {
     const expected = 'an enabled key that the token endpoint accepts, not expiring within 30 days';
     const auth = await gcpAuth(ctx);
@@ -105,9 +103,8 @@ export const AUTH_003: CheckDef = {
   },
 };
 
-export const AUTH_004: CheckDef = {
+export const AUTH_004: PreflightCheck = {
   id: 'AUTH-004',
-  title: 'Long-lived key where keyless would do; key age',
   async run(ctx) {
     const expected =
       'keyless authentication (Workload Identity Federation) in GitHub Actions; a key younger than 90 days otherwise';
@@ -140,3 +137,5 @@ export const AUTH_004: CheckDef = {
     return ok(`service-account key, ${age}`, expected);
   },
 };
+
+export const AUTH_CHECKS: readonly PreflightCheck[] = [AUTH_001, AUTH_002, AUTH_003, AUTH_004];

@@ -5,7 +5,7 @@ import { isNotFound, listAll } from '../gcp/rest.js';
 /**
  * The four Compute reads the preflight makes, as plain REST calls (`/compute/v1/...`, the same requests the
  * official client sends). The preflight uses these instead of the official client so a run never loads
- * @google-cloud/compute: on a busy runner that load alone takes seconds and blocks every other check's I/O.
+ * @google-cloud/compute: on a busy CI machine that load alone takes seconds and blocks every other check's I/O.
  */
 export interface ComputeReads {
   getRegion(project: string, region: string): Promise<Region | undefined>;

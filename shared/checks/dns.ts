@@ -1,9 +1,62 @@
+/** The dns family (DNS-00x): names are valid, the parent zone delegates the domain, resolvers see it. */
 import type { ManagedZone } from '../gcp/clouddns.js';
 import { DnsResponse, nameServersOf, normName, nsTtl } from '../dns/query.js';
-import { zoneNameFor } from '../net.js';
+import { isValidDomain, isValidZoneName, zoneNameFor } from '../net.js';
 import { formatDuration } from '../report/render.js';
 import { requireGcp } from './gcp-access.js';
-import { CheckDef, PreflightContext, SkipCheck, error, list, needConfig, ok, skip, warn } from './types.js';
+import {
+  PreflightCheck,
+  PreflightContext,
+  SkipCheck,
+  error,
+  list,
+  needConfig,
+  ok,
+  skip,
+  warn,
+} from './types.js';
+
+/** Each region's domain: `<subdomain>.<domain>`, or the domain itself when the subdomain is empty (docs/config.md, regions). */
+export function regionDomains(ctx: PreflightContext): { region: string; domain: string }[] {
+  const c = needConfig(ctx);
+  return Object.entries(c.infrastructure.regions).map(([region, r]) => ({
+    region,
+    domain: r.subdomain ? `${r.subdomain}.${c.infrastructure.domain}` : c.infrastructure.domain,
+  }));
+}
+
+export const DNS_001: PreflightCheck = {
+  id: 'DNS-001',
+  async run(ctx) {
+    const c = needConfig(ctx);
+    const domain = c.infrastructure.domain;
+    const zone = zoneNameFor(domain);
+    const problems: string[] = [];
+    if (!isValidDomain(domain)) problems.push(`domain ${domain} is not a valid DNS name`);
+    for (const r of regionDomains(ctx)) {
+      if (!isValidDomain(r.domain))
+        problems.push(`region ${r.region} domain ${r.domain} is not a valid DNS name`);
+      if (`*.${r.domain}`.length > 253) problems.push(`*.${r.domain} is longer than 253 characters`);
+    }
+    if (!isValidZoneName(zone))
+      problems.push(
+        `the derived zone name ${zone} is not a valid Cloud DNS zone name (1-63 characters, starts with a letter)`,
+      );
+    const expected = 'valid DNS names; zone name = domain with dots as dashes, at most 63 characters';
+    if (problems.length)
+      return error(
+        problems.join('; '),
+        expected,
+        'Use a shorter domain or sub-domains (lower-case letters, digits, dashes).',
+      );
+    return ok(
+      `domain ${domain}; ${regionDomains(ctx)
+        .map((r) => `${r.region}: ${r.domain}`)
+        .join(', ')}; zone ${zone}`,
+      expected,
+    );
+  },
+};
 
 interface ParentView {
   parentZone: string;
@@ -88,9 +141,8 @@ function cloudZone(ctx: PreflightContext): Promise<ManagedZone | undefined> {
   });
 }
 
-export const DNS_002: CheckDef = {
+export const DNS_002: PreflightCheck = {
   id: 'DNS-002',
-  title: "Parent zone delegates the domain to the Cloud DNS zone's name servers",
   async run(ctx) {
     const c = needConfig(ctx);
     const domain = c.infrastructure.domain;
@@ -144,9 +196,8 @@ export const DNS_002: CheckDef = {
   },
 };
 
-export const DNS_003: CheckDef = {
+export const DNS_003: PreflightCheck = {
   id: 'DNS-003',
-  title: 'Public resolvers see the delegation (propagation)',
   async run(ctx) {
     const domain = needConfig(ctx).infrastructure.domain;
     const [parent, answers] = await Promise.all([parentView(ctx), ctx.dns.askResolvers(domain, 'NS')]);
@@ -187,9 +238,8 @@ export const DNS_003: CheckDef = {
   },
 };
 
-export const DNS_004: CheckDef = {
+export const DNS_004: PreflightCheck = {
   id: 'DNS-004',
-  title: 'manage_dns_zone: false has an existing zone named after the domain',
   async run(ctx) {
     const c = needConfig(ctx);
     const domain = c.infrastructure.domain;
@@ -227,3 +277,5 @@ export const DNS_004: CheckDef = {
     );
   },
 };
+
+export const DNS_CHECKS: readonly PreflightCheck[] = [DNS_001, DNS_002, DNS_003, DNS_004];

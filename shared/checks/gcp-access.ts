@@ -6,42 +6,36 @@ import { waitFor } from '../retry.js';
 import { computeReads } from './compute-reads.js';
 import { PreflightContext, SkipCheck, needConfig } from './types.js';
 
-/** The APIs the module needs, with the check that reports each (catalog API-001..006). */
-export const API_CHECKS: { id: string; service: string; title: string; why: string }[] = [
+/** The APIs the module needs, with the check that reports each (API-001..006, apis.ts; titles in catalog.ts). */
+export const MODULE_APIS: { id: string; service: string; why: string }[] = [
   {
     id: 'API-001',
     service: 'cloudresourcemanager.googleapis.com',
-    title: 'Cloud Resource Manager API enabled',
     why: 'IAM bindings and project lookups',
   },
   {
     id: 'API-002',
     service: 'compute.googleapis.com',
-    title: 'Compute Engine API enabled',
     why: 'the VPC, gateways, load balancers and runner VM',
   },
   {
     id: 'API-003',
     service: 'certificatemanager.googleapis.com',
-    title: 'Certificate Manager API enabled',
     why: 'the managed wildcard certificate of each region',
   },
   {
     id: 'API-004',
     service: 'iam.googleapis.com',
-    title: 'IAM API enabled',
     why: 'the service account the module creates',
   },
   {
     id: 'API-005',
     service: 'dns.googleapis.com',
-    title: 'Cloud DNS API enabled',
     why: 'the managed zone and the region records',
   },
   {
     id: 'API-006',
     service: 'redis.googleapis.com',
-    title: 'Memorystore for Redis API enabled (HA gateways)',
     why: 'the Redis instance HA gateways share (gateway.instances > 1)',
   },
 ];
@@ -55,11 +49,11 @@ export function needsRedis(ctx: PreflightContext): boolean {
 }
 
 export function requiredApis(ctx: PreflightContext): string[] {
-  return API_CHECKS.filter((a) => a.id !== 'API-006' || needsRedis(ctx)).map((a) => a.service);
+  return MODULE_APIS.filter((a) => a.id !== 'API-006' || needsRedis(ctx)).map((a) => a.service);
 }
 
 export const checkForApi = (service: string): string =>
-  API_CHECKS.find((a) => a.service === service)?.id ?? 'API-00x';
+  MODULE_APIS.find((a) => a.service === service)?.id ?? 'API-00x';
 
 export type GcpAuth =
   { ok: true; gcp: Gcp; project: string } | { ok: false; checkId: string; observed: string; fix: string };
@@ -119,7 +113,7 @@ export function gcpAuth(ctx: PreflightContext): Promise<GcpAuth> {
         ok: false,
         checkId: 'AUTH-001',
         observed: `no token: ${errorMessage(e)}`,
-        fix: 'Check that the Google token endpoint is reachable from the runner (proxy, firewall), then run again.',
+        fix: 'Check that the Google token endpoint is reachable from the machine that runs the job (proxy, firewall), then run again.',
       };
     }
     return { ok: true, gcp, project };

@@ -1,7 +1,8 @@
+/** The harness family (HARNESS): the API key, the self-hosted infrastructure type, the org and project. */
 import { RemoteError, errorMessage } from '../errors.js';
 import type { HarnessClient } from '../harness/client.js';
 import type { TypesInfraProviderConfig } from '../harness/types.js';
-import { CheckDef, PreflightContext, SkipCheck, error, needConfig, ok, skip } from './types.js';
+import { PreflightCheck, PreflightContext, SkipCheck, error, needConfig, ok, skip } from './types.js';
 
 const SUPPORT = 'Harness Support (support@harness.io, or the in-app Help -> Submit a ticket)';
 
@@ -15,9 +16,8 @@ function infraProviders(ctx: PreflightContext): Promise<TypesInfraProviderConfig
   return ctx.once('harness-infras', () => client(ctx).listInfraProviders());
 }
 
-export const HARNESS_001: CheckDef = {
+export const HARNESS_001: PreflightCheck = {
   id: 'HARNESS-001',
-  title: 'Harness API key authenticates with account scope',
   async run(ctx) {
     const c = needConfig(ctx);
     const expected = `an API key (PAT or service-account token) of account ${c.harness.account_id} that may view infrastructure providers at account scope`;
@@ -51,9 +51,8 @@ export const HARNESS_001: CheckDef = {
   },
 };
 
-export const HARNESS_002: CheckDef = {
+export const HARNESS_002: PreflightCheck = {
   id: 'HARNESS-002',
-  title: 'Self-hosted (hybrid) infrastructure is enabled on the account',
   async run(ctx) {
     const c = needConfig(ctx);
     const expected =
@@ -110,9 +109,8 @@ export const HARNESS_002: CheckDef = {
   },
 };
 
-export const HARNESS_003: CheckDef = {
+export const HARNESS_003: PreflightCheck = {
   id: 'HARNESS-003',
-  title: 'Configured Harness org and project exist',
   async run(ctx) {
     const c = needConfig(ctx);
     const h = client(ctx);
@@ -142,3 +140,5 @@ export const HARNESS_003: CheckDef = {
     return ok(project ? `${org}/${project} exist` : `${org} exists (no project configured)`, expected);
   },
 };
+
+export const HARNESS_CHECKS: readonly PreflightCheck[] = [HARNESS_001, HARNESS_002, HARNESS_003];

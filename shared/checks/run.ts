@@ -55,7 +55,7 @@ export function outcomeOfError(e: unknown): Outcome {
     status: 'error',
     observed: `the check could not complete: ${errorMessage(e)}`,
     expected: 'an answer from the service',
-    fix: 'A service did not answer as expected (after retries). Run the step again; if it persists, check the service status and the network path from the runner.',
+    fix: 'A service did not answer as expected (after retries). Run the step again; if it persists, check the service status and the network path from the machine that runs the job.',
   };
 }
 

@@ -6,8 +6,9 @@ import type { Logger } from '../logger.js';
 import type { CheckStatus } from '../report/model.js';
 import type { Gcp } from '../gcp/index.js';
 import type { HarnessClient } from '../harness/client.js';
+import { TROUBLESHOOTING_DOC } from './catalog.js';
 
-/** What one check concluded; the runner adds id, title, docUrl and durationMs. */
+/** What one check concluded; the run loop (run.ts) adds id, title, docUrl and durationMs. */
 export interface Outcome {
   status: CheckStatus;
   observed: string;
@@ -27,12 +28,17 @@ export class SkipCheck extends Error {
   }
 }
 
-export interface CheckDef {
+/** A preflight check's implementation, in its family's file; its title and family are in the catalog (catalog.ts). */
+export interface PreflightCheck {
   id: string;
+  run(ctx: PreflightContext): Promise<Outcome>;
+}
+
+/** A check as the run loop takes it: the implementation with its catalog title. */
+export interface CheckDef extends PreflightCheck {
   title: string;
   /** Where the fix is documented (docs/troubleshooting.md#<id> by default). */
   docUrl?: string;
-  run(ctx: PreflightContext): Promise<Outcome>;
 }
 
 export interface ExecResult {
@@ -71,9 +77,8 @@ export interface PreflightContext {
   once<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/** docs/troubleshooting.md has an anchor per check id (test/docs/troubleshooting.test.ts holds it to that). */
-export const DOC_BASE =
-  'https://github.com/gitspaces-dev/gitspaces-actions/blob/main/docs/troubleshooting.md';
+/** docs/troubleshooting.md has an anchor per check id (test/checks/catalog.test.ts holds it to the catalog). */
+export const DOC_BASE = `https://github.com/gitspaces-dev/gitspaces-actions/blob/main/${TROUBLESHOOTING_DOC}`;
 
 export function docUrlFor(id: string): string {
   return `${DOC_BASE}#${id}`;

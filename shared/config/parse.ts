@@ -303,6 +303,7 @@ export function configFromText(text: string, path = 'gitspaces.yaml'): Gitspaces
       `${path} has ${r.issues.length} problem(s):\n${lines.map((l) => `  - ${l}`).join('\n')}`,
       'Correct each field listed; docs/config.md documents every field.',
       lines,
+      r.issues.map((i) => ({ file: path, line: i.line })),
     );
   }
   return r.config;

@@ -5,30 +5,9 @@ import { isNetworkAddress, isValidDomain, isValidLabel, parseCidr } from '../net
 export const MODULE_GENERATIONS = ['v0.0.3', 'post-0.0.3'] as const;
 export type ModuleGeneration = (typeof MODULE_GENERATIONS)[number];
 
-export const IDES = [
-  'vs_code',
-  'vs_code_web',
-  'cursor',
-  'windsurf',
-  'intellij',
-  'pycharm',
-  'goland',
-  'webstorm',
-  'clion',
-  'phpstorm',
-  'rubymine',
-  'rider',
-] as const;
-export const REPO_TYPES = [
-  'github',
-  'gitlab',
-  'bitbucket',
-  'harness_code',
-  'unknown',
-  'github_enterprise',
-  'gitlab_on_prem',
-  'bitbucket_server',
-] as const;
+// The gitspace enums live in a zod-free module so an action can read them without loading the parser.
+export { IDES, REPO_TYPES } from './values.js';
+import { IDES, REPO_TYPES } from './values.js';
 export const DISK_TYPES = [
   'pd-standard',
   'pd-balanced',

@@ -307,13 +307,28 @@ export class HarnessClient {
     }
   }
 
+  /**
+   * Account-level delegate tokens, of one name or all. Harness includes each token's value for a key allowed to
+   * edit delegates (harness-go-sdk DelegateTokenDetails.value; ng-manager DelegateTokenNgResource checks
+   * core_delegate_edit): every value is masked the moment it is read.
+   */
   async listDelegateTokens(name?: string): Promise<DelegateTokenDetails[]> {
     const r = await this.must<NgRestResponse<DelegateTokenDetails[] | null>>(
       'GET',
       `${this.ng}/delegate-token-ng`,
       { query: this.ngQuery({ name }) },
     );
-    return r?.resource ?? [];
+    const tokens = r?.resource ?? [];
+    for (const t of tokens) if (t.value) this.log.mask(t.value);
+    return tokens;
+  }
+  /**
+   * The token of this exact name, with its value when Harness returns it (a key with delegate edit permission,
+   * which creating a token needs too), or undefined when there is none. terraform-provider-harness reads a
+   * token's value back the same way (GET delegate-token-ng?name=).
+   */
+  async getDelegateToken(name: string): Promise<DelegateTokenDetails | undefined> {
+    return (await this.listDelegateTokens(name)).find((t) => t.name === name);
   }
   /** Creates an account-level delegate token; its value is masked before anything else happens. */
   async createDelegateToken(name: string): Promise<DelegateTokenDetails> {

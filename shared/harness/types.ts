@@ -277,7 +277,10 @@ export interface UsererrorError {
 
 export type DelegateTokenStatus = 'ACTIVE' | 'REVOKED';
 
-/** NG `DelegateTokenDetails`. `value` is only returned by create. */
+/**
+ * NG `DelegateTokenDetails`. `value` (base64, what the delegate's DELEGATE_TOKEN is) is returned by create, and by
+ * GET delegate-token-ng (by name) to a key allowed to edit delegates (harness-go-sdk model doc).
+ */
 export interface DelegateTokenDetails {
   uuid?: string;
   accountId?: string;

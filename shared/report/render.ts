@@ -24,42 +24,94 @@ const FAMILY_ORDER = [
   'GW',
 ];
 
-/** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
+const byFamily = (a: string, b: string) =>
+  (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
+
+/**
+ * Ends the part of a summary that must be read first (its failures and their fixes). The pipeline's summary moves
+ * that part of each phase above its phase table and timeline (see renderPipelineMarkdown).
+ */
+export const LEAD_END = '<!-- gitspaces:lead-end -->';
+
+/** Errors, then warnings: what was seen, what was expected and the fix, each on one line. Empty when none. */
+export function renderFailuresMarkdown(checks: readonly CheckResult[]): string {
+  const failing = [
+    ...checks.filter((c) => c.status === 'error'),
+    ...checks.filter((c) => c.status === 'warn'),
+  ];
+  if (!failing.length) return '';
+  const out = ['### What to fix', ''];
+  for (const c of failing) {
+    out.push(
+      `- ${STATUS_ICON[c.status]} **${c.id}** ${cell(c.title)}: ${cell(c.observed)} (expected: ${cell(c.expected)}).` +
+        ` **Fix:** ${cell(c.fix)}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`,
+    );
+  }
+  return out.join('\n');
+}
+
+/**
+ * Job-summary Markdown for a list of checks, in the order a reader needs it: the verdict, the failures and their
+ * fixes, the counts, the skipped checks and why, then the passing checks folded per family.
+ */
 export function renderChecksMarkdown(title: string, verdict: string, checks: readonly CheckResult[]): string {
   const out: string[] = [`## ${title}`, '', `**${verdict}**`, ''];
+  const failures = renderFailuresMarkdown(checks);
+  if (failures) out.push(failures, '', LEAD_END, '');
   const n = countByStatus(checks);
   out.push(
     `${STATUS_ICON.ok} ${n.ok} passed · ${STATUS_ICON.warn} ${n.warn} warnings · ${STATUS_ICON.error} ${n.error} errors · ${STATUS_ICON.skip} ${n.skip} skipped`,
     '',
   );
-  const families = [...new Set(checks.map((c) => family(c.id)))].sort(
-    (a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
-  );
-  for (const fam of families) {
-    out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
-    for (const c of checks.filter((x) => family(x.id) === fam)) {
-      out.push(
-        `| ${STATUS_ICON[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`,
-      );
-    }
-    out.push('');
-  }
-  const failing = checks.filter((c) => c.status === 'error' || c.status === 'warn');
-  if (failing.length) {
-    out.push('### How to fix', '');
-    for (const c of failing) {
-      out.push(
-        `- ${STATUS_ICON[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`,
-      );
-    }
-    out.push('');
-  }
   const skipped = checks.filter((c) => c.status === 'skip');
   if (skipped.length) {
-    out.push('<details><summary>Skipped checks and why</summary>', '');
-    for (const c of skipped) out.push(`- **${c.id}** ${cell(c.title)}: ${c.fix}`);
+    out.push(
+      `<details><summary>${STATUS_ICON.skip} Skipped checks and why (${skipped.length})</summary>`,
+      '',
+    );
+    for (const c of skipped) out.push(`- **${c.id}** ${cell(c.title)}: ${cell(c.fix)}`);
     out.push('', '</details>', '');
   }
+  const passing = checks.filter((c) => c.status === 'ok');
+  for (const fam of [...new Set(passing.map((c) => family(c.id)))].sort(byFamily)) {
+    const rows = passing.filter((c) => family(c.id) === fam);
+    out.push(
+      `<details><summary>${STATUS_ICON.ok} ${fam}: ${rows.length} passed</summary>`,
+      '',
+      '| Check | Observed | Expected |',
+      '|---|---|---|',
+    );
+    for (const c of rows)
+      out.push(`| \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+    out.push('', '</details>', '');
+  }
+  return out.join('\n');
+}
+
+/**
+ * The pipeline's job summary: the verdict, then what failed (the failed phase, and the failures and fixes of every
+ * phase's summary), then the phase table and the timeline, then the rest of each phase's summary.
+ */
+export function renderPipelineMarkdown(
+  verdict: string,
+  phases: readonly PhaseResult[],
+  sections: readonly string[],
+): string {
+  const leads: string[] = [];
+  const rest: string[] = [];
+  for (const md of sections) {
+    const at = md.indexOf(LEAD_END);
+    if (at < 0) rest.push(md);
+    else {
+      leads.push(md.slice(0, at).trimEnd());
+      rest.push(md.slice(at + LEAD_END.length).trimStart());
+    }
+  }
+  const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
+  const failed = phases.find((p) => p.status === 'failed');
+  if (failed) out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
+  for (const lead of leads) out.push(lead, '');
+  out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
   return out.join('\n');
 }
 

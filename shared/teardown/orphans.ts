@@ -115,6 +115,16 @@ export function moduleServiceAccountEmail(config: GitspacesConfig, fromSetupYaml
   return sa.includes('@') ? sa : `${sa}@${config.gcp.project_id}.iam.gserviceaccount.com`;
 }
 
+/** One scan: where it looks, and what it found so far. */
+interface ScanRun {
+  config: GitspacesConfig;
+  apis: OrphanScanApis;
+  project: string;
+  /** The flags every gcloud command ends with. */
+  p: string;
+  found: OrphanScan;
+}
+
 /**
  * Looks for everything the setup could have created and is still there. Each lookup that fails is listed
  * as skipped with the reason: a scan that could not look never reports "nothing left".
@@ -125,19 +135,35 @@ export async function scanOrphans(
   opts: { serviceAccount?: string } = {},
 ): Promise<OrphanScan> {
   const project = config.gcp.project_id;
+  const run: ScanRun = {
+    config,
+    apis,
+    project,
+    p: ` --project=${project} --quiet`,
+    found: { orphans: [], notices: [], skipped: [] },
+  };
+  await scanCompute(run);
+  await scanCertificates(run);
+  const zoneExists = await scanDnsZones(run);
+  await scanServiceAccount(run, opts.serviceAccount);
+  if (!zoneExists) await checkParentDelegation(run);
+  else if (!apis.dnsClient)
+    run.found.skipped.push(
+      `Parent-zone delegation of ${config.infrastructure.domain}: no DNS client configured`,
+    );
+  return run.found;
+}
+
+/** Compute resources the module names after the infrastructure (or places in its network). */
+async function scanCompute({ config, apis, project, p, found }: ScanRun): Promise<void> {
   const infraName = config.infrastructure.name;
   const infraId = config.infrastructure.identifier;
-  const p = ` --project=${project} --quiet`;
-  const orphans: Orphan[] = [];
-  const notices: ScanNotice[] = [];
-  const skipped: string[] = [];
-
   const lists = await Promise.all(
     COLLECTIONS.map(async (c) => {
       try {
         return { c, items: await apis.compute.aggregatedList(project, c.collection) };
       } catch (e) {
-        skipped.push(`Compute ${c.collection}: ${errorMessage(e)}`);
+        found.skipped.push(`Compute ${c.collection}: ${errorMessage(e)}`);
         return { c, items: [] as AggregatedItem[] };
       }
     }),
@@ -146,7 +172,7 @@ export async function scanOrphans(
     for (const item of items) {
       const reason = attribution(item, infraName, infraId);
       if (!reason) continue;
-      orphans.push({
+      found.orphans.push({
         kind: c.kind,
         name: item.name,
         where: where(item.scope),
@@ -155,40 +181,43 @@ export async function scanOrphans(
       });
     }
   }
+}
 
-  // Certificate Manager: per region of the infra, and global.
+/** Certificate Manager: per region of the infra, and global. */
+async function scanCertificates({ config, apis, project, p, found }: ScanRun): Promise<void> {
+  const infraName = config.infrastructure.name;
+  const ours = (r: { name: string; labels?: Record<string, string> | null }) =>
+    lastSegment(r.name).startsWith(`${infraName}-`) || Object.values(r.labels ?? {}).includes(infraName);
   for (const location of [...Object.keys(config.infrastructure.regions), 'global']) {
     try {
-      for (const cert of await apis.certs.listCertificates(project, location)) {
+      for (const cert of (await apis.certs.listCertificates(project, location)).filter(ours)) {
         const name = lastSegment(cert.name);
-        if (name.startsWith(`${infraName}-`) || Object.values(cert.labels ?? {}).includes(infraName)) {
-          orphans.push({
-            kind: 'certificate',
-            name,
-            where: location,
-            reason: `name starts with ${infraName}-`,
-            command: `gcloud certificate-manager certificates delete ${name} --location=${location}${p}`,
-          });
-        }
+        found.orphans.push({
+          kind: 'certificate',
+          name,
+          where: location,
+          reason: `name starts with ${infraName}-`,
+          command: `gcloud certificate-manager certificates delete ${name} --location=${location}${p}`,
+        });
       }
-      for (const auth of await apis.certs.listDnsAuthorizations(project, location)) {
+      for (const auth of (await apis.certs.listDnsAuthorizations(project, location)).filter(ours)) {
         const name = lastSegment(auth.name);
-        if (name.startsWith(`${infraName}-`) || Object.values(auth.labels ?? {}).includes(infraName)) {
-          orphans.push({
-            kind: 'DNS authorization',
-            name,
-            where: location,
-            reason: `name starts with ${infraName}-`,
-            command: `gcloud certificate-manager dns-authorizations delete ${name} --location=${location}${p}`,
-          });
-        }
+        found.orphans.push({
+          kind: 'DNS authorization',
+          name,
+          where: location,
+          reason: `name starts with ${infraName}-`,
+          command: `gcloud certificate-manager dns-authorizations delete ${name} --location=${location}${p}`,
+        });
       }
     } catch (e) {
-      skipped.push(`Certificate Manager (${location}): ${errorMessage(e)}`);
+      found.skipped.push(`Certificate Manager (${location}): ${errorMessage(e)}`);
     }
   }
+}
 
-  // Cloud DNS: the zone named after the domain, and its records (except the zone's own NS and SOA).
+/** Cloud DNS: the zone named after the domain, and its records (except the zone's own NS and SOA). */
+async function scanDnsZones({ config, apis, project, p, found }: ScanRun): Promise<boolean> {
   const domain = config.infrastructure.domain;
   const zoneName = zoneNameFor(domain);
   let zoneExists = false;
@@ -201,7 +230,7 @@ export async function scanOrphans(
       try {
         for (const rr of await apis.dns.listRecordSets(project, z.name)) {
           if ((rr.type === 'NS' || rr.type === 'SOA') && rr.name === z.dnsName) continue;
-          orphans.push({
+          found.orphans.push({
             kind: `DNS ${rr.type} record`,
             name: rr.name,
             where: z.name,
@@ -210,9 +239,9 @@ export async function scanOrphans(
           });
         }
       } catch (e) {
-        skipped.push(`Cloud DNS records of ${z.name}: ${errorMessage(e)}`);
+        found.skipped.push(`Cloud DNS records of ${z.name}: ${errorMessage(e)}`);
       }
-      orphans.push({
+      found.orphans.push({
         kind: 'DNS zone',
         name: z.name,
         where: 'global',
@@ -221,15 +250,21 @@ export async function scanOrphans(
       });
     }
   } catch (e) {
-    skipped.push(`Cloud DNS zones: ${errorMessage(e)}`);
+    found.skipped.push(`Cloud DNS zones: ${errorMessage(e)}`);
   }
+  return zoneExists;
+}
 
-  // The module's (unused) service account.
-  const email = moduleServiceAccountEmail(config, opts.serviceAccount);
+/** The module's (unused) service account. */
+async function scanServiceAccount(
+  { config, apis, project, p, found }: ScanRun,
+  fromSetupYaml: string | undefined,
+): Promise<void> {
+  const email = moduleServiceAccountEmail(config, fromSetupYaml);
   try {
     const sa = await apis.iam.getServiceAccount(project, email);
     if (sa)
-      orphans.push({
+      found.orphans.push({
         kind: 'service account',
         name: email,
         where: 'global',
@@ -237,33 +272,36 @@ export async function scanOrphans(
         command: `gcloud iam service-accounts delete ${email}${p}`,
       });
   } catch (e) {
-    skipped.push(`IAM service account ${email}: ${errorMessage(e)}`);
+    found.skipped.push(`IAM service account ${email}: ${errorMessage(e)}`);
   }
+}
 
-  // A parent zone that still delegates to a zone that no longer exists sends lookups into the void.
-  if (!apis.dnsClient) skipped.push(`Parent-zone delegation of ${domain}: no DNS client configured`);
-  else if (!zoneExists) {
-    try {
-      const answers = await apis.dnsClient.askResolvers(domain, 'NS');
-      const ns = new Set<string>();
-      let asked = 0;
-      for (const a of answers) {
-        if (a.status !== 'fulfilled') continue;
-        asked++;
-        for (const r of [...a.value.answers, ...a.value.authorities])
-          if (r.type === 'NS' && r.name.replace(/\.$/, '') === domain) ns.add(r.data);
-      }
-      if (!asked) skipped.push(`Parent-zone delegation of ${domain}: no resolver answered`);
-      else if (ns.size) {
-        notices.push({
-          title: `The parent zone still delegates ${domain}`,
-          detail: `NS ${[...ns].join(', ')} while the Cloud DNS zone ${zoneName} is gone: lookups of ${domain} now fail (or, worse, answer from a zone someone else could create on those servers).`,
-          fix: `Delete the NS records for ${domain} in the parent zone (at your registrar or DNS provider).`,
-        });
-      }
-    } catch (e) {
-      skipped.push(`Parent-zone delegation of ${domain}: ${errorMessage(e)}`);
-    }
+/** A parent zone that still delegates to a zone that no longer exists sends lookups into the void. */
+async function checkParentDelegation({ config, apis, found }: ScanRun): Promise<void> {
+  const domain = config.infrastructure.domain;
+  if (!apis.dnsClient) {
+    found.skipped.push(`Parent-zone delegation of ${domain}: no DNS client configured`);
+    return;
   }
-  return { orphans, notices, skipped };
+  try {
+    const answers = await apis.dnsClient.askResolvers(domain, 'NS');
+    const ns = new Set<string>();
+    let asked = 0;
+    for (const a of answers) {
+      if (a.status !== 'fulfilled') continue;
+      asked++;
+      for (const r of [...a.value.answers, ...a.value.authorities])
+        if (r.type === 'NS' && r.name.replace(/\.$/, '') === domain) ns.add(r.data);
+    }
+    if (!asked) found.skipped.push(`Parent-zone delegation of ${domain}: no resolver answered`);
+    else if (ns.size) {
+      found.notices.push({
+        title: `The parent zone still delegates ${domain}`,
+        detail: `NS ${[...ns].join(', ')} while the Cloud DNS zone ${zoneNameFor(domain)} is gone: lookups of ${domain} now fail (or, worse, answer from a zone someone else could create on those servers).`,
+        fix: `Delete the NS records for ${domain} in the parent zone (at your registrar or DNS provider).`,
+      });
+    }
+  } catch (e) {
+    found.skipped.push(`Parent-zone delegation of ${domain}: ${errorMessage(e)}`);
+  }
 }

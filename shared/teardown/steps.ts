@@ -5,9 +5,14 @@ import { Pacer, statusOf } from '../gitspaces/backoff.js';
 import { GitspaceContext, deleteOne, idOf } from '../gitspaces/gitspaces.js';
 import type { GitspaceView, HarnessCdeApi } from '../gitspaces/types.js';
 import type { Instance, MetadataChange, Operation } from '../gcp/compute.js';
-import type { DelegateTokenDetails, TypesInfraProviderConfig } from '../harness/types.js';
+import type {
+  DelegateGroupSummary,
+  DelegateTokenDetails,
+  TypesInfraProviderConfig,
+} from '../harness/types.js';
 import type { Logger } from '../logger.js';
 import { mapLimit } from '../retry.js';
+import { BUNDLE_TOKEN_PREFIX, isBundleToken } from '../runner/delegate-token.js';
 import { RUNNER_METADATA_KEYS, TEARDOWN_ATTRIBUTE, stopScript } from './runner-stop.js';
 
 /** The reverse of the setup, in the order the API requires. */
@@ -35,6 +40,7 @@ export interface TeardownHarness extends HarnessCdeApi {
   getInfraProvider(id: string): Promise<TypesInfraProviderConfig | undefined>;
   deleteInfraProvider(id: string): Promise<void>;
   listDelegateTokens(name?: string): Promise<DelegateTokenDetails[]>;
+  delegateGroupsForToken(tokenName: string): Promise<DelegateGroupSummary[]>;
   revokeDelegateToken(name: string): Promise<unknown>;
 }
 
@@ -234,6 +240,10 @@ const runnerStep: StepFn = async (o) => {
   };
 };
 
+/**
+ * Revokes delegate.token_name only when it is the bundle's (the naming rule in shared/runner/delegate-token.ts)
+ * and no delegate but ours uses it: a token the user brought, or one another delegate shares, stays active.
+ */
 const tokenStep: StepFn = async (o, pacer) => {
   const name = o.config.delegate.token_name;
   const tokens = (await pacer.call('list delegate tokens', () => o.harness.listDelegateTokens(name))).filter(
@@ -244,6 +254,22 @@ const tokenStep: StepFn = async (o, pacer) => {
     return {
       status: 'nothing-to-do',
       detail: tokens.length ? `delegate token ${name} already revoked` : `no delegate token ${name}`,
+      actions: [],
+    };
+  if (!isBundleToken(name))
+    return {
+      status: 'skipped',
+      detail: `delegate token ${name} left active: its name does not start with ${BUNDLE_TOKEN_PREFIX}, so this bundle did not create it; revoke it in Harness (Account Settings -> Delegates -> Tokens) once nothing uses it`,
+      actions: [],
+    };
+  const groups = await pacer.call('list the delegate groups of the token', () =>
+    o.harness.delegateGroupsForToken(name),
+  );
+  const others = [...new Set(groups.map((g) => g.groupName).filter((g) => g !== o.config.delegate.name))];
+  if (others.length)
+    return {
+      status: 'skipped',
+      detail: `delegate token ${name} left active: delegate group(s) ${others.join(', ')} also use it; revoke it in Harness once they no longer do`,
       actions: [],
     };
   const actions = [`revoke delegate token ${name}`];

@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { getExecOutput } from '@actions/exec';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PlanJson } from './plan-render.js';
@@ -53,56 +55,52 @@ export class TerraformCli {
     return this.opts.binary;
   }
 
-  /** Runs one command; resolves with its exit code (callers decide which codes are failures). */
-  exec(args: string[], opts: { quiet?: boolean } = {}): Promise<ExecResult> {
+  /**
+   * Runs one command through @actions/exec; resolves with its exit code (callers decide which codes are failures).
+   * stdout streams to the log line by line as it comes (unless quiet) and is captured whole as well.
+   */
+  async exec(args: string[], opts: { quiet?: boolean } = {}): Promise<ExecResult> {
     const { log } = this.opts;
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...this.opts.env,
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: this.opts.env.CHECKPOINT_DISABLE ?? '1',
     };
     log.debug(`$ ${this.opts.binary} ${args.join(' ')}`);
-    return new Promise((resolvePromise, reject) => {
-      const child = spawn(this.opts.binary, args, {
-        cwd: this.opts.cwd,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let partial = '';
-      child.stdout.on('data', (b: Buffer) => {
-        out.push(b);
-        if (opts.quiet) return;
-        partial += b.toString('utf8');
-        const parts = partial.split('\n');
-        partial = parts.pop() ?? '';
-        for (const line of parts) log.info(line);
-      });
-      child.stderr.on('data', (b: Buffer) => err.push(b));
-      child.on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') {
-          reject(
-            new ConfigurationError(
-              'TERRAFORM_MISSING',
-              `${this.opts.binary} is not installed or not on PATH.`,
-              this.opts.binary === 'tofu'
-                ? 'Add opentofu/setup-opentofu before this step, or set binary: terraform.'
-                : 'Add hashicorp/setup-terraform (terraform_wrapper: false) before this step, or set binary: tofu.',
-            ),
-          );
-        } else reject(e);
-      });
-      child.on('close', (code) => {
-        if (partial && !opts.quiet) log.info(partial);
-        resolvePromise({
-          exitCode: code ?? 1,
-          stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8'),
-        });
-      });
+    // @actions/exec looks a bare name up on this process's PATH; the binary is the one on the PATH terraform runs with.
+    const binary = resolveOnPath(this.opts.binary, env.PATH, this.opts.cwd);
+    if (!binary) throw this.missing();
+    let partial = '';
+    const r = await getExecOutput(binary, args, {
+      cwd: this.opts.cwd,
+      env: env as Record<string, string>,
+      // silent: the output reaches the log through the Logger (masks, groups), not echoed raw to stdout.
+      silent: true,
+      ignoreReturnCode: true,
+      listeners: {
+        stdout: (b: Buffer) => {
+          if (opts.quiet) return;
+          partial += b.toString('utf8');
+          const parts = partial.split('\n');
+          partial = parts.pop() ?? '';
+          for (const line of parts) log.info(line);
+        },
+        debug: (m: string) => log.debug(m),
+      },
     });
+    if (partial && !opts.quiet) log.info(partial);
+    return r;
+  }
+
+  private missing(): ConfigurationError {
+    return new ConfigurationError(
+      'TERRAFORM_MISSING',
+      `${this.opts.binary} is not installed or not on PATH.`,
+      this.opts.binary === 'tofu'
+        ? 'Add opentofu/setup-opentofu before this step, or set binary: terraform.'
+        : 'Add hashicorp/setup-terraform (terraform_wrapper: false) before this step, or set binary: tofu.',
+    );
   }
 
   private fail(what: string, r: ExecResult, fix: string): never {
@@ -230,4 +228,25 @@ function planFix(stderr: string): string {
   if (/No value for required variable/.test(stderr))
     return 'The module version needs a variable this generation does not pass: set terraform.module.generation to match it.';
   return 'See the Terraform error above.';
+}
+
+/** The executable `binary` names: a path (relative to cwd), or a bare name looked up on `path`; undefined if none. */
+function resolveOnPath(binary: string, path: string | undefined, cwd: string): string | undefined {
+  const executable = (f: string) => {
+    try {
+      accessSync(f, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (binary.includes('/')) {
+    const f = resolve(cwd, binary);
+    return executable(f) ? f : undefined;
+  }
+  for (const dir of (path ?? '').split(delimiter).filter(Boolean)) {
+    const f = join(dir, binary);
+    if (executable(f)) return f;
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { FakeClock } from '../../shared/clock.js';
 import { RemoteError } from '../../shared/errors.js';
 import {
-  CATALOG,
+  PREFLIGHT_CHECKS,
   createPreflightContext,
   modulePermissions,
   regionFootprint,
@@ -15,7 +15,7 @@ import {
   type Exec,
   type PreflightContext,
 } from '../../shared/checks/index.js';
-import { locationAllowed } from '../../shared/checks/gcp.js';
+import { locationAllowed } from '../../shared/checks/org.js';
 import type { DnsClient, DnsResponse } from '../../shared/dns/query.js';
 import { RecordingLogger } from '../../shared/logger.js';
 import { configFromText } from '../../shared/config/parse.js';
@@ -87,11 +87,11 @@ async function ctxFor(
   });
 }
 
-describe('check runner', () => {
+describe('check run loop', () => {
   it('without credentials: AUTH-001 is the one GCP error; every API/IAM/ORG/QUOTA check skips naming it; nothing throws', async () => {
     const ctx = await ctxFor();
-    const results = await runChecks(CATALOG, ctx);
-    expect(results.map((r) => r.id)).toEqual(CATALOG.map((c) => c.id));
+    const results = await runChecks(PREFLIGHT_CHECKS, ctx);
+    expect(results.map((r) => r.id)).toEqual(PREFLIGHT_CHECKS.map((c) => c.id));
     const auth1 = results.find((r) => r.id === 'AUTH-001');
     expect(auth1?.status).toBe('error');
     expect(auth1?.observed).toMatch(/No Google credentials/);
@@ -149,7 +149,7 @@ describe('check runner', () => {
 
 describe('pure checks', () => {
   const one = async (id: string, overrides: Record<string, unknown> = {}, extra = {}) =>
-    (await runChecks(CATALOG, await ctxFor(overrides, extra), { only: [id] }))[0];
+    (await runChecks(PREFLIGHT_CHECKS, await ctxFor(overrides, extra), { only: [id] }))[0];
 
   it('NET-001: a default subnet outside 10/8 and a too-small proxy subnet', async () => {
     const r = await one('NET-001', {
@@ -325,7 +325,7 @@ describe('pure checks', () => {
       exec: okExec,
       dns: fakeDns([], {}),
     });
-    await runChecks(CATALOG, c, { only: ['CERT-001'] });
+    await runChecks(PREFLIGHT_CHECKS, c, { only: ['CERT-001'] });
     expect([...log.masks].some((m) => m.includes('PRIVATE KEY'))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { cli } from '../../cli/main.js';
 import { parseArgs } from '../../cli/args.js';
-import { markdownToText } from '../../cli/io.js';
+import { resultText } from '../../cli/main.js';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { ROOT } from './run-cli.js';
@@ -78,7 +78,7 @@ describe('commands', () => {
         io.setOutput('echo', k);
         io.setOutput('region', io.inputs.required('region'));
         await io.appendSummary(`## Result\n\n**ok** with ${k}`);
-        return { outputs: {}, phase };
+        return { outputs: {}, phase: { ...phase, summary: `ok with ${k}`, details: [`checked ${k}`] } };
       },
       { HARNESS_API_KEY: key, INPUT_REGION: 'europe-west1' },
     );
@@ -86,8 +86,10 @@ describe('commands', () => {
     expect(r.stdout + r.stderr).not.toContain(key);
     expect(r.stdout).toContain('region=europe-west1');
     expect(r.stdout).toContain('echo=***');
-    expect(r.stdout).toContain('Result\n------');
-    expect(r.stdout).toContain('ok with ***');
+    // The CLI prints the result (the report model) as text; the job summary's Markdown is the runner's.
+    expect(r.stdout).toMatch(/^ok +test +1ms +ok with \*\*\*$/m);
+    expect(r.stdout).toContain('      checked ***');
+    expect(r.stdout).not.toContain('## Result');
     expect(r.stderr).toContain('using key ***');
   });
 
@@ -128,6 +130,19 @@ describe('commands', () => {
     expect(bug.stderr).toContain('this is a bug');
   });
 
+  test('a bug: one error line that says so; its stack trace only with RUNNER_DEBUG=1 (or --verbose)', async () => {
+    const bug = async () => {
+      throw new TypeError('x is undefined');
+    };
+    const quiet = await run(['validate'], bug);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr.match(/^error: /gm)).toHaveLength(1);
+    expect(quiet.stderr).not.toMatch(/^\s+at /m);
+    const debug = await run(['validate'], bug, { RUNNER_DEBUG: '1' });
+    expect(debug.stderr).toMatch(/TypeError: x is undefined\n\s+at /);
+    expect((await run(['--verbose', 'validate'], bug)).stderr).toMatch(/TypeError: x is undefined\n\s+at /);
+  });
+
   test('an unknown command is exit 2 and lists the commands', async () => {
     const r = await run(['frobnicate'], async () => ({ outputs: {}, phase }));
     expect(r.code).toBe(2);
@@ -164,10 +179,41 @@ describe('commands', () => {
   });
 });
 
-test('markdownToText keeps tables and lists readable and drops Mermaid and tags', () => {
-  const md =
-    '## Preflight\n\n**✅ ready**\n\n| a | b |\n|---|---|\n| 1 | x<br>y |\n\n```mermaid\ngantt\n```\n<details><summary>Skipped</summary>\n\n- one\n</details>';
-  expect(markdownToText(md)).toBe(
-    'Preflight\n---------\n\n✅ ready\n\n| a | b |\n|---|---|\n| 1 | x\n    y |\n\nSkipped\n\n- one',
+test('resultText: the phase line, its details, then each check with what to do about a failure', () => {
+  const text = resultText(
+    { ...phase, status: 'failed', summary: '1 passed, 1 error(s)', details: ['DNS-001: no NS'] },
+    [
+      {
+        id: 'API-001',
+        title: 'APIs enabled',
+        status: 'ok',
+        observed: 'all',
+        expected: 'all',
+        fix: '',
+        docUrl: '',
+        durationMs: 1,
+      },
+      {
+        id: 'DNS-001',
+        title: 'Zone delegated',
+        status: 'error',
+        observed: 'no NS',
+        expected: 'NS of the zone',
+        fix: 'Delegate it.',
+        docUrl: '',
+        durationMs: 1,
+      },
+    ],
   );
+  expect(text.split('\n')).toEqual([
+    'FAIL  test       1ms  1 passed, 1 error(s)',
+    '      DNS-001: no NS',
+    '',
+    'ok    API-001     APIs enabled',
+    'FAIL  DNS-001     Zone delegated',
+    '      observed: no NS',
+    '      expected: NS of the zone',
+    '      fix:      Delegate it.',
+  ]);
+  expect(text).not.toMatch(/[*#|<]/);
 });

@@ -21,14 +21,26 @@ test('optional falls back on empty', () => {
   expect(inputs({ a: 'x' }).optional('a', 'dflt')).toBe('x');
 });
 
-test('booleans: the YAML 1.2 core words, a default when empty, an error otherwise', () => {
-  const i = inputs({ t1: 'true', t2: 'True', t3: 'yes', f1: 'false', f2: 'off', f3: '0', bad: 'maybe' });
+test('booleans: exactly the YAML 1.2 core words core.getBooleanInput accepts; anything else names the input', () => {
+  const i = inputs({ t1: 'true', t2: 'True', t3: ' TRUE ', f1: 'false', f2: 'False', f3: 'FALSE' });
   expect(['t1', 't2', 't3'].map((n) => i.boolean(n, false))).toEqual([true, true, true]);
   expect(['f1', 'f2', 'f3'].map((n) => i.boolean(n, true))).toEqual([false, false, false]);
-  expect(i.boolean('missing', true)).toBe(true);
-  expect(() => i.boolean('bad', true)).toThrow(
-    expect.objectContaining({ code: 'INPUT_INVALID', message: 'Input bad must be a boolean, got "maybe"' }),
-  );
+  for (const word of ['yes', 'on', '1', 'no', 'off', '0', 'tRUE', 'maybe']) {
+    expect(() => inputs({ wait: word }).boolean('wait', true)).toThrow(
+      expect.objectContaining({
+        code: 'INPUT_INVALID',
+        message: `Input wait must be a boolean, got "${word}"`,
+        fix: expect.stringContaining('`wait: true` or `wait: false`'),
+      }),
+    );
+  }
+});
+
+test('booleans: the default applies to an input not set at all; one set to an empty string is refused, as core does', () => {
+  expect(inputs({}).boolean('wait', true)).toBe(true);
+  expect(inputs({}).boolean('wait', false)).toBe(false);
+  expect(() => inputs({ wait: '' }).boolean('wait', true)).toThrow(/Input wait must be a boolean, got ""/);
+  expect(() => inputs({ wait: '  ' }).boolean('wait', true)).toThrow(/Input wait must be a boolean/);
 });
 
 test('durations: units, combinations, plain seconds; garbage is refused', () => {
@@ -45,8 +57,9 @@ test('durations: units, combinations, plain seconds; garbage is refused', () => 
   expect(() => inputs({ t: 'soon' }).duration('t', 1)).toThrow(/not a duration: "soon"/);
 });
 
-test('lists: comma or newline separated, blanks dropped', () => {
+test('lists: one item a line as core.getMultilineInput, a line also split on commas (as action.yml documents), blanks dropped', () => {
   expect(parseList('a, b,,c\n d \n\n')).toEqual(['a', 'b', 'c', 'd']);
+  expect(parseList('validate\r\nconfigure\n  \ncreate')).toEqual(['validate', 'configure', 'create']);
   expect(inputs({ regions: 'us-central1\neurope-west1' }).list('regions')).toEqual([
     'us-central1',
     'europe-west1',

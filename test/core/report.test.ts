@@ -2,6 +2,7 @@ import { CheckResult, PhaseResult, checkVerdict, countByStatus } from '../../sha
 import {
   cell,
   formatDuration,
+  LEAD_END,
   renderChecksMarkdown,
   renderChecksText,
   renderPhasesMarkdown,
@@ -44,26 +45,49 @@ test('verdicts count errors and warnings', () => {
   );
 });
 
-test('checks markdown: verdict, one table per family in catalog order, fixes for failures, skipped folded', () => {
+test('checks markdown: verdict, failures and fixes first, then counts, skipped and passing folded per family', () => {
   const md = renderChecksMarkdown('Preflight', checkVerdict(checks), checks);
   const lines = md.split('\n');
-  expect(lines[0]).toBe('## Preflight');
-  expect(lines[2]).toBe('**❌ 1 error(s), 1 warning(s): fix the errors below before anything is created.**');
-  expect(lines.filter((l) => l.startsWith('### '))).toEqual([
-    '### API',
-    '### IAM',
-    '### DNS',
-    '### How to fix',
+  expect(lines.slice(0, 8)).toEqual([
+    '## Preflight',
+    '',
+    '**❌ 1 error(s), 1 warning(s): fix the errors below before anything is created.**',
+    '',
+    '### What to fix',
+    '',
+    // Errors before warnings; a pipe in a value is escaped.
+    '- ❌ **DNS-001** title of DNS-001: NS: ns1.other.net \\| ns2.other.net (expected: expected DNS-001). **Fix:** fix DNS-001 ([docs](https://example.test/dns))',
+    '- ⚠️ **API-001** title of API-001: observed API-001 (expected: expected API-001). **Fix:** fix API-001',
   ]);
-  // A pipe in a value is escaped so the table keeps its columns.
-  expect(md).toContain(
-    '| ❌ | `DNS-001` title of DNS-001 | NS: ns1.other.net \\| ns2.other.net | expected DNS-001 |',
-  );
-  expect(md).toContain('- ❌ **DNS-001** title of DNS-001: fix DNS-001 ([docs](https://example.test/dns))');
-  expect(md).toContain('- ⚠️ **API-001** title of API-001: fix API-001');
-  expect(md).not.toContain('**API-002**');
-  expect(md).toContain('<details><summary>Skipped checks and why</summary>');
-  expect(md).toContain('- **IAM-003** title of IAM-003: no permission to read the IAM policy');
+  const rest = lines.slice(8).filter((l) => l && l !== LEAD_END);
+  expect(rest).toEqual([
+    '✅ 1 passed · ⚠️ 1 warnings · ❌ 1 errors · ⏭️ 1 skipped',
+    '<details><summary>⏭️ Skipped checks and why (1)</summary>',
+    '- **IAM-003** title of IAM-003: no permission to read the IAM policy',
+    '</details>',
+    '<details><summary>✅ API: 1 passed</summary>',
+    '| Check | Observed | Expected |',
+    '|---|---|---|',
+    '| `API-002` title of API-002 | observed API-002 | expected API-002 |',
+    '</details>',
+  ]);
+});
+
+test('checks markdown with nothing failing: no fix section, every family folded in catalog order', () => {
+  const ok = [
+    check('DNS-002', 'ok'),
+    check('API-001', 'ok'),
+    check('API-003', 'ok'),
+    check('TOOL-001', 'ok'),
+  ];
+  const md = renderChecksMarkdown('Preflight', checkVerdict(ok), ok);
+  expect(md).not.toContain('What to fix');
+  expect(md).not.toContain(LEAD_END);
+  expect(md.split('\n').filter((l) => l.startsWith('<details>'))).toEqual([
+    '<details><summary>✅ TOOL: 1 passed</summary>',
+    '<details><summary>✅ API: 2 passed</summary>',
+    '<details><summary>✅ DNS: 1 passed</summary>',
+  ]);
 });
 
 test('checks as text: the failing ones say observed, expected and fix', () => {

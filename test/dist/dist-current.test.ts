@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { ACTION_NAMES } from '../../actions/registry.js';
 import { ROOT, bundleNode, parseCommandFile, parseWorkflowCommands, runBundle } from './run-bundle.js';
 
 const run = promisify(execFile);
@@ -56,7 +57,7 @@ test('the build is deterministic: no timestamps or absolute paths of the build m
 });
 
 test('a missing action is skipped loudly, never silently', () => {
-  for (const name of ['validate-prereqs', 'configure-infra', 'terraform-apply', 'install-runner', 'create-gitspace', 'teardown', 'pipeline']) {
+  for (const name of ACTION_NAMES) {
     const src = existsSync(join(ROOT, 'actions', name, 'main.ts'));
     expect({ name, built: existsSync(join(fresh, name, 'index.js')) }).toEqual({ name, built: src });
     if (!src) expect(buildLog).toContain(`WARNING: actions/${name}/main.ts does not exist`);
@@ -65,13 +66,14 @@ test('a missing action is skipped loudly, never silently', () => {
 
 describe('the fresh bundles, run as the runner runs them', () => {
   const built = () =>
-    ['validate-prereqs', 'configure-infra', 'terraform-apply', 'install-runner', 'create-gitspace', 'teardown', 'pipeline'].filter((n) => existsSync(join(fresh, n, 'index.js')));
+    ACTION_NAMES.filter((n) => existsSync(join(fresh, n, 'index.js')));
 
-  test('without a config file each action fails with an error annotation, exit 1, and no stack trace', async () => {
+  // A missing config file is a configuration error: exit 2, as on the CLI (shared/failure.ts).
+  test('without a config file each action fails with an error annotation, exit 2, and no stack trace', async () => {
     for (const name of built()) {
       const r = await runBundle(name, { distDir: fresh, inputs: { config: 'no-such-gitspaces.yaml' } });
       const errors = r.annotations.filter((a) => a.level === 'error');
-      expect({ name, code: r.code, errors: errors.length > 0 }).toEqual({ name, code: 1, errors: true });
+      expect({ name, code: r.code, errors: errors.length > 0 }).toEqual({ name, code: 2, errors: true });
       expect({ name, bug: /this is a bug|at .*\(.*\.js:\d+:\d+\)/.test(r.stdout + r.stderr) }).toEqual({ name, bug: false });
     }
   }, 120_000);

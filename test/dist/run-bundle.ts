@@ -123,7 +123,8 @@ export function parseWorkflowCommands(stdout: string): { annotations: Annotation
 }
 
 export async function runBundle(action: string, opts: BundleOptions = {}): Promise<BundleRun> {
-  const distDir = opts.distDir ?? join(ROOT, 'dist');
+  // GITSPACES_DIST: run another build (e.g. `node scripts/build.mjs --out /tmp/d`) before committing dist/.
+  const distDir = opts.distDir ?? resolve(process.env.GITSPACES_DIST ?? join(ROOT, 'dist'));
   const entry = join(distDir, action, 'index.js');
   if (!existsSync(entry)) throw new Error(`run-bundle: ${entry} does not exist; run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), `gitspaces-run-${action}-`));
@@ -193,4 +194,45 @@ async function runIn(
     node,
   };
   return result;
+}
+
+const stepEntries = new Map<string, Promise<string>>();
+
+/**
+ * `dist/<action>/index.js` built from this tree's sources (esbuild, ~1 s, once per action and test file), for tests
+ * that run an action as the runner does without the committed dist/ (rebuilt only by `npm run build`). It is the
+ * same wiring: `runBundledAction(name)` of actions/bundle.ts over @actions/core. Pass the directory it returns as
+ * `distDir` to runBundle.
+ */
+export function sourceStep(action: string): Promise<string> {
+  let entry = stepEntries.get(action);
+  if (!entry) {
+    entry = (async () => {
+      const { build } = await import('esbuild');
+      const dir = mkdtempSync(join(ROOT, 'node_modules', '.gitspaces-step-'));
+      process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+      const outfile = join(dir, action, 'index.js');
+      await build({
+        stdin: {
+          contents: `import { runBundledAction } from './bundle.js';\nawait runBundledAction(${JSON.stringify(action)});\n`,
+          resolveDir: join(ROOT, 'actions'),
+          loader: 'ts',
+          sourcefile: `${action}-step.ts`,
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        outfile,
+        logLevel: 'error',
+        // CommonJS dependencies call require(): give the ESM bundle one.
+        banner: {
+          js: "import { createRequire as __gitspacesRequire } from 'node:module'; const require = __gitspacesRequire(import.meta.url);",
+        },
+      });
+      return dir;
+    })();
+    stepEntries.set(action, entry);
+  }
+  return entry;
 }

@@ -1,19 +1,50 @@
 /**
- * docs/troubleshooting.md has a section for every check id (the preflight catalog and the post-apply /
- * post-install gates) and documents every ConfigurationError code the sources throw; the README's
- * Troubleshooting table links every id.
+ * docs/troubleshooting.md has a section for every id of the check catalog (the preflight checks and the
+ * after-apply / after-install gates), headed with the catalog's title in catalog order, and documents every
+ * ConfigurationError code the sources throw; the README's Troubleshooting table links every id.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CATALOG } from '../../shared/checks/index.js';
-import { GATES } from '../../shared/runner/install.js';
+import { AFTER_APPLY_GATES } from '../../shared/checks/after-apply.js';
+import { AFTER_INSTALL_GATES } from '../../shared/checks/after-install.js';
+import { CATALOG, type CheckPhase, type Collaborator } from '../../shared/checks/catalog.js';
+import { PREFLIGHT_CHECKS } from '../../shared/checks/preflight.js';
 import { ROOT } from '../cli/run-cli.js';
 
-const DOC = readFileSync(join(ROOT, 'docs', 'troubleshooting.md'), 'utf8');
+const DOC_PATH = join(ROOT, 'docs', 'troubleshooting.md');
+const DOC = readFileSync(DOC_PATH, 'utf8');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 /** The gates that run after apply (terraform-apply) and after install (install-runner). */
-const POST_GATES = ['DNS-101', 'CERT-101', 'RUN-101', 'DLG-101', 'GW-101'];
+const POST_GATES = CATALOG.filter((c) => c.phase !== 'preflight').map((c) => c.id);
+
+const RUNS: Record<CheckPhase, string> = {
+  preflight: 'validate-prereqs',
+  'after-apply': 'terraform-apply, after apply',
+  'after-install': 'install-runner, after install',
+};
+const READS: Record<Collaborator, string> = {
+  config: 'the config file',
+  files: 'the certificate files',
+  exec: 'programs on PATH',
+  gcp: 'Google APIs',
+  dns: 'DNS servers',
+  harness: 'the Harness API',
+};
+
+/** The doc's table of every check, as the catalog says it (between the check-catalog markers). */
+function catalogTable(): string {
+  const code = (p: string) => p.replace(/^([a-z]+(?:\.[a-zA-Z]+)+)/, '`$1`');
+  const rows = CATALOG.map(
+    (c) =>
+      `| [${c.id}](#${c.id}) | ${c.family} | ${RUNS[c.phase]} | ${c.needs.uses.map((u) => READS[u]).join(', ')} | ${
+        c.needs.permissions.map(code).join(', ') || 'none'
+      } |`,
+  );
+  return ['| Id | Family | Run by | Reads | Permissions |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+const CATALOG_BLOCK = /(<!-- check-catalog -->\n)([\s\S]*?)(<!-- \/check-catalog -->)/;
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -63,17 +94,39 @@ function readmeTroubleshooting(): string {
   return README.slice(start, next < 0 ? undefined : next);
 }
 
-const ALL_IDS = [...CATALOG.map((c) => c.id), ...POST_GATES];
+const ALL_IDS = CATALOG.map((c) => c.id);
 
 describe('docs/troubleshooting.md', () => {
   test('the id lists are what the code runs', () => {
-    expect(CATALOG.map((c) => c.id)).toEqual(expect.arrayContaining(['CFG-001', 'API-007', 'HARNESS-003']));
+    expect(PREFLIGHT_CHECKS.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['CFG-001', 'API-007', 'HARNESS-003']),
+    );
+    expect(POST_GATES).toEqual(['DNS-101', 'CERT-101', 'RUN-101', 'DLG-101', 'GW-101']);
     expect(new Set(ALL_IDS).size).toBe(ALL_IDS.length);
     // The install-runner gates, and the terraform-apply gates as the code names them.
-    expect(Object.values(GATES).map((g) => g.id)).toEqual(['RUN-101', 'DLG-101', 'GW-101']);
-    const applyGates = readFileSync(join(ROOT, 'actions', 'terraform-apply', 'gates.ts'), 'utf8');
+    expect(Object.values(AFTER_INSTALL_GATES).map((g) => g.id)).toEqual(['RUN-101', 'DLG-101', 'GW-101']);
+    expect(AFTER_APPLY_GATES.map((g) => g.id).sort()).toEqual(['CERT-101', 'DNS-101']);
+    const applyGates = readFileSync(join(ROOT, 'shared', 'checks', 'after-apply.ts'), 'utf8');
     const inCode = new Set([...applyGates.matchAll(/check\(\s*'([A-Z]+-\d{3})'/g)].map((m) => m[1]));
     expect([...inCode].sort()).toEqual(['CERT-101', 'DNS-101']);
+  });
+
+  test('one `## <id>: <title>` section per catalog entry, with its title, in catalog order', () => {
+    const headings = [...DOC.matchAll(/^## ([A-Z]+-\d{3}): (.+)$/gm)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(headings).toEqual(CATALOG.map((c) => `${c.id}: ${c.title}`));
+    // Each entry's doc link is the anchor of its section.
+    for (const c of CATALOG) expect(c.doc).toBe(`docs/troubleshooting.md#${c.id}`);
+  });
+
+  test('the table of what each check reads is generated from the catalog', () => {
+    const expected = `${catalogTable()}\n`;
+    if (process.env.CHECK_CATALOG_DOC === 'write')
+      writeFileSync(
+        DOC_PATH,
+        DOC.replace(CATALOG_BLOCK, (_m, open: string, _t, close: string) => open + expected + close),
+      );
+    const current = readFileSync(DOC_PATH, 'utf8').match(CATALOG_BLOCK)?.[2];
+    expect(current).toBe(expected);
   });
 
   test.each(ALL_IDS)('%s has an anchor, a heading and a fix', (id) => {
@@ -90,7 +143,7 @@ describe('docs/troubleshooting.md', () => {
   test('each anchor appears once and names a known id or section', () => {
     const anchors = [...DOC.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1] as string);
     expect(new Set(anchors).size).toBe(anchors.length);
-    const known = new Set([...ALL_IDS, 'error-codes', 'plan-changed']);
+    const known = new Set([...ALL_IDS, 'what-each-check-reads', 'error-codes', 'plan-changed']);
     expect(anchors.filter((a) => !known.has(a))).toEqual([]);
   });
 

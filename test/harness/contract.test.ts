@@ -141,6 +141,9 @@ describe('HarnessClient against the emulator: every call conforms to the OpenAPI
     expect(await client.listDelegateTokens('gitspaces-delegate-token')).toEqual([
       expect.objectContaining({ name: 'gitspaces-delegate-token', status: 'ACTIVE' }),
     ]);
+    // Read back by name (the key may edit delegates): the same value, masked as it arrives.
+    expect(await client.getDelegateToken('gitspaces-delegate-token')).toMatchObject({ value: token.value });
+    expect(await client.getDelegateToken('gitspaces-delegate')).toBeUndefined();
     expect(await client.delegateGroupsForToken('gitspaces-delegate-token')).toEqual([]);
     expect((await client.revokeDelegateToken('gitspaces-delegate-token')).status).toBe('REVOKED');
     // Tear down: the gitspace disappears once deletion completes.
@@ -257,6 +260,11 @@ describe('scenario switches', () => {
       message: expect.stringContaining('cde_infraprovider_view'),
     });
     expect(await c.getProject('default', 'platform')).toBe(true);
+    // Harness returns a token's value on GET only to a key that may edit delegates: not this one.
+    await c.createDelegateToken('gitspaces-delegate-token');
+    const listed = await c.getDelegateToken('gitspaces-delegate-token');
+    expect(listed).toMatchObject({ name: 'gitspaces-delegate-token', status: 'ACTIVE' });
+    expect(listed?.value).toBeUndefined();
     await t.stop();
     const t2 = await startTestHarness({ harness: { hybridEnabled: false } });
     const c2 = new HarnessClient({

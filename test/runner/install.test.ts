@@ -316,18 +316,33 @@ test('a forced reinstall reuses the existing token: its value stays on the VM an
   expect(env.sb.world.harness.tokens.size).toBe(1);
 });
 
-test('an existing token whose value this VM never received is a configuration error, before any change', async () => {
+test('a run killed after creating the token converges: the value is read back by name, one active token, no duplicate', async () => {
   const env = await install({});
+  // The earlier run created the token, then was killed before writing anything to the VM.
   const harness = new HarnessClient({
     baseUrl: env.sb.urls.harness as string,
     apiKey: env.sb.secrets.harnessApiKey,
     accountId: env.sb.scenario.harness.accountId,
   });
-  await harness.createDelegateToken('gitspaces-delegate-token');
-  const mark = env.sb.journal.lastSeq;
-  await expect(env.run()).rejects.toMatchObject({
-    code: 'DELEGATE_TOKEN_VALUE_UNAVAILABLE',
-    fix: expect.stringContaining('`delegate-token` input'),
-  });
-  expect(env.sb.journal.since(mark).filter((e) => e.mutating && e.service !== 'oauth')).toEqual([]);
+  const created = await harness.createDelegateToken('gitspaces-delegate-token');
+  const token = created.value as string;
+  expect(token).toBeTruthy();
+
+  const { io, result } = await env.run();
+  expect(io.failures).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 ok', 'DLG-101 ok', 'GW-101 ok']);
+  expect(io.log.text()).toContain(
+    'Delegate token gitspaces-delegate-token: exists, reused (its value read back from Harness)',
+  );
+  expect(io.log.text()).not.toContain('DELEGATE_TOKEN_VALUE_UNAVAILABLE');
+  expect(result.phase.details).not.toContain('created delegate token gitspaces-delegate-token');
+  // Exactly one token of ours, active, and the delegate connected with the value Harness holds for it.
+  expect(
+    [...env.sb.world.harness.tokens.values()].map((t) => `${t.details.name} ${t.details.status}`),
+  ).toEqual(['gitspaces-delegate-token ACTIVE']);
+  expect(env.sb.world.vm.delegates).toEqual([expect.objectContaining({ token })]);
+  // The value came back in a response: masked everywhere the user reads.
+  for (const text of [io.log.lines.join('\n'), io.summaries.join('\n'), JSON.stringify(io.outputs)])
+    expect(text).not.toContain(token);
 });

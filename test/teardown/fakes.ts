@@ -7,7 +7,11 @@ import type {
   MetadataChange,
   Operation,
 } from '../../shared/gcp/compute.js';
-import type { DelegateTokenDetails, TypesInfraProviderConfig } from '../../shared/harness/types.js';
+import type {
+  DelegateGroupSummary,
+  DelegateTokenDetails,
+  TypesInfraProviderConfig,
+} from '../../shared/harness/types.js';
 import type { OrphanScanApis } from '../../shared/teardown/orphans.js';
 import { TEARDOWN_ATTRIBUTE } from '../../shared/teardown/runner-stop.js';
 import type { TeardownCompute, TeardownHarness, TeardownTerraform } from '../../shared/teardown/steps.js';
@@ -23,6 +27,8 @@ export class FakeWorld {
     setup_yaml: 'project:\n  id: acme-gitspaces\n  service_account: gitspaces-sa\n',
   };
   tokens: DelegateTokenDetails[] = [{ name: 'gitspaces-delegate-token', status: 'ACTIVE' }];
+  /** The delegate groups that connected with each token (by token name). */
+  delegateGroups: Record<string, DelegateGroupSummary[]> = {};
   vm: Instance | undefined;
   guest: Record<string, string> = {};
   containers = ['gitspaces-runner', 'gitspaces-delegate'];
@@ -46,6 +52,7 @@ export class FakeWorld {
       this.mutations.push('delete-infra');
     };
     h.listDelegateTokens = async () => structuredClone(this.tokens);
+    h.delegateGroupsForToken = async (name: string) => structuredClone(this.delegateGroups[name] ?? []);
     h.revokeDelegateToken = async (name: string) => {
       this.maybeFail('revoke-token');
       this.tokens = this.tokens.map((t) => (t.name === name ? { ...t, status: 'REVOKED' } : t));

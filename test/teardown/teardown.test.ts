@@ -18,10 +18,11 @@ function run(
   clock: FakeClock,
   inputs: Record<string, string> = {},
   delegates: string[] = [],
+  config = exampleConfig(),
 ) {
   const t = testIO({ ...FAST, ...inputs }, clock);
   const deps = {
-    config: exampleConfig(),
+    config,
     harness: world.harness,
     compute: world.compute(),
     terraform: world.terraform(),
@@ -97,6 +98,49 @@ describe('teardown (against in-memory collaborators)', () => {
       expect(second.t.outputs.clean).toBe('true');
     },
   );
+
+  test('only the bundle’s own delegate token is revoked, and only when no other delegate uses it', async () => {
+    const stepOf = (outputs: Record<string, string>) =>
+      (JSON.parse(outputs.steps ?? '[]') as { step: string; status: string; detail: string }[]).find(
+        (s) => s.step === 'delegate-token',
+      );
+    // A token the user brought (its name is outside the gitspaces-* rule) stays active.
+    const own = await setup();
+    own.world.tokens = [{ name: 'prod-delegates', status: 'ACTIVE' }];
+    const config = exampleConfig();
+    config.delegate.token_name = 'prod-delegates';
+    const first = run(own.world, own.clock, {}, [], config);
+    expect((await first.done).exitCode).toBe(0);
+    expect(own.world.tokens).toEqual([{ name: 'prod-delegates', status: 'ACTIVE' }]);
+    expect(stepOf(first.t.outputs)).toMatchObject({
+      status: 'skipped',
+      detail: expect.stringContaining('prod-delegates left active: its name does not start with gitspaces-'),
+    });
+
+    // The bundle's token, but another delegate group connected with it too: left active, named.
+    const shared = await setup();
+    shared.world.delegateGroups['gitspaces-delegate-token'] = [
+      {
+        groupName: 'gitspaces-delegate',
+        activelyConnected: false,
+        connectivityStatus: 'disconnected',
+        lastHeartBeat: 0,
+        tags: [],
+      },
+      {
+        groupName: 'ci-delegate',
+        activelyConnected: true,
+        connectivityStatus: 'connected',
+        lastHeartBeat: 1,
+        tags: [],
+      },
+    ];
+    const second = run(shared.world, shared.clock);
+    expect((await second.done).exitCode).toBe(0);
+    expect(shared.world.mutations).not.toContain('revoke gitspaces-delegate-token');
+    expect(shared.world.tokens).toEqual([{ name: 'gitspaces-delegate-token', status: 'ACTIVE' }]);
+    expect(stepOf(second.t.outputs)?.detail).toContain('delegate group(s) ci-delegate also use it');
+  });
 
   test('dry-run changes nothing and says what would be removed', async () => {
     const { world, clock } = await setup();

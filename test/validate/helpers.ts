@@ -11,7 +11,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { loadScenario, type DeepPartial, type Scenario } from '../../sandbox/scenario.js';
 import { writeScenarioConfig } from '../../sandbox/scenarios/config.js';
 
-/** A logger that also keeps the annotations (message + title) the runner would show. */
+/** A logger that also keeps the annotations (message + title) GitHub would show. */
 export class AnnotatingLogger extends RecordingLogger {
   readonly annotations: { level: 'error' | 'warning'; message: string; title?: string }[] = [];
   override error(m: string, p?: AnnotationProps) {

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../shared/report/model.js';
 import { scenarioNames } from '../../sandbox/scenarios/config.js';
 import { loadScenario } from '../../sandbox/scenario.js';
-import { CATALOG } from '../../shared/checks/index.js';
+import { PREFLIGHT_CHECKS } from '../../shared/checks/index.js';
 import { runValidate, scenarioRun } from './helpers.js';
 
 const failing = (checks: CheckResult[]) =>
@@ -18,7 +18,7 @@ const show = (checks: CheckResult[]) =>
 describe('validate-prereqs against every sandbox scenario', () => {
   it('ships at least 15 failure scenarios and the catalog has at least 30 checks', () => {
     expect(scenarioNames().filter((n) => n !== 'healthy').length).toBeGreaterThanOrEqual(15);
-    expect(new Set(CATALOG.map((c) => c.id)).size).toBeGreaterThanOrEqual(30);
+    expect(new Set(PREFLIGHT_CHECKS.map((c) => c.id)).size).toBeGreaterThanOrEqual(30);
   });
 
   it.each(scenarioNames())(

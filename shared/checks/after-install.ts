@@ -1,6 +1,24 @@
-import { BOOTSTRAP_STEPS, GUEST_NAMESPACE } from './bootstrap.js';
+/**
+ * The health gates install-runner runs after it installed the runner and the delegate (RUN-101, DLG-101, GW-101):
+ * what each observes in one poll. install-runner (shared/runner/install.ts) waits on them in this order, each
+ * until it passes or its timeout, and reports them with their catalog ids and titles.
+ */
+import { BOOTSTRAP_STEPS, GUEST_NAMESPACE } from '../runner/bootstrap.js';
 import type { DelegateGroupSummary, TypesCDEGateway } from '../harness/types.js';
 import type { Observation } from '../retry.js';
+import { catalogEntry } from './catalog.js';
+
+function gate(id: string): { id: string; title: string } {
+  const { title } = catalogEntry(id);
+  return { id, title };
+}
+
+/** The after-install gates of the catalog, in the order install-runner waits on them. */
+export const AFTER_INSTALL_GATES = {
+  runner: gate('RUN-101'),
+  delegate: gate('DLG-101'),
+  gateway: gate('GW-101'),
+} as const;
 
 /** The runner VM's bootstrap progress as its guest attributes report it (`gitspaces/<key>`). */
 export interface BootstrapProgress {
@@ -43,7 +61,7 @@ export function fixForStep(step: string, vm: string, zone: string): string {
     case 'docker':
       return `The VM could not install Docker from get.docker.com: give it outbound HTTPS (Cloud NAT) or use an Ubuntu image with Docker, then re-run install-runner. Logs: \`${ssh} -- sudo journalctl -u google-startup-scripts\`.`;
     case 'files':
-      return 'The VM could not read the pool file, key or delegate token from its metadata: re-run install-runner (it writes them again). If the delegate token was created earlier, pass it as `delegate-token` or choose a new delegate.token_name.';
+      return 'The VM could not read the pool file, key or delegate token from its metadata: re-run install-runner (it writes them again, reading the value of the delegate token back from Harness). If it says DELEGATE_TOKEN_VALUE_UNAVAILABLE, give the API key delegate edit permission or pass the token as `delegate-token`.';
     case 'network':
     case 'runner':
     case 'delegate':

@@ -1,8 +1,13 @@
-import { docUrlFor } from '../../shared/checks/types.js';
-import type { Certificate } from '../../shared/gcp/certmanager.js';
-import type { ManagedZone, ResourceRecordSet } from '../../shared/gcp/clouddns.js';
-import { errorMessage } from '../../shared/errors.js';
-import type { CheckResult } from '../../shared/report/model.js';
+/**
+ * The health gates terraform-apply runs after an apply (DNS-101, CERT-101): what Cloud DNS and Certificate Manager
+ * hold for each region, read from the APIs rather than from resolvers. One result per region.
+ */
+import type { Certificate } from '../gcp/certmanager.js';
+import type { ManagedZone, ResourceRecordSet } from '../gcp/clouddns.js';
+import { errorMessage } from '../errors.js';
+import type { CheckResult } from '../report/model.js';
+import { entriesOfPhase } from './catalog.js';
+import { docUrlFor } from './types.js';
 
 /** The Cloud DNS and Certificate Manager reads the health gates need (createGcp().dns / .certs have them). */
 export interface GateApis {
@@ -38,6 +43,12 @@ export interface GateInputs {
   now: () => number;
 }
 
+/** An after-apply gate: its catalog id and what it reports for every region. */
+export interface AfterApplyGate {
+  id: string;
+  run(apis: GateApis, g: GateInputs): Promise<CheckResult[]>;
+}
+
 function check(
   id: string,
   title: string,
@@ -58,7 +69,7 @@ function check(
 }
 
 /** DNS-101: each region's A record equals its ALB address (read from Cloud DNS, not from a resolver). */
-export async function dnsGate(apis: GateApis, g: GateInputs): Promise<CheckResult[]> {
+async function dnsRecords(apis: GateApis, g: GateInputs): Promise<CheckResult[]> {
   const out: CheckResult[] = [];
   for (const r of g.regions) {
     const started = g.now();
@@ -105,7 +116,7 @@ export async function dnsGate(apis: GateApis, g: GateInputs): Promise<CheckResul
 }
 
 /** CERT-101: the certificate is ACTIVE; PROVISIONING until the domain is delegated, with the name servers to set. */
-export async function certGate(apis: GateApis, g: GateInputs): Promise<CheckResult[]> {
+async function certificates(apis: GateApis, g: GateInputs): Promise<CheckResult[]> {
   const out: CheckResult[] = [];
   for (const r of g.regions) {
     const started = g.now();
@@ -182,4 +193,19 @@ export async function certGate(apis: GateApis, g: GateInputs): Promise<CheckResu
     }
   }
   return out;
+}
+
+export const DNS_101: AfterApplyGate = { id: 'DNS-101', run: dnsRecords };
+export const CERT_101: AfterApplyGate = { id: 'CERT-101', run: certificates };
+export const AFTER_APPLY_GATES: readonly AfterApplyGate[] = [DNS_101, CERT_101];
+
+/** Runs the catalog's after-apply gates one after the other, in catalog order. */
+export async function runAfterApplyGates(apis: GateApis, g: GateInputs): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const entry of entriesOfPhase('after-apply')) {
+    const gate = AFTER_APPLY_GATES.find((x) => x.id === entry.id);
+    if (!gate) throw new Error(`${entry.id} is in the check catalog but has no after-apply implementation`);
+    results.push(...(await gate.run(apis, g)));
+  }
+  return results;
 }

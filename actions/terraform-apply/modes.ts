@@ -1,0 +1,387 @@
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type { ActionIO, ActionResult } from '../../shared/action.js';
+import type { GitspacesConfig } from '../../shared/config/schema.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import { createGcp } from '../../shared/gcp/index.js';
+import { zoneNameFor } from '../../shared/net.js';
+import type { CheckResult } from '../../shared/report/model.js';
+import { renderChecksMarkdown } from '../../shared/report/render.js';
+import { checkVerdict } from '../../shared/report/model.js';
+import {
+  PlanCounts,
+  PlanJson,
+  countsLine,
+  fingerprintFromComment,
+  planCounts,
+  planFingerprint,
+  renderPlanComment,
+} from '../../shared/terraform/plan-render.js';
+import type { PlanOutcome, TerraformCli } from '../../shared/terraform/cli.js';
+import { GateApis, GateInputs, runAfterApplyGates } from '../../shared/checks/after-apply.js';
+
+export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** Where the key the module reads lives: a fixed path, so that plan and apply (other jobs) plan the same value. */
+export const KEY_FILE_NAME = 'gitspaces-sa-key.json';
+
+/** What the comment step needs; defaults to @actions/github's Octokit against GITHUB_API_URL. */
+export interface PlanComments {
+  find(marker: string): Promise<{ body: string } | undefined>;
+  upsert(marker: string, body: string): Promise<{ action: string; url: string }>;
+}
+
+export interface TerraformApplyDeps {
+  config?: GitspacesConfig;
+  comments?: PlanComments;
+  gates?: GateApis;
+}
+
+/** One terraform-apply run: what it was asked, the terraform CLI in its root, and where its results go. */
+export interface ApplyRun {
+  io: ActionIO;
+  deps: TerraformApplyDeps;
+  config: GitspacesConfig;
+  mode: Mode;
+  binary: string;
+  terraform: TerraformCli;
+  /** The root as the user named it, and resolved. */
+  rootDir: string;
+  workdir: string;
+  workspace: string;
+  label: string;
+  githubToken: string;
+  gcpCredentials: string;
+  setupYaml: string;
+  /** Values to keep out of the plan comment. */
+  secrets: string[];
+  planFile: string;
+  /** The `plan-file` input: where plan mode saves the reviewed plan, and what apply mode checks against. */
+  reviewedPlanFile: string;
+  runGates: boolean;
+  comment: boolean;
+  /** The plan comment's identity (root, workspace, label) and its hidden marker. */
+  target: { root: string; workspace: string; label: string };
+  marker: string;
+  runUrl?: string;
+  setOutput(name: string, value: string): void;
+  outputs: Record<string, string>;
+  phase(
+    status: 'ok' | 'failed',
+    summary: string,
+    extra?: Partial<ActionResult['phase']>,
+  ): ActionResult['phase'];
+}
+
+function prNumber(io: ActionIO): number | undefined {
+  const explicit = io.inputs.optional('pr-number');
+  if (explicit) {
+    if (!/^\d+$/.test(explicit))
+      throw new ConfigurationError(
+        'INPUT_INVALID',
+        `pr-number must be a number, got "${explicit}"`,
+        'Pass the pull request number, e.g. ${{ github.event.pull_request.number }}.',
+      );
+    return Number(explicit);
+  }
+  const path = io.env.GITHUB_EVENT_PATH;
+  if (!path || !existsSync(path)) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(path, 'utf8')) as {
+      pull_request?: { number?: number };
+      issue?: { number?: number; pull_request?: unknown };
+    };
+    return event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The GitHub client (Octokit) loads only when a comment or an issue is written: it costs ~150 ms at start. */
+async function defaultComments(io: ActionIO, token: string, issueNumber: number): Promise<PlanComments> {
+  const repository = io.env.GITHUB_REPOSITORY;
+  if (!repository)
+    throw new ConfigurationError(
+      'INPUT_MISSING',
+      'GITHUB_REPOSITORY is not set',
+      'Run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/repo.',
+    );
+  const { findMarkedComment, githubClient, splitRepository, upsertMarkedComment } =
+    await import('../../shared/github/comments.js');
+  const { owner, repo } = splitRepository(repository);
+  const octokit = githubClient(token, io.env);
+  return {
+    find: (marker) => findMarkedComment({ octokit, owner, repo, issueNumber, marker }),
+    upsert: (marker, body) => upsertMarkedComment({ octokit, owner, repo, issueNumber, marker, body }),
+  };
+}
+
+/** pool.yaml from the module's instance_yaml, with the key path the runner container will see (/runner/<file>). */
+export function runnerPoolYaml(instanceYaml: string, keyFileName: string): string {
+  const doc = parseYaml(instanceYaml) as { instances?: { spec?: { account?: Record<string, unknown> } }[] };
+  for (const inst of doc.instances ?? []) {
+    if (inst.spec?.account) inst.spec.account.json_path = `/runner/${keyFileName}`;
+  }
+  return stringifyYaml(doc);
+}
+
+function outputValue<T>(outputs: Record<string, { value: unknown }>, name: string): T | undefined {
+  return outputs[name]?.value as T | undefined;
+}
+
+/** mode: destroy. */
+export async function destroyStack(run: ApplyRun): Promise<ActionResult> {
+  const { io, rootDir, workspace } = run;
+  await io.log.group(`${run.binary} destroy`, () => run.terraform.destroy());
+  rmSync(join(run.workdir, 'pool.yaml'), { force: true });
+  run.setOutput('changes', 'true');
+  await io.appendSummary(
+    `## Gitspaces: terraform destroy\n\n**✅ Destroyed every resource of \`${rootDir}\` (workspace \`${workspace}\`).**\n`,
+  );
+  return {
+    outputs: run.outputs,
+    phase: run.phase('ok', `destroyed the Terraform stack in ${rootDir}`),
+    exitCode: 0,
+  };
+}
+
+/** mode: drift. A refresh-only plan; optionally one drift issue per root kept in step with it. */
+export async function checkDrift(run: ApplyRun): Promise<ActionResult> {
+  const { io, rootDir } = run;
+  const inp = io.inputs;
+  const d = await io.log.group(`${run.binary} plan -refresh-only`, () => run.terraform.drift(run.planFile));
+  const { drifted, drift } = d;
+  const metadataOnly = d.metadataOnly
+    ? ' Terraform exited 2 but listed no drifted resource or output (a state-metadata refresh only).'
+    : '';
+  run.setOutput('drift', String(drift));
+  run.setOutput('exit-code', String(d.exitCode));
+  const body = drift
+    ? `**⚠️ Drift: ${drifted.length} resource(s) differ from the state** (refresh-only plan exit code ${d.exitCode}).\n\n${drifted.map((a) => `- \`${a}\``).join('\n')}\n\nRun terraform-apply (mode: plan) to see what applying the configuration would change back.`
+    : `**✅ No drift:** the real resources match the state (refresh-only plan exit code ${d.exitCode}).${metadataOnly}`;
+  const issueNote = inp.boolean('drift-issue', false) ? await syncDriftIssueFor(run, drift, drifted) : '';
+  await io.appendSummary(
+    `## Gitspaces: drift check of \`${rootDir}\`\n\n${body}\n${issueNote ? `\n${issueNote}.\n` : ''}`,
+  );
+  return {
+    outputs: run.outputs,
+    phase: run.phase('ok', drift ? `drift in ${drifted.length} resource(s)` : 'no drift'),
+    exitCode: drift && inp.boolean('fail-on-drift', false) ? 1 : 0,
+  };
+}
+
+async function syncDriftIssueFor(run: ApplyRun, drift: boolean, drifted: string[]): Promise<string> {
+  const { io, githubToken } = run;
+  const repository = io.env.GITHUB_REPOSITORY;
+  if (!repository || !githubToken)
+    throw new ConfigurationError(
+      'INPUT_MISSING',
+      'drift-issue needs GITHUB_REPOSITORY and a github-token',
+      'Pass `github-token: ${{ github.token }}` with `issues: write`, or set drift-issue: false.',
+    );
+  const { githubClient, splitRepository } = await import('../../shared/github/comments.js');
+  const { syncDriftIssue } = await import('../../shared/github/drift.js');
+  const { owner, repo } = splitRepository(repository);
+  const note = await syncDriftIssue(
+    {
+      octokit: githubClient(githubToken, io.env),
+      owner,
+      repo,
+      root: run.rootDir,
+      label: io.inputs.optional('drift-issue-label', 'gitspaces-drift'),
+      runUrl: run.runUrl,
+    },
+    { drift, drifted },
+  );
+  io.log.info(note);
+  return note;
+}
+
+/** The plan, its fingerprint and counts, rendered as the pull-request comment. */
+export interface ReviewablePlan {
+  outcome: PlanOutcome;
+  fingerprint: string;
+  counts: PlanCounts;
+  rendered: string;
+}
+
+export async function makePlan(run: ApplyRun): Promise<ReviewablePlan> {
+  const outcome = await run.io.log.group(`${run.binary} plan`, () =>
+    run.terraform.plan({ planFile: run.planFile }),
+  );
+  const plan: PlanJson = await run.terraform.show(run.planFile);
+  const fingerprint = planFingerprint(plan);
+  const counts = planCounts(plan);
+  run.setOutput('changes', String(outcome.changes));
+  run.setOutput('plan-fingerprint', fingerprint);
+  const rendered = renderPlanComment(plan, { ...run.target, runUrl: run.runUrl, secrets: run.secrets });
+  return { outcome, fingerprint, counts, rendered };
+}
+
+function changesOf(counts: PlanCounts) {
+  return { changes: { created: counts.add, updated: counts.change, deleted: counts.destroy } };
+}
+
+/** mode: plan. The plan goes to the pull request (one comment per root, updated in place) and the summary. */
+export async function planForReview(run: ApplyRun, p: ReviewablePlan): Promise<ActionResult> {
+  const { io, githubToken } = run;
+  const pr = prNumber(io);
+  let commentNote = '';
+  if (run.comment && pr !== undefined) {
+    if (!run.deps.comments && !githubToken) {
+      throw new ConfigurationError(
+        'INPUT_MISSING',
+        'No GitHub token to comment on the pull request',
+        'Pass `github-token: ${{ github.token }}` (with `pull-requests: write`), or set comment: false.',
+      );
+    }
+    const comments = run.deps.comments ?? (await defaultComments(io, githubToken, pr));
+    const r = await comments.upsert(run.marker, p.rendered);
+    run.setOutput('comment-url', r.url);
+    commentNote = `Plan comment ${r.action} on pull request #${pr}`;
+    io.log.info(`${commentNote}: ${r.url}`);
+  }
+  if (run.reviewedPlanFile) copyFileSync(run.planFile, resolve(run.reviewedPlanFile));
+  await io.appendSummary(p.rendered + '\n');
+  return {
+    outputs: run.outputs,
+    phase: run.phase(
+      'ok',
+      `${countsLine(p.counts)}${commentNote ? ` ${commentNote}.` : ''}`,
+      changesOf(p.counts),
+    ),
+    exitCode: 0,
+  };
+}
+
+/** The fingerprint of the plan that was reviewed: the saved plan file, else the pull request's plan comment. */
+async function reviewedFingerprint(run: ApplyRun): Promise<{ fingerprint?: string; from: string }> {
+  const { io, githubToken } = run;
+  if (run.reviewedPlanFile) {
+    return {
+      fingerprint: planFingerprint(await run.terraform.show(resolve(run.reviewedPlanFile))),
+      from: `the plan file ${run.reviewedPlanFile}`,
+    };
+  }
+  const pr = prNumber(io);
+  if (pr === undefined || !(run.deps.comments || githubToken)) return { from: '' };
+  const comments = run.deps.comments ?? (await defaultComments(io, githubToken, pr));
+  const found = await comments.find(run.marker);
+  if (!found) {
+    throw new ConfigurationError(
+      'PLAN_NOT_REVIEWED',
+      `No plan comment for ${run.rootDir} (workspace ${run.workspace}${run.label ? `, label ${run.label}` : ''}) on pull request #${pr}.`,
+      'Run terraform-apply with mode: plan on the pull request first, with the same working-directory and label.',
+    );
+  }
+  return { fingerprint: fingerprintFromComment(found.body), from: `the plan comment on pull request #${pr}` };
+}
+
+/** mode: apply. Applies only what was reviewed, then hands the module's outputs on and runs the health gates. */
+export async function applyReviewedPlan(run: ApplyRun, p: ReviewablePlan): Promise<ActionResult> {
+  const { io } = run;
+  const reviewed = await reviewedFingerprint(run);
+  if (reviewed.fingerprint && reviewed.fingerprint !== p.fingerprint) {
+    run.setOutput('failure-reason', 'plan-changed');
+    const msg = `The plan changed since it was reviewed: ${reviewed.from} has ${reviewed.fingerprint.slice(0, 19)}…, the plan now is ${p.fingerprint.slice(0, 19)}…. Nothing was applied.`;
+    await io.appendSummary(
+      `## Gitspaces: apply refused\n\n**❌ ${msg}**\n\nPlan again on the pull request, review the new plan, then apply.\n\n${p.rendered}\n`,
+    );
+    io.setFailed(`${msg} Plan again on the pull request, review it, then apply.`);
+    return { outputs: run.outputs, phase: run.phase('failed', 'refused: plan-changed'), exitCode: 1 };
+  }
+  if (p.outcome.changes) await io.log.group(`${run.binary} apply`, () => run.terraform.apply(run.planFile));
+  else io.log.info('No changes to apply.');
+
+  const module = await handOnModuleOutputs(run);
+  const checks = run.runGates ? await runHealthGates(run, module.alb) : [];
+  const failedGates = checks.filter((c) => c.status === 'error');
+  await io.appendSummary(applySummary(run, p, module, checks));
+  if (failedGates.length)
+    io.setFailed(`${failedGates.length} health gate(s) failed: ${failedGates.map((c) => c.id).join(', ')}`);
+  return {
+    outputs: run.outputs,
+    checks,
+    phase: run.phase(
+      failedGates.length ? 'failed' : 'ok',
+      p.outcome.changes ? `applied: ${countsLine(p.counts)}` : 'no changes',
+      changesOf(p.counts),
+    ),
+    exitCode: failedGates.length ? 1 : 0,
+  };
+}
+
+interface ModuleOutputs {
+  alb: Record<string, string>;
+  nlb: Record<string, string>;
+  zone: string;
+  poolPath: string;
+}
+
+/** The module's outputs as this action's: the runner's pool file, the load balancer addresses, the zone. */
+async function handOnModuleOutputs(run: ApplyRun): Promise<ModuleOutputs> {
+  const tfOutputs = await run.terraform.output();
+  const instanceYaml = outputValue<string>(tfOutputs, 'instance_yaml') ?? '';
+  const alb = outputValue<Record<string, string>>(tfOutputs, 'alb_ips') ?? {};
+  const nlb = outputValue<Record<string, string>>(tfOutputs, 'nlb_ips') ?? {};
+  const zone = outputValue<string | null>(tfOutputs, 'managed_domain_zone') ?? '';
+  const poolPath = join(run.workdir, 'pool.yaml');
+  writeFileSync(poolPath, runnerPoolYaml(instanceYaml, KEY_FILE_NAME));
+  run.setOutput('pool-yaml-path', poolPath);
+  run.setOutput('alb-ips', JSON.stringify(alb));
+  run.setOutput('nlb-ips', JSON.stringify(nlb));
+  run.setOutput('managed-domain-zone', zone ?? '');
+  return { alb, nlb, zone: zone ?? '', poolPath };
+}
+
+/** DNS and certificate gates, against the names and addresses the setup YAML and the module gave. */
+async function runHealthGates(run: ApplyRun, alb: Record<string, string>): Promise<CheckResult[]> {
+  const { config, io } = run;
+  const infra = parseYaml(run.setupYaml) as {
+    name?: string;
+    domain?: string;
+    project?: { id?: string };
+    region_configs?: Record<string, { certificates?: { contents?: { domain?: string }[] } }>;
+  };
+  const gateInputs: GateInputs = {
+    project: infra.project?.id ?? config.gcp.project_id,
+    name: infra.name ?? config.infrastructure.name,
+    rootDomain: infra.domain ?? config.infrastructure.domain,
+    zoneName: zoneNameFor(infra.domain ?? config.infrastructure.domain),
+    manageDnsZone: config.terraform.manage_dns_zone,
+    useCertificateManager: config.terraform.certificate.mode === 'certificate-manager',
+    regions: Object.entries(alb).map(([k, ip]) => ({
+      key: k,
+      albIp: ip,
+      domain: infra.region_configs?.[k]?.certificates?.contents?.[0]?.domain ?? '',
+    })),
+    now: () => io.clock.now(),
+  };
+  const apis: GateApis =
+    run.deps.gates ?? createGcp({ keyJson: run.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
+  return runAfterApplyGates(apis, gateInputs);
+}
+
+function applySummary(run: ApplyRun, p: ReviewablePlan, m: ModuleOutputs, checks: CheckResult[]): string {
+  const addresses = (ips: Record<string, string>) =>
+    Object.entries(ips)
+      .map(([k, v]) => `${k} \`${v}\``)
+      .join(', ') || 'none';
+  const lines = [
+    `## Gitspaces: terraform apply of \`${run.rootDir}\``,
+    '',
+    p.outcome.changes
+      ? `**✅ Applied: ${countsLine(p.counts)}**`
+      : '**✅ No changes: the infrastructure matches the configuration.**',
+    '',
+    `- ALB addresses: ${addresses(m.alb)}`,
+    `- NLB addresses: ${addresses(m.nlb)}`,
+    `- Managed zone: ${m.zone ? `\`${m.zone}\`` : 'not managed'}`,
+    `- Runner pool file: \`${m.poolPath}\` (json_path /runner/${KEY_FILE_NAME})`,
+    '',
+  ];
+  if (checks.length) lines.push(renderChecksMarkdown('Health gates', checkVerdict(checks), checks));
+  return lines.join('\n') + '\n';
+}

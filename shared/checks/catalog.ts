@@ -1,0 +1,387 @@
+/**
+ * Every check and health gate the bundle runs, in report order: the one list of ids, titles and families.
+ *
+ * - validate-prereqs runs the `preflight` ones (preflight.ts pairs each with its implementation);
+ * - terraform-apply runs the `after-apply` gates (after-apply.ts), install-runner the `after-install` gates
+ *   (after-install.ts), after their phase.
+ *
+ * Each family has its file in this folder (`dns.ts` implements DNS-001..004, `after-apply.ts` DNS-101 and CERT-101).
+ * docs/troubleshooting.md has a section per id, headed `## <id>: <title>`, in this order, and a table generated from
+ * this list. test/checks/catalog.test.ts holds the list to the implementations, test/docs/troubleshooting.test.ts
+ * to that page and to the README's Troubleshooting table.
+ *
+ * Adding a check: an entry here, its implementation in its family's file (and in that file's list), a section in
+ * docs/troubleshooting.md (then regenerate its table), and a link in the README's Troubleshooting table.
+ */
+
+/** When a check runs: before anything is created, or as a health gate after a phase. */
+export type CheckPhase = 'preflight' | 'after-apply' | 'after-install';
+
+/** The families, each one file of shared/checks/ (the id prefixes: CFG, TOOL, AUTH, API, IAM, ORG, ...). */
+export const FAMILIES = [
+  'config',
+  'tools',
+  'auth',
+  'apis',
+  'iam',
+  'org',
+  'capacity',
+  'network',
+  'images',
+  'dns',
+  'certificates',
+  'harness',
+  'after-apply',
+  'after-install',
+] as const;
+export type CheckFamily = (typeof FAMILIES)[number];
+
+/**
+ * A collaborator a check reads: the config file, files it names (certificates), programs on PATH, the Google APIs,
+ * DNS servers, the Harness API. For preflight checks these are the PreflightContext's fields of the same name.
+ */
+export type Collaborator = 'config' | 'files' | 'exec' | 'gcp' | 'dns' | 'harness';
+
+export interface CatalogEntry {
+  /** Stable id: `<FAMILY PREFIX>-<number>`; 0xx before apply, 1xx the gates after a phase. */
+  id: string;
+  family: CheckFamily;
+  phase: CheckPhase;
+  title: string;
+  /** What the check reads, and the permissions the identity needs for it (none: it reads only local things). */
+  needs: { uses: readonly Collaborator[]; permissions: readonly string[] };
+  /** Its section, relative to the repository root: docs/troubleshooting.md#<id>. */
+  doc: string;
+}
+
+type Entry = Omit<CatalogEntry, 'doc' | 'needs'> & { uses: Collaborator[]; permissions?: string[] };
+
+const SERVICE_STATE = ['serviceusage.services.get'];
+const ORG_POLICY = ['orgpolicy.policy.get (roles/orgpolicy.policyViewer)'];
+const HARNESS_INFRA = [
+  'view Gitspace infrastructure providers at account scope (CDE Admin or Account Admin)',
+];
+
+const ENTRIES: Entry[] = [
+  {
+    id: 'CFG-001',
+    family: 'config',
+    phase: 'preflight',
+    title: 'Config file parses and validates',
+    uses: ['config'],
+  },
+  {
+    id: 'CFG-002',
+    family: 'config',
+    phase: 'preflight',
+    title: 'Config keys match the pinned module generation',
+    uses: ['config'],
+  },
+  {
+    id: 'TOOL-001',
+    family: 'tools',
+    phase: 'preflight',
+    title: 'Terraform or OpenTofu >= 1.3 on PATH',
+    uses: ['config', 'exec'],
+  },
+  {
+    id: 'TOOL-002',
+    family: 'tools',
+    phase: 'preflight',
+    title: "POSIX shell for the module's local-exec",
+    uses: ['exec'],
+  },
+  {
+    id: 'AUTH-001',
+    family: 'auth',
+    phase: 'preflight',
+    title: 'GCP credentials resolve (key file or keyless)',
+    uses: ['config', 'gcp'],
+  },
+  {
+    id: 'AUTH-002',
+    family: 'auth',
+    phase: 'preflight',
+    title: 'Key is a JSON service-account key (not P12)',
+    uses: ['config', 'gcp'],
+  },
+  {
+    id: 'AUTH-003',
+    family: 'auth',
+    phase: 'preflight',
+    title: 'Key is usable: not deleted, disabled or expired',
+    uses: ['config', 'gcp'],
+    permissions: ['iam.serviceAccountKeys.get'],
+  },
+  {
+    id: 'AUTH-004',
+    family: 'auth',
+    phase: 'preflight',
+    title: 'Long-lived key where keyless would do; key age',
+    uses: ['config', 'gcp'],
+    permissions: ['iam.serviceAccountKeys.get'],
+  },
+  {
+    id: 'API-001',
+    family: 'apis',
+    phase: 'preflight',
+    title: 'Cloud Resource Manager API enabled',
+    uses: ['config', 'gcp'],
+    permissions: SERVICE_STATE,
+  },
+  {
+    id: 'API-002',
+    family: 'apis',
+    phase: 'preflight',
+    title: 'Compute Engine API enabled',
+    uses: ['config', 'gcp'],
+    permissions: SERVICE_STATE,
+  },
+  {
+    id: 'API-003',
+    family: 'apis',
+    phase: 'preflight',
+    title: 'Certificate Manager API enabled',
+    uses: ['config', 'gcp'],
+    permissions: SERVICE_STATE,
+  },
+  {
+    id: 'API-004',
+    family: 'apis',
+    phase: 'preflight',
+    title: 'IAM API enabled',
+    uses: ['config', 'gcp'],
+    permissions: SERVICE_STATE,
+  },
+  {
+    id: 'API-005',
+    family: 'apis',
+    phase: 'preflight',
+    title: 'Cloud DNS API enabled',
+    uses: ['config', 'gcp'],
+    permissions: SERVICE_STATE,
+  },
+  {
+    id: 'API-006',
+    family: 'apis',
+    phase: 'preflight',
+    title: 'Memorystore for Redis API enabled (HA gateways)',
+    uses: ['config', 'gcp'],
+    permissions: SERVICE_STATE,
+  },
+  {
+    id: 'API-007',
+    family: 'apis',
+    phase: 'preflight',
+    title: 'Enable missing APIs and wait until they answer (enable-apis)',
+    uses: ['config', 'gcp'],
+    permissions: [...SERVICE_STATE, 'serviceusage.services.enable (only with enable-apis: true)'],
+  },
+  {
+    id: 'IAM-001',
+    family: 'iam',
+    phase: 'preflight',
+    title: "Identity holds every permission the module's resources need",
+    // projects:testIamPermissions answers any caller: it needs no permission of its own.
+    uses: ['config', 'gcp'],
+  },
+  {
+    id: 'IAM-002',
+    family: 'iam',
+    phase: 'preflight',
+    title: 'Owner role as Harness documents (or enough permissions)',
+    uses: ['config', 'gcp'],
+    permissions: ['resourcemanager.projects.getIamPolicy'],
+  },
+  {
+    id: 'ORG-001',
+    family: 'org',
+    phase: 'preflight',
+    title: 'Org policy iam.disableServiceAccountKeyCreation',
+    uses: ['config', 'gcp'],
+    permissions: ORG_POLICY,
+  },
+  {
+    id: 'ORG-002',
+    family: 'org',
+    phase: 'preflight',
+    title: 'Org policy gcp.resourceLocations allows every region',
+    uses: ['config', 'gcp'],
+    permissions: ORG_POLICY,
+  },
+  {
+    id: 'ORG-003',
+    family: 'org',
+    phase: 'preflight',
+    title: 'Org policies compute.vmExternalIpAccess and compute.requireOsLogin',
+    uses: ['config', 'gcp'],
+    permissions: ORG_POLICY,
+  },
+  {
+    id: 'QUOTA-001',
+    family: 'capacity',
+    phase: 'preflight',
+    title: 'Regional quotas cover the planned footprint',
+    uses: ['config', 'gcp'],
+    permissions: ['compute.regions.get'],
+  },
+  {
+    id: 'NET-001',
+    family: 'network',
+    phase: 'preflight',
+    title: 'Subnet ranges valid; default subnets inside 10.0.0.0/8',
+    uses: ['config'],
+  },
+  {
+    id: 'NET-002',
+    family: 'network',
+    phase: 'preflight',
+    title: 'Subnets do not overlap each other or existing subnets',
+    uses: ['config', 'gcp'],
+    permissions: ['compute.subnetworks.list'],
+  },
+  {
+    id: 'NET-003',
+    family: 'network',
+    phase: 'preflight',
+    title: 'Gateway ingress restricted (whitelist_ip_ranges)',
+    uses: ['config'],
+  },
+  {
+    id: 'IMG-001',
+    family: 'images',
+    phase: 'preflight',
+    title: 'Gateway and runner images exist and are Ubuntu',
+    uses: ['config', 'gcp'],
+    permissions: ['compute.images.get', 'compute.images.getFromFamily'],
+  },
+  // Regions belong with capacity: QUOTA-001 and REG-001 read the same regions.get answer.
+  {
+    id: 'REG-001',
+    family: 'capacity',
+    phase: 'preflight',
+    title: 'Regions and the runner zone exist',
+    uses: ['config', 'gcp'],
+    permissions: ['compute.regions.get', 'compute.zones.get'],
+  },
+  {
+    id: 'DNS-001',
+    family: 'dns',
+    phase: 'preflight',
+    title: 'Domain, region domains and zone name are valid',
+    uses: ['config'],
+  },
+  {
+    id: 'DNS-002',
+    family: 'dns',
+    phase: 'preflight',
+    title: "Parent zone delegates the domain to the Cloud DNS zone's name servers",
+    uses: ['config', 'dns', 'gcp'],
+    permissions: ['dns.managedZones.get'],
+  },
+  {
+    id: 'DNS-003',
+    family: 'dns',
+    phase: 'preflight',
+    title: 'Public resolvers see the delegation (propagation)',
+    uses: ['config', 'dns'],
+  },
+  {
+    id: 'DNS-004',
+    family: 'dns',
+    phase: 'preflight',
+    title: 'manage_dns_zone: false has an existing zone named after the domain',
+    uses: ['config', 'gcp'],
+    permissions: ['dns.managedZones.get'],
+  },
+  {
+    id: 'CERT-001',
+    family: 'certificates',
+    phase: 'preflight',
+    title: 'BYO certificate: key matches, chain order, SANs, expiry',
+    uses: ['config', 'files'],
+  },
+  {
+    id: 'HARNESS-001',
+    family: 'harness',
+    phase: 'preflight',
+    title: 'Harness API key authenticates with account scope',
+    uses: ['config', 'harness'],
+    permissions: HARNESS_INFRA,
+  },
+  {
+    id: 'HARNESS-002',
+    family: 'harness',
+    phase: 'preflight',
+    title: 'Self-hosted (hybrid) infrastructure is enabled on the account',
+    uses: ['config', 'harness'],
+    permissions: [...HARNESS_INFRA, "read the account's gitspace settings"],
+  },
+  {
+    id: 'HARNESS-003',
+    family: 'harness',
+    phase: 'preflight',
+    title: 'Configured Harness org and project exist',
+    uses: ['config', 'harness'],
+    permissions: ['view the organization and the project'],
+  },
+  {
+    id: 'DNS-101',
+    family: 'after-apply',
+    phase: 'after-apply',
+    title: 'Region A record points at the ALB',
+    uses: ['config', 'gcp'],
+    permissions: ['dns.resourceRecordSets.list (roles/dns.reader)'],
+  },
+  {
+    id: 'CERT-101',
+    family: 'after-apply',
+    phase: 'after-apply',
+    title: 'Region certificate is ACTIVE',
+    uses: ['config', 'gcp'],
+    permissions: ['certificatemanager.certs.get (roles/certificatemanager.viewer)', 'dns.managedZones.get'],
+  },
+  {
+    id: 'RUN-101',
+    family: 'after-install',
+    phase: 'after-install',
+    title: 'Runner VM bootstrapped and its /healthz answers OK',
+    uses: ['config', 'gcp'],
+    permissions: ['compute.instances.getGuestAttributes'],
+  },
+  {
+    id: 'DLG-101',
+    family: 'after-install',
+    phase: 'after-install',
+    title: 'Delegate actively connected with the selector the infrastructure expects',
+    uses: ['config', 'harness'],
+    permissions: ['view delegates', ...HARNESS_INFRA],
+  },
+  {
+    id: 'GW-101',
+    family: 'after-install',
+    phase: 'after-install',
+    title: "Every region's gateway reports overall_health healthy at the expected version",
+    uses: ['config', 'harness'],
+    permissions: HARNESS_INFRA,
+  },
+];
+
+export const TROUBLESHOOTING_DOC = 'docs/troubleshooting.md';
+
+export const CATALOG: readonly CatalogEntry[] = ENTRIES.map(({ uses, permissions, ...e }) => ({
+  ...e,
+  needs: { uses, permissions: permissions ?? [] },
+  doc: `${TROUBLESHOOTING_DOC}#${e.id}`,
+}));
+
+/** The catalog entry of an id; an unknown id is a bug in the caller, not a user's mistake. */
+export function catalogEntry(id: string): CatalogEntry {
+  const e = CATALOG.find((c) => c.id === id);
+  if (!e) throw new Error(`${id} is not in the check catalog (shared/checks/catalog.ts)`);
+  return e;
+}
+
+export function entriesOfPhase(phase: CheckPhase): CatalogEntry[] {
+  return CATALOG.filter((c) => c.phase === phase);
+}

@@ -1,0 +1,243 @@
+import type { Clock } from '../clock.js';
+import { WaitTimeoutError } from '../errors.js';
+import type { DelegateGroupSummary } from '../harness/types.js';
+import type { Logger } from '../logger.js';
+import type { CheckResult } from '../report/model.js';
+import { Observation, waitFor } from '../retry.js';
+import { docUrlFor } from '../checks/types.js';
+import { BOOTSTRAP_STEPS, GUEST_NAMESPACE } from './bootstrap.js';
+import {
+  BootstrapProgress,
+  GatewayView,
+  fixForStep,
+  observeDelegate,
+  observeGateways,
+  observeRunner,
+  parseProgress,
+  AFTER_INSTALL_GATES,
+} from '../checks/after-install.js';
+import type { GateFailure, InstallRunnerOptions, InstallRunnerResult } from './install.js';
+import type { InstanceSecrets } from './instance-secrets.js';
+
+/** The three gates install-runner waits on, in order (their ids and titles come from the catalog). */
+export const GATES = AFTER_INSTALL_GATES;
+
+type GateDef = { id: string; title: string };
+
+/**
+ * Runs the gates one after the other and records each as a check. A gate that times out fails with the last
+ * state it saw and a fix; every gate after a failed one is recorded as skipped, not run.
+ */
+export class HealthGates {
+  failure?: GateFailure;
+
+  constructor(
+    private readonly checks: CheckResult[],
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  async run<T>(
+    def: GateDef,
+    expected: string,
+    check: () => Promise<{ observed: string; value: T }>,
+    fixFor: (lastState: string) => string,
+  ): Promise<T | undefined> {
+    const started = this.clock.now();
+    const record = (r: Pick<CheckResult, 'status' | 'observed' | 'fix' | 'durationMs'>) =>
+      this.checks.push({
+        id: def.id,
+        title: def.title,
+        status: r.status,
+        observed: r.observed,
+        expected,
+        fix: r.fix,
+        docUrl: docUrlFor(def.id),
+        durationMs: r.durationMs,
+      });
+    if (this.failure) {
+      record({
+        status: 'skip',
+        observed: 'not checked',
+        fix: `${this.failure.gate} failed first`,
+        durationMs: 0,
+      });
+      return undefined;
+    }
+    try {
+      const r = await check();
+      record({ status: 'ok', observed: r.observed, fix: '', durationMs: this.clock.now() - started });
+      return r.value;
+    } catch (e) {
+      if (!(e instanceof WaitTimeoutError)) throw e;
+      const fix = e.fix ?? fixFor(e.lastState);
+      this.failure = { gate: def.id, title: def.title, lastState: e.lastState, fix };
+      record({
+        status: 'error',
+        observed: `${e.lastState} (after ${Math.round(e.waitedMs / 1000)}s)`,
+        fix,
+        durationMs: this.clock.now() - started,
+      });
+      this.log.error(`${def.id} ${def.title}: failed. Last state: ${e.lastState}. Fix: ${fix}`);
+      return undefined;
+    }
+  }
+}
+
+/** What the gates read and report into. */
+export interface GateContext {
+  o: InstallRunnerOptions;
+  result: InstallRunnerResult;
+  secrets: InstanceSecrets;
+  gates: HealthGates;
+  /** The run id written with this install; undefined when nothing was installed (only health is checked). */
+  runId?: string;
+}
+
+/** RUN-101: follows the bootstrap step by step, removes the secrets once consumed, then /healthz. */
+export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgress | undefined> {
+  const { o, result, runId } = ctx;
+  const { project, zone, name } = result.vm;
+  const printed = new Map<string, string>();
+  let failedStep: string | undefined;
+  let lastWaiting = '';
+  const observe = async (): Promise<Observation<BootstrapProgress>> => {
+    const cur = parseProgress(await o.compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
+    result.progress = cur;
+    if (!runId || cur.runId === runId) {
+      printNewSteps(o.log, name, cur, printed);
+      if (cur.secretsConsumed && runId) {
+        ctx.secrets.consumed = true;
+        await ctx.secrets.remove(
+          'The VM reported the key and the delegate token consumed (on its disk, mode 0600): removed them from instance metadata.',
+        );
+      }
+    }
+    const obs = observeRunner(cur, runId);
+    failedStep = obs.failedStep;
+    if (runId && cur.runId !== runId && obs.state !== lastWaiting) o.log.info(`  ${name}: ${obs.state}`);
+    lastWaiting = obs.state;
+    return obs;
+  };
+  return ctx.gates.run(
+    GATES.runner,
+    'every bootstrap step ok and GET /healthz = OK',
+    async () => {
+      const p = await waitFor<BootstrapProgress>(observe, {
+        describe: `${name} bootstrap`,
+        deadlineMs: o.timeouts.runnerMs,
+        intervalMs: o.pollIntervalMs,
+        clock: o.clock,
+      });
+      return { observed: `bootstrap ok on ${name}, GET /healthz = OK`, value: p };
+    },
+    (last) =>
+      failedStep
+        ? fixForStep(failedStep, name, zone)
+        : last.startsWith('VM rebooting')
+          ? `The VM never reported from the bootstrap script: check it booted (\`gcloud compute instances get-serial-port-output ${name} --zone ${zone}\`), that it can reach the metadata server, and the script's log (\`sudo journalctl -u google-startup-scripts\` over IAP SSH); then re-run install-runner, with a longer runner-timeout if the VM is slow to boot.`
+          : `The bootstrap was still running (${last}). Raise runner-timeout if the VM is slow (installing Docker takes minutes on a fresh VM). ${fixForStep('runner-health', name, zone)}`,
+  );
+}
+
+/** Logs each bootstrap step the first time it reports a new value. */
+function printNewSteps(log: Logger, vm: string, cur: BootstrapProgress, printed: Map<string, string>): void {
+  for (const s of [...BOOTSTRAP_STEPS, 'secrets-consumed']) {
+    const v = s === 'secrets-consumed' ? (cur.secretsConsumed ? 'true' : undefined) : cur.steps[s];
+    if (v && v !== 'pending' && printed.get(s) !== v) {
+      printed.set(s, v);
+      log.info(`  ${vm}: ${s} = ${v}`);
+    }
+  }
+}
+
+/**
+ * DLG-101: the delegate connected with the token, tagged with what the infrastructure selects. `selectors` is
+ * what install-runner last set or read; the gate re-reads the infrastructure at each poll.
+ */
+export async function waitForDelegate(ctx: GateContext, selectors: string[]): Promise<void> {
+  const { o } = ctx;
+  const d = o.config.delegate;
+  const { zone, name } = ctx.result.vm;
+  const infraId = o.config.infrastructure.identifier;
+  let current = selectors;
+  await ctx.gates.run(
+    GATES.delegate,
+    `delegate ${d.name} actively connected, tagged with the infrastructure's selectors`,
+    async () => {
+      const g = await waitFor<DelegateGroupSummary>(
+        async () => {
+          current = selectorsOf(await o.harness.getInfraProvider(infraId));
+          return observeDelegate(
+            await o.harness.delegateGroupsForToken(d.token_name),
+            d.name,
+            d.token_name,
+            current,
+          );
+        },
+        {
+          describe: GATES.delegate.id,
+          deadlineMs: o.timeouts.delegateMs,
+          intervalMs: o.pollIntervalMs,
+          clock: o.clock,
+          log: o.log,
+        },
+      );
+      return {
+        observed: `${g.groupName} connected with tags ${g.tags.join(', ')}; infrastructure selects ${current.join(', ')}`,
+        value: g,
+      };
+    },
+    (last) =>
+      /infrastructure selects|no delegate selector/.test(last)
+        ? `Make the infrastructure's Delegate Selector one of the delegate's tags or its name: set delegate.tags in gitspaces.yaml to include ${current.map((s) => `'${s}'`).join(', ') || 'the selector'}, or re-run with manage-delegate-selector: true to set the infrastructure's selectors to [${d.tags.join(', ')}].`
+        : `The delegate has not connected to ${o.managerUrl}: check the VM reaches it over HTTPS (Cloud NAT), that the token ${d.token_name} is active, and read \`gcloud compute ssh ${name} --zone ${zone} --tunnel-through-iap -- sudo docker logs gitspaces-delegate\`.`,
+  );
+}
+
+/** GW-101: every region's gateway healthy, at the expected version when one is known. */
+export async function waitForGateways(ctx: GateContext, expectedVersion: string | undefined): Promise<void> {
+  const { o } = ctx;
+  const infraId = o.config.infrastructure.identifier;
+  const regions = Object.keys(o.config.infrastructure.regions);
+  let lastViews: GatewayView[] = [];
+  await ctx.gates.run(
+    GATES.gateway,
+    `${regions.join(', ')}: overall_health healthy${expectedVersion ? `, version ${expectedVersion}` : ''}`,
+    async () => {
+      const views = await waitFor<GatewayView[]>(
+        async () => {
+          const obs = observeGateways(await o.harness.listGateways(infraId), regions, expectedVersion);
+          lastViews = obs.views;
+          return obs;
+        },
+        {
+          describe: GATES.gateway.id,
+          deadlineMs: o.timeouts.gatewayMs,
+          intervalMs: o.pollIntervalMs,
+          clock: o.clock,
+          log: o.log,
+        },
+      );
+      return {
+        observed: views.map((v) => `${v.region}: ${v.overall_health} ${v.version}`).join('; '),
+        value: views,
+      };
+    },
+    (last) =>
+      /expected /.test(last)
+        ? 'A gateway runs another version than the setup YAML names: re-run configure-infra and terraform-apply so the module deploys the current version.'
+        : /no gateway/.test(last)
+          ? 'No gateway has reported for a region: check terraform-apply created its gateway instance group, and the gateway VMs reach Harness (serial console of the gateway instances).'
+          : 'Gateways usually report healthy 3-5 minutes after the runner and delegate are up; if one stays unhealthy, check its instance group in the Cloud Console (health checks, serial console) and the firewall rules between the gateway and the runner VM, then raise gateway-timeout or re-run.',
+  );
+  ctx.result.gateways = lastViews;
+}
+
+/** The delegate selectors an infrastructure's metadata names. */
+export function selectorsOf(infra: { metadata?: Record<string, unknown> | null } | undefined): string[] {
+  const raw = infra?.metadata?.delegate_selectors;
+  return (Array.isArray(raw) ? (raw as { selector?: unknown }[]) : [])
+    .map((s) => (typeof s?.selector === 'string' ? s.selector : ''))
+    .filter(Boolean);
+}
