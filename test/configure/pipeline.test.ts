@@ -25,7 +25,7 @@ describe('configure -> plan -> apply against the sandbox', () => {
 
   beforeAll(async () => {
     // The certificate is ACTIVE as soon as it is created (delegated domain, no issuance delay), so the CERT-101
-    // gate after apply has one right answer; its PROVISIONING path is in test/terraform's gate tests.
+    // gate after apply has one right answer; its PROVISIONING path is in test/checks/after-apply.test.ts.
     sb = await startSandbox({ scenario: { gcp: { certificates: { activeAfterMs: 0 } } } });
     dir = mkdtempSync(join(tmpdir(), 'gitspaces-pipeline-'));
     const eventPath = join(dir, 'event.json');
