@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startControl } from './core/control.js';
 import { Faults } from './core/faults.js';
 import type { Holds } from './core/holds.js';
 import { Journal } from './core/journal.js';
 import type { Service } from './core/http.js';
+import { createScratchDir, releaseScratchDir } from './core/scratch.js';
 import { DeepPartial, Scenario, loadScenario } from './scenario.js';
 import type { World } from './world.js';
 import { startGcp, createGcpState } from './gcp/index.js';
@@ -36,14 +37,14 @@ export interface Sandbox {
 
 export interface SandboxOptions {
   scenario?: string | DeepPartial<Scenario>;
-  /** Keep the scratch directory after stop (for debugging). */
+  /** Keep the scratch directory after stop and after the process ends (for debugging). */
   keepDir?: boolean;
 }
 
 /** Starts every emulator on 127.0.0.1 with the scenario's world. */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const scenario = loadScenario(opts.scenario ?? 'healthy');
-  const dir = mkdtempSync(join(tmpdir(), 'gitspaces-sandbox-'));
+  const dir = createScratchDir(opts.keepDir);
   const journal = new Journal();
   const faults = new Faults(scenario.faults, scenario.seed);
   const world = { scenario, journal, faults, dir, urls: {} } as World;
@@ -58,6 +59,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   services.push(...(await startGithub(world)));
   const dns = await startDns(world);
   closers.push(dns.close);
+  const control = await startControl(journal);
+  services.push(control);
   const secrets = {
     harnessApiKey: world.harness.apiKey,
     githubToken: world.github.token,
@@ -75,6 +78,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     [ENDPOINT_ENV.github]: world.urls.github as string,
     [ENDPOINT_ENV.dnsResolvers]: world.urls.dns as string,
     [ENDPOINT_ENV.dnsAuthoritativeOverride]: world.urls.dns as string,
+    // Not read by the bundle: for checks in other processes that assert on the journal (core/control.ts).
+    GITSPACES_SANDBOX_CONTROL_URL: control.url,
     GOOGLE_APPLICATION_CREDENTIALS: world.gcp.keyFile,
     HARNESS_API_KEY: world.harness.apiKey,
     GITHUB_TOKEN: world.github.token,
@@ -102,7 +107,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     dir,
     async stop() {
       await Promise.all([...services.map((s) => s.close()), ...closers.map((c) => c())]);
-      if (!opts.keepDir) rmSync(dir, { recursive: true, force: true });
+      releaseScratchDir(dir, opts.keepDir);
     },
   };
 }

@@ -1,5 +1,5 @@
 export const id = 183;
-export const ids = [183,3617,5998,2564];
+export const ids = [183];
 export const modules = {
 
 /***/ 60183:
@@ -26,8 +26,6 @@ var errors = __webpack_require__(32635);
 var client = __webpack_require__(90262);
 // EXTERNAL MODULE: ./shared/report/render.ts
 var render = __webpack_require__(23617);
-// EXTERNAL MODULE: ./shared/terraform/interface.ts
-var terraform_interface = __webpack_require__(58430);
 ;// CONCATENATED MODULE: ./actions/configure-infra/infra.ts
 
 /** The region domain the UI builds: subdomain prefix + "." + root domain. */
@@ -142,7 +140,6 @@ function assertMutable(identifier, changes) {
 
 
 
-
 const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
 function renderConfigureSummary(r) {
     const head = {
@@ -203,8 +200,10 @@ async function main(io, deps = {}) {
     if (!setupYaml) {
         throw new errors/* ConfigurationError */.j1('INFRA_SETUP_YAML_MISSING', `Harness returned no setup_yaml for the infra provider ${identifier}.`, 'Check that the account has self-hosted Gitspaces enabled and that the API key may view infra providers; then run configure again.');
     }
-    (0,terraform_interface/* maskSetupYaml */.Hp)(io.log, setupYaml);
-    const keyCheck = (0,terraform_interface/* checkSetupYamlKeys */.hL)(setupYaml, generation);
+    // Loaded here: its YAML parser is needed only once the config has been read.
+    const { checkSetupYamlKeys, describeKeyMismatch, maskSetupYaml } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8430)]).then(__webpack_require__.bind(__webpack_require__, 58430));
+    maskSetupYaml(io.log, setupYaml);
+    const keyCheck = checkSetupYamlKeys(setupYaml, generation);
     const cfg002 = {
         id: 'CFG-002',
         title: 'the Infra Config YAML keys match the pinned module generation',
@@ -222,7 +221,7 @@ async function main(io, deps = {}) {
     if (cfg002.status === 'error') {
         throw new errors/* ConfigurationError */.j1('MODULE_GENERATION_MISMATCH', keyCheck.parseError
             ? `The Infra Config YAML from Harness cannot be read: ${keyCheck.parseError}`
-            : (0,terraform_interface/* describeKeyMismatch */.FF)(keyCheck, generation), keyCheck.detected
+            : describeKeyMismatch(keyCheck, generation), keyCheck.detected
             ? `Pin the module generation the YAML was made for: set terraform.module.generation: ${keyCheck.detected} (and a matching version) in gitspaces.yaml.`
             : cfg002.fix);
     }
@@ -580,9 +579,26 @@ class HarnessClient {
             throw e;
         }
     }
+    /**
+     * Account-level delegate tokens, of one name or all. Harness includes each token's value for a key allowed to
+     * edit delegates (harness-go-sdk DelegateTokenDetails.value; ng-manager DelegateTokenNgResource checks
+     * core_delegate_edit): every value is masked the moment it is read.
+     */
     async listDelegateTokens(name) {
         const r = await this.must('GET', `${this.ng}/delegate-token-ng`, { query: this.ngQuery({ name }) });
-        return r?.resource ?? [];
+        const tokens = r?.resource ?? [];
+        for (const t of tokens)
+            if (t.value)
+                this.log.mask(t.value);
+        return tokens;
+    }
+    /**
+     * The token of this exact name, with its value when Harness returns it (a key with delegate edit permission,
+     * which creating a token needs too), or undefined when there is none. terraform-provider-harness reads a
+     * token's value back the same way (GET delegate-token-ng?name=).
+     */
+    async getDelegateToken(name) {
+        return (await this.listDelegateTokens(name)).find((t) => t.name === name);
     }
     /** Creates an account-level delegate token; its value is masked before anything else happens. */
     async createDelegateToken(name) {
@@ -698,6 +714,8 @@ class ConsoleLogger {
     out;
     verbose;
     masks = new Set();
+    /** Errors printed so far: a failure already told needs no second line. */
+    errors = 0;
     constructor(out = (l) => process.stderr.write(l + '\n'), verbose = false) {
         this.out = out;
         this.verbose = verbose;
@@ -713,6 +731,7 @@ class ConsoleLogger {
         this.out(this.scrub(`warning: ${m}`));
     }
     error(m) {
+        this.errors++;
         this.out(this.scrub(`error: ${m}`));
     }
     mask(secret) {
@@ -769,15 +788,15 @@ function checkVerdict(checks) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ renderChecksText),
 /* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Iz: () => (/* binding */ renderPhasesMarkdown),
-/* harmony export */   NE: () => (/* binding */ renderTimelineMermaid),
+/* harmony export */   Kn: () => (/* binding */ renderPipelineMarkdown),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   b5: () => (/* binding */ renderTimelineText),
 /* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
 /* harmony export */   ux: () => (/* binding */ renderPhasesText)
 /* harmony export */ });
-/* unused harmony export renderChecksText */
+/* unused harmony exports LEAD_END, renderFailuresMarkdown, renderTimelineMermaid, renderPhasesMarkdown */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
 
 /** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
@@ -802,34 +821,78 @@ const FAMILY_ORDER = [
     'DLG',
     'GW',
 ];
-/** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
+const byFamily = (a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
+/**
+ * Ends the part of a summary that must be read first (its failures and their fixes). The pipeline's summary moves
+ * that part of each phase above its phase table and timeline (see renderPipelineMarkdown).
+ */
+const LEAD_END = '<!-- gitspaces:lead-end -->';
+/** Errors, then warnings: what was seen, what was expected and the fix, each on one line. Empty when none. */
+function renderFailuresMarkdown(checks) {
+    const failing = [
+        ...checks.filter((c) => c.status === 'error'),
+        ...checks.filter((c) => c.status === 'warn'),
+    ];
+    if (!failing.length)
+        return '';
+    const out = ['### What to fix', ''];
+    for (const c of failing) {
+        out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${cell(c.observed)} (expected: ${cell(c.expected)}).` +
+            ` **Fix:** ${cell(c.fix)}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
+    }
+    return out.join('\n');
+}
+/**
+ * Job-summary Markdown for a list of checks, in the order a reader needs it: the verdict, the failures and their
+ * fixes, the counts, the skipped checks and why, then the passing checks folded per family.
+ */
 function renderChecksMarkdown(title, verdict, checks) {
     const out = [`## ${title}`, '', `**${verdict}**`, ''];
+    const failures = renderFailuresMarkdown(checks);
+    if (failures)
+        out.push(failures, '', LEAD_END, '');
     const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
     out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
-    const families = [...new Set(checks.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort((a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
-    for (const fam of families) {
-        out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
-        for (const c of checks.filter((x) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(x.id) === fam)) {
-            out.push(`| ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
-        }
-        out.push('');
-    }
-    const failing = checks.filter((c) => c.status === 'error' || c.status === 'warn');
-    if (failing.length) {
-        out.push('### How to fix', '');
-        for (const c of failing) {
-            out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
-        }
-        out.push('');
-    }
     const skipped = checks.filter((c) => c.status === 'skip');
     if (skipped.length) {
-        out.push('<details><summary>Skipped checks and why</summary>', '');
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} Skipped checks and why (${skipped.length})</summary>`, '');
         for (const c of skipped)
-            out.push(`- **${c.id}** ${cell(c.title)}: ${c.fix}`);
+            out.push(`- **${c.id}** ${cell(c.title)}: ${cell(c.fix)}`);
         out.push('', '</details>', '');
     }
+    const passing = checks.filter((c) => c.status === 'ok');
+    for (const fam of [...new Set(passing.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort(byFamily)) {
+        const rows = passing.filter((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id) === fam);
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${fam}: ${rows.length} passed</summary>`, '', '| Check | Observed | Expected |', '|---|---|---|');
+        for (const c of rows)
+            out.push(`| \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+        out.push('', '</details>', '');
+    }
+    return out.join('\n');
+}
+/**
+ * The pipeline's job summary: the verdict, then what failed (the failed phase, and the failures and fixes of every
+ * phase's summary), then the phase table and the timeline, then the rest of each phase's summary.
+ */
+function renderPipelineMarkdown(verdict, phases, sections) {
+    const leads = [];
+    const rest = [];
+    for (const md of sections) {
+        const at = md.indexOf(LEAD_END);
+        if (at < 0)
+            rest.push(md);
+        else {
+            leads.push(md.slice(0, at).trimEnd());
+            rest.push(md.slice(at + LEAD_END.length).trimStart());
+        }
+    }
+    const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
+    const failed = phases.find((p) => p.status === 'failed');
+    if (failed)
+        out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
+    for (const lead of leads)
+        out.push(lead, '');
+    out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
     return out.join('\n');
 }
 /** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */
@@ -1033,136 +1096,6 @@ async function mapLimit(items, limit, fn) {
     });
     await Promise.all(workers);
     return out;
-}
-
-
-/***/ }),
-
-/***/ 58430:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FF: () => (/* binding */ describeKeyMismatch),
-/* harmony export */   Hp: () => (/* binding */ maskSetupYaml),
-/* harmony export */   hL: () => (/* binding */ checkSetupYamlKeys),
-/* harmony export */   hl: () => (/* binding */ MODULE_VARIABLES),
-/* harmony export */   qQ: () => (/* binding */ MODULE_OUTPUTS)
-/* harmony export */ });
-/* unused harmony export SETUP_YAML_KEYS */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18573);
-
-
-const COMMON_VARIABLES = [
-    { name: 'service_account_key_file', type: 'string' },
-    { name: 'infra_config_yaml_file', type: 'string' },
-    { name: 'manage_dns_zone', type: 'bool' },
-    { name: 'use_gcp_certificate_manager', type: 'bool', default: true },
-    { name: 'private_key_path', type: 'string', default: '' },
-    { name: 'certificate_path', type: 'string', default: '' },
-];
-const MODULE_VARIABLES = {
-    'v0.0.3': COMMON_VARIABLES,
-    'post-0.0.3': [...COMMON_VARIABLES, { name: 'create_runner_vm', type: 'bool' }],
-};
-const MODULE_OUTPUTS = [
-    'vpc_network_id',
-    'vpc_network_name',
-    'managed_domain_zone',
-    'alb_ips',
-    'nlb_ips',
-    'instance_yaml',
-    'sub_networks',
-];
-/** Infra Config YAML keys (dotted paths; `region_configs.*` for each region) the module reads, per generation. */
-const COMMON_KEYS = [
-    'name',
-    'domain',
-    'account_identifier',
-    'infra_provider_config_identifier',
-    'gitspace_vm_tags',
-    'project.id',
-    'project.service_account',
-    'gateway.instances',
-    'gateway.machine_type',
-    'gateway.vm_tags',
-    'gateway.shared_secret',
-    'gateway.cde_manager_url',
-    'gateway.version',
-    'region_configs.*.region_name',
-    'region_configs.*.default_subnet_ip_range',
-    'region_configs.*.proxy_subnet_ip_range',
-    'region_configs.*.certificates.contents.0.domain',
-];
-const SETUP_YAML_KEYS = {
-    'v0.0.3': [...COMMON_KEYS, 'gateway.vm_image.family', 'gateway.vm_image.project', 'runner.vm_image'],
-    'post-0.0.3': [
-        ...COMMON_KEYS,
-        'gateway.vm_image_name',
-        'runner.region',
-        'runner.zone',
-        'runner.vm_image_name',
-    ],
-};
-function has(doc, path) {
-    // Returns one boolean per expansion of `*` (each region).
-    if (path.length === 0)
-        return [doc !== undefined && doc !== null];
-    const [head, ...rest] = path;
-    if (doc === null || typeof doc !== 'object')
-        return [false];
-    if (head === '*') {
-        const values = Object.values(doc);
-        return values.length ? values.flatMap((v) => has(v, rest)) : [false];
-    }
-    const next = Array.isArray(doc) ? doc[Number(head)] : doc[head];
-    return has(next, rest);
-}
-function missingKeys(doc, generation) {
-    return SETUP_YAML_KEYS[generation].filter((k) => !has(doc, k.split('.')).every(Boolean));
-}
-/** CFG-002: does the Infra Config YAML have every key the pinned module generation reads? */
-function checkSetupYamlKeys(yamlText, generation) {
-    let doc;
-    try {
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(yamlText);
-    }
-    catch (e) {
-        return { missing: [], parseError: e instanceof Error ? e.message.split('\n')[0] : String(e) };
-    }
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc))
-        return { missing: [], parseError: 'the document is not a YAML mapping' };
-    const fits = ['v0.0.3', 'post-0.0.3'].filter((g) => missingKeys(doc, g).length === 0);
-    return { missing: missingKeys(doc, generation), detected: fits.length === 1 ? fits[0] : undefined };
-}
-/** The human explanation of a key mismatch, for errors and check results. */
-function describeKeyMismatch(check, generation) {
-    const other = check.detected && check.detected !== generation
-        ? ` The YAML looks like the ${check.detected} generation.`
-        : '';
-    return `The Infra Config YAML lacks ${check.missing.join(', ')}, which module generation ${generation} reads.${other}`;
-}
-/** Masks every secret-looking value of an Infra Config YAML (the gateway's shared_secret above all). */
-function maskSetupYaml(log, yamlText) {
-    const found = [];
-    let doc;
-    try {
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(yamlText);
-    }
-    catch {
-        return found;
-    }
-    const walk = (v, key) => {
-        if (typeof v === 'string' && /secret|token|password|private_key/i.test(key) && v) {
-            (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(log, v);
-            found.push(v);
-        }
-        else if (v && typeof v === 'object')
-            for (const [k, x] of Object.entries(v))
-                walk(x, k);
-    };
-    walk(doc, '');
-    return found;
 }
 
 

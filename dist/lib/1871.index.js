@@ -1,5 +1,5 @@
 export const id = 1871;
-export const ids = [1871,3617,5998,4252];
+export const ids = [1871];
 export const modules = {
 
 /***/ 51871:
@@ -83,7 +83,7 @@ async function main(io, deps = {}) {
         dns: deps.dns,
         enableDeadlineMs: deps.enableDeadlineMs,
     };
-    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(9186), __webpack_require__.e(8970), __webpack_require__.e(467)]).then(__webpack_require__.bind(__webpack_require__, 70467));
+    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(9186), __webpack_require__.e(8970), __webpack_require__.e(649)]).then(__webpack_require__.bind(__webpack_require__, 649));
     const { checks, context } = await runPreflight({ ...opts, concurrency: deps.concurrency });
     const privateKey = context.gcp.ok && context.gcp.gcp.credentials.kind === 'service_account'
         ? context.gcp.gcp.credentials.privateKey
@@ -269,15 +269,15 @@ function checkVerdict(checks) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ renderChecksText),
 /* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Iz: () => (/* binding */ renderPhasesMarkdown),
-/* harmony export */   NE: () => (/* binding */ renderTimelineMermaid),
+/* harmony export */   Kn: () => (/* binding */ renderPipelineMarkdown),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   b5: () => (/* binding */ renderTimelineText),
 /* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
 /* harmony export */   ux: () => (/* binding */ renderPhasesText)
 /* harmony export */ });
-/* unused harmony export renderChecksText */
+/* unused harmony exports LEAD_END, renderFailuresMarkdown, renderTimelineMermaid, renderPhasesMarkdown */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
 
 /** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
@@ -302,34 +302,78 @@ const FAMILY_ORDER = [
     'DLG',
     'GW',
 ];
-/** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
+const byFamily = (a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
+/**
+ * Ends the part of a summary that must be read first (its failures and their fixes). The pipeline's summary moves
+ * that part of each phase above its phase table and timeline (see renderPipelineMarkdown).
+ */
+const LEAD_END = '<!-- gitspaces:lead-end -->';
+/** Errors, then warnings: what was seen, what was expected and the fix, each on one line. Empty when none. */
+function renderFailuresMarkdown(checks) {
+    const failing = [
+        ...checks.filter((c) => c.status === 'error'),
+        ...checks.filter((c) => c.status === 'warn'),
+    ];
+    if (!failing.length)
+        return '';
+    const out = ['### What to fix', ''];
+    for (const c of failing) {
+        out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${cell(c.observed)} (expected: ${cell(c.expected)}).` +
+            ` **Fix:** ${cell(c.fix)}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
+    }
+    return out.join('\n');
+}
+/**
+ * Job-summary Markdown for a list of checks, in the order a reader needs it: the verdict, the failures and their
+ * fixes, the counts, the skipped checks and why, then the passing checks folded per family.
+ */
 function renderChecksMarkdown(title, verdict, checks) {
     const out = [`## ${title}`, '', `**${verdict}**`, ''];
+    const failures = renderFailuresMarkdown(checks);
+    if (failures)
+        out.push(failures, '', LEAD_END, '');
     const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
     out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
-    const families = [...new Set(checks.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort((a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
-    for (const fam of families) {
-        out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
-        for (const c of checks.filter((x) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(x.id) === fam)) {
-            out.push(`| ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
-        }
-        out.push('');
-    }
-    const failing = checks.filter((c) => c.status === 'error' || c.status === 'warn');
-    if (failing.length) {
-        out.push('### How to fix', '');
-        for (const c of failing) {
-            out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
-        }
-        out.push('');
-    }
     const skipped = checks.filter((c) => c.status === 'skip');
     if (skipped.length) {
-        out.push('<details><summary>Skipped checks and why</summary>', '');
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} Skipped checks and why (${skipped.length})</summary>`, '');
         for (const c of skipped)
-            out.push(`- **${c.id}** ${cell(c.title)}: ${c.fix}`);
+            out.push(`- **${c.id}** ${cell(c.title)}: ${cell(c.fix)}`);
         out.push('', '</details>', '');
     }
+    const passing = checks.filter((c) => c.status === 'ok');
+    for (const fam of [...new Set(passing.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort(byFamily)) {
+        const rows = passing.filter((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id) === fam);
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${fam}: ${rows.length} passed</summary>`, '', '| Check | Observed | Expected |', '|---|---|---|');
+        for (const c of rows)
+            out.push(`| \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+        out.push('', '</details>', '');
+    }
+    return out.join('\n');
+}
+/**
+ * The pipeline's job summary: the verdict, then what failed (the failed phase, and the failures and fixes of every
+ * phase's summary), then the phase table and the timeline, then the rest of each phase's summary.
+ */
+function renderPipelineMarkdown(verdict, phases, sections) {
+    const leads = [];
+    const rest = [];
+    for (const md of sections) {
+        const at = md.indexOf(LEAD_END);
+        if (at < 0)
+            rest.push(md);
+        else {
+            leads.push(md.slice(0, at).trimEnd());
+            rest.push(md.slice(at + LEAD_END.length).trimStart());
+        }
+    }
+    const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
+    const failed = phases.find((p) => p.status === 'failed');
+    if (failed)
+        out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
+    for (const lead of leads)
+        out.push(lead, '');
+    out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
     return out.join('\n');
 }
 /** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */

@@ -1,5 +1,5 @@
 export const id = 2139;
-export const ids = [2139,3617,5998,4520];
+export const ids = [2139];
 export const modules = {
 
 /***/ 47244:
@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./shared/config/load.ts
 var load = __webpack_require__(45481);
-// EXTERNAL MODULE: ./shared/config/schema.ts
-var schema = __webpack_require__(18646);
+// EXTERNAL MODULE: ./shared/config/values.ts
+var values = __webpack_require__(2483);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/gitspaces/backoff.ts
@@ -149,10 +149,10 @@ function selectSpecs(io, config, op) {
                 name: gsName,
                 repoUrl,
                 repoType: repoType
-                    ? inp.oneOf('repo-type', schema/* REPO_TYPES */.jU, 'unknown')
+                    ? inp.oneOf('repo-type', values/* REPO_TYPES */.j, 'unknown')
                     : undefined,
                 branch: inp.optional('branch', 'main'),
-                ide: inp.oneOf('ide', schema/* IDES */.uS, 'vs_code_web'),
+                ide: inp.oneOf('ide', values/* IDES */.u, 'vs_code_web'),
                 machine: machineName,
                 region: machine?.region ?? region,
             },
@@ -260,25 +260,14 @@ async function main(io, deps = {}) {
 
 /***/ }),
 
-/***/ 18646:
+/***/ 2483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qn: () => (/* binding */ configSchema),
-/* harmony export */   _n: () => (/* binding */ IMAGE_RE),
-/* harmony export */   jU: () => (/* binding */ REPO_TYPES),
-/* harmony export */   mu: () => (/* binding */ crossFieldChecks),
-/* harmony export */   os: () => (/* binding */ generationForVersion),
-/* harmony export */   uS: () => (/* binding */ IDES),
-/* harmony export */   vu: () => (/* binding */ FIX_SEP)
+/* harmony export */   j: () => (/* binding */ REPO_TYPES),
+/* harmony export */   u: () => (/* binding */ IDES)
 /* harmony export */ });
-/* unused harmony exports MODULE_GENERATIONS, DISK_TYPES */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
-/* harmony import */ var _net_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27781);
-
-
-/** The two interface generations of harness/harness-gitspaces/gcp (see contracts/terraform-module.md). */
-const MODULE_GENERATIONS = ['v0.0.3', 'post-0.0.3'];
+/** Values the config and the action inputs share, without zod: importing them does not load the config parser. */
 const IDES = [
     'vs_code',
     'vs_code_web',
@@ -303,246 +292,6 @@ const REPO_TYPES = [
     'gitlab_on_prem',
     'bitbucket_server',
 ];
-const DISK_TYPES = [
-    'pd-standard',
-    'pd-balanced',
-    'pd-ssd',
-    'pd-extreme',
-    'local-ssd',
-    'hyperdisk-balanced',
-    'hyperdisk-ml',
-    'hyperdisk-throughput',
-    'hyperdisk-extreme',
-];
-/** The UI's image rule (HUI InfraValidations.utils.ts). */
-const IMAGE_RE = /^projects\/[a-zA-Z0-9-]+\/global\/images\/(family\/[a-zA-Z0-9-]+|[a-zA-Z0-9-]+)$/;
-const REGION_RE = /^[a-z]+(-[a-z]+)+\d+$/;
-const ZONE_RE = /^[a-z]+(-[a-z]+)+\d+-[a-z]$/;
-const PROJECT_RE = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-/** Zod carries only a message for format checks: the fix rides along after a separator that the formatter splits on. */
-const FIX_SEP = '\u0000';
-function fx(expected, fix) {
-    return { message: `${expected}${FIX_SEP}${fix}` };
-}
-const cidr = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().superRefine((v, ctx) => {
-    const c = (0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCidr */ .GN)(v);
-    if (!c)
-        ctx.addIssue({
-            code: 'custom',
-            ...fx('expected an IPv4 CIDR such as 10.6.0.0/16', 'Write the range as a.b.c.d/prefix, for example 10.6.0.0/16.'),
-        });
-    else if (!(0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .isNetworkAddress */ .PG)(c)) {
-        const mask = 2 ** (32 - c.prefix);
-        const b = Math.floor(c.base / mask) * mask;
-        const ip = [24, 16, 8, 0].map((s) => (b >>> s) & 255).join('.');
-        ctx.addIssue({
-            code: 'custom',
-            ...fx('expected a network address (no host bits set)', `Use ${ip}/${c.prefix}.`),
-        });
-    }
-});
-const domain = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .refine(_net_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidDomain */ .Ll, fx('expected a lower-case DNS name with at least two labels, such as gitspaces.example.com', 'Use the (sub)domain you can delegate, lower-case, without scheme or trailing path.'));
-const image = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(IMAGE_RE, fx('expected a GCP image path: projects/<project>/global/images/<name> or .../images/family/<family>', 'For example projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts (only Ubuntu images are supported).'));
-const region = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(REGION_RE, fx('expected a GCP region such as us-central1', 'Use a region name from `gcloud compute regions list`.'));
-const zone = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(ZONE_RE, fx('expected a GCP zone such as us-central1-a', 'Use a zone name from `gcloud compute zones list`.'));
-const regionConfig = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    subdomain: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .refine((s) => s === '' || s.split('.').every(_net_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidLabel */ .zJ), fx('expected DNS labels (lower-case letters, digits, dashes)', 'Use a prefix such as usc1; the region domain becomes <subdomain>.<domain>.'))
-        .default(''),
-    default_subnet_ip_range: cidr,
-    proxy_subnet_ip_range: cidr,
-});
-const gateway = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    machine_type: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    instances: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(100).default(1),
-    vm_image_name: image.optional(),
-    whitelist_ip_ranges: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(cidr).min(1).optional(),
-});
-const certificate = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    mode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['certificate-manager', 'files']).default('certificate-manager'),
-    certificate_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    private_key_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-})
-    .superRefine((c, ctx) => {
-    if (c.mode === 'files') {
-        for (const k of ['certificate_path', 'private_key_path']) {
-            if (!c[k])
-                ctx.addIssue({
-                    code: 'custom',
-                    path: [k],
-                    ...fx('required when mode is files', `Set terraform.certificate.${k} to a PEM file path, or use mode: certificate-manager.`),
-                });
-        }
-    }
-});
-const machine = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(4).max(20),
-    region,
-    zone,
-    machine_type: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    os: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('linux').default('linux'),
-    arch: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['amd64', 'arm64']).default('amd64'),
-    vm_image_name: image.optional(),
-    boot_disk_type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(DISK_TYPES).default('pd-balanced'),
-    boot_disk_size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).default(50),
-    persistent_disk_type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(DISK_TYPES).default('pd-balanced'),
-    persistent_disk_size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).default(100),
-});
-const gitspace = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .regex(/^[a-z0-9][a-z0-9-]{0,49}$/, fx('expected 1-50 lower-case letters, digits and dashes', 'The server lower-cases identifiers and adds a suffix; use a short name such as api-dev.')),
-    repo_url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({
-        protocol: /^https?$/,
-        ...fx('expected an http(s) repository URL', 'For example https://github.com/acme/api.'),
-    }),
-    repo_type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(REPO_TYPES).optional(),
-    branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).default('main'),
-    ide: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(IDES).default('vs_code_web'),
-    machine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    devcontainer_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    ssh_token_identifier: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-});
-const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
-    harness: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        account_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-            .regex(/^[A-Za-z0-9_-]{1,64}$/, fx('expected the Harness account identifier', 'Copy it from Account Settings > Overview in Harness.')),
-        org: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).default('default'),
-        project: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-        api_url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https?$/ }).default('https://app.harness.io'),
-    }),
-    gcp: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        project_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-            .regex(PROJECT_RE, fx('expected a GCP project id (6-30 lower-case letters, digits, dashes)', 'Use the project ID, not its name or number.')),
-        credentials: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['key', 'keyless']).default('key'),
-    }),
-    infrastructure: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        identifier: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-            .regex(/^[a-zA-Z0-9_.-]{1,100}$/, fx('expected 1-100 letters, digits, - _ or .', 'The identifier cannot be changed after creation; choose it once, e.g. gitspaces_gcp.')),
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-            .regex(/^[a-z][a-z0-9-]{3,18}[a-z0-9]$/, fx('expected 5-20 lower-case letters, digits and dashes, starting with a letter', 'It prefixes every GCP resource name; use something short such as gitspaces.')),
-        domain,
-        gateway,
-        regions: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(region, regionConfig)
-            .refine((r) => Object.keys(r).length > 0, fx('expected at least one region', 'Add a region under infrastructure.regions.')),
-        runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ region, zone, vm_image_name: image.optional(), vm_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
-    }),
-    terraform: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        binary: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['terraform', 'tofu']).default('terraform'),
-        working_directory: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('.gitspaces/terraform'),
-        module: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-            source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).default('harness/harness-gitspaces/gcp'),
-            version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-                .regex(/^\d+\.\d+\.\d+$/, fx('expected an exact version such as 0.0.3', 'Pin the module to one version; ranges let the interface change under you.'))
-                .optional(),
-            generation: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(MODULE_GENERATIONS).optional(),
-        })
-            .default({ source: 'harness/harness-gitspaces/gcp', version: '0.0.3' }),
-        manage_dns_zone: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(true),
-        certificate: certificate.default({ mode: 'certificate-manager' }),
-        create_runner_vm: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(true),
-        backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-            type: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9_]+$/),
-            config: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()])).default({}),
-        })
-            .optional(),
-        lock_timeout: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-            .regex(/^\d+[smh]$/)
-            .default('5m'),
-    })
-        .prefault({}),
-    runner: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        image: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('drone/drone-runner-aws:latest'),
-    })
-        .prefault({}),
-    delegate: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-            .regex(/^[a-z][a-z0-9-]{0,62}$/)
-            .default('gitspaces-delegate'),
-        image: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('us-west1-docker.pkg.dev/gar-setup/docker/delegate:25.03.85504'),
-        tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-zA-Z0-9_-]+$/))
-            .min(1)
-            .default(['gitspaces']),
-        token_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-            .regex(/^[a-zA-Z0-9_-]+$/)
-            .default('gitspaces-delegate-token'),
-        manager_url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https$|^http$/ }).optional(),
-    })
-        .prefault({}),
-    machines: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(machine).default([]),
-    gitspaces: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(gitspace).default([]),
-});
-/**
- * Checks between fields (references, zones of regions). They run on the raw document, even when other
- * fields are invalid, so that a user sees every problem in one pass.
- */
-function crossFieldChecks(raw) {
-    const out = [];
-    const add = (path, expected, fix, found) => out.push({ path: path.join('.'), expected, fix, found });
-    const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : {};
-    const arr = (v) => (Array.isArray(v) ? v.map(obj) : []);
-    const str = (v) => (typeof v === 'string' ? v : undefined);
-    const c = obj(raw);
-    const infra = obj(c.infrastructure);
-    const regions = Object.keys(obj(infra.regions));
-    const runner = obj(infra.runner);
-    const rRegion = str(runner.region);
-    const rZone = str(runner.zone);
-    if (rRegion && regions.length && !regions.includes(rRegion)) {
-        add(['infrastructure', 'runner', 'region'], `one of the configured regions (${regions.join(', ')})`, 'The runner VM must live in one of infrastructure.regions.', rRegion);
-    }
-    if (rRegion && rZone && !rZone.startsWith(`${rRegion}-`))
-        add(['infrastructure', 'runner', 'zone'], `a zone of region ${rRegion}`, `Use a zone such as ${rRegion}-a.`, rZone);
-    const names = new Set();
-    arr(c.machines).forEach((m, i) => {
-        const name = str(m.name);
-        const region = str(m.region);
-        const zone = str(m.zone);
-        if (name && names.has(name))
-            add(['machines', i, 'name'], 'machine names to be unique', 'Rename one of the machines.', name);
-        if (name)
-            names.add(name);
-        if (region && regions.length && !regions.includes(region))
-            add(['machines', i, 'region'], `one of the configured regions (${regions.join(', ')})`, 'Machines can only be created in regions the infrastructure has.', region);
-        if (region && zone && !zone.startsWith(`${region}-`))
-            add(['machines', i, 'zone'], `a zone of region ${region}`, `Use a zone such as ${region}-a.`, zone);
-    });
-    const gsNames = new Set();
-    const gitspaces = arr(c.gitspaces);
-    gitspaces.forEach((g, i) => {
-        const name = str(g.name);
-        const machine = str(g.machine);
-        if (name && gsNames.has(name))
-            add(['gitspaces', i, 'name'], 'gitspace names to be unique', 'Rename one of the gitspaces.', name);
-        if (name)
-            gsNames.add(name);
-        if (machine && !names.has(machine))
-            add(['gitspaces', i, 'machine'], `the name of a machine under machines (${[...names].join(', ') || 'none declared'})`, 'Declare the machine under machines, or fix the name.', machine);
-    });
-    const harness = obj(c.harness);
-    if (gitspaces.length > 0 && c.harness !== undefined && harness.project === undefined) {
-        add(['harness', 'project'], 'a Harness project identifier (required when gitspaces are declared)', 'Gitspaces live in a Harness project: set harness.project.', undefined);
-    }
-    const tf = obj(c.terraform);
-    const mod = obj(tf.module);
-    if (tf.module !== undefined && mod.generation === undefined && mod.version === undefined) {
-        add(['terraform', 'module', 'generation'], 'v0.0.3 or post-0.0.3 (required when module.version is not set)', 'Set generation to say which interface a git or local module source has, or pin a registry version.', undefined);
-    }
-    const cert = obj(tf.certificate);
-    if ((cert.mode ?? 'certificate-manager') === 'certificate-manager' && tf.manage_dns_zone === false) {
-        add(['terraform', 'manage_dns_zone'], 'true when certificate.mode is certificate-manager', 'The module creates the managed certificate only inside its DNS module: set manage_dns_zone: true, or certificate.mode: files.', false);
-    }
-    return out;
-}
-/** v0.0.3 or older is the first interface; anything newer is post-0.0.3. */
-function generationForVersion(version) {
-    const [a, b, c] = version.split('.').map(Number);
-    return a === 0 && b === 0 && c <= 3 ? 'v0.0.3' : 'post-0.0.3';
-}
 
 
 /***/ }),
@@ -602,6 +351,8 @@ class ConsoleLogger {
     out;
     verbose;
     masks = new Set();
+    /** Errors printed so far: a failure already told needs no second line. */
+    errors = 0;
     constructor(out = (l) => process.stderr.write(l + '\n'), verbose = false) {
         this.out = out;
         this.verbose = verbose;
@@ -617,6 +368,7 @@ class ConsoleLogger {
         this.out(this.scrub(`warning: ${m}`));
     }
     error(m) {
+        this.errors++;
         this.out(this.scrub(`error: ${m}`));
     }
     mask(secret) {
@@ -633,181 +385,6 @@ class ConsoleLogger {
             out = out.split(s).join('***');
         return out;
     }
-}
-
-
-/***/ }),
-
-/***/ 1124:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ks: () => (/* binding */ checkVerdict),
-/* harmony export */   T1: () => (/* binding */ family),
-/* harmony export */   tW: () => (/* binding */ STATUS_ICON),
-/* harmony export */   x7: () => (/* binding */ countByStatus)
-/* harmony export */ });
-const STATUS_ICON = { ok: '✅', warn: '⚠️', error: '❌', skip: '⏭️' };
-function family(id) {
-    return id.split('-')[0] ?? id;
-}
-function countByStatus(checks) {
-    const counts = { ok: 0, warn: 0, error: 0, skip: 0 };
-    for (const c of checks)
-        counts[c.status]++;
-    return counts;
-}
-function checkVerdict(checks) {
-    const n = countByStatus(checks);
-    if (n.error > 0)
-        return `❌ ${n.error} error(s), ${n.warn} warning(s): fix the errors below before anything is created.`;
-    if (n.warn > 0)
-        return `⚠️ Ready, with ${n.warn} warning(s) to review (${n.ok} passed, ${n.skip} skipped).`;
-    return `✅ All ${n.ok} checks passed${n.skip ? ` (${n.skip} skipped)` : ''}: ready to set up Gitspaces.`;
-}
-
-
-/***/ }),
-
-/***/ 23617:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Iz: () => (/* binding */ renderPhasesMarkdown),
-/* harmony export */   NE: () => (/* binding */ renderTimelineMermaid),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   b5: () => (/* binding */ renderTimelineText),
-/* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
-/* harmony export */   ux: () => (/* binding */ renderPhasesText)
-/* harmony export */ });
-/* unused harmony export renderChecksText */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
-
-/** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-const FAMILY_ORDER = [
-    'CFG',
-    'TOOL',
-    'AUTH',
-    'API',
-    'IAM',
-    'ORG',
-    'QUOTA',
-    'NET',
-    'IMG',
-    'REG',
-    'DNS',
-    'CERT',
-    'HARNESS',
-    'RUN',
-    'DLG',
-    'GW',
-];
-/** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
-function renderChecksMarkdown(title, verdict, checks) {
-    const out = [`## ${title}`, '', `**${verdict}**`, ''];
-    const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
-    out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
-    const families = [...new Set(checks.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort((a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
-    for (const fam of families) {
-        out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
-        for (const c of checks.filter((x) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(x.id) === fam)) {
-            out.push(`| ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
-        }
-        out.push('');
-    }
-    const failing = checks.filter((c) => c.status === 'error' || c.status === 'warn');
-    if (failing.length) {
-        out.push('### How to fix', '');
-        for (const c of failing) {
-            out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
-        }
-        out.push('');
-    }
-    const skipped = checks.filter((c) => c.status === 'skip');
-    if (skipped.length) {
-        out.push('<details><summary>Skipped checks and why</summary>', '');
-        for (const c of skipped)
-            out.push(`- **${c.id}** ${cell(c.title)}: ${c.fix}`);
-        out.push('', '</details>', '');
-    }
-    return out.join('\n');
-}
-/** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */
-function renderTimelineMermaid(phases) {
-    if (phases.length === 0)
-        return '';
-    const t0 = Math.min(...phases.map((p) => p.startedAt));
-    const lines = ['```mermaid', 'gantt', '  title Pipeline timeline', '  dateFormat x', '  axisFormat %M:%S'];
-    for (const p of phases) {
-        const tag = p.status === 'failed' ? 'crit, ' : p.status === 'skipped' ? 'done, ' : '';
-        const start = p.startedAt - t0;
-        const name = p.name.replace(/[:;#]/g, ' ');
-        lines.push(`  ${name} (${formatDuration(p.durationMs)}) :${tag}${start}, ${start + Math.max(1, p.durationMs)}`);
-    }
-    lines.push('```');
-    return lines.join('\n');
-}
-function renderPhasesMarkdown(phases) {
-    const icon = { ok: '✅', failed: '❌', skipped: '⏭️' };
-    const out = ['| | Phase | Duration | Result |', '|---|---|---|---|'];
-    for (const p of phases)
-        out.push(`| ${icon[p.status]} | ${p.name} | ${formatDuration(p.durationMs)} | ${cell(p.summary)} |`);
-    return out.join('\n');
-}
-/** Plain-text lines for a terminal. */
-function renderPhasesText(phases) {
-    const icon = { ok: 'ok  ', failed: 'FAIL', skipped: 'skip' };
-    const width = Math.max(5, ...phases.map((p) => p.name.length));
-    return phases
-        .map((p) => `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`)
-        .join('\n');
-}
-function renderChecksText(checks) {
-    const icon = { ok: 'ok  ', warn: 'WARN', error: 'FAIL', skip: 'skip' };
-    const lines = [];
-    for (const c of checks) {
-        lines.push(`${icon[c.status]}  ${c.id.padEnd(11)} ${c.title}`);
-        if (c.status === 'error' || c.status === 'warn') {
-            lines.push(`      observed: ${c.observed}`, `      expected: ${c.expected}`, `      fix:      ${c.fix}`);
-        }
-        else if (c.status === 'skip') {
-            lines.push(`      skipped:  ${c.fix}`);
-        }
-    }
-    return lines.join('\n');
-}
-function formatDuration(ms) {
-    // Thresholds after rounding, so 59.99 s is 1m0s (not 60.0s) and 119.6 s is 2m0s (not 1m60s).
-    if (ms < 999.5)
-        return `${Math.round(ms)}ms`;
-    if (ms < 59_950)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const total = Math.round(ms / 1000);
-    return `${Math.floor(total / 60)}m${total % 60}s`;
-}
-/**
- * The same timeline as the Mermaid chart, for a terminal: one bar per phase, placed at its start and as long as
- * its duration, so the CLI's end and the job summary tell the same story.
- */
-function renderTimelineText(phases, width = 40) {
-    if (phases.length === 0)
-        return '';
-    const t0 = Math.min(...phases.map((p) => p.startedAt));
-    const end = Math.max(...phases.map((p) => p.startedAt + p.durationMs));
-    const span = Math.max(1, end - t0);
-    const nameWidth = Math.max(...phases.map((p) => p.name.length));
-    return phases
-        .map((p) => {
-        const from = Math.round(((p.startedAt - t0) / span) * width);
-        const len = p.status === 'skipped' ? 0 : Math.max(1, Math.round((p.durationMs / span) * width));
-        const bar = p.status === 'skipped' ? '·' : (p.status === 'failed' ? '▒' : '█').repeat(len);
-        return `${p.name.padEnd(nameWidth)}  ${' '.repeat(from)}${bar} ${p.status === 'skipped' ? 'skipped' : formatDuration(p.durationMs)}`;
-    })
-        .join('\n');
 }
 
 

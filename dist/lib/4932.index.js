@@ -1,5 +1,5 @@
 export const id = 4932;
-export const ids = [4932,3617,5998];
+export const ids = [4932];
 export const modules = {
 
 /***/ 54932:
@@ -11,32 +11,26 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   main: () => (/* binding */ main),
 /* harmony export */   selectPhases: () => (/* binding */ selectPhases)
 /* harmony export */ });
-/* harmony import */ var _shared_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41146);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _shared_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61820);
 /* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18573);
 /* harmony import */ var _shared_report_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23617);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65892);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36827);
 
 
 
 
-/** The pipeline's phases in order, each backed by one action. */
-const PHASES = [
-    { name: 'validate', action: 'validate-prereqs', load: () => __webpack_require__.e(/* import() */ 4252).then(__webpack_require__.bind(__webpack_require__, 51871)) },
-    { name: 'configure', action: 'configure-infra', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(2564)]).then(__webpack_require__.bind(__webpack_require__, 60183)) },
-    { name: 'apply', action: 'terraform-apply', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(9186), __webpack_require__.e(4269)]).then(__webpack_require__.bind(__webpack_require__, 82202)) },
-    { name: 'install-runner', action: 'install-runner', load: () => Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(9186), __webpack_require__.e(3783)]).then(__webpack_require__.bind(__webpack_require__, 33783)) },
-    { name: 'create', action: 'create-gitspace', load: () => Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(924), __webpack_require__.e(4520)]).then(__webpack_require__.bind(__webpack_require__, 47244)) },
-];
-/** Outputs of one phase that later phases take as inputs (output name -> input name). */
-const HANDOVER = {
-    'infra-config-path': 'infra-config-path',
-    'pool-yaml-path': 'pool-yaml-path',
-    'infra-identifier': 'infra-identifier',
-};
-/** Inputs each phase sets for itself, whatever the caller passed (the pipeline applies; a PR run uses the workflow). */
-const PHASE_INPUTS = {
-    apply: { mode: 'apply' },
-};
+
+
+/** The pipeline's phases in order, each backed by one action (actions/registry.ts). */
+const PHASES = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .pipelinePhases */ .f4)().map((a) => ({
+    name: a.phase,
+    action: a.name,
+    inputs: a.phaseInputs ?? {},
+}));
+/** Outputs of one phase that later phases take as inputs of the same name. */
+const HANDED_ON = new Set((0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .pipelinePhases */ .f4)().flatMap((a) => a.handsOn ?? []));
 function phaseIO(parent, source, collected, summaries) {
     const io = {
         inputs: new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0(source, parent.log),
@@ -62,7 +56,7 @@ function selectPhases(requested) {
     const known = PHASES.map((p) => p.name);
     const unknown = requested.filter((r) => !known.includes(r));
     if (unknown.length) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('INPUT_INVALID', `Unknown phase(s) in phases: ${unknown.join(', ')}`, `Use a subset of: ${known.join(', ')} (comma-separated), or all.`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('INPUT_INVALID', `Unknown phase(s) in phases: ${unknown.join(', ')}`, `Use a subset of: ${known.join(', ')} (comma-separated), or all.`);
     }
     return PHASES.map((p) => p.name).filter((n) => requested.includes(n));
 }
@@ -88,7 +82,7 @@ async function main(io) {
     for (const phase of PHASES) {
         if (!selected.includes(phase.name))
             continue;
-        const source = (name) => PHASE_INPUTS[phase.name]?.[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
+        const source = (name) => phase.inputs[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
         const collected = {};
         const sub = phaseIO(io, source, collected, summaries);
         const started = io.clock.now();
@@ -96,21 +90,20 @@ async function main(io) {
         let result;
         let failure;
         try {
-            const mod = await phase.load();
-            result = await mod.main(sub);
+            const main = await (0,_load_js__WEBPACK_IMPORTED_MODULE_4__.loadAction)(phase.action);
+            result = await main(sub);
             failure =
                 sub.failure ??
                     (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
             exitCode = result.exitCode ?? 0;
         }
         catch (e) {
-            const f = (0,_shared_action_js__WEBPACK_IMPORTED_MODULE_0__.describeFailure)(e);
-            failure = f.message;
-            exitCode = f.bug
-                ? 1
-                : 'code' in e && e.code?.startsWith('CONFIG')
-                    ? 2
-                    : 1;
+            // The same mapping as the bundle and the CLI (shared/failure.ts): 2 for a user's mistake, 1 otherwise.
+            const o = (0,_shared_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeOfError */ .Sg)(e);
+            failure = o.message;
+            exitCode = o.exitCode;
+            for (const d of o.debug)
+                io.log.debug(d);
         }
         const durationMs = io.clock.now() - started;
         const phaseResult = result?.phase
@@ -132,9 +125,9 @@ async function main(io) {
             phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
         phases.push(phaseResult);
         Object.assign(outputs, collected);
-        for (const [out, input] of Object.entries(HANDOVER))
-            if (collected[out])
-                carried[input] = collected[out];
+        for (const name of HANDED_ON)
+            if (collected[name])
+                carried[name] = collected[name];
         if (failure) {
             io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
             exitCode = exitCode || 1;
@@ -155,19 +148,9 @@ async function main(io) {
     const failed = phases.find((p) => p.status === 'failed');
     const verdict = failed ? `❌ Stopped at ${failed.name}.` : `✅ ${phases.length} phase(s) completed.`;
     io.setOutput('phases', JSON.stringify(phases.map(({ name, status, durationMs, summary }) => ({ name, status, durationMs, summary }))));
-    await io.appendSummary([
-        '## Gitspaces pipeline',
-        '',
-        `**${verdict}**`,
-        '',
-        (0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderPhasesMarkdown */ .Iz)(phases),
-        '',
-        (0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderTimelineMermaid */ .NE)(phases),
-        '',
-        ...summaries,
-    ].join('\n'));
-    if (failed)
-        io.setFailed(`Pipeline stopped at phase ${failed.name}: ${failed.summary}`);
+    // What failed and its fix first, then the phases and the timeline, then each phase's details.
+    await io.appendSummary((0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderPipelineMarkdown */ .Kn)(verdict, phases, summaries));
+    // The failed phase was annotated above; the result's exit code fails the step without a second annotation.
     const total = phases.reduce((a, p) => a + p.durationMs, 0);
     return {
         outputs: { ...outputs, phases: JSON.stringify(phases) },
@@ -221,15 +204,15 @@ function checkVerdict(checks) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ renderChecksText),
 /* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Iz: () => (/* binding */ renderPhasesMarkdown),
-/* harmony export */   NE: () => (/* binding */ renderTimelineMermaid),
+/* harmony export */   Kn: () => (/* binding */ renderPipelineMarkdown),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   b5: () => (/* binding */ renderTimelineText),
 /* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
 /* harmony export */   ux: () => (/* binding */ renderPhasesText)
 /* harmony export */ });
-/* unused harmony export renderChecksText */
+/* unused harmony exports LEAD_END, renderFailuresMarkdown, renderTimelineMermaid, renderPhasesMarkdown */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
 
 /** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
@@ -254,34 +237,78 @@ const FAMILY_ORDER = [
     'DLG',
     'GW',
 ];
-/** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
+const byFamily = (a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
+/**
+ * Ends the part of a summary that must be read first (its failures and their fixes). The pipeline's summary moves
+ * that part of each phase above its phase table and timeline (see renderPipelineMarkdown).
+ */
+const LEAD_END = '<!-- gitspaces:lead-end -->';
+/** Errors, then warnings: what was seen, what was expected and the fix, each on one line. Empty when none. */
+function renderFailuresMarkdown(checks) {
+    const failing = [
+        ...checks.filter((c) => c.status === 'error'),
+        ...checks.filter((c) => c.status === 'warn'),
+    ];
+    if (!failing.length)
+        return '';
+    const out = ['### What to fix', ''];
+    for (const c of failing) {
+        out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${cell(c.observed)} (expected: ${cell(c.expected)}).` +
+            ` **Fix:** ${cell(c.fix)}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
+    }
+    return out.join('\n');
+}
+/**
+ * Job-summary Markdown for a list of checks, in the order a reader needs it: the verdict, the failures and their
+ * fixes, the counts, the skipped checks and why, then the passing checks folded per family.
+ */
 function renderChecksMarkdown(title, verdict, checks) {
     const out = [`## ${title}`, '', `**${verdict}**`, ''];
+    const failures = renderFailuresMarkdown(checks);
+    if (failures)
+        out.push(failures, '', LEAD_END, '');
     const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
     out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
-    const families = [...new Set(checks.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort((a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
-    for (const fam of families) {
-        out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
-        for (const c of checks.filter((x) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(x.id) === fam)) {
-            out.push(`| ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
-        }
-        out.push('');
-    }
-    const failing = checks.filter((c) => c.status === 'error' || c.status === 'warn');
-    if (failing.length) {
-        out.push('### How to fix', '');
-        for (const c of failing) {
-            out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
-        }
-        out.push('');
-    }
     const skipped = checks.filter((c) => c.status === 'skip');
     if (skipped.length) {
-        out.push('<details><summary>Skipped checks and why</summary>', '');
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} Skipped checks and why (${skipped.length})</summary>`, '');
         for (const c of skipped)
-            out.push(`- **${c.id}** ${cell(c.title)}: ${c.fix}`);
+            out.push(`- **${c.id}** ${cell(c.title)}: ${cell(c.fix)}`);
         out.push('', '</details>', '');
     }
+    const passing = checks.filter((c) => c.status === 'ok');
+    for (const fam of [...new Set(passing.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort(byFamily)) {
+        const rows = passing.filter((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id) === fam);
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${fam}: ${rows.length} passed</summary>`, '', '| Check | Observed | Expected |', '|---|---|---|');
+        for (const c of rows)
+            out.push(`| \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+        out.push('', '</details>', '');
+    }
+    return out.join('\n');
+}
+/**
+ * The pipeline's job summary: the verdict, then what failed (the failed phase, and the failures and fixes of every
+ * phase's summary), then the phase table and the timeline, then the rest of each phase's summary.
+ */
+function renderPipelineMarkdown(verdict, phases, sections) {
+    const leads = [];
+    const rest = [];
+    for (const md of sections) {
+        const at = md.indexOf(LEAD_END);
+        if (at < 0)
+            rest.push(md);
+        else {
+            leads.push(md.slice(0, at).trimEnd());
+            rest.push(md.slice(at + LEAD_END.length).trimStart());
+        }
+    }
+    const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
+    const failed = phases.find((p) => p.status === 'failed');
+    if (failed)
+        out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
+    for (const lead of leads)
+        out.push(lead, '');
+    out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
     return out.join('\n');
 }
 /** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */

@@ -1,5 +1,5 @@
 export const id = 5170;
-export const ids = [5170,3617,5998];
+export const ids = [5170];
 export const modules = {
 
 /***/ 35170:
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   cli: () => (/* binding */ cli)
 });
 
-// UNUSED EXPORTS: COMMANDS, EXIT, pipelineEnd
+// UNUSED EXPORTS: COMMANDS, EXIT, pipelineEnd, resultText
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -23,10 +23,12 @@ var external_node_url_ = __webpack_require__(73136);
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./shared/config/parse.ts
 var parse = __webpack_require__(38970);
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/failure.ts
+var failure = __webpack_require__(61820);
 // EXTERNAL MODULE: ./shared/report/render.ts
 var render = __webpack_require__(23617);
+// EXTERNAL MODULE: ./actions/registry.ts
+var registry = __webpack_require__(36827);
 ;// CONCATENATED MODULE: ./cli/args.ts
 class UsageError extends Error {
     name = 'UsageError';
@@ -140,18 +142,6 @@ function cliIO(flags, env, opts = {}) {
     };
     return io;
 }
-/** Job-summary Markdown made readable in a terminal: tags and emphasis dropped, tables and lists kept. */
-function markdownToText(md) {
-    return md
-        .replace(/```mermaid[\s\S]*?```\n?/g, '')
-        .replace(/<br\s*\/?>/g, '\n    ')
-        .replace(/<summary>(.*?)<\/summary>/g, '$1')
-        .replace(/<\/?(details|summary|p|div|sub|sup)[^>]*>/g, '')
-        .replace(/\*\*(.+?)\*\*/g, '$1')
-        .replace(/^#{1,6} (.*)$/gm, (_m, t) => `${t}\n${'-'.repeat(Math.min(60, t.length))}`)
-        .replace(/\n{3,}/g, '\n\n')
-        .trim();
-}
 
 ;// CONCATENATED MODULE: ./cli/main.ts
 /**
@@ -167,47 +157,10 @@ function markdownToText(md) {
 
 
 
-const EXIT = { ok: 0, failed: 1, config: 2 };
-const COMMANDS = {
-    validate: {
-        action: 'validate-prereqs',
-        summary: 'Run the preflight checks against GCP, DNS and Harness (changes nothing)',
-    },
-    configure: {
-        action: 'configure-infra',
-        summary: 'Create or update the Harness infrastructure and its regions and machines',
-    },
-    plan: {
-        action: 'terraform-apply',
-        inputs: { mode: 'plan' },
-        summary: 'Plan the GCP infrastructure (terraform plan)',
-    },
-    apply: {
-        action: 'terraform-apply',
-        inputs: { mode: 'apply' },
-        summary: 'Create or update the GCP infrastructure (terraform apply)',
-    },
-    destroy: {
-        action: 'terraform-apply',
-        inputs: { mode: 'destroy' },
-        summary: 'Destroy the GCP infrastructure (terraform destroy)',
-    },
-    drift: {
-        action: 'terraform-apply',
-        inputs: { mode: 'drift' },
-        summary: 'Report drift between the state and GCP',
-    },
-    'install-runner': {
-        action: 'install-runner',
-        summary: 'Install the VM runner and the delegate on the runner VM',
-    },
-    create: { action: 'create-gitspace', summary: 'Create (or start) the gitspaces of the config file' },
-    teardown: { action: 'teardown', summary: 'Delete gitspaces, runner, infrastructure, in reverse order' },
-    up: {
-        action: 'pipeline',
-        summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create',
-    },
-};
+
+
+/** Every `gitspaces <command>` that runs an action, from actions/registry.ts. */
+const COMMANDS = (0,registry/* cliCommands */.z_)();
 const HELP = `gitspaces: stand up Harness self-hosted Gitspaces on GCP
 
 Usage: gitspaces [--config FILE] [--json] [--sandbox [--scenario NAME|FILE]] <command> [--<input> VALUE ...]
@@ -243,29 +196,29 @@ async function cli(argv, deps = {}) {
     }
     catch (e) {
         err(`error: ${e.message}\nRun gitspaces --help for usage.`);
-        return EXIT.config;
+        return failure/* EXIT */.dc.config;
     }
     if (!args.command || (args.help && args.command === 'help') || args.command === 'help') {
         out(HELP);
-        return args.command || args.help ? EXIT.ok : EXIT.config;
+        return args.command || args.help ? failure/* EXIT */.dc.ok : failure/* EXIT */.dc.config;
     }
     const configPath = args.config ?? env.INPUT_CONFIG ?? 'gitspaces.yaml';
     if (args.command === 'check-config')
         return checkConfig(configPath, args, out, err);
     if (args.command === 'sandbox' && args.help) {
         out(await sandboxHelp());
-        return EXIT.ok;
+        return failure/* EXIT */.dc.ok;
     }
     if (args.command === 'sandbox')
         return foregroundSandbox(args, out, err, deps.untilStopped ?? untilSignal);
     const spec = COMMANDS[args.command];
     if (!spec) {
         err(`error: unknown command "${args.command}". Commands: check-config, ${Object.keys(COMMANDS).join(', ')}, sandbox.`);
-        return EXIT.config;
+        return failure/* EXIT */.dc.config;
     }
     if (args.help) {
         out(commandHelp(args.command, spec));
-        return EXIT.ok;
+        return failure/* EXIT */.dc.ok;
     }
     return runCommand(args, spec, configPath, env, out, err, deps.loadAction);
 }
@@ -276,7 +229,7 @@ async function runCommand(args, spec, configPath, env, out, err, load) {
         if (args.sandbox) {
             sandbox = await startSandboxFor(args, err);
             if (!sandbox)
-                return EXIT.config;
+                return failure/* EXIT */.dc.config;
             // The sandbox is reached by configuration only: its endpoints and credentials become the environment.
             Object.assign(env, sandbox.env);
             if (!args.config && !env.INPUT_CONFIG) {
@@ -290,7 +243,8 @@ async function runCommand(args, spec, configPath, env, out, err, load) {
             }
         }
         const flags = { ...sandboxInputs, ...args.inputs, config: configPath, ...spec.inputs };
-        const io = cliIO(flags, env, { verbose: args.verbose, err });
+        // RUNNER_DEBUG=1 is how a re-run with debug logging says it, on a runner as on a terminal.
+        const io = cliIO(flags, env, { verbose: args.verbose || env.RUNNER_DEBUG === '1', err });
         const code = await runMain(spec, io, load);
         const scrub = (s) => io.log.scrub(s);
         if (args.json) {
@@ -309,9 +263,9 @@ async function runCommand(args, spec, configPath, env, out, err, load) {
             out(scrub(pipelineEnd(code.phases, io.outputs)));
         }
         else {
-            const summary = markdownToText(io.summary.join('\n\n'));
-            if (summary)
-                out(scrub(summary));
+            const text = resultText(code.phase, code.checks);
+            if (text)
+                out(scrub(text));
             for (const [k, v] of Object.entries(io.outputs))
                 out(scrub(`${k}=${v.includes('\n') ? JSON.stringify(v) : v}`));
         }
@@ -322,34 +276,38 @@ async function runCommand(args, spec, configPath, env, out, err, load) {
     }
 }
 async function runMain(spec, io, load) {
-    // Loaded here, not at the top: check-config and --help start without the actions and their clients.
-    const { ActionNotBuiltError, loadAction } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 87905));
-    const { describeFailure } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 41146));
     try {
-        const main = await (load ?? loadAction)(spec.action);
+        // Loaded here, not at the top: check-config and --help start without the actions and their clients.
+        const main = await (load ?? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 65892))).loadAction)(spec.action);
         const result = await main(io);
+        // The same mapping as the bundle and the pipeline (shared/failure.ts); a failure the action already told
+        // the user about is not told twice.
+        const outcome = (0,failure/* outcomeOfResult */.D)(spec.action, result, io.failures.length > 0 || io.log.errors > 0);
+        (0,failure/* reportOutcome */.Rq)(outcome, io.log);
         return {
-            exitCode: result.exitCode ?? (io.failures.length ? EXIT.failed : EXIT.ok),
+            exitCode: result.exitCode === undefined && io.failures.length ? failure/* EXIT */.dc.failed : outcome.exitCode,
             phase: result.phase,
             checks: result.checks,
             phases: result.phases,
         };
     }
     catch (e) {
-        if (e instanceof ActionNotBuiltError) {
-            io.setFailed(e.message);
-            return { exitCode: EXIT.failed };
-        }
-        const f = describeFailure(e);
-        for (const d of f.details) {
-            if (f.bug)
-                io.log.debug(d);
-            else
-                io.log.error(d);
-        }
-        io.setFailed(f.message);
-        return { exitCode: (0,errors/* isConfigurationError */.p0)(e) ? EXIT.config : EXIT.failed };
+        const outcome = (0,failure/* outcomeOfError */.Sg)(e);
+        (0,failure/* reportOutcome */.Rq)(outcome, io.log);
+        return { exitCode: outcome.exitCode };
     }
+}
+/** An action's result for a terminal: its phase line and details, then its checks, from the report model. */
+function resultText(phase, checks) {
+    const lines = [];
+    if (phase) {
+        lines.push((0,render/* renderPhasesText */.ux)([phase]));
+        for (const d of phase.details ?? [])
+            lines.push(`      ${d}`);
+    }
+    if (checks?.length)
+        lines.push('', (0,render/* renderChecksText */.$w)(checks));
+    return lines.join('\n');
 }
 function checkConfig(path, args, out, err) {
     let text;
@@ -367,25 +325,25 @@ function checkConfig(path, args, out, err) {
             out(JSON.stringify({ file: path, valid: false, issues: [issue] }, null, 2));
         else
             err(`error: ${(0,parse/* formatIssue */.H)(issue)}`);
-        return EXIT.config;
+        return failure/* EXIT */.dc.config;
     }
     const r = (0,parse/* parseConfig */.o)(text);
     if (args.json) {
         out(JSON.stringify(r.ok ? { file: path, valid: true } : { file: path, valid: false, issues: r.issues }, null, 2));
-        return r.ok ? EXIT.ok : EXIT.config;
+        return r.ok ? failure/* EXIT */.dc.ok : failure/* EXIT */.dc.config;
     }
     if (!r.ok) {
         err(`${path} has ${r.issues.length} problem(s):`);
         for (const i of r.issues)
             err(`  - ${(0,parse/* formatIssue */.H)(i)}`);
         err('Each field is documented in docs/config.md.');
-        return EXIT.config;
+        return failure/* EXIT */.dc.config;
     }
     const c = r.config;
     out(`${path} is valid: infrastructure ${c.infrastructure.name} (${c.infrastructure.domain}), ` +
         `${Object.keys(c.infrastructure.regions).length} region(s), ${c.machines.length} machine(s), ${c.gitspaces.length} gitspace(s), ` +
         `module ${c.terraform.module.source}${c.terraform.module.version ? '@' + c.terraform.module.version : ''} (${c.terraform.module.generation}).`);
-    return EXIT.ok;
+    return failure/* EXIT */.dc.ok;
 }
 /** Writes the scenario's gitspaces.yaml into the sandbox directory, Terraform's working directory beside it. */
 async function sandboxConfig(sb) {
@@ -399,7 +357,7 @@ async function sandboxConfig(sb) {
     return writeScenarioConfig(scenario, (0,external_node_path_.join)(sb.dir, 'config'));
 }
 async function startSandboxFor(args, err) {
-    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(4894), __webpack_require__.e(2463), __webpack_require__.e(8137)]).then(__webpack_require__.bind(__webpack_require__, 38137));
+    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(4894), __webpack_require__.e(2463), __webpack_require__.e(4906)]).then(__webpack_require__.bind(__webpack_require__, 74906));
     try {
         return await startSandbox({ scenario: args.scenario ?? 'healthy' });
     }
@@ -414,7 +372,7 @@ async function startSandboxFor(args, err) {
 async function foregroundSandbox(args, out, err, untilStopped) {
     const sb = await startSandboxFor(args, err);
     if (!sb)
-        return EXIT.config;
+        return failure/* EXIT */.dc.config;
     try {
         if (args.json) {
             out(JSON.stringify({ scenario: args.scenario ?? 'healthy', urls: sb.urls, env: sb.env }, null, 2));
@@ -428,7 +386,7 @@ async function foregroundSandbox(args, out, err, untilStopped) {
                 out(`export ${k}=${shellQuote(v)}`);
         }
         await untilStopped();
-        return EXIT.ok;
+        return failure/* EXIT */.dc.ok;
     }
     finally {
         await sb.stop();
@@ -600,6 +558,8 @@ class ConsoleLogger {
     out;
     verbose;
     masks = new Set();
+    /** Errors printed so far: a failure already told needs no second line. */
+    errors = 0;
     constructor(out = (l) => process.stderr.write(l + '\n'), verbose = false) {
         this.out = out;
         this.verbose = verbose;
@@ -615,6 +575,7 @@ class ConsoleLogger {
         this.out(this.scrub(`warning: ${m}`));
     }
     error(m) {
+        this.errors++;
         this.out(this.scrub(`error: ${m}`));
     }
     mask(secret) {
@@ -671,15 +632,15 @@ function checkVerdict(checks) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ renderChecksText),
 /* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Iz: () => (/* binding */ renderPhasesMarkdown),
-/* harmony export */   NE: () => (/* binding */ renderTimelineMermaid),
+/* harmony export */   Kn: () => (/* binding */ renderPipelineMarkdown),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   b5: () => (/* binding */ renderTimelineText),
 /* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
 /* harmony export */   ux: () => (/* binding */ renderPhasesText)
 /* harmony export */ });
-/* unused harmony export renderChecksText */
+/* unused harmony exports LEAD_END, renderFailuresMarkdown, renderTimelineMermaid, renderPhasesMarkdown */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
 
 /** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
@@ -704,34 +665,78 @@ const FAMILY_ORDER = [
     'DLG',
     'GW',
 ];
-/** Job-summary Markdown for a list of checks: verdict first, a table per family, fixes for failures. */
+const byFamily = (a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
+/**
+ * Ends the part of a summary that must be read first (its failures and their fixes). The pipeline's summary moves
+ * that part of each phase above its phase table and timeline (see renderPipelineMarkdown).
+ */
+const LEAD_END = '<!-- gitspaces:lead-end -->';
+/** Errors, then warnings: what was seen, what was expected and the fix, each on one line. Empty when none. */
+function renderFailuresMarkdown(checks) {
+    const failing = [
+        ...checks.filter((c) => c.status === 'error'),
+        ...checks.filter((c) => c.status === 'warn'),
+    ];
+    if (!failing.length)
+        return '';
+    const out = ['### What to fix', ''];
+    for (const c of failing) {
+        out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${cell(c.observed)} (expected: ${cell(c.expected)}).` +
+            ` **Fix:** ${cell(c.fix)}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
+    }
+    return out.join('\n');
+}
+/**
+ * Job-summary Markdown for a list of checks, in the order a reader needs it: the verdict, the failures and their
+ * fixes, the counts, the skipped checks and why, then the passing checks folded per family.
+ */
 function renderChecksMarkdown(title, verdict, checks) {
     const out = [`## ${title}`, '', `**${verdict}**`, ''];
+    const failures = renderFailuresMarkdown(checks);
+    if (failures)
+        out.push(failures, '', LEAD_END, '');
     const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
     out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
-    const families = [...new Set(checks.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort((a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
-    for (const fam of families) {
-        out.push(`### ${fam}`, '', '| | Check | Observed | Expected |', '|---|---|---|---|');
-        for (const c of checks.filter((x) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(x.id) === fam)) {
-            out.push(`| ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} | \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
-        }
-        out.push('');
-    }
-    const failing = checks.filter((c) => c.status === 'error' || c.status === 'warn');
-    if (failing.length) {
-        out.push('### How to fix', '');
-        for (const c of failing) {
-            out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${c.fix}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
-        }
-        out.push('');
-    }
     const skipped = checks.filter((c) => c.status === 'skip');
     if (skipped.length) {
-        out.push('<details><summary>Skipped checks and why</summary>', '');
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} Skipped checks and why (${skipped.length})</summary>`, '');
         for (const c of skipped)
-            out.push(`- **${c.id}** ${cell(c.title)}: ${c.fix}`);
+            out.push(`- **${c.id}** ${cell(c.title)}: ${cell(c.fix)}`);
         out.push('', '</details>', '');
     }
+    const passing = checks.filter((c) => c.status === 'ok');
+    for (const fam of [...new Set(passing.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort(byFamily)) {
+        const rows = passing.filter((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id) === fam);
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${fam}: ${rows.length} passed</summary>`, '', '| Check | Observed | Expected |', '|---|---|---|');
+        for (const c of rows)
+            out.push(`| \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+        out.push('', '</details>', '');
+    }
+    return out.join('\n');
+}
+/**
+ * The pipeline's job summary: the verdict, then what failed (the failed phase, and the failures and fixes of every
+ * phase's summary), then the phase table and the timeline, then the rest of each phase's summary.
+ */
+function renderPipelineMarkdown(verdict, phases, sections) {
+    const leads = [];
+    const rest = [];
+    for (const md of sections) {
+        const at = md.indexOf(LEAD_END);
+        if (at < 0)
+            rest.push(md);
+        else {
+            leads.push(md.slice(0, at).trimEnd());
+            rest.push(md.slice(at + LEAD_END.length).trimStart());
+        }
+    }
+    const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
+    const failed = phases.find((p) => p.status === 'failed');
+    if (failed)
+        out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
+    for (const lead of leads)
+        out.push(lead, '');
+    out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
     return out.join('\n');
 }
 /** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */

@@ -260,7 +260,7 @@ function configFromText(text, path = 'gitspaces.yaml') {
     const r = parseConfig(text);
     if (!r.ok) {
         const lines = r.issues.map(formatIssue);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('CONFIG_INVALID', `${path} has ${r.issues.length} problem(s):\n${lines.map((l) => `  - ${l}`).join('\n')}`, 'Correct each field listed; docs/config.md documents every field.', lines);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('CONFIG_INVALID', `${path} has ${r.issues.length} problem(s):\n${lines.map((l) => `  - ${l}`).join('\n')}`, 'Correct each field listed; docs/config.md documents every field.', lines, r.issues.map((i) => ({ file: path, line: i.line })));
     }
     return r.config;
 }
@@ -274,43 +274,21 @@ function configFromText(text, path = 'gitspaces.yaml') {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qn: () => (/* binding */ configSchema),
 /* harmony export */   _n: () => (/* binding */ IMAGE_RE),
-/* harmony export */   jU: () => (/* binding */ REPO_TYPES),
 /* harmony export */   mu: () => (/* binding */ crossFieldChecks),
 /* harmony export */   os: () => (/* binding */ generationForVersion),
-/* harmony export */   uS: () => (/* binding */ IDES),
 /* harmony export */   vu: () => (/* binding */ FIX_SEP)
 /* harmony export */ });
 /* unused harmony exports MODULE_GENERATIONS, DISK_TYPES */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
 /* harmony import */ var _net_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27781);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2483);
 
 
 /** The two interface generations of harness/harness-gitspaces/gcp (see contracts/terraform-module.md). */
 const MODULE_GENERATIONS = ['v0.0.3', 'post-0.0.3'];
-const IDES = [
-    'vs_code',
-    'vs_code_web',
-    'cursor',
-    'windsurf',
-    'intellij',
-    'pycharm',
-    'goland',
-    'webstorm',
-    'clion',
-    'phpstorm',
-    'rubymine',
-    'rider',
-];
-const REPO_TYPES = [
-    'github',
-    'gitlab',
-    'bitbucket',
-    'harness_code',
-    'unknown',
-    'github_enterprise',
-    'gitlab_on_prem',
-    'bitbucket_server',
-];
+// The gitspace enums live in a zod-free module so an action can read them without loading the parser.
+
+
 const DISK_TYPES = [
     'pd-standard',
     'pd-balanced',
@@ -407,9 +385,9 @@ const gitspace = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         protocol: /^https?$/,
         ...fx('expected an http(s) repository URL', 'For example https://github.com/acme/api.'),
     }),
-    repo_type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(REPO_TYPES).optional(),
+    repo_type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_values_js__WEBPACK_IMPORTED_MODULE_2__/* .REPO_TYPES */ .j).optional(),
     branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).default('main'),
-    ide: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(IDES).default('vs_code_web'),
+    ide: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_values_js__WEBPACK_IMPORTED_MODULE_2__/* .IDES */ .u).default('vs_code_web'),
     machine: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
     devcontainer_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
     ssh_token_identifier: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
@@ -551,6 +529,42 @@ function generationForVersion(version) {
     const [a, b, c] = version.split('.').map(Number);
     return a === 0 && b === 0 && c <= 3 ? 'v0.0.3' : 'post-0.0.3';
 }
+
+
+/***/ }),
+
+/***/ 2483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ REPO_TYPES),
+/* harmony export */   u: () => (/* binding */ IDES)
+/* harmony export */ });
+/** Values the config and the action inputs share, without zod: importing them does not load the config parser. */
+const IDES = [
+    'vs_code',
+    'vs_code_web',
+    'cursor',
+    'windsurf',
+    'intellij',
+    'pycharm',
+    'goland',
+    'webstorm',
+    'clion',
+    'phpstorm',
+    'rubymine',
+    'rider',
+];
+const REPO_TYPES = [
+    'github',
+    'gitlab',
+    'bitbucket',
+    'harness_code',
+    'unknown',
+    'github_enterprise',
+    'gitlab_on_prem',
+    'bitbucket_server',
+];
 
 
 /***/ }),

@@ -1700,6 +1700,8 @@ class ConsoleLogger {
     out;
     verbose;
     masks = new Set();
+    /** Errors printed so far: a failure already told needs no second line. */
+    errors = 0;
     constructor(out = (l) => process.stderr.write(l + '\n'), verbose = false) {
         this.out = out;
         this.verbose = verbose;
@@ -1715,6 +1717,7 @@ class ConsoleLogger {
         this.out(this.scrub(`warning: ${m}`));
     }
     error(m) {
+        this.errors++;
         this.out(this.scrub(`error: ${m}`));
     }
     mask(secret) {

@@ -1,5 +1,5 @@
-import { Res, googleError, harnessError } from './http.js';
 import { Holds } from './holds.js';
+import { Res, googleError, harnessError } from './wire.js';
 
 /** A fault to inject: on a service (and optionally a route regex and method), at a rate in [0, 1]. */
 export interface FaultRule {

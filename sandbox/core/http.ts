@@ -2,32 +2,12 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { Faults } from './faults.js';
 import { Journal } from './journal.js';
+import type { Handler, Req, Res } from './wire.js';
 
-/** A parsed request as every emulator sees it. */
-export interface Req {
-  service: string;
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON when the body is JSON, the raw text otherwise (form bodies: see `form`). */
-  body: unknown;
-  rawBody: string;
-  form?: URLSearchParams;
-  params: Record<string, string>;
-  /** The base URL this service listens on, for links in responses (operations' selfLink, pagination). */
-  baseUrl: string;
-}
+export type { Handler, Req, Res } from './wire.js';
+export { googleError, harnessError } from './wire.js';
 
-export interface Res {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Set by an emulator that checks requests against a contract (Harness): copied into the journal entry. */
-  contractViolation?: string;
-}
-
-export type Handler = (req: Req) => Res | Promise<Res>;
+const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 interface Route {
   method: string;
@@ -64,7 +44,7 @@ export class Router {
       re: new RegExp(`^${src}$`),
       names,
       handler,
-      mutating: opts.mutating ?? !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()),
+      mutating: opts.mutating ?? !READ_METHODS.includes(method.toUpperCase()),
     });
     return this;
   }
@@ -139,7 +119,9 @@ export async function startService(
       const rawBody = await readBody(req);
       const matched = router.match(method, url.pathname);
       await faults.holds.pass('request', { service: name, method, path: url.pathname });
-      const mutating = matched?.route.mutating ?? false;
+      // A write is what the route says; a path with no route is judged by its method, so that a write to an
+      // unknown path still shows as attempted.
+      const write = matched?.route.mutating ?? !READ_METHODS.includes(method);
       const fault = faults.decide(name, method, url.pathname);
       if (fault?.kind === 'drop') {
         journal.add({
@@ -147,7 +129,8 @@ export async function startService(
           method,
           path: url.pathname,
           query: url.search,
-          mutating,
+          mutating: false,
+          attempted: write,
           status: 0,
           fault: 'drop',
         });
@@ -163,7 +146,8 @@ export async function startService(
           method,
           path: url.pathname,
           query: url.search,
-          mutating,
+          mutating: false,
+          attempted: write,
           status: out.status,
           fault: fault.kind,
         });
@@ -196,7 +180,7 @@ export async function startService(
       let out: Res;
       try {
         out =
-          (await router.guard?.(r, mutating)) ??
+          (await router.guard?.(r, write)) ??
           (matched ? await matched.route.handler(r) : await router.notFound(r));
       } catch (e) {
         out = {
@@ -211,7 +195,8 @@ export async function startService(
         method,
         path: url.pathname,
         query: url.search,
-        mutating: mutating && out.status < 400,
+        mutating: write && out.status < 400,
+        attempted: write,
         status: out.status,
         requestBody: body,
         ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}),
@@ -232,35 +217,4 @@ export async function startService(
         server.close(() => resolve());
       }),
   };
-}
-
-/** Google's JSON error body (https://cloud.google.com/apis/design/errors#http_mapping). */
-export function googleError(code: number, message: string, reason?: string): Res {
-  const status: Record<number, string> = {
-    400: 'INVALID_ARGUMENT',
-    401: 'UNAUTHENTICATED',
-    403: 'PERMISSION_DENIED',
-    404: 'NOT_FOUND',
-    409: 'ALREADY_EXISTS',
-    412: 'FAILED_PRECONDITION',
-    429: 'RESOURCE_EXHAUSTED',
-    500: 'INTERNAL',
-    503: 'UNAVAILABLE',
-  };
-  return {
-    status: code,
-    body: {
-      error: {
-        code,
-        message,
-        status: status[code] ?? 'UNKNOWN',
-        errors: [{ message, domain: 'global', reason: reason ?? (status[code] ?? 'unknown').toLowerCase() }],
-      },
-    },
-  };
-}
-
-/** Harness's error body (`UsererrorError`: {message, values}). */
-export function harnessError(code: number, message: string): Res {
-  return { status: code, body: { message, values: {} } };
 }

@@ -6,8 +6,14 @@ export interface JournalEntry {
   method: string;
   path: string;
   query: string;
-  /** True for a request that changed state (a non-GET that succeeded). */
+  /** True for a request that changed state: a write that succeeded (status below 400, no injected fault). */
   mutating: boolean;
+  /**
+   * True for every write the sandbox received, whatever became of it: refused (4xx), failed, faulted or
+   * dropped (status 0). A write is a non-GET request, except the POSTs that Google documents as reads
+   * (getIamPolicy, testIamPermissions, getEffectiveOrgPolicy, operations wait), which their routes mark.
+   */
+  attempted: boolean;
   status: number;
   fault?: string;
   requestBody?: unknown;
@@ -23,8 +29,13 @@ export class Journal {
     this.entries.push(entry);
     return entry;
   }
+  /** Writes that succeeded, of one service or all. */
   mutations(service?: string): JournalEntry[] {
     return this.entries.filter((e) => e.mutating && (!service || e.service === service));
+  }
+  /** Writes that were tried, succeeded or not: "nothing was tried" is `attempts().length === 0`. */
+  attempts(service?: string): JournalEntry[] {
+    return this.entries.filter((e) => e.attempted && (!service || e.service === service));
   }
   contractViolations(): JournalEntry[] {
     return this.entries.filter((e) => e.contractViolation);

@@ -93,6 +93,7 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
         path: q ? `${norm(q.name)} ${q.type}` : '?',
         query: `${transport}${rd ? ' rd' : ''}`,
         mutating: false,
+        attempted: false,
         status: 0,
         fault: 'drop',
       });
@@ -109,6 +110,7 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
       path: q ? `${norm(q.name)} ${q.type}` : '?',
       query: `${transport}${rd ? ' rd' : ''}`,
       mutating: false,
+      attempted: false,
       status: built.rcode,
       fault: fault && fault.kind !== 'latency' ? fault.kind : undefined,
     });

@@ -289,3 +289,21 @@ export function matchesFilter(obj: Json, filter: string | null): boolean {
     return op === '!=' ? !hit : hit;
   });
 }
+
+/** One resource family of a Google API: adds its routes to that service's router. */
+export type GcpFamily = (r: Router, world: GcpWorld) => void;
+/** A google.longrunning.Operation as JSON (done omitted while false, as proto3 JSON does). */
+export function lroView(
+  op: {
+    name: string;
+    doneAt: number;
+    metadata: Json;
+    response?: () => Json;
+    error?: { code: number; message: string };
+  },
+  now: number,
+): Json {
+  if (now < op.doneAt) return { name: op.name, metadata: op.metadata };
+  if (op.error) return { name: op.name, metadata: op.metadata, done: true, error: op.error };
+  return { name: op.name, metadata: op.metadata, done: true, response: op.response?.() ?? {} };
+}

@@ -144,8 +144,25 @@ export class HarnessModel implements HarnessState {
       this.world.scenario.vm.delegateConnects !== false &&
       d.accountId === this.accountId &&
       d.startedAt <= this.now() &&
+      this.reachesThisManager(d.managerUrl) &&
       this.isIssuedToken(d.token)
     );
+  }
+
+  /**
+   * Whether a delegate's MANAGER_HOST_AND_PORT is this control plane. A delegate registers and heartbeats
+   * against that URL (Harness's docker delegate guide: MANAGER_HOST_AND_PORT is the account's Harness URL,
+   * https://app.harness.io); pointed anywhere else it never shows up here. A trailing slash is tolerated.
+   */
+  reachesThisManager(managerUrl: string): boolean {
+    const mine = this.world.urls.harness;
+    if (!mine) return false;
+    try {
+      const u = new URL(managerUrl);
+      return u.origin === new URL(mine).origin && (u.pathname === '/' || u.pathname === '');
+    } catch {
+      return false;
+    }
   }
 
   private gatewayGroups(infra: InfraRecord): MigLike[] {
@@ -199,9 +216,14 @@ export class HarnessModel implements HarnessState {
       }
       if (!vm.runners.some((r) => r.healthy)) reasons.push('no healthy VM runner');
       const connected = vm.delegates.filter((d) => this.delegateConnected(d));
+      const elsewhere = vm.delegates.find((d) => !this.reachesThisManager(d.managerUrl));
       if (connected.length === 0)
         reasons.push(
-          vm.delegates.length ? 'no delegate connected with a valid token' : 'no delegate started',
+          !vm.delegates.length
+            ? 'no delegate started'
+            : elsewhere
+              ? `no delegate connected: ${elsewhere.name} has manager URL ${elsewhere.managerUrl || '(none)'}, not this Harness (${this.world.urls.harness})`
+              : 'no delegate connected with a valid token',
         );
       else if (selectors.length === 0) reasons.push('the infra has no delegate selector');
       else if (!connected.some((d) => selectors.some((s) => d.tags.includes(s) || d.name === s)))

@@ -1,11 +1,43 @@
+import { jest } from '@jest/globals';
 import { main } from '../../actions/create-gitspace/main.js';
+import { main as installRunner } from '../../actions/install-runner/main.js';
 import { realClock } from '../../shared/clock.js';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
+import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
+import { appliedSandbox, recordingIO } from '../runner/helpers.js';
 import { bulkConfig, exampleConfig, testIO } from './helpers.js';
 
+jest.setTimeout(120_000);
+
 const FAST = { 'poll-interval': '30ms', timeout: '30s' };
-const harnessMutations = (s: Sandbox, since: number) =>
-  s.journal.since(since).filter((e) => e.mutating && e.service.startsWith('harness'));
+const harnessAttempts = (s: Sandbox, since: number) =>
+  s.journal.since(since).filter((e) => e.attempted && e.service.startsWith('harness'));
+
+/**
+ * A sandbox where the infrastructure stands, as Harness needs it to start a gitspace: the module's resources
+ * (gateway instance group, runner VM) created through the Compute API, then install-runner run for real (the
+ * VM's startup script starts the runner and the delegate), which returns once the region's gateway is healthy.
+ */
+async function standingSandbox(scenario: DeepPartial<Scenario>): Promise<Sandbox> {
+  const applied = await appliedSandbox(scenario);
+  const io = recordingIO(
+    {
+      'gcp-credentials': applied.keyJson,
+      'pool-yaml-path': applied.poolPath,
+      'poll-interval': '150ms',
+      'runner-timeout': '40s',
+      'delegate-timeout': '10s',
+      'gateway-timeout': '10s',
+    },
+    applied.sb.env,
+  );
+  const r = await installRunner(io, { config: applied.config });
+  expect(io.failures).toEqual([]);
+  expect(r.exitCode).toBe(0);
+  const gateways = applied.sb.world.harness.gateways('gitspaces_gcp');
+  expect(gateways.map((g) => `${g.region} ${g.overall_health}`)).toEqual(['us-central1 healthy']);
+  return applied.sb;
+}
 
 describe('create-gitspace against the sandbox', () => {
   let sandbox: Sandbox;
@@ -14,7 +46,7 @@ describe('create-gitspace against the sandbox', () => {
   });
 
   test('create, re-run (zero mutating requests), stop, start, delete', async () => {
-    sandbox = await startSandbox({ scenario: { harness: { existingInfra: true, gitspaceStepMs: 20 } } });
+    sandbox = await standingSandbox({ harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } });
     const cfg = exampleConfig();
     const create = testIO({ ...FAST }, realClock, sandbox.env);
     const r = await main(create.io, { config: cfg });
@@ -40,7 +72,7 @@ describe('create-gitspace against the sandbox', () => {
     const seq = sandbox.journal.lastSeq;
     const again = testIO({ ...FAST }, realClock, sandbox.env);
     await main(again.io, { config: cfg });
-    expect(harnessMutations(sandbox, seq)).toEqual([]);
+    expect(harnessAttempts(sandbox, seq)).toEqual([]);
     expect(JSON.parse(again.outputs.gitspaces ?? '[]')[0]).toMatchObject({
       identifier: gs?.identifier,
       state: 'running',
@@ -90,16 +122,13 @@ describe('create-gitspace against the sandbox', () => {
       [{ service: 'harness', kind: 'drop', rate: 0.05 }] as const,
     ],
   ])('50 gitspaces with %s on the Harness routes: exactly 50, no duplicates', async (_what, extra) => {
-    sandbox = await startSandbox({
-      scenario: {
-        harness: { existingInfra: true, gitspaceStepMs: 20 },
-        faults: [
-          { service: 'harness', kind: '5xx', rate: 0.1 },
-          { service: 'harness', kind: '429', rate: 0.1, retryAfterSeconds: 0 },
-          ...extra,
-        ],
-      },
-    });
+    sandbox = await standingSandbox({ harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } });
+    // Faults from here on: the infrastructure was brought up on a healthy network.
+    sandbox.faults.rules.push(
+      { service: 'harness', kind: '5xx', rate: 0.1 },
+      { service: 'harness', kind: '429', rate: 0.1, retryAfterSeconds: 0 },
+      ...extra,
+    );
     const t = testIO({ ...FAST, concurrency: '10' }, realClock, sandbox.env);
     const r = await main(t.io, { config: bulkConfig(50) });
     const views = sandbox.world.harness.gitspaces
@@ -116,8 +145,8 @@ describe('create-gitspace against the sandbox', () => {
   });
 
   test('a gitspace that ends in error fails the step with the instance error message and the last events', async () => {
-    sandbox = await startSandbox({
-      scenario: { harness: { existingInfra: true, gitspaceStepMs: 20, gitspaceStartFails: true } },
+    sandbox = await standingSandbox({
+      harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200, gitspaceStartFails: true },
     });
     const t = testIO({ ...FAST }, realClock, sandbox.env);
     const r = await main(t.io, { config: exampleConfig() });
@@ -126,6 +155,29 @@ describe('create-gitspace against the sandbox', () => {
     const md = t.summary.join('\n');
     expect(md).toContain('<details><summary>api-dev: last events</summary>');
     expect(md).toContain('gitspace_action_start_failed');
+    expect(JSON.parse(t.outputs.gitspaces ?? '[]')[0]).toMatchObject({ name: 'api-dev', result: 'failed' });
+  });
+
+  test('without a healthy gateway in its region, a gitspace ends in error, as Harness cannot provision it', async () => {
+    // The infra provider is configured, but nothing was applied or installed: no gateway in us-central1.
+    sandbox = await startSandbox({ scenario: { harness: { existingInfra: true, gitspaceStepMs: 20 } } });
+    const t = testIO({ ...FAST }, realClock, sandbox.env);
+    const r = await main(t.io, { config: exampleConfig() });
+    expect(r.exitCode).toBe(1);
+    const h = sandbox.world.harness;
+    const views = h.gitspaces.map((g) => h.gitspaceView(g));
+    expect(views.map((v) => `${v?.name} ${v?.state} ${v?.instance?.state}`)).toEqual(['api-dev error error']);
+    const error = views[0]?.instance?.error_message ?? '';
+    expect(error).toMatch(
+      /^cannot trigger provision infrastructure for ID standard-[a-z0-9]{6}: no healthy gateway in region us-central1 for infra provider gitspaces_gcp \(no instance group gitspaces-us-central1-gateway-group-\* in GCP\)$/,
+    );
+    expect(t.failed[0]).toContain('no healthy gateway in region us-central1');
+    expect(h.gitspaceEvents(h.gitspaces[0]!).map((e) => e.event)).toEqual([
+      'gitspace_action_start_failed',
+      'infra_provisioning_failed',
+      'infra_provisioning_start',
+      'gitspace_action_start',
+    ]);
     expect(JSON.parse(t.outputs.gitspaces ?? '[]')[0]).toMatchObject({ name: 'api-dev', result: 'failed' });
   });
 });

@@ -90,7 +90,7 @@ describe('sandbox DNS server', () => {
       const missing = await queryDns(server, 'nothing.gitspaces.acme.dev', 'A', { recursionDesired: false });
       expect(missing.rcode).toBe('NXDOMAIN');
       expect(w.journal.entries.filter((e) => e.service === 'dns').length).toBeGreaterThanOrEqual(6);
-      expect(w.journal.mutations()).toEqual([]);
+      expect(w.journal.attempts()).toEqual([]);
     } finally {
       await srv.close();
     }

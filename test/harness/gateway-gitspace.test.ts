@@ -8,6 +8,28 @@ const MIG = (name: string) => ({
   selfLink: `https://compute.googleapis.com/compute/v1/projects/acme-gitspaces/regions/us-central1/instanceGroupManagers/${name}`,
 });
 
+const runner = {
+  instance: 'projects/acme-gitspaces/zones/us-central1-a/instances/gitspaces-us-central1-runner-vm',
+  image: 'drone/drone-runner-aws:latest',
+  healthy: true,
+  poolFile: '/runner/pool.yaml',
+};
+
+/** The delegate container as the VM simulation reports it, started with `token` against `managerUrl`. */
+function delegateOn(t: TestWorld, token: string, now: number, tags = ['gitspaces'], managerUrl = t.url) {
+  return {
+    instance: 'projects/acme-gitspaces/zones/us-central1-a/instances/gitspaces-us-central1-runner-vm',
+    name: 'gitspaces-delegate',
+    image: 'delegate:25.03.85504',
+    accountId: t.harness.accountId,
+    token,
+    tags,
+    managerUrl,
+    runnerUrl: 'http://vm-runner:3000/',
+    startedAt: now,
+  };
+}
+
 function clientFor(t: TestWorld): HarnessClient {
   return new HarnessClient({
     baseUrl: t.url,
@@ -29,23 +51,8 @@ describe('gateway health follows the world', () => {
   });
   afterEach(() => t.stop());
 
-  const delegate = (token: string, tags = ['gitspaces']) => ({
-    instance: 'projects/acme-gitspaces/zones/us-central1-a/instances/gitspaces-us-central1-runner-vm',
-    name: 'gitspaces-delegate',
-    image: 'delegate:25.03.85504',
-    accountId: t.harness.accountId,
-    token,
-    tags,
-    managerUrl: t.url,
-    runnerUrl: 'http://vm-runner:3000/',
-    startedAt: now,
-  });
-  const runner = {
-    instance: 'projects/acme-gitspaces/zones/us-central1-a/instances/gitspaces-us-central1-runner-vm',
-    image: 'drone/drone-runner-aws:latest',
-    healthy: true,
-    poolFile: '/runner/pool.yaml',
-  };
+  const delegate = (token: string, tags = ['gitspaces'], managerUrl = t.url) =>
+    delegateOn(t, token, now, tags, managerUrl);
 
   it('goes from absent to unhealthy to healthy as the module, runner and delegate come up', async () => {
     expect(await c.listGateways('gitspaces_gcp')).toEqual([]);
@@ -102,6 +109,49 @@ describe('gateway health follows the world', () => {
     expect((await c.delegateGroupsForToken('gitspaces-delegate-token'))[0]?.activelyConnected).toBe(false);
   });
 
+  it('keeps out a delegate whose manager URL is not this Harness, even with a valid token', async () => {
+    t.gcpResources.instanceGroupManagers = [MIG('gitspaces-us-central1-gateway-group-1a2b3c')];
+    t.vm.runners.push(runner);
+    const token = await c.createDelegateToken('gitspaces-delegate-token');
+    t.vm.delegates.push(delegate(token.value as string, ['gitspaces'], 'https://app.harness.io'));
+    now += 3_600_000;
+    expect((await c.listGateways('gitspaces_gcp'))[0]?.overall_health).toBe('unhealthy');
+    expect(t.harness.gatewayDiagnostics('gitspaces_gcp')['us-central1']).toEqual([
+      `no delegate connected: gitspaces-delegate has manager URL https://app.harness.io, not this Harness (${t.url})`,
+    ]);
+    expect((await c.delegateGroupsForToken('gitspaces-delegate-token'))[0]?.activelyConnected).toBe(false);
+
+    // The same delegate pointed at this Harness (a trailing slash is the same URL) connects.
+    t.vm.delegates.splice(0, 1, delegate(token.value as string, ['gitspaces'], `${t.url}/`));
+    expect((await c.delegateGroupsForToken('gitspaces-delegate-token'))[0]?.activelyConnected).toBe(true);
+    expect(t.harness.gatewayDiagnostics('gitspaces_gcp')['us-central1']?.[0]).toMatch(
+      /^waiting for the gateway/,
+    );
+    now += 5000;
+    expect((await c.listGateways('gitspaces_gcp'))[0]?.overall_health).toBe('healthy');
+  });
+
+  it('keeps out a delegate whose token is unknown or revoked, and says so', async () => {
+    t.gcpResources.instanceGroupManagers = [MIG('gitspaces-us-central1-gateway-group-1a2b3c')];
+    t.vm.runners.push(runner);
+    t.vm.delegates.push(delegate('dW5rbm93bi10b2tlbg=='));
+    now += 3_600_000;
+    expect(t.harness.gatewayDiagnostics('gitspaces_gcp')['us-central1']).toEqual([
+      'no delegate connected with a valid token',
+    ]);
+    const token = await c.createDelegateToken('gitspaces-delegate-token');
+    await c.revokeDelegateToken('gitspaces-delegate-token');
+    t.vm.delegates.splice(0, 1, delegate(token.value as string));
+    now += 3_600_000;
+    expect((await c.listGateways('gitspaces_gcp'))[0]?.overall_health).toBe('unhealthy');
+    expect(t.harness.gatewayDiagnostics('gitspaces_gcp')['us-central1']).toEqual([
+      'no delegate connected with a valid token',
+    ]);
+    expect(await c.delegateGroupsForToken('gitspaces-delegate-token')).toEqual([
+      expect.objectContaining({ activelyConnected: false, connectivityStatus: 'disconnected' }),
+    ]);
+  });
+
   it('never becomes healthy when the scenario keeps it stuck', async () => {
     t.world.scenario.harness.gatewayStuckUnhealthy = true;
     t.gcpResources.instanceGroupManagers = [MIG('gitspaces-us-central1-gateway-group-1a2b3c')];
@@ -130,12 +180,21 @@ describe('gitspace lifecycle', () => {
       resource_identifier: machine,
     });
 
-  async function setup(fails = false) {
-    t = await startTestHarness({ harness: { gitspaceStepMs: 100, gitspaceStartFails: fails } });
+  /** The infra provider and its machine; with `gateway`, the region's gateway up and healthy (module, runner, delegate). */
+  async function setup(fails = false, gateway = true) {
+    t = await startTestHarness({
+      harness: { gitspaceStepMs: 100, gitspaceStartFails: fails, gatewayHealthyAfterMs: 0 },
+    });
     t.harness.now = () => now;
     c = clientFor(t);
     await c.createInfraProvider(infraBody());
     machine = (await c.createResources('gitspaces_gcp', [MACHINE]))[0]?.identifier as string;
+    if (!gateway) return;
+    t.gcpResources.instanceGroupManagers = [MIG('gitspaces-us-central1-gateway-group-1a2b3c')];
+    t.vm.runners.push(runner);
+    const token = await c.createDelegateToken('gitspaces-delegate-token');
+    t.vm.delegates.push(delegateOn(t, token.value as string, now));
+    expect((await c.listGateways('gitspaces_gcp'))[0]?.overall_health).toBe('healthy');
   }
   afterEach(() => t.stop());
 
@@ -213,6 +272,24 @@ describe('gitspace lifecycle', () => {
     expect((await c.gitspaceEvents('default', 'platform', id)).map((e) => e.event)).toContain(
       'gitspace_action_start_failed',
     );
+  });
+
+  it('ends in error, as the control plane cannot provision it, when its region has no healthy gateway', async () => {
+    await setup(false, false);
+    const id = (await create()).identifier as string;
+    expect((await c.gitspaceAction('default', 'platform', id, 'start')).state).toBe('starting');
+    now += 200;
+    const g = await c.getGitspace('default', 'platform', id);
+    expect(g?.state).toBe('error');
+    expect(g?.instance?.error_message).toBe(
+      `cannot trigger provision infrastructure for ID ${machine}: no healthy gateway in region us-central1 for infra provider gitspaces_gcp (no instance group gitspaces-us-central1-gateway-group-* in GCP)`,
+    );
+    expect((await c.gitspaceEvents('default', 'platform', id)).map((e) => e.event)).toEqual([
+      'gitspace_action_start_failed',
+      'infra_provisioning_failed',
+      'infra_provisioning_start',
+      'gitspace_action_start',
+    ]);
   });
 
   it('lists more than one page', async () => {

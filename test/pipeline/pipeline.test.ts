@@ -78,8 +78,8 @@ describe('pipeline on the sandbox', () => {
     const r2 = await second.result;
     expect([...second.t.failed, ...second.t.log.lines.filter((l) => l.startsWith('error'))]).toEqual([]);
     expect(r2.exitCode).toBe(0);
-    const mutations = sandbox.journal.since(mark).filter((e) => e.mutating);
-    expect(mutations.map((e) => `${e.service} ${e.method} ${e.path}`)).toEqual([]);
+    const attempts = sandbox.journal.since(mark).filter((e) => e.attempted);
+    expect(attempts.map((e) => `${e.service} ${e.method} ${e.path}`)).toEqual([]);
 
     const log = [
       ...first.t.log.lines,

@@ -88,7 +88,7 @@ describe('teardown against the sandbox after a full setup', () => {
     const dry = runTeardown(setup, { 'dry-run': 'true' });
     const rd = await dry.done;
     expect(rd.exitCode).toBe(0);
-    expect(s.journal.since(seq).filter((e) => e.mutating)).toEqual([]);
+    expect(s.journal.since(seq).filter((e) => e.attempted)).toEqual([]);
     const dryMd = dry.t.summary.join('\n');
     expect(dryMd).toMatch(/- stop and delete gitspace api-dev-[a-z0-9]{6}/);
     expect(dryMd).toContain('- revoke delegate token gitspaces-delegate-token');

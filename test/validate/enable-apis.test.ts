@@ -56,7 +56,7 @@ describe('validate-prereqs enable-apis', () => {
       const quota = r.report.checks.find((c) => c.id === 'QUOTA-001');
       expect(quota?.status).toBe('skip');
       expect(quota?.fix).toMatch(/compute\.googleapis\.com is not enabled.*API-002/);
-      expect(s.sb.journal.mutations()).toEqual([]);
+      expect(s.sb.journal.attempts()).toEqual([]);
       expect(r.summary).toMatch(/gcloud services enable compute\.googleapis\.com --project acme-gitspaces/);
     } finally {
       await s.close();
@@ -80,7 +80,7 @@ describe('validate-prereqs config and exit codes', () => {
       expect(r.result.exitCode).toBe(2);
       expect(r.report.checks.find((c) => c.id === 'NET-001')?.fix).toMatch(/did not load \(see CFG-001\)/);
       expect(r.failed[0]).toMatch(/config file is invalid/);
-      expect(s.sb.journal.mutations()).toEqual([]);
+      expect(s.sb.journal.attempts()).toEqual([]);
     } finally {
       await s.close();
     }

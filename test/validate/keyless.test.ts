@@ -29,7 +29,7 @@ it('keyless (external_account as google-github-actions/auth leaves it): the GCP 
     expect(
       r.report.checks.filter((c) => c.status === 'error' || c.status === 'warn').map((c) => c.id),
     ).toEqual([]);
-    expect(s.sb.journal.mutations()).toEqual([]);
+    expect(s.sb.journal.attempts()).toEqual([]);
   } finally {
     await s.close();
   }

@@ -65,8 +65,8 @@ describe('validate-prereqs against every sandbox scenario', () => {
         expect(r.summary.split('\n').find((l) => l.startsWith('**'))).toContain(
           errors.length ? '❌' : checks.some((c) => c.status === 'warn') ? '⚠️' : '✅',
         );
-        // Read-only: not one mutating request in any emulator.
-        expect(s.sb.journal.mutations().map((e) => `${e.service} ${e.method} ${e.path}`)).toEqual([]);
+        // Read-only: not one write tried in any emulator.
+        expect(s.sb.journal.attempts().map((e) => `${e.service} ${e.method} ${e.path}`)).toEqual([]);
         // No secret anywhere the user can see.
         const visible = [r.log.text(), r.summary, r.reportText, JSON.stringify(r.outputs)].join('\n');
         expect(visible).not.toContain(s.sb.secrets.harnessApiKey);

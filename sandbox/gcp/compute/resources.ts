@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { Res, googleError } from '../../core/http.js';
+import type { Json } from '../common.js';
+import { COMPUTE_LINK_BASE } from '../state.js';
+
+/** The project-scoped prefix of every Compute v1 path. */
+export const C = '/compute/v1/projects/{project}';
+/** RFC 1035 names, as Compute requires for every resource name. */
+export const NAME_RE = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+export const BASE = COMPUTE_LINK_BASE;
+
+export const SINGULAR: Record<string, string> = {
+  addresses: 'address',
+  globalAddresses: 'address',
+  policies: 'policy',
+  regionHealthChecks: 'healthCheck',
+};
+export function singular(collection: string): string {
+  return (
+    SINGULAR[collection] ??
+    (collection.endsWith('ses') ? collection.slice(0, -2) : collection.replace(/s$/, ''))
+  );
+}
+
+export function stamp(ms = Date.now()): string {
+  return new Date(ms).toISOString().replace('Z', '-00:00');
+}
+
+export function fingerprint(): string {
+  return randomBytes(8).toString('base64');
+}
+
+export function vcpus(machineType: string): number {
+  const name = machineType.split('/').pop() ?? '';
+  const custom = /custom-(\d+)-\d+$/.exec(name);
+  if (custom) return Number(custom[1]);
+  const m = /-(\d+)$/.exec(name);
+  return m ? Number(m[1]) : 2;
+}
+
+export function ipToString(n: number): string {
+  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+}
+
+export function conditionNotMet(message: string): Res {
+  const res = googleError(412, message, 'conditionNotMet');
+  const err = (res.body as { error: { errors: Json[] } }).error.errors[0] as Json;
+  err.location = 'If-Match';
+  err.locationType = 'header';
+  return res;
+}
+
+export function notFound(path: string): Res {
+  return googleError(404, `The resource '${path}' was not found`, 'notFound');
+}
+
+export function invalid(field: string, value: unknown, why: string): Res {
+  return googleError(
+    400,
+    `Invalid value for field '${field}': '${typeof value === 'string' ? value : JSON.stringify(value)}'. ${why}`,
+    'invalid',
+  );
+}
+
+/** Parses a Compute link or relative path into its project, scope and collection. */
+export function parseLink(
+  link: string,
+): { project: string; scope: string; collection: string; name: string; rel: string } | undefined {
+  const m =
+    /^(?:https?:\/\/[^/]+\/compute\/(?:v1|beta|alpha)\/)?projects\/([^/]+)\/(global|regions\/[^/]+|zones\/[^/]+)\/([a-zA-Z]+)\/(.+)$/.exec(
+      link,
+    );
+  if (!m) return undefined;
+  return {
+    project: m[1] as string,
+    scope: m[2] as string,
+    collection: m[3] as string,
+    name: m[4] as string,
+    rel: `projects/${m[1]}/${m[2]}/${m[3]}/${m[4]}`,
+  };
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import type { Req, Res } from '../core/http.js';
+import type { GithubComment, GithubIssue, GithubState, GithubUser } from './state.js';
+
+/** GitHub's limit on an issue or comment body (characters). */
+export const MAX_BODY_CHARS = 65536;
+export const DOCS = 'https://docs.github.com/rest';
+/** The repository prefix of every path the bundle uses. */
+export const R = '/repos/{owner}/{repo}';
+
+export class GithubModel implements GithubState {
+  token = `ghs_${randomBytes(18).toString('hex')}`;
+  login = 'github-actions[bot]';
+  issues = new Map<string, Map<number, GithubIssue>>();
+  comments = new Map<string, GithubComment[]>();
+  nextId = 1_000_000;
+  bot: GithubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+  commentsOn(repository: string, issueNumber: number): GithubComment[] {
+    return this.comments.get(`${repository}#${issueNumber}`) ?? [];
+  }
+}
+
+export const iso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function newIssue(
+  m: GithubModel,
+  repo: string,
+  number: number,
+  title: string,
+  body: string | null,
+  user: GithubUser,
+  base: string,
+): GithubIssue {
+  const id = m.nextId++;
+  return {
+    id,
+    node_id: `I_kwDO${id}`,
+    number,
+    title,
+    body,
+    state: 'open',
+    state_reason: null,
+    labels: [],
+    user,
+    url: `${base}/repos/${repo}/issues/${number}`,
+    html_url: `https://github.com/${repo}/issues/${number}`,
+    comments: 0,
+    created_at: iso(),
+    updated_at: iso(),
+    closed_at: null,
+  };
+}
+
+export function newComment(
+  m: GithubModel,
+  repo: string,
+  issueNumber: number,
+  body: string,
+  user: GithubUser,
+  base: string,
+): GithubComment {
+  const id = m.nextId++;
+  return {
+    id,
+    node_id: `IC_kwDO${id}`,
+    url: `${base}/repos/${repo}/issues/comments/${id}`,
+    html_url: `https://github.com/${repo}/issues/${issueNumber}#issuecomment-${id}`,
+    issue_url: `${base}/repos/${repo}/issues/${issueNumber}`,
+    body,
+    user,
+    created_at: iso(),
+    updated_at: iso(),
+    author_association: user.type === 'Bot' ? 'NONE' : 'MEMBER',
+  };
+}
+
+export const notFound = (): Res => ({
+  status: 404,
+  body: { message: 'Not Found', documentation_url: DOCS, status: '404' },
+});
+export function validationFailed(resource: string, field: string, message: string, code = 'custom'): Res {
+  return {
+    status: 422,
+    body: {
+      message: 'Validation Failed',
+      errors: [{ resource, code, field, message }],
+      documentation_url: DOCS,
+      status: '422',
+    },
+  };
+}
+
+export function bodyProblem(resource: string, body: unknown, required: boolean): Res | undefined {
+  if (body === undefined || body === null)
+    return required ? validationFailed(resource, 'body', 'body is missing', 'missing_field') : undefined;
+  if (typeof body !== 'string') return validationFailed(resource, 'body', 'body is not a string', 'invalid');
+  if ([...body].length > MAX_BODY_CHARS)
+    return validationFailed(resource, 'body', `body is too long (maximum is ${MAX_BODY_CHARS} characters)`);
+  return undefined;
+}
+
+/** page/per_page as GitHub reads them, and the Link header it sends. */
+export function paginate<T>(req: Req, items: T[]): Res {
+  const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30) || 30));
+  const page = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const link = (p: number) => {
+    const q = new URLSearchParams(req.query);
+    q.set('per_page', String(perPage));
+    q.set('page', String(p));
+    return `<${req.baseUrl}${req.path}?${q.toString()}>`;
+  };
+  const rels: string[] = [];
+  if (page > 1) rels.push(`${link(page - 1)}; rel="prev"`);
+  if (page < last) rels.push(`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`);
+  if (page > 1) rels.push(`${link(1)}; rel="first"`);
+  return { status: 200, body: slice, headers: rels.length ? { link: rels.join(', ') } : {} };
+}
+
+/** `owner/repo` from the path. */
+export const repoOf = (req: Req) => `${req.params.owner}/${req.params.repo}`;
+
+export const obj = (b: unknown): Record<string, unknown> =>
+  b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
