@@ -1,5 +1,6 @@
 import { startControl } from './core/control.js';
 import { Faults } from './core/faults.js';
+import type { Holds } from './core/holds.js';
 import { Journal } from './core/journal.js';
 import type { Service } from './core/http.js';
 import { createScratchDir, releaseScratchDir } from './core/scratch.js';
@@ -20,6 +21,8 @@ export interface Sandbox {
   world: World;
   journal: Journal;
   faults: Faults;
+  /** Requests to stop at, unanswered, so a test can kill its client at a named point (core/holds.ts). */
+  holds: Holds;
   /** Base URL of every emulated service, and host:port of the DNS server. */
   urls: Record<string, string>;
   /** The environment that points the bundle at this sandbox (endpoints, credentials, tokens). */
@@ -94,6 +97,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     world,
     journal,
     faults,
+    holds: faults.holds,
     urls: world.urls,
     env,
     secrets,

@@ -1,3 +1,4 @@
+import { Holds } from './holds.js';
 import { Res, googleError, harnessError } from './wire.js';
 
 /** A fault to inject: on a service (and optionally a route regex and method), at a rate in [0, 1]. */
@@ -26,6 +27,8 @@ export function seededRandom(seed: number): () => number {
 
 export class Faults {
   private readonly random: () => number;
+  /** Requests a test stops at (sandbox/core/holds.ts); they reach every service through the dispatcher. */
+  readonly holds = new Holds();
   constructor(
     public rules: FaultRule[] = [],
     seed = 1,

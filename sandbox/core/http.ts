@@ -118,6 +118,7 @@ export async function startService(
       const method = (req.method ?? 'GET').toUpperCase();
       const rawBody = await readBody(req);
       const matched = router.match(method, url.pathname);
+      await faults.holds.pass('request', { service: name, method, path: url.pathname });
       // A write is what the route says; a path with no route is judged by its method, so that a write to an
       // unknown path still shows as attempted.
       const write = matched?.route.mutating ?? !READ_METHODS.includes(method);
@@ -200,6 +201,7 @@ export async function startService(
         requestBody: body,
         ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}),
       });
+      await faults.holds.pass('response', { service: name, method, path: url.pathname });
       send(res, out);
     })();
   });

@@ -221,7 +221,8 @@ export function parseConfig(text: string): LoadResult {
       ok: false,
       issues: doc.errors.map((e) => ({
         path: '',
-        line: e.linePos?.[0]?.line,
+        // linePos is only filled with prettyErrors; the line counter knows every error's line.
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
         found: `invalid YAML (${e.code})`,
         expected: 'valid YAML',
         fix: e.message.split('\n')[0] ?? 'Fix the YAML syntax.',
@@ -229,15 +230,33 @@ export function parseConfig(text: string): LoadResult {
     };
   }
   const raw: unknown = doc.toJS();
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (raw === null || raw === undefined) {
+    // Comments (or a bare `---`) and nothing else: YAML reads that as null, which says nothing to a user.
     return {
       ok: false,
       issues: [
         {
           path: '',
-          found: show(raw),
-          expected: 'a mapping at the top level',
-          fix: 'Start from examples/gitspaces.yaml.',
+          found: 'only comments, no settings',
+          expected: 'a gitspaces.yaml mapping with version: 1',
+          fix: 'Uncomment or add the settings; start from examples/gitspaces.yaml.',
+        },
+      ],
+    };
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          found: Array.isArray(raw)
+            ? `a list of ${raw.length} at the top level`
+            : `${show(raw)} at the top level`,
+          expected: 'a mapping at the top level (version:, harness:, gcp:, ...)',
+          fix: Array.isArray(raw)
+            ? 'Remove the leading `- ` of the top-level keys: they are the keys of one mapping, not list items.'
+            : 'Start from examples/gitspaces.yaml.',
         },
       ],
     };

@@ -1,12 +1,27 @@
 /** `gitspaces sandbox`: starts the emulators in the foreground, prints the environment, stops on SIGINT. */
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { ROOT, bundledCli } from './run-cli.js';
+
+// A test that fails before its SIGINT must not leave `gitspaces sandbox` running (nor its emulators' scratch dir,
+// which it removes on SIGTERM): whatever is still running after a test is stopped here.
+let running: ChildProcess | undefined;
+afterEach(async () => {
+  const child = running;
+  running = undefined;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((res) => child.once('exit', res));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await gone;
+  clearTimeout(timer);
+});
 
 test('prints endpoints and export lines that reach the sandbox, and stops cleanly on SIGINT', async () => {
   const child = spawn(process.execPath, [await bundledCli(), 'sandbox'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running = child;
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => void (stderr += d));

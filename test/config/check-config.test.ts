@@ -2,7 +2,8 @@
  * `gitspaces check-config` on every file in test/fixtures/config/invalid: exit 2, the offending path named
  * (each fixture's `# expect:` lines), and no secret value (its `# secret:` line) anywhere in the output.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliRun, ROOT, inBatches, runCli } from '../cli/run-cli.js';
 
@@ -70,6 +71,21 @@ test('every error is printed at once, not the first only', async () => {
   expect(r.stderr).toMatch(/has 3 problem\(s\)/);
   expect(r.stderr).toContain('infrastructure.runner.region');
   expect(r.stderr).toContain('machines.0.region');
+});
+
+test('an empty file is exit 2 and says so (a fixture cannot be empty: it carries its # expect line)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gitspaces-empty-config-'));
+  try {
+    const file = join(dir, 'gitspaces.yaml');
+    writeFileSync(file, '\n  \n');
+    const r = await runCli(['check-config', '--config', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '(file): found an empty file; expected a gitspaces.yaml mapping with version: 1',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a missing config file is exit 2 with the path and the fix', async () => {

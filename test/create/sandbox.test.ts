@@ -65,6 +65,7 @@ describe('create-gitspace against the sandbox', () => {
       (e) => e.method === 'POST' && e.path.endsWith('/resources'),
     );
     const sent = (machinesPost?.requestBody as { metadata: Record<string, unknown> }[])[0]?.metadata ?? {};
+    expect(Object.keys(sent).length).toBeGreaterThan(0);
     expect(Object.values(sent).every((v) => typeof v === 'string')).toBe(true);
     expect(sandbox.journal.contractViolations()).toEqual([]);
 

@@ -152,6 +152,23 @@ export async function runBundle(action: string, opts: BundleOptions = {}): Promi
     else env[k] = v;
   }
   const node = opts.node ?? bundleNode();
+  try {
+    return await runIn(dir, files, entry, cwd, env, node, opts);
+  } finally {
+    // RUNNER_TEMP may hold a key the action wrote: removed even when the run or the reading of its files throws.
+    if (!opts.keepDir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runIn(
+  dir: string,
+  files: Record<'GITHUB_OUTPUT' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_ENV' | 'GITHUB_STATE', string>,
+  entry: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  node: string,
+  opts: BundleOptions,
+): Promise<BundleRun> {
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((res, rej) => {
     const child = spawn(node, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let so = '';
@@ -176,7 +193,6 @@ export async function runBundle(action: string, opts: BundleOptions = {}): Promi
     dir,
     node,
   };
-  if (!opts.keepDir) rmSync(dir, { recursive: true, force: true });
   return result;
 }
 

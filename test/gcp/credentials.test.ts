@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { keyMaterial, makeKey } from './helpers.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const p12 = readFileSync(join(here, 'fixtures', 'test-key.p12'));
 const dir = mkdtempSync(join(tmpdir(), 'gcp-cred-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function refusal(fn: () => unknown): ConfigurationError {
   try {

@@ -1,5 +1,5 @@
 import { createVerify } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeClock } from '../../shared/clock.js';
@@ -11,6 +11,18 @@ import { createTokenSource } from '../../shared/gcp/token.js';
 import { form, keyMaterial, makeKey, startServer, TestServer } from './helpers.js';
 
 let server: TestServer;
+
+/** Credential files the tests write, removed after each test whether it passed or not. */
+const scratchDirs: string[] = [];
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gcp-token-test-'));
+  scratchDirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 let answer: (
   path: string,
   body: string,
@@ -139,7 +151,7 @@ describe('service-account key: JWT bearer grant', () => {
 
 describe('external_account (workload identity federation)', () => {
   test('reads the subject token from the URL, exchanges it at STS, then impersonates the service account', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gcp-token-test-'));
+    const dir = scratchDir();
     const file = join(dir, 'gha-creds.json');
     writeFileSync(
       file,
@@ -204,7 +216,7 @@ describe('external_account (workload identity federation)', () => {
   });
 
   test('an STS refusal is AUTH_TOKEN_REJECTED pointing at the provider', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gcp-token-test-'));
+    const dir = scratchDir();
     writeFileSync(join(dir, 'subject'), 'file-subject-token\n');
     const file = join(dir, 'creds.json');
     writeFileSync(
@@ -241,7 +253,7 @@ describe('external_account (workload identity federation)', () => {
 
 describe('authorized_user and the google-auth-library bridge', () => {
   test('refresh-token grant at the configured token URL; authClientFor hands the token to OAuth2Client', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gcp-token-test-'));
+    const dir = scratchDir();
     const file = join(dir, 'adc.json');
     writeFileSync(
       file,

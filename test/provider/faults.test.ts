@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { HAS_TERRAFORM } from '../terraform/fixtures.js';
+import { itNeedsTerraform } from '../terraform/fixtures.js';
 import { workdir } from './terraform-run.js';
 
-const itTf = HAS_TERRAFORM ? it : it.skip;
+const itTf = itNeedsTerraform;
 
 // Half of the Compute and Cloud DNS calls answer 429 or 503 (the scenario's seed makes the draw reproducible):
 // the provider must retry them as the real one does and converge without an error.

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import type { GcpWorld } from '../../sandbox/gcp/index.js';
 import { makeServerCertificate } from '../../sandbox/provider/cert.js';
-import { HAS_TERRAFORM } from '../terraform/fixtures.js';
+import { itNeedsTerraform } from '../terraform/fixtures.js';
 import { workdir } from './terraform-run.js';
 
-const itTf = HAS_TERRAFORM ? it : it.skip;
+const itTf = itNeedsTerraform;
 
 const NETWORK = `
 resource "google_compute_network" "vpc" {

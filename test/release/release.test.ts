@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain ESM script (scripts/release.mjs) without type declarations.
@@ -137,6 +137,7 @@ describe('the major tag never moves backwards', () => {
 
 describe('node scripts/release.mjs plan (as the release workflow runs it)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'release-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const changelog = join(dir, 'CHANGELOG.md');
   writeFileSync(changelog, CHANGELOG);
   const run = (args: string[], env: Record<string, string> = {}) =>

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ActionIO } from '../../shared/action.js';
@@ -74,16 +73,23 @@ async function createResources(sb: Sandbox, specs: Record<string, unknown>[]): P
       });
     }
   }
-  for (let i = 0; i < 100; i++) {
-    const vm = await gcp.compute.getInstance(
-      sb.scenario.gcp.projectId,
-      'us-central1-a',
-      'gitspaces-us-central1-runner-vm',
-    );
-    if (vm?.status === 'RUNNING') break;
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    // A VM that never reaches RUNNING is a broken setup: say so here, not as a puzzling failure later.
+    let status: string | undefined;
+    for (const giveUpAt = Date.now() + 60_000; status !== 'RUNNING';) {
+      if (Date.now() > giveUpAt)
+        throw new Error(`gitspaces-us-central1-runner-vm is ${status ?? 'missing'}, not RUNNING, after 60 s`);
+      if (status !== undefined) await new Promise((r) => setTimeout(r, 100));
+      const vm = await gcp.compute.getInstance(
+        sb.scenario.gcp.projectId,
+        'us-central1-a',
+        'gitspaces-us-central1-runner-vm',
+      );
+      status = vm?.status ?? 'missing';
+    }
+  } finally {
+    await gcp.close();
   }
-  await gcp.close();
 }
 
 export interface RecordedIO extends ActionIO {
@@ -171,9 +177,14 @@ export async function appliedSandbox(
       subnet: 'harnessdefault',
     },
   ];
-  await createResources(sb, specs);
-  const dir = mkdtempSync(join(tmpdir(), 'gitspaces-tf-'));
-  const poolPath = join(dir, 'pool.yaml');
+  try {
+    await createResources(sb, specs);
+  } catch (e) {
+    await sb.stop();
+    throw e;
+  }
+  // In the sandbox's own directory, so that stopping the sandbox removes it.
+  const poolPath = join(sb.dir, 'pool.yaml');
   writeFileSync(
     poolPath,
     `instances:

@@ -64,13 +64,26 @@ function tokenValue(s: Sandbox): string {
 }
 
 test('installs the runner and the delegate, drives the gateway from unhealthy to healthy, and leaves no secret behind', async () => {
-  const env = await install({ harness: { gatewayHealthyAfterMs: 1500 } });
+  // The gateway reports healthy an hour after runner and delegate are up, by the emulator's clock: the first
+  // GW-101 poll sees it unhealthy however slow the machine; once that answer is ready, the clock moves an hour on.
+  const env = await install({ harness: { gatewayHealthyAfterMs: 3_600_000 } });
   const s = env.sb;
   expect(s.world.harness.gateways('gitspaces_gcp')[0]?.overall_health).toBe('unhealthy');
   expect(s.world.harness.gatewayDiagnostics('gitspaces_gcp')['us-central1']).toEqual([
     'no healthy VM runner',
     'no delegate started',
   ]);
+  const firstPoll = s.holds.arm({
+    service: 'harness',
+    method: 'GET',
+    route: /\/infraproviders\/gitspaces_gcp\/gateways$/,
+    stage: 'response',
+  });
+  void firstPoll.arrived.then(() => {
+    const realNow = s.world.harness.now;
+    s.world.harness.now = () => realNow() + 3_600_000;
+    firstPoll.release();
+  });
 
   const { io, result } = await env.run();
   expect(io.failures).toEqual([]);

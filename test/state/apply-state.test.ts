@@ -11,9 +11,9 @@ import { main as terraformApply } from '../../actions/terraform-apply/main.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { testIO } from '../configure/helpers.js';
-import { HAS_TERRAFORM, configFor } from '../terraform/fixtures.js';
+import { itNeedsTerraform, configFor } from '../terraform/fixtures.js';
 
-const it_ = HAS_TERRAFORM ? it : it.skip;
+const it_ = itNeedsTerraform;
 const BUCKET = 'acme-gitspaces-gitspaces-tfstate';
 
 let sb: Sandbox;

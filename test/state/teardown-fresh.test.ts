@@ -10,9 +10,9 @@ import { main as teardown } from '../../actions/teardown/main.js';
 import { realClock } from '../../shared/clock.js';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { testIO } from '../create/helpers.js';
-import { HAS_TERRAFORM } from '../terraform/fixtures.js';
+import { itNeedsTerraform } from '../terraform/fixtures.js';
 
-const it_ = HAS_TERRAFORM ? it : it.skip;
+const it_ = itNeedsTerraform;
 
 let sb: Sandbox;
 let dir: string;

@@ -11,9 +11,9 @@ import { createGcp } from '../../shared/gcp/index.js';
 import { nullLogger } from '../../shared/logger.js';
 import { stateBackend } from '../../shared/terraform/backend.js';
 import { lockNotice, readStateLock } from '../../shared/terraform/state-run.js';
-import { HAS_TERRAFORM, configFor } from '../terraform/fixtures.js';
+import { itNeedsTerraform, configFor } from '../terraform/fixtures.js';
 
-const it_ = HAS_TERRAFORM ? it : it.skip;
+const it_ = itNeedsTerraform;
 const BUCKET = 'acme-gitspaces-gitspaces-tfstate';
 
 let sb: Sandbox;

@@ -9,9 +9,9 @@ import { basename, join } from 'node:path';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { writeScenarioConfig } from '../../sandbox/scenarios/config.js';
 import { runCli } from '../cli/run-cli.js';
-import { HAS_TERRAFORM } from '../terraform/fixtures.js';
+import { itNeedsTerraform } from '../terraform/fixtures.js';
 
-const it_ = HAS_TERRAFORM ? it : it.skip;
+const it_ = itNeedsTerraform;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -6,12 +6,21 @@ import { join } from 'node:path';
 import { configFromText } from '../../shared/config/parse.js';
 import type { GitspacesConfig, ModuleGeneration } from '../../shared/config/schema.js';
 
-/** Terraform present? Tests that need it are skipped loudly otherwise. */
+/** Terraform present? Tests that need it are skipped visibly otherwise (see itNeedsTerraform). */
 export const HAS_TERRAFORM = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
 if (!HAS_TERRAFORM) {
   console.warn(
     '\n!!!!! terraform is not on PATH: the tests marked "(needs terraform)" are SKIPPED. Install Terraform >= 1.3 to run them. !!!!!\n',
   );
+}
+
+/**
+ * A test that runs the real terraform: without it on PATH, an `it.skip` whose name says why, so the skip is
+ * counted as a skip (jest's summary, `.ci/run`'s last line) and never as a pass.
+ */
+export function itNeedsTerraform(name: string, fn: () => Promise<void>, timeout?: number): void {
+  if (HAS_TERRAFORM) it(name, fn, timeout);
+  else it.skip(`${name} [SKIPPED: terraform is not on PATH]`, fn, timeout);
 }
 
 export function configFor(generation: ModuleGeneration, extra = ''): GitspacesConfig {

@@ -9,10 +9,10 @@ import { TerraformCli } from '../../shared/terraform/cli.js';
 import { standInModuleDir } from '../../sandbox/module/locate.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import type { GcpWorld } from '../../sandbox/gcp/index.js';
-import { HAS_TERRAFORM, configFor, scratch, setupYaml } from './fixtures.js';
+import { itNeedsTerraform, configFor, scratch, setupYaml } from './fixtures.js';
 import { workdir } from '../provider/terraform-run.js';
 
-const itTf = HAS_TERRAFORM ? it : it.skip;
+const itTf = itNeedsTerraform;
 
 // The module runs under the real terraform with the sandbox's stand-in google and null providers, against the
 // sandbox's emulated Google APIs (its CLI config, endpoints and service-account key).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ModuleGeneration } from '../../shared/config/schema.js';
 import { MODULE_OUTPUTS, checkSetupYamlKeys } from '../../shared/terraform/interface.js';
 import {
@@ -14,8 +15,17 @@ beforeAll(() => loadHclParser());
 import { standInModuleDir } from '../../sandbox/module/locate.js';
 import { configFor, setupYaml } from './fixtures.js';
 
-/** The variable table of contracts/terraform-module.md, the source of truth we did not write. */
-const CONTRACT = resolve(process.cwd(), '..', 'shared', 'contracts', 'terraform-module.md');
+/**
+ * The real module's interface, both generations, kept in the repository as data: the source of truth that the
+ * generated root and the stand-in module are held against (its $comment says where the facts come from).
+ */
+const CONTRACT = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'contracts',
+  'terraform-module.json',
+);
 
 interface ContractVariable {
   name: string;
@@ -25,42 +35,22 @@ interface ContractVariable {
   generations: ModuleGeneration[];
 }
 
+const contract = JSON.parse(readFileSync(CONTRACT, 'utf8')) as {
+  variables: ContractVariable[];
+  outputs: { name: string }[];
+};
+
 function contractVariables(): ContractVariable[] {
-  const text = readFileSync(CONTRACT, 'utf8');
-  const section = text.slice(text.indexOf('## Variables'), text.indexOf('## Outputs'));
-  const rows = section.split('\n').filter((l) => /^\| `/.test(l));
-  return rows.map((row) => {
-    const cells = row.split('|').map((c) => c.trim());
-    const [, name, type, def, v003, post] = cells as [string, string, string, string, string, string];
-    return {
-      name: name.replace(/`/g, ''),
-      type,
-      required: def === 'required',
-      default: def === 'required' ? undefined : def.replace(/`/g, ''),
-      generations: [
-        ...(v003 === 'yes' ? (['v0.0.3'] as const) : []),
-        ...(post === 'yes' ? (['post-0.0.3'] as const) : []),
-      ],
-    };
-  });
+  return contract.variables;
 }
 
 function contractOutputs(): string[] {
-  const text = readFileSync(CONTRACT, 'utf8');
-  const section = text.slice(text.indexOf('## Outputs'), text.indexOf('Side effect'));
-  return section
-    .split('\n')
-    .filter((l) => /^\| `/.test(l))
-    .map((l) => (l.split('|')[1] as string).trim().replace(/`/g, ''));
+  return contract.outputs.map((o) => o.name);
 }
-
-const describeContract = existsSync(CONTRACT) ? describe : describe.skip;
-if (!existsSync(CONTRACT))
-  console.warn(`\n!!!!! ${CONTRACT} not found: the module contract tests are SKIPPED. !!!!!\n`);
 
 const env = { GITSPACES_TF_PROVIDERS: '' } as NodeJS.ProcessEnv;
 
-describeContract('generated root vs contracts/terraform-module.md', () => {
+describe('generated root vs the module contract (test/fixtures/contracts/terraform-module.json)', () => {
   const table = contractVariables();
   it('reads the contract table', () => {
     expect(table.map((v) => v.name)).toEqual(
