@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { itNeedsTerraform } from '../terraform/fixtures.js';
 import { workdir } from './terraform-run.js';
