@@ -106,6 +106,8 @@ function copySandboxData(out) {
     ['sandbox/module', () => true],
     ['sandbox/harness/contract', () => true],
     ['sandbox/vm/bin', () => true],
+    ['sandbox/provider/proto', () => true],
+    ['sandbox/provider/schemas', () => true],
   ];
   for (const [dir, filter] of copies) {
     const src = join(root, dir);
@@ -120,6 +122,29 @@ function copySandboxData(out) {
         ) && filter(f),
     });
   }
+}
+
+/**
+ * The stand-in Terraform provider (sandbox only), which terraform launches as a plugin executable: one ESM file,
+ * dist/sandbox/provider/provider.js, next to its proto/ and schemas/ (sandbox/provider/install.ts looks there
+ * first). esbuild, as sandbox/provider/install.ts does for the sources; grpc-js is CommonJS, hence the require.
+ */
+async function buildProvider(out) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(root, 'sandbox', 'provider', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(out, 'sandbox', 'provider', 'provider.js'),
+    logLevel: 'error',
+    legalComments: 'none',
+    // Paths in the bundle's comments are relative to this directory: the same output from any working directory.
+    absWorkingDir: root,
+    banner: {
+      js: `${HEADER}import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);`,
+    },
+  });
 }
 
 async function buildShared(out, opts) {
@@ -173,6 +198,7 @@ export async function build(argv = []) {
   if (tc.status === 'rejected') throw new Error(`type-check failed:\n${tc.reason.message}`);
   if (bd.status === 'rejected') throw bd.reason;
   copySandboxData(flags.out);
+  await buildProvider(flags.out);
   if (!flags.quiet)
     process.stderr.write(
       `build: ${flags.layout} layout, ${bd.value.length} action(s) + cli into ${relative(root, flags.out) || flags.out} in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`,

@@ -33,7 +33,7 @@ function regionDomain(config, region) {
     const sub = config.infrastructure.regions[region]?.subdomain ?? '';
     return sub ? `${sub}.${config.infrastructure.domain}` : config.infrastructure.domain;
 }
-/** The create/update body, as the UI's "Configure GCP" form sends it (spec §3.1; HUI GcpInfraDetails.tsx). */
+/** The create/update body, as the UI's "Configure GCP" form sends it (docs/domain.md#the-infrastructure-provider; HUI GcpInfraDetails.tsx). */
 function infraProviderRequest(config) {
     const infra = config.infrastructure;
     const gateway = {
@@ -213,7 +213,7 @@ async function main(io, deps = {}) {
             : keyCheck.missing.length
                 ? `missing ${keyCheck.missing.join(', ')}`
                 : `every key generation ${generation} reads is present`,
-        expected: `the keys module generation ${generation} reads (contracts/terraform-module.md)`,
+        expected: `the keys module generation ${generation} reads (docs/domain.md#the-infra-config-yaml)`,
         fix: 'Set terraform.module.generation (or version) to the module the YAML was generated for.',
         docUrl: '',
         durationMs: 0,
@@ -313,6 +313,7 @@ const GOOGLE_DEFAULTS = {
     compute: 'https://compute.googleapis.com',
     cloudDns: 'https://dns.googleapis.com',
     certificateManager: 'https://certificatemanager.googleapis.com',
+    storage: 'https://storage.googleapis.com',
 };
 const ENDPOINT_ENV = {
     googleTokenUrl: 'GITSPACES_GOOGLE_TOKEN_URL',
@@ -322,6 +323,7 @@ const ENDPOINT_ENV = {
     compute: 'GITSPACES_COMPUTE_URL',
     cloudDns: 'GITSPACES_CLOUDDNS_URL',
     certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
+    storage: 'GITSPACES_STORAGE_URL',
     harness: 'GITSPACES_HARNESS_URL',
     github: 'GITHUB_API_URL',
     dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
@@ -338,6 +340,7 @@ function endpointsFromEnv(env = process.env) {
         compute: pick('compute'),
         cloudDns: pick('cloudDns'),
         certificateManager: pick('certificateManager'),
+        storage: pick('storage'),
         harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
         github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
         dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')

@@ -83,7 +83,7 @@ async function main(io, deps = {}) {
         dns: deps.dns,
         enableDeadlineMs: deps.enableDeadlineMs,
     };
-    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(9186), __webpack_require__.e(8970), __webpack_require__.e(649)]).then(__webpack_require__.bind(__webpack_require__, 649));
+    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(9186), __webpack_require__.e(8970), __webpack_require__.e(7542)]).then(__webpack_require__.bind(__webpack_require__, 17542));
     const { checks, context } = await runPreflight({ ...opts, concurrency: deps.concurrency });
     const privateKey = context.gcp.ok && context.gcp.gcp.credentials.kind === 'service_account'
         ? context.gcp.gcp.credentials.privateKey
@@ -196,6 +196,7 @@ const GOOGLE_DEFAULTS = {
     compute: 'https://compute.googleapis.com',
     cloudDns: 'https://dns.googleapis.com',
     certificateManager: 'https://certificatemanager.googleapis.com',
+    storage: 'https://storage.googleapis.com',
 };
 const ENDPOINT_ENV = {
     googleTokenUrl: 'GITSPACES_GOOGLE_TOKEN_URL',
@@ -205,6 +206,7 @@ const ENDPOINT_ENV = {
     compute: 'GITSPACES_COMPUTE_URL',
     cloudDns: 'GITSPACES_CLOUDDNS_URL',
     certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
+    storage: 'GITSPACES_STORAGE_URL',
     harness: 'GITSPACES_HARNESS_URL',
     github: 'GITHUB_API_URL',
     dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
@@ -221,6 +223,7 @@ function endpointsFromEnv(env = process.env) {
         compute: pick('compute'),
         cloudDns: pick('cloudDns'),
         certificateManager: pick('certificateManager'),
+        storage: pick('storage'),
         harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
         github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
         dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')

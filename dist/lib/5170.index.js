@@ -357,7 +357,7 @@ async function sandboxConfig(sb) {
     return writeScenarioConfig(scenario, (0,external_node_path_.join)(sb.dir, 'config'));
 }
 async function startSandboxFor(args, err) {
-    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(4894), __webpack_require__.e(2463), __webpack_require__.e(4906)]).then(__webpack_require__.bind(__webpack_require__, 74906));
+    const { startSandbox } = await Promise.all(/* import() */[__webpack_require__.e(4894), __webpack_require__.e(2463), __webpack_require__.e(3880)]).then(__webpack_require__.bind(__webpack_require__, 23880));
     try {
         return await startSandbox({ scenario: args.scenario ?? 'healthy' });
     }
@@ -434,7 +434,7 @@ function commandHelp(name, spec) {
     ];
     const yml = findActionYml(spec.action);
     if (yml) {
-        const doc = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(yml, 'utf8'));
+        const doc = (0,dist.parse)((0,external_node_fs_.readFileSync)(yml, 'utf8'));
         lines.push('Inputs (--<name> VALUE):');
         for (const [k, v] of Object.entries(doc.inputs ?? {})) {
             const extra = v.required

@@ -169,7 +169,7 @@ function loadScenario(nameOrPath = 'healthy') {
     const path = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(byName) ? byName : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(nameOrPath);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
         throw new Error(`Unknown scenario "${nameOrPath}": not in ${scenariosDir()} and not a file`);
-    const raw = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    const raw = (0,yaml__WEBPACK_IMPORTED_MODULE_3__.parse)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
     return mergeScenario(HEALTHY, { name: nameOrPath, ...raw });
 }
 
@@ -304,7 +304,7 @@ function writeScenarioConfig(scenario, dir) {
         cert.private_key_path = keyPath;
     }
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'gitspaces.yaml');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(path, (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .stringify */ .As)(cfg));
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(path, (0,yaml__WEBPACK_IMPORTED_MODULE_3__.stringify)(cfg));
     return path;
 }
 

@@ -89,7 +89,7 @@ function missingKeys(doc, generation) {
 function checkSetupYamlKeys(yamlText, generation) {
     let doc;
     try {
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(yamlText);
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parse)(yamlText);
     }
     catch (e) {
         return { missing: [], parseError: e instanceof Error ? e.message.split('\n')[0] : String(e) };
@@ -111,7 +111,7 @@ function maskSetupYaml(log, yamlText) {
     const found = [];
     let doc;
     try {
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(yamlText);
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parse)(yamlText);
     }
     catch {
         return found;

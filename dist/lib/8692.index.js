@@ -53,6 +53,7 @@ const GOOGLE_DEFAULTS = {
     compute: 'https://compute.googleapis.com',
     cloudDns: 'https://dns.googleapis.com',
     certificateManager: 'https://certificatemanager.googleapis.com',
+    storage: 'https://storage.googleapis.com',
 };
 const ENDPOINT_ENV = {
     googleTokenUrl: 'GITSPACES_GOOGLE_TOKEN_URL',
@@ -62,6 +63,7 @@ const ENDPOINT_ENV = {
     compute: 'GITSPACES_COMPUTE_URL',
     cloudDns: 'GITSPACES_CLOUDDNS_URL',
     certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
+    storage: 'GITSPACES_STORAGE_URL',
     harness: 'GITSPACES_HARNESS_URL',
     github: 'GITHUB_API_URL',
     dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
@@ -78,6 +80,7 @@ function endpointsFromEnv(env = process.env) {
         compute: pick('compute'),
         cloudDns: pick('cloudDns'),
         certificateManager: pick('certificateManager'),
+        storage: pick('storage'),
         harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
         github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
         dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')

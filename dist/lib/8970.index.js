@@ -203,7 +203,8 @@ function parseConfig(text) {
             ok: false,
             issues: doc.errors.map((e) => ({
                 path: '',
-                line: e.linePos?.[0]?.line,
+                // linePos is only filled with prettyErrors; the line counter knows every error's line.
+                line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
                 found: `invalid YAML (${e.code})`,
                 expected: 'valid YAML',
                 fix: e.message.split('\n')[0] ?? 'Fix the YAML syntax.',
@@ -211,15 +212,33 @@ function parseConfig(text) {
         };
     }
     const raw = doc.toJS();
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    if (raw === null || raw === undefined) {
+        // Comments (or a bare `---`) and nothing else: YAML reads that as null, which says nothing to a user.
         return {
             ok: false,
             issues: [
                 {
                     path: '',
-                    found: show(raw),
-                    expected: 'a mapping at the top level',
-                    fix: 'Start from examples/gitspaces.yaml.',
+                    found: 'only comments, no settings',
+                    expected: 'a gitspaces.yaml mapping with version: 1',
+                    fix: 'Uncomment or add the settings; start from examples/gitspaces.yaml.',
+                },
+            ],
+        };
+    }
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        return {
+            ok: false,
+            issues: [
+                {
+                    path: '',
+                    found: Array.isArray(raw)
+                        ? `a list of ${raw.length} at the top level`
+                        : `${show(raw)} at the top level`,
+                    expected: 'a mapping at the top level (version:, harness:, gcp:, ...)',
+                    fix: Array.isArray(raw)
+                        ? 'Remove the leading `- ` of the top-level keys: they are the keys of one mapping, not list items.'
+                        : 'Start from examples/gitspaces.yaml.',
                 },
             ],
         };
@@ -278,13 +297,13 @@ function configFromText(text, path = 'gitspaces.yaml') {
 /* harmony export */   os: () => (/* binding */ generationForVersion),
 /* harmony export */   vu: () => (/* binding */ FIX_SEP)
 /* harmony export */ });
-/* unused harmony exports MODULE_GENERATIONS, DISK_TYPES */
+/* unused harmony exports MODULE_GENERATIONS, DISK_TYPES, workspacePathProblem */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
 /* harmony import */ var _net_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27781);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2483);
 
 
-/** The two interface generations of harness/harness-gitspaces/gcp (see contracts/terraform-module.md). */
+/** The two interface generations of harness/harness-gitspaces/gcp (see docs/domain.md#the-terraform-module). */
 const MODULE_GENERATIONS = ['v0.0.3', 'post-0.0.3'];
 // The gitspace enums live in a zod-free module so an action can read them without loading the parser.
 
@@ -309,6 +328,38 @@ const PROJECT_RE = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const FIX_SEP = '\u0000';
 function fx(expected, fix) {
     return { message: `${expected}${FIX_SEP}${fix}` };
+}
+/**
+ * A path that must stay inside the workspace (GITHUB_WORKSPACE on a runner): the generated root, its state and
+ * plan files would otherwise land where a later step or another job cannot find them, or outside the checkout
+ * entirely. `..` segments and `~` are refused. Absolute paths are still accepted: the CLI's sandbox mode and the
+ * end-to-end tests place the working directory in a scratch directory by absolute path; refusing them needs
+ * the actions to resolve working_directory against GITHUB_WORKSPACE first.
+ */
+function workspacePathProblem(v) {
+    if (v.trim() === '')
+        return 'a non-empty path relative to the workspace';
+    if (v.startsWith('~'))
+        return 'a path relative to the workspace, not under the home directory (~)';
+    if (v.split(/[\\/]/).includes('..'))
+        return 'a path inside the workspace, without `..` segments';
+    return undefined;
+}
+const WORKSPACE_FIX = 'Use a relative path inside the repository checkout, e.g. .gitspaces/terraform.';
+const workspacePath = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().superRefine((v, ctx) => {
+    const problem = workspacePathProblem(v);
+    if (problem)
+        ctx.addIssue({ code: 'custom', ...fx(problem, WORKSPACE_FIX) });
+});
+/** Backend settings that name a local path (the local backend's `path` and `workspace_dir`). */
+const BACKEND_PATH_KEYS = ['path', 'workspace_dir'];
+function backendPathRule(b, ctx) {
+    for (const key of BACKEND_PATH_KEYS) {
+        const v = b.config[key];
+        const problem = typeof v === 'string' ? workspacePathProblem(v) : undefined;
+        if (problem)
+            ctx.addIssue({ code: 'custom', path: ['config', key], input: v, ...fx(problem, WORKSPACE_FIX) });
+    }
 }
 const cidr = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().superRefine((v, ctx) => {
     const c = (0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCidr */ .GN)(v);
@@ -419,7 +470,7 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     }),
     terraform: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         binary: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['terraform', 'tofu']).default('terraform'),
-        working_directory: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('.gitspaces/terraform'),
+        working_directory: workspacePath.default('.gitspaces/terraform'),
         module: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
             source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).default('harness/harness-gitspaces/gcp'),
             version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
@@ -432,9 +483,13 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         certificate: certificate.default({ mode: 'certificate-manager' }),
         create_runner_vm: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(true),
         backend: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-            type: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9_]+$/),
+            type: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+                .regex(/^[a-z0-9_]+$/)
+                .default('gcs'),
             config: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()])).default({}),
+            create_bucket: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
         })
+            .superRefine(backendPathRule)
             .optional(),
         lock_timeout: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
             .regex(/^\d+[smh]$/)

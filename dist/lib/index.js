@@ -28436,7 +28436,7 @@ const ACTIONS = [
     },
     {
         name: 'terraform-apply',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8815), __nccwpck_require__.e(9186), __nccwpck_require__.e(6066)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20979)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(9186), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70069)),
         phase: 'apply',
         // The pipeline applies; a pull request plans through the reusable workflow instead.
         phaseInputs: { mode: 'apply' },
@@ -28453,7 +28453,7 @@ const ACTIONS = [
     },
     {
         name: 'install-runner',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8815), __nccwpck_require__.e(9186), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20799)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(9186), __nccwpck_require__.e(6586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56586)),
         phase: 'install-runner',
         commands: { 'install-runner': { summary: 'Install the VM runner and the delegate on the runner VM' } },
     },
@@ -28465,7 +28465,7 @@ const ACTIONS = [
     },
     {
         name: 'teardown',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8815), __nccwpck_require__.e(4894), __nccwpck_require__.e(9186), __nccwpck_require__.e(8692), __nccwpck_require__.e(3714)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73714)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(4894), __nccwpck_require__.e(9186), __nccwpck_require__.e(8692), __nccwpck_require__.e(5755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45755)),
         commands: { teardown: { summary: 'Delete gitspaces, runner, infrastructure, in reverse order' } },
     },
     {
@@ -29031,6 +29031,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 

@@ -1,6 +1,6 @@
 // What the runner container's GET /healthz would answer, from the stand-in docker state: the container must
 // run, its --pool file must exist through its volume mounts, and every json_path in it must be an absolute
-// path that exists inside the container (spec §8 pitfall 5). sandbox/vm/health.ts mirrors this for the
+// path that exists inside the container (docs/domain.md#pitfalls, 5). sandbox/vm/health.ts mirrors this for the
 // emulators; keep the two in step.
 import { existsSync, readFileSync } from 'node:fs';
 

@@ -1,0 +1,1150 @@
+export const id = 6586;
+export const ids = [6586];
+export const modules = {
+
+/***/ 56586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   main: () => (/* binding */ main),
+/* harmony export */   renderInstallSummary: () => (/* binding */ renderInstallSummary),
+/* harmony export */   resolveRunnerKey: () => (/* binding */ resolveRunnerKey)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared_config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45481);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
+/* harmony import */ var _shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89186);
+/* harmony import */ var _shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90262);
+/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18573);
+/* harmony import */ var _shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1124);
+/* harmony import */ var _shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(23617);
+/* harmony import */ var _shared_runner_bootstrap_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(94711);
+
+
+
+
+
+
+
+
+
+
+/** The key the runner puts in /runner: a service-account JSON key (the module and the runner need JSON, not P12). */
+function resolveRunnerKey(io, explicit, gcpCredentials) {
+    let key = explicit || gcpCredentials;
+    let source = explicit ? 'runner-key' : 'gcp-credentials';
+    if (!key) {
+        const file = io.env.GOOGLE_APPLICATION_CREDENTIALS;
+        if (file && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+            key = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim();
+            source = `GOOGLE_APPLICATION_CREDENTIALS (${file})`;
+            (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .maskSecret */ .$l)(io.log, key);
+        }
+    }
+    if (!key) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('RUNNER_KEY_MISSING', 'No service-account key for the runner: it needs a JSON key (pool.yaml json_path) to create gitspace VMs', 'Pass the key as `runner-key` (or `gcp-credentials`) from a secret. Keyless auth covers this workflow, not the runner VM.');
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(key);
+    }
+    catch {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('RUNNER_KEY_INVALID', `The runner key from ${source} is not JSON`, 'Use a JSON service-account key (P12 keys are not supported by the module or the runner).');
+    }
+    if (parsed.private_key)
+        (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .maskSecret */ .$l)(io.log, parsed.private_key);
+    if (parsed.type !== 'service_account' || !parsed.private_key || !parsed.client_email) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('RUNNER_KEY_INVALID', `The runner key from ${source} is not a service-account key (type ${parsed.type ?? 'missing'})`, 'The runner needs a service-account JSON key (type service_account); with keyless auth, pass one as `runner-key`.');
+    }
+    return key;
+}
+function renderInstallSummary(r) {
+    const out = [];
+    const failed = r.failure;
+    out.push(`## Runner and delegate on \`${r.vm.name}\``, '');
+    out.push(failed
+        ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.error} ${failed.gate} failed: ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(failed.title)}.** Last state: ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(failed.lastState)}.`
+        : r.installed
+            ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} Installed: the runner is healthy, the delegate connected and every gateway healthy.**`
+            : `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`, '');
+    out.push(`- VM: \`${r.vm.name}\` in \`${r.vm.zone}\` (project \`${r.vm.project}\`), configuration \`${r.configHash}\``);
+    out.push(`- Delegate: \`${r.delegateName}\``);
+    out.push(`- Secrets: ${r.secrets.note}`);
+    if (r.changes.length) {
+        out.push('- Changes:');
+        for (const c of r.changes)
+            out.push(`  - ${c}`);
+    }
+    else
+        out.push('- Changes: none');
+    out.push('');
+    if (r.progress && Object.keys(r.progress.steps).length) {
+        out.push('| Bootstrap step | Reported by the VM |', '|---|---|');
+        for (const s of _shared_runner_bootstrap_js__WEBPACK_IMPORTED_MODULE_9__/* .BOOTSTRAP_STEPS */ .ZK)
+            out.push(`| ${s} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(r.progress.steps[s] ?? 'not reported')} |`);
+        out.push('');
+    }
+    if (r.gateways.length) {
+        out.push('| Region | Gateway | Overall health | Version |', '|---|---|---|---|');
+        for (const g of r.gateways)
+            out.push(`| ${g.region} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(g.name)} | ${g.overall_health} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(g.version)} |`);
+        out.push('');
+    }
+    const verdict = failed ? `${failed.gate} failed. Fix: ${failed.fix}` : 'All gates passed.';
+    out.push((0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .renderChecksMarkdown */ .pu)('Health gates', verdict, r.checks));
+    return out.join('\n');
+}
+/** What the inputs ask of this install, besides the secrets. */
+function readInstallInputs(io, config) {
+    const inp = io.inputs;
+    return {
+        poolPath: inp.optional('pool-yaml-path') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(config.terraform.working_directory, 'pool.yaml'),
+        timeouts: {
+            runnerMs: inp.duration('runner-timeout', 10 * 60_000),
+            delegateMs: inp.duration('delegate-timeout', 5 * 60_000),
+            gatewayMs: inp.duration('gateway-timeout', 10 * 60_000),
+        },
+        pollIntervalMs: inp.duration('poll-interval', 10_000),
+        manageDelegateSelector: inp.boolean('manage-delegate-selector', true),
+        force: inp.boolean('force', false),
+        gatewayVersion: inp.optional('gateway-version') || undefined,
+        vmName: inp.optional('vm-name') || undefined,
+    };
+}
+/** The pool file terraform-apply wrote (its `pool-yaml-path` output). */
+function readPoolYaml(poolPath) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(poolPath)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('POOL_YAML_MISSING', `No pool file at ${poolPath}`, 'Run terraform-apply first and pass its `pool-yaml-path` output (the module writes pool.yaml in the Terraform working directory).');
+    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(poolPath, 'utf8');
+}
+/** Outputs, the summary and the verdict of an install. */
+async function reportInstall(io, r, startedAt) {
+    const outputs = {
+        'runner-healthy': String(r.runnerHealthy),
+        'delegate-name': r.delegateName,
+        gateways: JSON.stringify(r.gateways),
+    };
+    for (const [k, v] of Object.entries(outputs))
+        io.setOutput(k, v);
+    await io.appendSummary(renderInstallSummary(r));
+    const summary = r.failure
+        ? `${r.failure.gate} failed on ${r.vm.name}: ${r.failure.lastState}`
+        : r.installed
+            ? `runner and delegate installed on ${r.vm.name}; gateways healthy`
+            : `${r.vm.name} already healthy with this configuration; nothing changed`;
+    if (r.failure)
+        io.setFailed(`${r.failure.gate} ${r.failure.title}: failed.\nLast state: ${r.failure.lastState}\nFix: ${r.failure.fix}`);
+    else
+        io.log.info(summary);
+    return {
+        outputs,
+        checks: r.checks,
+        exitCode: r.failure ? 1 : 0,
+        phase: {
+            name: 'install-runner',
+            status: r.failure ? 'failed' : 'ok',
+            startedAt,
+            durationMs: io.clock.now() - startedAt,
+            summary,
+            changes: {
+                created: r.changes.filter((c) => c.startsWith('created')).length,
+                updated: r.changes.filter((c) => !c.startsWith('created')).length,
+                deleted: 0,
+            },
+            details: [...r.changes, r.secrets.note],
+        },
+    };
+}
+async function main(io, deps = {}) {
+    const startedAt = io.clock.now();
+    const inp = io.inputs;
+    // Secrets first: masked before anything else can print them.
+    const gcpCredentials = inp.secret('gcp-credentials');
+    const apiKey = (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__/* .readHarnessApiKey */ .In)(io);
+    const explicitKey = inp.secret('runner-key');
+    const delegateToken = inp.secret('delegate-token');
+    const config = deps.config ?? (await (0,_shared_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z)(inp.optional('config', 'gitspaces.yaml')));
+    const { poolPath, ...options } = readInstallInputs(io, config);
+    const poolYaml = readPoolYaml(poolPath);
+    const runnerKey = resolveRunnerKey(io, explicitKey, gcpCredentials);
+    if (!deps.harness && !apiKey)
+        throw (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__/* .missingHarnessApiKey */ .Sd)();
+    const gcp = deps.compute
+        ? undefined
+        : (0,_shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_4__/* .createGcp */ .Dl)({
+            keyJson: gcpCredentials,
+            env: io.env,
+            log: io.log,
+            clock: io.clock,
+            inputName: 'gcp-credentials',
+        });
+    const compute = deps.compute ?? gcp.compute;
+    const harness = deps.harness ?? (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__/* .harnessClientFromConfig */ .ed)(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
+    const managerUrl = config.delegate.manager_url ?? (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__/* .harnessBaseUrl */ .pj)(config, io.env);
+    // Loaded once the config was read: a run that stops on its inputs never loads yaml.
+    const { installRunner } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8968)]).then(__webpack_require__.bind(__webpack_require__, 38968));
+    let r;
+    try {
+        r = await io.log.group(`Install the runner and the delegate`, () => installRunner({
+            config,
+            compute,
+            harness,
+            log: io.log,
+            clock: io.clock,
+            poolYaml,
+            poolYamlSource: poolPath,
+            serviceAccountKey: runnerKey,
+            delegateToken: delegateToken || undefined,
+            managerUrl,
+            ...options,
+        }));
+    }
+    finally {
+        await gcp?.close();
+    }
+    return reportInstall(io, r, startedAt);
+}
+
+
+/***/ }),
+
+/***/ 45481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ loadConfig),
+/* harmony export */   i: () => (/* binding */ readConfigText)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+
+
+/**
+ * Reads and validates gitspaces.yaml. The parser (yaml + the zod schema, ~100 ms to load) is imported only once
+ * the file has been read, so an action that stops on a missing file starts and fails at once.
+ */
+async function loadConfig(path) {
+    const text = await readConfigText(path);
+    const { configFromText } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(8970)]).then(__webpack_require__.bind(__webpack_require__, 38970));
+    return configFromText(text, path);
+}
+/** The config file's text, or the error a user needs when it cannot be read. */
+async function readConfigText(path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('CONFIG_NOT_FOUND', `Cannot read the config file ${path} (${code ?? 'error'})`, 'Create gitspaces.yaml (start from examples/gitspaces.yaml) or set the `config` input / --config to its path.');
+    }
+}
+
+
+/***/ }),
+
+/***/ 57416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iG: () => (/* binding */ ENDPOINT_ENV),
+/* harmony export */   k3: () => (/* binding */ endpointsFromEnv)
+/* harmony export */ });
+/* unused harmony export GOOGLE_DEFAULTS */
+const GOOGLE_DEFAULTS = {
+    googleTokenUrl: 'https://oauth2.googleapis.com/token',
+    serviceUsage: 'https://serviceusage.googleapis.com',
+    resourceManager: 'https://cloudresourcemanager.googleapis.com',
+    iam: 'https://iam.googleapis.com',
+    compute: 'https://compute.googleapis.com',
+    cloudDns: 'https://dns.googleapis.com',
+    certificateManager: 'https://certificatemanager.googleapis.com',
+    storage: 'https://storage.googleapis.com',
+};
+const ENDPOINT_ENV = {
+    googleTokenUrl: 'GITSPACES_GOOGLE_TOKEN_URL',
+    serviceUsage: 'GITSPACES_SERVICEUSAGE_URL',
+    resourceManager: 'GITSPACES_RESOURCEMANAGER_URL',
+    iam: 'GITSPACES_IAM_URL',
+    compute: 'GITSPACES_COMPUTE_URL',
+    cloudDns: 'GITSPACES_CLOUDDNS_URL',
+    certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
+    storage: 'GITSPACES_STORAGE_URL',
+    harness: 'GITSPACES_HARNESS_URL',
+    github: 'GITHUB_API_URL',
+    dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
+    dnsAuthoritativeOverride: 'GITSPACES_DNS_AUTHORITATIVE',
+};
+const trim = (u) => u.replace(/\/+$/, '');
+function endpointsFromEnv(env = process.env) {
+    const pick = (key) => trim(env[ENDPOINT_ENV[key]] || GOOGLE_DEFAULTS[key]);
+    return {
+        googleTokenUrl: env[ENDPOINT_ENV.googleTokenUrl] || GOOGLE_DEFAULTS.googleTokenUrl,
+        serviceUsage: pick('serviceUsage'),
+        resourceManager: pick('resourceManager'),
+        iam: pick('iam'),
+        compute: pick('compute'),
+        cloudDns: pick('cloudDns'),
+        certificateManager: pick('certificateManager'),
+        storage: pick('storage'),
+        harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
+        github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
+        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        dnsAuthoritativeOverride: env[ENDPOINT_ENV.dnsAuthoritativeOverride] || undefined,
+    };
+}
+
+
+/***/ }),
+
+/***/ 90262:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ readHarnessApiKey),
+/* harmony export */   Sd: () => (/* binding */ missingHarnessApiKey),
+/* harmony export */   aU: () => (/* binding */ HarnessClient),
+/* harmony export */   ed: () => (/* binding */ harnessClientFromConfig),
+/* harmony export */   pj: () => (/* binding */ harnessBaseUrl)
+/* harmony export */ });
+/* unused harmony export retryableFor */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17128);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57416);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56640);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42372);
+
+
+
+
+
+/** Where the Harness API is: the endpoint override (GITSPACES_HARNESS_URL) wins over the config's harness.api_url. */
+function harnessBaseUrl(config, env = process.env) {
+    return ((0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsFromEnv */ .k3)(env).harness ?? config.harness.api_url).replace(/\/+$/, '');
+}
+function isConnectionRefused(e) {
+    const err = e;
+    return err?.code === 'ECONNREFUSED' || err?.cause?.code === 'ECONNREFUSED';
+}
+/**
+ * Retry policy: reads and idempotent writes (GET/PUT/DELETE) retry every transient failure; a POST retries
+ * only when it certainly was not applied: 429 or a refused connection. A 5xx POST may have been applied, so
+ * the error goes to the caller, who reconciles (lists, then decides).
+ */
+function retryableFor(method) {
+    if (method === 'POST' || method === 'PATCH')
+        return (e) => (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi && e.status === 429) || isConnectionRefused(e);
+    return (e) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(e) || e?.name === 'TimeoutError';
+}
+/** Client of the Harness CDE API (/gateway/cde/api/v1) and the NG platform API (/ng/api) for what the bundle needs. */
+class HarnessClient {
+    baseUrl;
+    accountId;
+    apiKey;
+    log;
+    clock;
+    retryOpts;
+    fetchImpl;
+    timeoutMs;
+    constructor(opts) {
+        this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+        this.apiKey = opts.apiKey;
+        this.accountId = opts.accountId;
+        this.log = opts.log ?? _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .nullLogger */ .Gi;
+        this.clock = opts.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d;
+        this.retryOpts = opts.retry ?? {};
+        this.fetchImpl = opts.fetch ?? fetch;
+        this.timeoutMs = opts.timeoutMs ?? 60_000;
+        this.log.mask(opts.apiKey);
+    }
+    get cde() {
+        return `${this.baseUrl}/gateway/cde/api/v1`;
+    }
+    get ng() {
+        return `${this.baseUrl}/ng/api`;
+    }
+    acc() {
+        return `${this.cde}/accounts/${encodeURIComponent(this.accountId)}`;
+    }
+    infra(id) {
+        return `${this.acc()}/infraproviders/${encodeURIComponent(id)}`;
+    }
+    gitspaces(org, project) {
+        return `${this.acc()}/orgs/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/gitspaces`;
+    }
+    /** One call with retries; returns undefined for a 404 when `allow404`. */
+    async request(method, url, opts = {}) {
+        const u = new URL(url);
+        for (const [k, v] of Object.entries(opts.query ?? {}))
+            if (v !== undefined)
+                u.searchParams.set(k, String(v));
+        u.searchParams.set('routingId', this.accountId);
+        const where = `${method} ${u.pathname}`;
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L5)(async () => {
+            const headers = { 'x-api-key': this.apiKey, accept: 'application/json' };
+            let payload;
+            if (opts.body !== undefined) {
+                headers['content-type'] = 'application/json';
+                payload = JSON.stringify(opts.body);
+            }
+            const res = await this.fetchImpl(u, {
+                method,
+                headers,
+                body: payload,
+                signal: AbortSignal.timeout(this.timeoutMs),
+            });
+            const text = await res.text();
+            let parsed = undefined;
+            if (text) {
+                try {
+                    parsed = JSON.parse(text);
+                }
+                catch {
+                    parsed = text;
+                }
+            }
+            if (res.status === 404 && opts.allow404)
+                return undefined;
+            if (!res.ok) {
+                const body = parsed;
+                const msg = typeof body === 'object' && body?.message
+                    ? body.message
+                    : typeof body === 'string' && body
+                        ? body.slice(0, 300)
+                        : res.statusText;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi('harness', res.status, `Harness API ${where} answered ${res.status}: ${msg}`, parsed, (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after'), this.clock.now()));
+            }
+            return parsed;
+        }, {
+            ...this.retryOpts,
+            clock: this.clock,
+            retryable: retryableFor(method),
+            onRetry: (e, attempt, delay) => this.log.debug(`Harness API ${where}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}; retry ${attempt} in ${delay} ms`),
+        });
+    }
+    async must(method, url, opts = {}) {
+        return (await this.request(method, url, opts));
+    }
+    // ---- infra providers ----
+    async listInfraProviders() {
+        return ((await this.must('GET', `${this.acc()}/infraproviders`, {
+            query: { acl_filter: 'false' },
+        })) ?? []);
+    }
+    /** The infra provider with setup_yaml and resources, or undefined when it does not exist. */
+    getInfraProvider(id) {
+        return this.request('GET', this.infra(id), {
+            query: { acl_filter: 'false' },
+            allow404: true,
+        });
+    }
+    createInfraProvider(body) {
+        return this.must('POST', `${this.acc()}/infraproviders`, { body });
+    }
+    updateInfraProvider(id, body) {
+        return this.must('PUT', this.infra(id), { body });
+    }
+    /** DELETE on the real path (the swagger's extra `{delete_bug}` segment is an artefact of the generated UI client). */
+    async deleteInfraProvider(id) {
+        await this.request('DELETE', this.infra(id));
+    }
+    async listGateways(infraId) {
+        return ((await this.must('GET', `${this.infra(infraId)}/gateways`, {
+            query: { is_latest: 'true' },
+        })) ?? []);
+    }
+    async listResources(infraId) {
+        return ((await this.must('GET', `${this.infra(infraId)}/resources`, {
+            query: { acl_filter: 'false' },
+        })) ?? []);
+    }
+    /** Creates machines: the body is a JSON array (the swagger declares none); metadata values are sent as strings. */
+    async createResources(infraId, resources) {
+        const body = resources.map((r) => ({
+            ...r,
+            metadata: Object.fromEntries(Object.entries(r.metadata ?? {}).map(([k, v]) => [k, String(v)])),
+        }));
+        return ((await this.must('POST', `${this.infra(infraId)}/resources`, {
+            body,
+        })) ?? []);
+    }
+    async deleteResource(infraId, resId) {
+        await this.request('DELETE', `${this.infra(infraId)}/resources/${encodeURIComponent(resId)}`);
+    }
+    // ---- gitspaces ----
+    /** Every gitspace of the project: pages of 100 until a short page. */
+    async listGitspaces(org, project) {
+        const limit = 100;
+        const out = [];
+        for (let page = 1;; page++) {
+            const batch = (await this.must('GET', this.gitspaces(org, project), {
+                query: { page, limit },
+            })) ?? [];
+            out.push(...batch);
+            if (batch.length < limit)
+                return out;
+        }
+    }
+    getGitspace(org, project, id) {
+        return this.request('GET', `${this.gitspaces(org, project)}/${encodeURIComponent(id)}`, { allow404: true });
+    }
+    /** Creates a gitspace config; the server lower-cases the identifier and appends a suffix: use the response's. */
+    createGitspace(org, project, body) {
+        return this.must('POST', this.gitspaces(org, project), { body });
+    }
+    gitspaceAction(org, project, id, action) {
+        return this.must('POST', `${this.gitspaces(org, project)}/${encodeURIComponent(id)}/actions`, {
+            body: { action },
+        });
+    }
+    async deleteGitspace(org, project, id) {
+        await this.request('DELETE', `${this.gitspaces(org, project)}/${encodeURIComponent(id)}`);
+    }
+    async gitspaceEvents(org, project, id) {
+        return ((await this.must('GET', `${this.gitspaces(org, project)}/${encodeURIComponent(id)}/events`)) ?? []);
+    }
+    // ---- NG platform ----
+    ngQuery(extra = {}) {
+        return { accountIdentifier: this.accountId, ...extra };
+    }
+    /** Whether the organization exists: true/false, undefined when the key may not read it (403). */
+    async getOrganization(org) {
+        return this.exists(`${this.ng}/organizations/${encodeURIComponent(org)}`, this.ngQuery());
+    }
+    /** Whether the project exists in the organization: true/false, undefined when the key may not read it (403). */
+    async getProject(org, project) {
+        return this.exists(`${this.ng}/projects/${encodeURIComponent(project)}`, this.ngQuery({ orgIdentifier: org }));
+    }
+    async exists(url, query) {
+        try {
+            return (await this.request('GET', url, { query, allow404: true })) !== undefined;
+        }
+        catch (e) {
+            if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi && e.status === 403)
+                return undefined;
+            throw e;
+        }
+    }
+    /**
+     * Account-level delegate tokens, of one name or all. Harness includes each token's value for a key allowed to
+     * edit delegates (harness-go-sdk DelegateTokenDetails.value; ng-manager DelegateTokenNgResource checks
+     * core_delegate_edit): every value is masked the moment it is read.
+     */
+    async listDelegateTokens(name) {
+        const r = await this.must('GET', `${this.ng}/delegate-token-ng`, { query: this.ngQuery({ name }) });
+        const tokens = r?.resource ?? [];
+        for (const t of tokens)
+            if (t.value)
+                this.log.mask(t.value);
+        return tokens;
+    }
+    /**
+     * The token of this exact name, with its value when Harness returns it (a key with delegate edit permission,
+     * which creating a token needs too), or undefined when there is none. terraform-provider-harness reads a
+     * token's value back the same way (GET delegate-token-ng?name=).
+     */
+    async getDelegateToken(name) {
+        return (await this.listDelegateTokens(name)).find((t) => t.name === name);
+    }
+    /** Creates an account-level delegate token; its value is masked before anything else happens. */
+    async createDelegateToken(name) {
+        const r = await this.must('POST', `${this.ng}/delegate-token-ng`, {
+            query: this.ngQuery({ tokenName: name }),
+        });
+        if (r?.resource?.value)
+            this.log.mask(r.resource.value);
+        return r.resource;
+    }
+    async revokeDelegateToken(name) {
+        const r = await this.must('PUT', `${this.ng}/delegate-token-ng`, {
+            query: this.ngQuery({ tokenName: name }),
+        });
+        return r.resource;
+    }
+    /** The delegate groups that connected with this token, and whether each is connected now. */
+    async delegateGroupsForToken(tokenName) {
+        const r = await this.must('GET', `${this.ng}/delegate-token-ng/delegate-groups`, {
+            query: this.ngQuery({ delegateTokenName: tokenName }),
+        });
+        return (r?.resource?.delegateGroupDetails ?? []).map((g) => ({
+            groupName: g.groupName,
+            activelyConnected: g.activelyConnected === true,
+            connectivityStatus: g.connectivityStatus ?? 'unknown',
+            lastHeartBeat: g.lastHeartBeat ?? 0,
+            tags: [...new Set([...(g.groupCustomSelectors ?? []), ...Object.keys(g.groupImplicitSelectors ?? {})])],
+        }));
+    }
+}
+/**
+ * A client for the configured account, at the endpoint the environment names (GITSPACES_HARNESS_URL) or the
+ * config's harness.api_url. The key is masked at once.
+ */
+function harnessClientFromConfig(config, opts) {
+    opts.log?.mask(opts.apiKey);
+    return new HarnessClient({
+        baseUrl: harnessBaseUrl(config, opts.env),
+        apiKey: opts.apiKey,
+        accountId: config.harness.account_id,
+        log: opts.log,
+        clock: opts.clock,
+        retry: opts.retry,
+    });
+}
+/** The Harness API key: the `harness-api-key` input, else HARNESS_API_KEY (the CLI), masked the moment it is read. */
+function readHarnessApiKey(io) {
+    const key = io.inputs.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
+    if (key)
+        io.log.mask(key);
+    return key;
+}
+/** A ConfigurationError for a missing key, with what the key must be allowed to do. */
+function missingHarnessApiKey(needs = '') {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('INPUT_MISSING', 'No Harness API key', `Set the \`harness-api-key\` input (from a secret) or HARNESS_API_KEY${needs ? `; the key needs ${needs}` : ''}.`);
+}
+
+
+/***/ }),
+
+/***/ 1124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ks: () => (/* binding */ checkVerdict),
+/* harmony export */   T1: () => (/* binding */ family),
+/* harmony export */   tW: () => (/* binding */ STATUS_ICON),
+/* harmony export */   x7: () => (/* binding */ countByStatus)
+/* harmony export */ });
+const STATUS_ICON = { ok: '✅', warn: '⚠️', error: '❌', skip: '⏭️' };
+function family(id) {
+    return id.split('-')[0] ?? id;
+}
+function countByStatus(checks) {
+    const counts = { ok: 0, warn: 0, error: 0, skip: 0 };
+    for (const c of checks)
+        counts[c.status]++;
+    return counts;
+}
+function checkVerdict(checks) {
+    const n = countByStatus(checks);
+    if (n.error > 0)
+        return `❌ ${n.error} error(s), ${n.warn} warning(s): fix the errors below before anything is created.`;
+    if (n.warn > 0)
+        return `⚠️ Ready, with ${n.warn} warning(s) to review (${n.ok} passed, ${n.skip} skipped).`;
+    return `✅ All ${n.ok} checks passed${n.skip ? ` (${n.skip} skipped)` : ''}: ready to set up Gitspaces.`;
+}
+
+
+/***/ }),
+
+/***/ 23617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ renderChecksText),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Kn: () => (/* binding */ renderPipelineMarkdown),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   b5: () => (/* binding */ renderTimelineText),
+/* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
+/* harmony export */   ux: () => (/* binding */ renderPhasesText)
+/* harmony export */ });
+/* unused harmony exports LEAD_END, renderFailuresMarkdown, renderTimelineMermaid, renderPhasesMarkdown */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
+
+/** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+const FAMILY_ORDER = [
+    'CFG',
+    'TOOL',
+    'AUTH',
+    'API',
+    'IAM',
+    'ORG',
+    'QUOTA',
+    'NET',
+    'IMG',
+    'REG',
+    'DNS',
+    'CERT',
+    'HARNESS',
+    'RUN',
+    'DLG',
+    'GW',
+];
+const byFamily = (a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
+/**
+ * Ends the part of a summary that must be read first (its failures and their fixes). The pipeline's summary moves
+ * that part of each phase above its phase table and timeline (see renderPipelineMarkdown).
+ */
+const LEAD_END = '<!-- gitspaces:lead-end -->';
+/** Errors, then warnings: what was seen, what was expected and the fix, each on one line. Empty when none. */
+function renderFailuresMarkdown(checks) {
+    const failing = [
+        ...checks.filter((c) => c.status === 'error'),
+        ...checks.filter((c) => c.status === 'warn'),
+    ];
+    if (!failing.length)
+        return '';
+    const out = ['### What to fix', ''];
+    for (const c of failing) {
+        out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${cell(c.observed)} (expected: ${cell(c.expected)}).` +
+            ` **Fix:** ${cell(c.fix)}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
+    }
+    return out.join('\n');
+}
+/**
+ * Job-summary Markdown for a list of checks, in the order a reader needs it: the verdict, the failures and their
+ * fixes, the counts, the skipped checks and why, then the passing checks folded per family.
+ */
+function renderChecksMarkdown(title, verdict, checks) {
+    const out = [`## ${title}`, '', `**${verdict}**`, ''];
+    const failures = renderFailuresMarkdown(checks);
+    if (failures)
+        out.push(failures, '', LEAD_END, '');
+    const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
+    out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
+    const skipped = checks.filter((c) => c.status === 'skip');
+    if (skipped.length) {
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} Skipped checks and why (${skipped.length})</summary>`, '');
+        for (const c of skipped)
+            out.push(`- **${c.id}** ${cell(c.title)}: ${cell(c.fix)}`);
+        out.push('', '</details>', '');
+    }
+    const passing = checks.filter((c) => c.status === 'ok');
+    for (const fam of [...new Set(passing.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort(byFamily)) {
+        const rows = passing.filter((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id) === fam);
+        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${fam}: ${rows.length} passed</summary>`, '', '| Check | Observed | Expected |', '|---|---|---|');
+        for (const c of rows)
+            out.push(`| \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
+        out.push('', '</details>', '');
+    }
+    return out.join('\n');
+}
+/**
+ * The pipeline's job summary: the verdict, then what failed (the failed phase, and the failures and fixes of every
+ * phase's summary), then the phase table and the timeline, then the rest of each phase's summary.
+ */
+function renderPipelineMarkdown(verdict, phases, sections) {
+    const leads = [];
+    const rest = [];
+    for (const md of sections) {
+        const at = md.indexOf(LEAD_END);
+        if (at < 0)
+            rest.push(md);
+        else {
+            leads.push(md.slice(0, at).trimEnd());
+            rest.push(md.slice(at + LEAD_END.length).trimStart());
+        }
+    }
+    const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
+    const failed = phases.find((p) => p.status === 'failed');
+    if (failed)
+        out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
+    for (const lead of leads)
+        out.push(lead, '');
+    out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
+    return out.join('\n');
+}
+/** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */
+function renderTimelineMermaid(phases) {
+    if (phases.length === 0)
+        return '';
+    const t0 = Math.min(...phases.map((p) => p.startedAt));
+    const lines = ['```mermaid', 'gantt', '  title Pipeline timeline', '  dateFormat x', '  axisFormat %M:%S'];
+    for (const p of phases) {
+        const tag = p.status === 'failed' ? 'crit, ' : p.status === 'skipped' ? 'done, ' : '';
+        const start = p.startedAt - t0;
+        const name = p.name.replace(/[:;#]/g, ' ');
+        lines.push(`  ${name} (${formatDuration(p.durationMs)}) :${tag}${start}, ${start + Math.max(1, p.durationMs)}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function renderPhasesMarkdown(phases) {
+    const icon = { ok: '✅', failed: '❌', skipped: '⏭️' };
+    const out = ['| | Phase | Duration | Result |', '|---|---|---|---|'];
+    for (const p of phases)
+        out.push(`| ${icon[p.status]} | ${p.name} | ${formatDuration(p.durationMs)} | ${cell(p.summary)} |`);
+    return out.join('\n');
+}
+/** Plain-text lines for a terminal. */
+function renderPhasesText(phases) {
+    const icon = { ok: 'ok  ', failed: 'FAIL', skipped: 'skip' };
+    const width = Math.max(5, ...phases.map((p) => p.name.length));
+    return phases
+        .map((p) => `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`)
+        .join('\n');
+}
+function renderChecksText(checks) {
+    const icon = { ok: 'ok  ', warn: 'WARN', error: 'FAIL', skip: 'skip' };
+    const lines = [];
+    for (const c of checks) {
+        lines.push(`${icon[c.status]}  ${c.id.padEnd(11)} ${c.title}`);
+        if (c.status === 'error' || c.status === 'warn') {
+            lines.push(`      observed: ${c.observed}`, `      expected: ${c.expected}`, `      fix:      ${c.fix}`);
+        }
+        else if (c.status === 'skip') {
+            lines.push(`      skipped:  ${c.fix}`);
+        }
+    }
+    return lines.join('\n');
+}
+function formatDuration(ms) {
+    // Thresholds after rounding, so 59.99 s is 1m0s (not 60.0s) and 119.6 s is 2m0s (not 1m60s).
+    if (ms < 999.5)
+        return `${Math.round(ms)}ms`;
+    if (ms < 59_950)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const total = Math.round(ms / 1000);
+    return `${Math.floor(total / 60)}m${total % 60}s`;
+}
+/**
+ * The same timeline as the Mermaid chart, for a terminal: one bar per phase, placed at its start and as long as
+ * its duration, so the CLI's end and the job summary tell the same story.
+ */
+function renderTimelineText(phases, width = 40) {
+    if (phases.length === 0)
+        return '';
+    const t0 = Math.min(...phases.map((p) => p.startedAt));
+    const end = Math.max(...phases.map((p) => p.startedAt + p.durationMs));
+    const span = Math.max(1, end - t0);
+    const nameWidth = Math.max(...phases.map((p) => p.name.length));
+    return phases
+        .map((p) => {
+        const from = Math.round(((p.startedAt - t0) / span) * width);
+        const len = p.status === 'skipped' ? 0 : Math.max(1, Math.round((p.durationMs / span) * width));
+        const bar = p.status === 'skipped' ? '·' : (p.status === 'failed' ? '▒' : '█').repeat(len);
+        return `${p.name.padEnd(nameWidth)}  ${' '.repeat(from)}${bar} ${p.status === 'skipped' ? 'skipped' : formatDuration(p.durationMs)}`;
+    })
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 94711:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EO: () => (/* binding */ DELEGATE_CONTAINER),
+/* harmony export */   Hh: () => (/* binding */ bootstrapHashes),
+/* harmony export */   L3: () => (/* binding */ METADATA_KEYS),
+/* harmony export */   LM: () => (/* binding */ RUNNER_CONTAINER),
+/* harmony export */   Nh: () => (/* binding */ GUEST_NAMESPACE),
+/* harmony export */   Pe: () => (/* binding */ RUNNER_KEY_PATH),
+/* harmony export */   R1: () => (/* binding */ KEY_FILE_NAME),
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   SG: () => (/* binding */ SECRET_METADATA_KEYS),
+/* harmony export */   ZK: () => (/* binding */ BOOTSTRAP_STEPS),
+/* harmony export */   qh: () => (/* binding */ renderBootstrapScript)
+/* harmony export */ });
+/* unused harmony exports HASH_LABEL, BOOTSTRAP_VERSION, shQuote, delegateEnv */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The runner VM's startup script (docs/domain.md#the-runner-vm-and-the-delegate): Docker, /runner/pool.yaml + the key, the `harness` network,
+ * the drone-runner-aws container and the Docker delegate, each step reported through guest attributes.
+ *
+ * The script holds no secret. The key, the pool file and the delegate token are read from instance
+ * metadata when it runs; install-runner deletes those metadata keys once the VM reports them consumed.
+ * It is idempotent: a container already running with the same configuration (a hash label) is left
+ * alone, so re-running the script, or a reboot, starts nothing new.
+ */
+/** Instance metadata keys the script reads. Only the startup script and the run id stay after install. */
+const METADATA_KEYS = {
+    startupScript: 'startup-script',
+    serviceAccountKey: 'gitspaces-sa-key',
+    poolYaml: 'gitspaces-pool-yaml',
+    delegateToken: 'gitspaces-delegate-token',
+    runId: 'gitspaces-run-id',
+    /** GCE serves guest attributes only when this is TRUE (instance or project metadata). */
+    enableGuestAttributes: 'enable-guest-attributes',
+};
+/** The keys that carry secrets and must not stay in metadata. */
+const SECRET_METADATA_KEYS = [METADATA_KEYS.serviceAccountKey, METADATA_KEYS.delegateToken];
+/** Guest-attribute namespace the script reports into (`gitspaces/<step>`). */
+const GUEST_NAMESPACE = 'gitspaces';
+/** The steps, in order, each reported as `ok[:detail]` or `failed:<reason>`. */
+const BOOTSTRAP_STEPS = ['docker', 'files', 'network', 'runner', 'delegate', 'runner-health'];
+const RUNNER_CONTAINER = 'gitspaces-runner';
+const DELEGATE_CONTAINER = 'gitspaces-delegate';
+const KEY_FILE_NAME = 'gitspaces-sa-key.json';
+const RUNNER_KEY_PATH = `/runner/${KEY_FILE_NAME}`;
+const HASH_LABEL = 'gitspaces.config-hash';
+/** Bumped whenever the script's behaviour changes, so an old install is redone. */
+const BOOTSTRAP_VERSION = '1';
+const sha = (parts) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(parts.join('\u0000')).digest('hex');
+/** A one-way fingerprint of a secret: safe to embed and compare, useless to recover it. */
+function fingerprint(secret) {
+    return sha(['gitspaces-fingerprint', secret]).slice(0, 16);
+}
+function bootstrapHashes(s) {
+    const runner = sha(['runner', s.runnerImage, normalisePoolForHash(s.poolYaml), s.keyFingerprint]).slice(0, 16);
+    const d = s.delegate;
+    const delegate = sha([
+        'delegate',
+        d.name,
+        d.image,
+        d.tags.join(','),
+        d.accountId,
+        d.managerUrl,
+        s.tokenFingerprint,
+    ]).slice(0, 16);
+    const config = sha(['config', BOOTSTRAP_VERSION, runner, delegate]).slice(0, 16);
+    return { runner, delegate, config };
+}
+/** The module stamps `timestamp:` on every apply; it must not make an unchanged pool look changed. */
+function normalisePoolForHash(text) {
+    return text
+        .split(/\r?\n/)
+        .filter((l) => !/^timestamp:/.test(l))
+        .join('\n')
+        .trim();
+}
+/** Single-quotes a value for POSIX sh. */
+function shQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** The delegate's environment apart from the token (which goes through a 0600 env file). */
+function delegateEnv(d) {
+    return {
+        DELEGATE_NAME: d.name,
+        NEXT_GEN: 'true',
+        DELEGATE_TYPE: 'DOCKER',
+        DEPLOY_MODE: 'KUBERNETES_ONPREM',
+        ACCOUNT_ID: d.accountId,
+        DELEGATE_TAGS: d.tags.join(','),
+        RUNNER_URL: 'http://vm-runner:3000/',
+        MANAGER_HOST_AND_PORT: d.managerUrl,
+    };
+}
+/**
+ * The script, section by section. Each section is shell text ending in a blank line; the script reports each
+ * step through `report` (guest attributes) and stops at the first `fail`.
+ */
+function renderBootstrapScript(s) {
+    return [
+        scriptHeader(s),
+        shellHelpers(),
+        startRun(),
+        dockerStep(),
+        filesStep(),
+        networkStep(),
+        containerSteps(s),
+        healthStep(),
+    ].join('');
+}
+/** Shebang, what the script is, its settings and the hashes that say what it installs. */
+function scriptHeader(s) {
+    const h = bootstrapHashes(s);
+    return `#!/bin/bash
+# Harness Gitspaces runner VM bootstrap, generated by gitspaces install-runner (bootstrap v${BOOTSTRAP_VERSION}).
+# Idempotent: safe to run again and on every boot. Holds no secrets: the service-account key, the pool
+# file and the delegate token are read from instance metadata when it runs.
+# Progress: guest attributes ${GUEST_NAMESPACE}/<step> = ok[:detail] | failed:<reason>.
+set -u
+umask 077
+
+ROOT="\${GITSPACES_ROOT:-}"
+METADATA_BASE="\${METADATA_BASE:-http://metadata.google.internal}"
+RUNNER_DIR="$ROOT/runner"
+STATE_DIR="$ROOT/var/lib/gitspaces"
+ENV_FILE="$STATE_DIR/delegate.env"
+POLL_INTERVAL="\${GITSPACES_POLL_INTERVAL:-2}"
+HEALTH_ATTEMPTS="\${GITSPACES_HEALTH_ATTEMPTS:-90}"
+
+RUNNER_IMAGE=${shQuote(s.runnerImage)}
+RUNNER_HASH=${shQuote(h.runner)}
+DELEGATE_IMAGE=${shQuote(s.delegate.image)}
+DELEGATE_HASH=${shQuote(h.delegate)}
+CONFIG_HASH=${shQuote(h.config)}
+KEY_FILE=${shQuote(KEY_FILE_NAME)}
+
+`;
+}
+/** log, metadata reads, progress reports, failure, and starting a container only when its hash changed. */
+function shellHelpers() {
+    return `log() { echo "gitspaces-bootstrap: $*"; }
+
+md_url() { printf '%s/computeMetadata/v1/instance/%s' "$METADATA_BASE" "$1"; }
+
+# Prints a metadata attribute; fails when it is absent.
+metadata_get() { curl -sf --retry 3 --retry-delay 1 -H 'Metadata-Flavor: Google' "$(md_url "attributes/$1")"; }
+
+report() {
+  log "$1 = $2"
+  curl -sf --retry 3 --retry-delay 1 -X PUT -H 'Metadata-Flavor: Google' --data-binary "$2" "$(md_url "guest-attributes/${GUEST_NAMESPACE}/$1")" >/dev/null 2>&1 || log "could not report $1"
+}
+
+fail() {
+  report "$1" "failed:$2"
+  report status "failed:$1"
+  exit 1
+}
+
+container_running() { [ "$(docker inspect --format '{{.State.Running}}' "$1" 2>/dev/null)" = "true" ]; }
+container_hash() { docker inspect --format '{{index .Config.Labels "${HASH_LABEL}"}}' "$1" 2>/dev/null; }
+
+# ensure_container NAME HASH docker-run-args... : prints started|unchanged.
+ensure_container() {
+  name="$1"; hash="$2"; shift 2
+  if container_running "$name" && [ "$(container_hash "$name")" = "$hash" ]; then
+    echo unchanged
+    return 0
+  fi
+  docker rm -f "$name" >/dev/null 2>&1 || true
+  docker run -d --name "$name" --label "${HASH_LABEL}=$hash" "$@" >/dev/null || return 1
+  echo started
+}
+
+`;
+}
+/** The state directory, one bootstrap at a time, every step reset to pending for this run id. */
+function startRun() {
+    return `mkdir -p "$RUNNER_DIR" "$STATE_DIR" || { echo "cannot create $RUNNER_DIR" >&2; exit 1; }
+chmod 700 "$STATE_DIR"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$STATE_DIR/bootstrap.lock"
+  flock -w 600 9 || { log "another bootstrap is still running"; exit 1; }
+fi
+
+RUN_ID="$(metadata_get ${METADATA_KEYS.runId} || true)"
+for step in ${BOOTSTRAP_STEPS.join(' ')} secrets-consumed status; do
+  report "$step" pending
+done
+report run-id "\${RUN_ID:-none}"
+# Whether this VM already holds the key and the delegate token (a later run may then omit them from metadata).
+if [ -s "$RUNNER_DIR/$KEY_FILE" ] && [ -s "$ENV_FILE" ]; then report secrets-on-disk true; else report secrets-on-disk false; fi
+
+`;
+}
+/** 1. Docker, installed from get.docker.com when missing. */
+function dockerStep() {
+    return `# 1. Docker
+if command -v docker >/dev/null 2>&1; then
+  report docker ok:present
+else
+  log "installing Docker from get.docker.com"
+  curl -fsSL https://get.docker.com -o "$STATE_DIR/get-docker.sh" || fail docker "download of get.docker.com failed"
+  sh "$STATE_DIR/get-docker.sh" >"$STATE_DIR/get-docker.log" 2>&1 || fail docker "get.docker.com install failed (see $STATE_DIR/get-docker.log)"
+  command -v docker >/dev/null 2>&1 || fail docker "docker missing after install"
+  report docker ok:installed
+fi
+docker version >/dev/null 2>&1 || fail docker "docker daemon not answering"
+
+`;
+}
+/** 2. The pool file, the key and the delegate's env file from metadata (or kept from an earlier run). */
+function filesStep() {
+    return `# 2. Files: /runner/pool.yaml (json_path -> /runner/<key>.json), the key (0600), the delegate env file (0600)
+if metadata_get ${METADATA_KEYS.poolYaml} >"$RUNNER_DIR/pool.yaml.new"; then
+  sed -E "s#^([[:space:]]*json_path:[[:space:]]*).*\\$#\\1/runner/$KEY_FILE#" "$RUNNER_DIR/pool.yaml.new" >"$RUNNER_DIR/pool.yaml.tmp" || fail files "cannot rewrite pool.yaml"
+  rm -f "$RUNNER_DIR/pool.yaml.new"
+  chmod 644 "$RUNNER_DIR/pool.yaml.tmp"
+  mv -f "$RUNNER_DIR/pool.yaml.tmp" "$RUNNER_DIR/pool.yaml"
+else
+  rm -f "$RUNNER_DIR/pool.yaml.new"
+  [ -s "$RUNNER_DIR/pool.yaml" ] || fail files "pool.yaml is not in metadata (${METADATA_KEYS.poolYaml}) and not on disk"
+  log "pool.yaml not in metadata: keeping $RUNNER_DIR/pool.yaml"
+fi
+
+if metadata_get ${METADATA_KEYS.serviceAccountKey} >"$RUNNER_DIR/$KEY_FILE.new"; then
+  chmod 600 "$RUNNER_DIR/$KEY_FILE.new"
+  mv -f "$RUNNER_DIR/$KEY_FILE.new" "$RUNNER_DIR/$KEY_FILE"
+else
+  rm -f "$RUNNER_DIR/$KEY_FILE.new"
+  [ -s "$RUNNER_DIR/$KEY_FILE" ] || fail files "service-account key is not in metadata (${METADATA_KEYS.serviceAccountKey}) and not on disk"
+  log "key not in metadata: keeping $RUNNER_DIR/$KEY_FILE"
+fi
+
+if DELEGATE_TOKEN_VALUE="$(metadata_get ${METADATA_KEYS.delegateToken})" && [ -n "$DELEGATE_TOKEN_VALUE" ]; then
+  printf 'DELEGATE_TOKEN=%s\\n' "$DELEGATE_TOKEN_VALUE" >"$ENV_FILE.new"
+  chmod 600 "$ENV_FILE.new"
+  mv -f "$ENV_FILE.new" "$ENV_FILE"
+else
+  [ -s "$ENV_FILE" ] || fail files "delegate token is not in metadata (${METADATA_KEYS.delegateToken}) and not on disk"
+  log "delegate token not in metadata: keeping $ENV_FILE"
+fi
+unset DELEGATE_TOKEN_VALUE
+report files ok
+report secrets-consumed true
+report secrets-on-disk true
+
+`;
+}
+/** 3. The `harness` Docker network the runner and the delegate share. */
+function networkStep() {
+    return `# 3. The harness network
+if ! docker network inspect harness >/dev/null 2>&1; then
+  docker network create harness >/dev/null || fail network "docker network create harness failed"
+fi
+report network ok
+
+`;
+}
+/** 4-5. The runner (drone-runner-aws) and the Docker delegate. */
+function containerSteps(s) {
+    const envFlags = Object.entries(delegateEnv(s.delegate))
+        .map(([k, v]) => `    -e ${shQuote(`${k}=${v}`)} \\`)
+        .join('\n');
+    return `# 4. The runner (drone-runner-aws), hostname vm-runner, port 3000
+if outcome="$(ensure_container ${RUNNER_CONTAINER} "$RUNNER_HASH" \\
+    --network harness --hostname vm-runner -p 3000:3000 -v "$RUNNER_DIR:/runner" \\
+    --restart unless-stopped --platform linux/amd64 \\
+    "$RUNNER_IMAGE" delegate --pool /runner/pool.yaml)"; then
+  report runner "ok:$outcome"
+else
+  fail runner "docker run of $RUNNER_IMAGE failed"
+fi
+
+# 5. The delegate (account-level, Docker type); the token only through the env file
+if outcome="$(ensure_container ${DELEGATE_CONTAINER} "$DELEGATE_HASH" \\
+    --network harness --restart unless-stopped --cpus=1 --memory=2g \\
+    --env-file "$ENV_FILE" \\
+${envFlags}
+    "$DELEGATE_IMAGE")"; then
+  report delegate "ok:$outcome"
+else
+  fail delegate "docker run of $DELEGATE_IMAGE failed"
+fi
+
+`;
+}
+/** 6. The runner's /healthz, then the configuration hash and the final status. */
+function healthStep() {
+    return `# 6. The runner's /healthz
+report runner-health "waiting"
+attempt=0
+while :; do
+  attempt=$((attempt + 1))
+  if [ "$(curl -sf http://localhost:3000/healthz 2>/dev/null)" = "OK" ]; then
+    report runner-health ok
+    break
+  fi
+  if [ "$attempt" -ge "$HEALTH_ATTEMPTS" ]; then
+    fail runner-health "GET http://localhost:3000/healthz did not answer OK after $attempt attempts"
+  fi
+  sleep "$POLL_INTERVAL"
+done
+
+report config-hash "$CONFIG_HASH"
+report status ok
+log "done"
+`;
+}
+
+
+/***/ })
+
+};
