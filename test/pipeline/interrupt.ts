@@ -164,11 +164,19 @@ export function endState(sandbox: Sandbox): Record<string, string[]> {
     ]),
   );
   const zones = gcp.managedZones();
+  // Terraform creates the addresses in parallel, so which one gets which IP differs from run to run: a record is
+  // compared by the address it points at, by name.
+  const addressOf = new Map(
+    gcp.listResources('addresses').map((a) => [String(a.address), `<address ${String(a.name)}>`]),
+  );
+  const rrdata = (d: string) => addressOf.get(d) ?? d;
   return {
     ...compute,
     'dns zones': names(zones.map((z) => z.dnsName)),
     'dns records': names(
-      zones.flatMap((z) => gcp.recordSets(z.name).map((r) => `${r.type} ${r.name} ${r.rrdatas.join(',')}`)),
+      zones.flatMap((z) =>
+        gcp.recordSets(z.name).map((r) => `${r.type} ${r.name} ${r.rrdatas.map(rrdata).join(',')}`),
+      ),
     ),
     certificates: names(gcp.certificates().map((c) => String(c.name).replace(/^.*\//, ''))),
     'harness infra providers': names(h.infraProviders.keys()),
@@ -308,23 +316,4 @@ export function describeInterruptions(title: string, points: KillPoint[]): void 
     if (cases(false).length) it.each(cases(false))('%s', body, 300_000);
     if (cases(true).length) it.failing.each(cases(true))('%s', body, 300_000);
   });
-}
-
-/**
- * Waits until terraform's state on disk records `address` (a resource whose create is under way), so that a kill
- * lands after terraform saved it, as it does on a real run whenever the save came first. Throws when it gives up.
- */
-export async function stateRecords(run: Interruptible, address: RegExp): Promise<void> {
-  const file = join(run.dir, 'tf', 'terraform.tfstate');
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    let state = '';
-    try {
-      state = readFileSync(file, 'utf8');
-    } catch {
-      /* not written yet */
-    }
-    if (address.test(state)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`terraform's state ${file} never recorded ${address} within 60 s`);
 }
