@@ -1,5 +1,4 @@
-import type { PlanChange, PlanJson, ResourceChange } from './plan-render.js';
-import { kindOf } from './plan-render.js';
+import { kindOf, type PlanChange, type PlanJson, type ResourceChange } from './plan-json.js';
 
 /**
  * The module's own churn (docs/domain.md, pitfall 7): the real module names its gateway instance templates and
@@ -135,7 +134,9 @@ export function classifyPlan(plan: PlanJson): ChurnClassification {
     }
   }
   const real = changes.filter((rc) => !churn.has(rc) && kindOf(rc.change.actions) !== 'read');
-  const outputs = Object.entries(plan.output_changes ?? {}).filter(([, oc]) => kindOf(oc.actions) !== 'no-op');
+  const outputs = Object.entries(plan.output_changes ?? {}).filter(
+    ([, oc]) => kindOf(oc.actions) !== 'no-op',
+  );
   const outputIsChurn = (oc: PlanChange) =>
     real.length === 0 &&
     kindOf(oc.actions) === 'update' &&

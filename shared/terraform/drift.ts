@@ -1,4 +1,4 @@
-import type { PlanJson, ResourceChange } from './plan-render.js';
+import type { PlanJson, ResourceChange } from './plan-json.js';
 
 /**
  * What counts as drift (docs/terraform.md): a refresh-only plan reports every value that Google returns differently
