@@ -1,7 +1,7 @@
 import type { PlanJson, ResourceChange } from './plan-json.js';
 
 /**
- * What counts as drift (docs/terraform.md): a refresh-only plan reports every value that Google returns differently
+ * What counts as drift (docs/terraform.md, "What counts as drift"): a refresh-only plan reports every value that Google returns differently
  * from the state. Drift is only what the user's configuration sets and someone changed outside Terraform (a
  * firewall rule's source ranges edited in the console, a resource deleted by hand). Not drift:
  * - attributes the provider computes and the configuration cannot set (`computed` and not `optional` in the
