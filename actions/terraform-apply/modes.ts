@@ -323,15 +323,14 @@ export async function applyReviewedPlan(run: ApplyRun, p: ReviewablePlan): Promi
   const { io } = run;
   const reviewed = await reviewedFingerprint(run);
   if (reviewed.fingerprint && reviewed.fingerprint !== p.fingerprint) {
-    run.setOutput('failure-reason', 'plan-changed');
-    return refuseChangedPlan(
+    return await refuseChangedPlan(
       run,
       p,
       `${reviewed.from} (${reviewed.fingerprint.slice(0, 19)}…, the plan now is ${p.fingerprint.slice(0, 19)}…)`,
     );
   }
   const how = await applyRealChanges(run, p);
-  if (how === 'refused') return refuseChangedPlan(run, p, 'the targeted plan of its real changes');
+  if (how === 'refused') return await refuseChangedPlan(run, p, 'the targeted plan of its real changes');
 
   const module = await handOnModuleOutputs(run);
   const checks = run.runGates ? await runHealthGates(run, module.alb) : [];
@@ -355,10 +354,10 @@ function churnCount(p: ReviewablePlan): number {
   return p.churn.churn.length + p.churn.churnOutputs.length;
 }
 
-function refuseChangedPlan(run: ApplyRun, p: ReviewablePlan, from: string): ActionResult {
+async function refuseChangedPlan(run: ApplyRun, p: ReviewablePlan, from: string): Promise<ActionResult> {
   run.setOutput('failure-reason', 'plan-changed');
   const msg = `The plan changed since it was reviewed: ${from} differs. Nothing was applied.`;
-  void run.io.appendSummary(
+  await run.io.appendSummary(
     `## Gitspaces: apply refused\n\n**❌ ${msg}**\n\nPlan again on the pull request, review the new plan, then apply.\n\n${p.rendered}\n`,
   );
   run.io.setFailed(`${msg} Plan again on the pull request, review it, then apply.`);
