@@ -164,11 +164,24 @@ export function endState(sandbox: Sandbox): Record<string, string[]> {
     ]),
   );
   const zones = gcp.managedZones();
+  // Terraform reserves the NAT, ALB and NLB addresses in parallel and the emulator hands out the lowest free IP, so
+  // which IP the ALB got differs between runs: a record is compared by the address it names (`<alb-ip us-central1>`).
+  const reserved = new Map(
+    gcp
+      .listResources('addresses')
+      .map((a) => [
+        String(a.address),
+        `<${String(a.name).replace(/^gitspaces-(.+)-(\w+)-ip$/, '$2-ip $1')}>`,
+      ]),
+  );
+  const rrdata = (v: string) => reserved.get(v) ?? v;
   return {
     ...compute,
     'dns zones': names(zones.map((z) => z.dnsName)),
     'dns records': names(
-      zones.flatMap((z) => gcp.recordSets(z.name).map((r) => `${r.type} ${r.name} ${r.rrdatas.join(',')}`)),
+      zones.flatMap((z) =>
+        gcp.recordSets(z.name).map((r) => `${r.type} ${r.name} ${r.rrdatas.map(rrdata).join(',')}`),
+      ),
     ),
     certificates: names(gcp.certificates().map((c) => String(c.name).replace(/^.*\//, ''))),
     'harness infra providers': names(h.infraProviders.keys()),
