@@ -11,12 +11,15 @@ import { checkVerdict } from '../../shared/report/model.js';
 import {
   PlanCounts,
   PlanJson,
+  churnLine,
   countsLine,
   fingerprintFromComment,
   planCounts,
   planFingerprint,
   renderPlanComment,
 } from '../../shared/terraform/plan-render.js';
+import { ChurnClassification, classifyPlan, withoutChurn } from '../../shared/terraform/churn.js';
+import { classifyDrift, computedOnlyAttributes } from '../../shared/terraform/drift.js';
 import type { PlanOutcome, TerraformCli } from '../../shared/terraform/cli.js';
 import { GateApis, GateInputs, runAfterApplyGates } from '../../shared/checks/after-apply.js';
 
@@ -147,20 +150,39 @@ export async function destroyStack(run: ApplyRun): Promise<ActionResult> {
   };
 }
 
-/** mode: drift. A refresh-only plan; optionally one drift issue per root kept in step with it. */
+/**
+ * mode: drift. A refresh-only plan, of which only real drift counts (shared/terraform/drift.ts): configured
+ * attributes changed outside Terraform, not values Google computes nor outputs; optionally one drift issue per
+ * root kept in step with it.
+ */
 export async function checkDrift(run: ApplyRun): Promise<ActionResult> {
   const { io, rootDir } = run;
   const inp = io.inputs;
   const d = await io.log.group(`${run.binary} plan -refresh-only`, () => run.terraform.drift(run.planFile));
-  const { drifted, drift } = d;
+  const computed = computedOnlyAttributes(
+    (await run.terraform.providersSchema()) as Parameters<typeof computedOnlyAttributes>[0],
+  );
+  const c = classifyDrift(d.plan, computed);
+  const drifted = c.drifted.map((e) => e.address);
+  const drift = drifted.length > 0;
   const metadataOnly = d.metadataOnly
     ? ' Terraform exited 2 but listed no drifted resource or output (a state-metadata refresh only).'
     : '';
+  const ignored = [
+    c.computedOnly.length
+      ? `${c.computedOnly.length} resource(s) whose only differences are values Google computes (${c.computedOnly.map((a) => `\`${a}\``).join(', ')})`
+      : '',
+    c.outputs.length ? `output(s) ${c.outputs.map((o) => `\`${o}\``).join(', ')}` : '',
+  ].filter(Boolean);
+  const notDrift = ignored.length
+    ? `\n\nNot drift (see docs/terraform.md, "What counts as drift"): ${ignored.join('; ')}.`
+    : '';
+  if (ignored.length) io.log.info(`Refresh-only differences that are not drift: ${ignored.join('; ')}`);
   run.setOutput('drift', String(drift));
   run.setOutput('exit-code', String(d.exitCode));
   const body = drift
-    ? `**⚠️ Drift: ${drifted.length} resource(s) differ from the state** (refresh-only plan exit code ${d.exitCode}).\n\n${drifted.map((a) => `- \`${a}\``).join('\n')}\n\nRun terraform-apply (mode: plan) to see what applying the configuration would change back.`
-    : `**✅ No drift:** the real resources match the state (refresh-only plan exit code ${d.exitCode}).${metadataOnly}`;
+    ? `**⚠️ Drift: ${drifted.length} resource(s) differ from the state** (refresh-only plan exit code ${d.exitCode}).\n\n${c.drifted.map((e) => `- \`${e.address}\`: ${e.attributes.join(', ')}`).join('\n')}\n\nRun terraform-apply (mode: plan) to see what applying the configuration would change back.${notDrift}`
+    : `**✅ No drift:** the real resources match the state (refresh-only plan exit code ${d.exitCode}).${metadataOnly}${notDrift}`;
   const issueNote = inp.boolean('drift-issue', false) ? await syncDriftIssueFor(run, drift, drifted) : '';
   await io.appendSummary(
     `## Gitspaces: drift check of \`${rootDir}\`\n\n${body}\n${issueNote ? `\n${issueNote}.\n` : ''}`,
@@ -199,11 +221,15 @@ async function syncDriftIssueFor(run: ApplyRun, drift: boolean, drifted: string[
   return note;
 }
 
-/** The plan, its fingerprint and counts, rendered as the pull-request comment. */
+/** The plan, its fingerprint and counts (real changes only), the module's churn apart, and the comment. */
 export interface ReviewablePlan {
   outcome: PlanOutcome;
   fingerprint: string;
+  /** The real changes (the module's churn left out). */
   counts: PlanCounts;
+  churn: ChurnClassification;
+  /** Whether apply has anything to do: a real resource change, or an output change while there is no churn. */
+  apply: boolean;
   rendered: string;
 }
 
@@ -212,12 +238,29 @@ export async function makePlan(run: ApplyRun): Promise<ReviewablePlan> {
     run.terraform.plan({ planFile: run.planFile }),
   );
   const plan: PlanJson = await run.terraform.show(run.planFile);
+  const churn = classifyPlan(plan);
   const fingerprint = planFingerprint(plan);
-  const counts = planCounts(plan);
-  run.setOutput('changes', String(outcome.changes));
+  const counts = planCounts(withoutChurn(plan, churn));
+  const hasChurn = churn.churn.length + churn.churnOutputs.length > 0;
+  const apply =
+    outcome.changes && (churn.real.length > 0 || (churn.realOutputs.length > 0 && !churn.churn.length));
+  if (hasChurn) run.io.log.info(churnLine(churn));
+  if (!churn.real.length && churn.realOutputs.length && churn.churn.length)
+    run.io.log.warning(
+      `Only outputs change (${churn.realOutputs.map(([n]) => n).join(', ')}), next to the module's churn: not applied, since applying would replace the gateways; they are applied with the next real change.`,
+    );
+  run.setOutput('changes', String(apply));
   run.setOutput('plan-fingerprint', fingerprint);
   const rendered = renderPlanComment(plan, { ...run.target, runUrl: run.runUrl, secrets: run.secrets });
-  return { outcome, fingerprint, counts, rendered };
+  return { outcome, fingerprint, counts, churn, apply, rendered };
+}
+
+/** The phase's one line: Terraform's counts of the real changes, and the churn left unapplied. */
+function planLine(p: ReviewablePlan): string {
+  const churn = p.churn.churn.length + p.churn.churnOutputs.length;
+  if (!p.apply && churn)
+    return `No changes (module churn only, not applied: ${p.churn.churn.length} resource(s), ${p.churn.churnOutputs.length} output(s) change only through the module's uuid()/timestamp()).`;
+  return `${countsLine(p.counts)}${churn ? ` ${churnLine(p.churn)}` : ''}`;
 }
 
 function changesOf(counts: PlanCounts) {
@@ -247,11 +290,7 @@ export async function planForReview(run: ApplyRun, p: ReviewablePlan): Promise<A
   await io.appendSummary(p.rendered + '\n');
   return {
     outputs: run.outputs,
-    phase: run.phase(
-      'ok',
-      `${countsLine(p.counts)}${commentNote ? ` ${commentNote}.` : ''}`,
-      changesOf(p.counts),
-    ),
+    phase: run.phase('ok', `${planLine(p)}${commentNote ? ` ${commentNote}.` : ''}`, changesOf(p.counts)),
     exitCode: 0,
   };
 }
@@ -284,16 +323,14 @@ export async function applyReviewedPlan(run: ApplyRun, p: ReviewablePlan): Promi
   const { io } = run;
   const reviewed = await reviewedFingerprint(run);
   if (reviewed.fingerprint && reviewed.fingerprint !== p.fingerprint) {
-    run.setOutput('failure-reason', 'plan-changed');
-    const msg = `The plan changed since it was reviewed: ${reviewed.from} has ${reviewed.fingerprint.slice(0, 19)}…, the plan now is ${p.fingerprint.slice(0, 19)}…. Nothing was applied.`;
-    await io.appendSummary(
-      `## Gitspaces: apply refused\n\n**❌ ${msg}**\n\nPlan again on the pull request, review the new plan, then apply.\n\n${p.rendered}\n`,
+    return await refuseChangedPlan(
+      run,
+      p,
+      `${reviewed.from} (${reviewed.fingerprint.slice(0, 19)}…, the plan now is ${p.fingerprint.slice(0, 19)}…)`,
     );
-    io.setFailed(`${msg} Plan again on the pull request, review it, then apply.`);
-    return { outputs: run.outputs, phase: run.phase('failed', 'refused: plan-changed'), exitCode: 1 };
   }
-  if (p.outcome.changes) await io.log.group(`${run.binary} apply`, () => run.terraform.apply(run.planFile));
-  else io.log.info('No changes to apply.');
+  const how = await applyRealChanges(run, p);
+  if (how === 'refused') return await refuseChangedPlan(run, p, 'the targeted plan of its real changes');
 
   const module = await handOnModuleOutputs(run);
   const checks = run.runGates ? await runHealthGates(run, module.alb) : [];
@@ -306,11 +343,63 @@ export async function applyReviewedPlan(run: ApplyRun, p: ReviewablePlan): Promi
     checks,
     phase: run.phase(
       failedGates.length ? 'failed' : 'ok',
-      p.outcome.changes ? `applied: ${countsLine(p.counts)}` : 'no changes',
+      p.apply ? `applied: ${planLine(p)}` : planLine(p),
       changesOf(p.counts),
     ),
     exitCode: failedGates.length ? 1 : 0,
   };
+}
+
+function churnCount(p: ReviewablePlan): number {
+  return p.churn.churn.length + p.churn.churnOutputs.length;
+}
+
+async function refuseChangedPlan(run: ApplyRun, p: ReviewablePlan, from: string): Promise<ActionResult> {
+  run.setOutput('failure-reason', 'plan-changed');
+  const msg = `The plan changed since it was reviewed: ${from} differs. Nothing was applied.`;
+  await run.io.appendSummary(
+    `## Gitspaces: apply refused\n\n**❌ ${msg}**\n\nPlan again on the pull request, review the new plan, then apply.\n\n${p.rendered}\n`,
+  );
+  run.io.setFailed(`${msg} Plan again on the pull request, review it, then apply.`);
+  return { outputs: run.outputs, phase: run.phase('failed', 'refused: plan-changed'), exitCode: 1 };
+}
+
+/**
+ * Applies the plan's real changes and never the module's churn alone (CONTRIBUTING, "The module's own churn"):
+ * nothing when churn is all there is; the saved plan as it is when it carries no churn; otherwise a plan
+ * targeted at the real changes (Terraform adds what they depend on), applied only if its real changes are exactly
+ * the reviewed plan's.
+ */
+async function applyRealChanges(
+  run: ApplyRun,
+  p: ReviewablePlan,
+): Promise<'none' | 'whole' | 'targeted' | 'refused'> {
+  const { io } = run;
+  if (!p.apply) {
+    io.log.info(churnCount(p) ? `No changes to apply. ${churnLine(p.churn)}` : 'No changes to apply.');
+    return 'none';
+  }
+  if (!p.churn.churn.length) {
+    await io.log.group(`${run.binary} apply`, () => run.terraform.apply(run.planFile));
+    return 'whole';
+  }
+  const targets = p.churn.real.map((rc) => rc.address);
+  io.log.info(
+    `Applying the ${targets.length} real change(s) only, with -target (the module's churn is left out): ${targets.join(', ')}`,
+  );
+  const targetedFile = `${run.planFile}.targeted`;
+  await io.log.group(`${run.binary} plan -target (real changes only)`, () =>
+    run.terraform.plan({ planFile: targetedFile, targets }),
+  );
+  const targeted = classifyPlan(await run.terraform.show(targetedFile));
+  const key = (c: ChurnClassification) =>
+    c.real
+      .map((rc) => `${rc.address} ${rc.change.actions.join(',')}`)
+      .sort()
+      .join('\n');
+  if (key(targeted) !== key(p.churn)) return 'refused';
+  await io.log.group(`${run.binary} apply`, () => run.terraform.apply(targetedFile));
+  return 'targeted';
 }
 
 interface ModuleOutputs {
@@ -373,9 +462,11 @@ function applySummary(run: ApplyRun, p: ReviewablePlan, m: ModuleOutputs, checks
   const lines = [
     `## Gitspaces: terraform apply of \`${run.rootDir}\``,
     '',
-    p.outcome.changes
-      ? `**✅ Applied: ${countsLine(p.counts)}**`
-      : '**✅ No changes: the infrastructure matches the configuration.**',
+    p.apply
+      ? `**✅ Applied: ${countsLine(p.counts)}**${churnCount(p) ? ` ${churnLine(p.churn)}` : ''}`
+      : churnCount(p)
+        ? `**✅ No changes (module churn only, not applied):** ${churnLine(p.churn)}`
+        : '**✅ No changes: the infrastructure matches the configuration.**',
     '',
     `- ALB addresses: ${addresses(m.alb)}`,
     `- NLB addresses: ${addresses(m.nlb)}`,

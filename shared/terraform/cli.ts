@@ -128,7 +128,13 @@ export class TerraformCli {
   }
 
   /** Plan into a file. Exit code 1 is an error; 0 and 2 are "no changes" and "changes". */
-  async plan(opts: { planFile: string; destroy?: boolean; refreshOnly?: boolean }): Promise<PlanOutcome> {
+  async plan(opts: {
+    planFile: string;
+    destroy?: boolean;
+    refreshOnly?: boolean;
+    /** `-target=` each of these addresses (and, as Terraform does, what they depend on). */
+    targets?: readonly string[];
+  }): Promise<PlanOutcome> {
     const args = [
       'plan',
       '-input=false',
@@ -139,6 +145,7 @@ export class TerraformCli {
     ];
     if (opts.destroy) args.push('-destroy');
     if (opts.refreshOnly) args.push('-refresh-only');
+    for (const t of opts.targets ?? []) args.push(`-target=${t}`);
     const r = await this.exec(args);
     if (r.exitCode === 0 || r.exitCode === 2)
       return { exitCode: r.exitCode, changes: r.exitCode === 2, planFile: opts.planFile };
@@ -153,6 +160,17 @@ export class TerraformCli {
       true,
     );
     return JSON.parse(r.stdout) as PlanJson;
+  }
+
+  /** `providers schema -json`: the attributes of every resource type, with their computed/optional flags. */
+  async providersSchema(): Promise<unknown> {
+    const r = await this.must(
+      'providers schema -json',
+      ['providers', 'schema', '-json'],
+      'Run init first: the providers are not installed.',
+      true,
+    );
+    return JSON.parse(r.stdout) as unknown;
   }
 
   /** Applies exactly this saved plan (Terraform refuses a stale one: "Saved plan is stale"). */
@@ -189,6 +207,8 @@ export class TerraformCli {
    * Drift: a refresh-only plan. Exit code 2 means Terraform saw a difference; it is drift when the plan lists a
    * drifted resource or a changed output. Terraform can also exit 2 for a refresh that only rewrites state
    * metadata (the order of sensitive-attribute marks), listing nothing: that is reported as `metadataOnly`.
+   * This is Terraform's own view, computed-only values and outputs included; what counts as drift for the user is
+   * `classifyDrift` (drift.ts).
    */
   async drift(
     planFile: string,

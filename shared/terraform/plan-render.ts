@@ -1,33 +1,10 @@
 import { createHash } from 'node:crypto';
 
-/** The parts of `terraform show -json <plan>` the renderer reads. */
-export interface PlanChange {
-  actions: string[];
-  before?: unknown;
-  after?: unknown;
-  after_unknown?: unknown;
-  before_sensitive?: unknown;
-  after_sensitive?: unknown;
-  replace_paths?: unknown;
-}
-export interface ResourceChange {
-  address: string;
-  module_address?: string;
-  mode?: string;
-  type?: string;
-  name?: string;
-  index?: unknown;
-  action_reason?: string;
-  change: PlanChange;
-}
-export interface PlanJson {
-  format_version?: string;
-  terraform_version?: string;
-  resource_changes?: ResourceChange[];
-  resource_drift?: ResourceChange[];
-  output_changes?: Record<string, PlanChange>;
-  errored?: boolean;
-}
+import { classifyPlan, withoutChurn, type ChurnClassification } from './churn.js';
+import { kindOf, type Kind, type PlanChange, type PlanJson, type ResourceChange } from './plan-json.js';
+
+export { kindOf };
+export type { Kind, PlanChange, PlanJson, ResourceChange };
 
 export interface PlanCounts {
   add: number;
@@ -39,17 +16,6 @@ export interface PlanCounts {
 }
 
 export const GITHUB_COMMENT_LIMIT = 65_536;
-
-type Kind = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op';
-
-export function kindOf(actions: readonly string[]): Kind {
-  if (actions.includes('delete') && actions.includes('create')) return 'replace';
-  if (actions.includes('create')) return 'create';
-  if (actions.includes('delete')) return 'delete';
-  if (actions.includes('update')) return 'update';
-  if (actions.includes('read')) return 'read';
-  return 'no-op';
-}
 
 export function planCounts(plan: PlanJson): PlanCounts {
   const c: PlanCounts = { add: 0, change: 0, destroy: 0, replace: 0, outputs: 0 };
@@ -86,6 +52,16 @@ export function countsLine(c: PlanCounts): string {
   return `Plan: ${c.add} to add, ${c.change} to change, ${c.destroy} to destroy.`;
 }
 
+/** The churn a plan carries, in one sentence (empty when none): said next to the counts, never counted in them. */
+export function churnLine(c: Pick<ChurnClassification, 'churn' | 'churnOutputs'>): string {
+  if (!c.churn.length && !c.churnOutputs.length) return '';
+  const parts = [
+    c.churn.length ? `${c.churn.length} resource(s)` : '',
+    c.churnOutputs.length ? `${c.churnOutputs.length} output(s)` : '',
+  ].filter(Boolean);
+  return `Module churn, not applied: ${parts.join(' and ')} change only through the module's own uuid()/timestamp().`;
+}
+
 /** JSON with sorted keys, so equal values hash equally whatever order Terraform printed them in. */
 export function canonicalJson(v: unknown): string {
   return JSON.stringify(v ?? null, (_key, value: unknown) => {
@@ -98,12 +74,13 @@ export function canonicalJson(v: unknown): string {
 }
 
 /**
- * The fingerprint of what a plan will do: sha256 over every resource and output change that is not a no-op,
- * with its actions and its before/after values (unknown values are recorded as unknown, not guessed). Two
- * plans of the same configuration against the same state fingerprint equally; anything that changes what
- * apply would do changes it.
+ * The fingerprint of what a plan will do: sha256 over every resource and output change that is not a no-op and
+ * not the module's own churn (shared/terraform/churn.ts), with its actions and its before/after values (unknown
+ * values are recorded as unknown, not guessed). Two plans of the same configuration against the same state
+ * fingerprint equally, whatever churn they carry; any real change changes it.
  */
-export function planFingerprint(plan: PlanJson): string {
+export function planFingerprint(planWithChurn: PlanJson): string {
+  const plan = withoutChurn(planWithChurn);
   const resources = (plan.resource_changes ?? [])
     .filter((rc) => kindOf(rc.change.actions) !== 'no-op')
     .map((rc) => ({
@@ -230,6 +207,17 @@ export function resourceLines(rc: ResourceChange): string[] {
   return lines;
 }
 
+function outputLine(name: string, oc: PlanChange): string {
+  const k = kindOf(oc.actions);
+  const after = redact(oc.after, oc.after_sensitive, oc.after_unknown);
+  const before = redact(oc.before, oc.before_sensitive);
+  return k === 'create'
+    ? `+ ${name} = ${show(after)}`
+    : k === 'delete'
+      ? `- ${name}`
+      : `~ ${name} = ${show(before)} -> ${show(after)}`;
+}
+
 function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s && s.length >= 3) out = out.split(s).join('***');
@@ -243,17 +231,17 @@ function scrub(text: string, secrets: readonly string[]): string {
  */
 export function renderPlanComment(plan: PlanJson, opts: RenderOptions): string {
   const limit = Math.min(opts.maxChars ?? GITHUB_COMMENT_LIMIT - 536, GITHUB_COMMENT_LIMIT - 1);
-  const counts = planCounts(plan);
+  const churn = classifyPlan(plan);
+  const real = withoutChurn(plan, churn);
+  const counts = planCounts(real);
   const fp = planFingerprint(plan);
-  const changes = (plan.resource_changes ?? []).filter(
+  const changes = (real.resource_changes ?? []).filter(
     (rc) => !['no-op', 'read'].includes(kindOf(rc.change.actions)),
   );
   const replaced = changes.filter((rc) => kindOf(rc.change.actions) === 'replace');
   const destroyed = changes.filter((rc) => kindOf(rc.change.actions) === 'delete');
   const rest = changes.filter((rc) => !['replace', 'delete'].includes(kindOf(rc.change.actions)));
-  const outputChanges = Object.entries(plan.output_changes ?? {}).filter(
-    ([, oc]) => kindOf(oc.actions) !== 'no-op',
-  );
+  const outputChanges = churn.realOutputs;
 
   const head: string[] = [
     planMarker(opts),
@@ -283,24 +271,27 @@ export function renderPlanComment(plan: PlanJson, opts: RenderOptions): string {
   section('Replaced', replaced, false);
   section('Destroyed', destroyed, false);
   section('Other changes', rest, true);
-  if (outputChanges.length) {
-    body.push(`<details><summary>Changes to outputs (${outputChanges.length})</summary>`, '', '```diff');
-    for (const [name, oc] of outputChanges) {
-      const k = kindOf(oc.actions);
-      const after = redact(oc.after, oc.after_sensitive, oc.after_unknown);
-      const before = redact(oc.before, oc.before_sensitive);
-      body.push(
-        k === 'create'
-          ? `+ ${name} = ${show(after)}`
-          : k === 'delete'
-            ? `- ${name}`
-            : `~ ${name} = ${show(before)} -> ${show(after)}`,
-      );
-    }
+  const outputSection = (title: string, list: [string, PlanChange][]) => {
+    if (!list.length) return;
+    body.push(`<details><summary>${title} (${list.length})</summary>`, '', '```diff');
+    for (const [name, oc] of list) body.push(outputLine(name, oc));
+    body.push('```', '', '</details>', '');
+  };
+  outputSection('Changes to outputs', outputChanges);
+  // The module's own churn last, folded, apart from the real changes: it is not applied (see CONTRIBUTING).
+  if (churn.churn.length || churn.churnOutputs.length) {
+    body.push(
+      `<details><summary>Module churn, not applied (${churn.churn.length + churn.churnOutputs.length}): the module's own uuid()/timestamp()</summary>`,
+      '',
+      '```diff',
+    );
+    for (const rc of churn.churn) body.push(...resourceLines(rc), '');
+    for (const [name, oc] of churn.churnOutputs) body.push(outputLine(name, oc));
     body.push('```', '', '</details>', '');
   }
 
-  const open = [`<details><summary>${countsLine(counts)}</summary>`, ''];
+  const churnNote = churnLine(churn);
+  const open = [`<details><summary>${countsLine(counts)}${churnNote ? ` ${churnNote}` : ''}</summary>`, ''];
   const close = ['</details>', ''];
   const foot = [
     ...(opts.runUrl ? [`Full log: [workflow run](${opts.runUrl})`, ''] : []),

@@ -6,6 +6,7 @@ import type { ModuleGeneration } from '../../shared/config/schema.js';
 import { RecordingLogger } from '../../shared/logger.js';
 import { checkInstalledModule, generateRoot, writeRoot } from '../../shared/terraform/root.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
+import { classifyDrift, computedOnlyAttributes } from '../../shared/terraform/drift.js';
 import { standInModuleDir } from '../../sandbox/module/locate.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import type { GcpWorld } from '../../sandbox/gcp/index.js';
@@ -163,6 +164,12 @@ describe('the stand-in module under the real terraform', () => {
             ].sort(),
           );
 
+          // None of that is drift for the user: computed-only values and an output (docs/terraform.md).
+          const computed = computedOnlyAttributes(
+            (await t.runner.providersSchema()) as Parameters<typeof computedOnlyAttributes>[0],
+          );
+          expect(classifyDrift(drift.plan, computed).drifted).toEqual([]);
+
           // A firewall rule edited behind Terraform's back: the drift mode names it, with the ranges before and after.
           const rule = 'gitspaces-network-allow-gateway-ssh';
           gcp().compute.get(`projects/acme-gitspaces/global/firewalls/${rule}`)!.sourceRanges = ['0.0.0.0/0'];
@@ -176,6 +183,9 @@ describe('the stand-in module under the real terraform', () => {
           expect([change.before.source_ranges, change.after.source_ranges]).toEqual([
             ['35.235.240.0/20'],
             ['0.0.0.0/0'],
+          ]);
+          expect(classifyDrift(edited.plan, computed).drifted).toEqual([
+            { address, attributes: ['source_ranges'] },
           ]);
 
           await t.runner.destroy();
