@@ -29,8 +29,6 @@ describeInterruptions('interrupted in install-runner, then run again', [
         .filter((k) => /token|key/.test(k))
         .sort(),
     expectedAtKill: ['gitspaces-delegate-token', 'gitspaces-sa-key'],
-    knownDefect:
-      "the next run finds the VM's configuration current and never removes the secrets written before the kill (shared/runner/install.ts)",
   },
   {
     name: 'install-runner: the VM consumed its secrets, they are not yet removed from its metadata',
