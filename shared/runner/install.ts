@@ -405,7 +405,7 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
     const ctx: GateContext = { o, result, secrets, gates };
     if (healthy) {
       o.log.info(
-        `The VM already runs this configuration (config hash ${plan.hashes.config}) with a healthy runner and a connected delegate: nothing to change.`,
+        `The VM already runs this configuration (config hash ${plan.hashes.config}) with a healthy runner and a connected delegate: nothing to install.`,
       );
       result.progress = before;
       await removeLeftOverSecrets(secrets, result.changes);

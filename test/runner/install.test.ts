@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { main } from '../../actions/install-runner/main.js';
 import { createGcp } from '../../shared/gcp/index.js';
@@ -413,4 +415,26 @@ test('secrets an interrupted run left in the metadata are removed even when the 
 
   await expect(env.run()).rejects.toMatchObject({ code: 'DELEGATE_TOKEN_REVOKED' });
   expect(secretsIn(metadataItems(env.sb), token)).toEqual({ keys: [], tokenValue: false, privateKey: false });
+});
+
+test('a reinstall that sends no token value drops a token value an interrupted run left: the VM keeps its own', async () => {
+  const env = await install({});
+  expect((await env.run()).result.exitCode).toBe(0);
+  const token = tokenValue(env.sb);
+  // An earlier run was given another value (the delegate-token input) and was killed before the VM read it.
+  await leaveSecretsInMetadata(env.sb, env.keyJson, 'a-token-value-from-an-interrupted-run');
+
+  const { io, result } = await env.run({ force: 'true' });
+  expect(io.failures).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(env.sb.world.vm.delegates).toEqual([expect.objectContaining({ token })]);
+  // The copy the delegate starts from after its next restart: still the token's, not the left-over value.
+  await env.sb.world.vm.whenIdle?.();
+  const root = env.sb.world.vm.machine?.(VM)?.root as string;
+  expect(readFileSync(join(root, 'var/lib/gitspaces/delegate.env'), 'utf8')).toBe(
+    `DELEGATE_TOKEN=${token}\n`,
+  );
+  const md = metadataItems(env.sb);
+  expect(secretsIn(md, token)).toEqual({ keys: [], tokenValue: false, privateKey: false });
+  expect(JSON.stringify(md)).not.toContain('a-token-value-from-an-interrupted-run');
 });
