@@ -73,7 +73,9 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
       ? `**${STATUS_ICON.error} ${failed.gate} failed: ${cell(failed.title)}.** Last state: ${cell(failed.lastState)}.`
       : r.installed
         ? `**${STATUS_ICON.ok} Installed: the runner is healthy, the delegate connected and every gateway healthy.**`
-        : `**${STATUS_ICON.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`,
+        : r.changes.length
+          ? `**${STATUS_ICON.ok} The VM already runs this configuration, and every gate passes.**`
+          : `**${STATUS_ICON.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`,
     '',
   );
   out.push(
@@ -146,7 +148,7 @@ async function reportInstall(io: ActionIO, r: InstallRunnerResult, startedAt: nu
     ? `${r.failure.gate} failed on ${r.vm.name}: ${r.failure.lastState}`
     : r.installed
       ? `runner and delegate installed on ${r.vm.name}; gateways healthy`
-      : `${r.vm.name} already healthy with this configuration; nothing changed`;
+      : `${r.vm.name} already healthy with this configuration; ${r.changes.length ? r.changes.join('; ') : 'nothing changed'}`;
   if (r.failure)
     io.setFailed(
       `${r.failure.gate} ${r.failure.title}: failed.\nLast state: ${r.failure.lastState}\nFix: ${r.failure.fix}`,

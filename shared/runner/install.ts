@@ -19,6 +19,7 @@ import {
   GUEST_NAMESPACE,
   METADATA_KEYS,
   RUNNER_KEY_PATH,
+  SECRET_METADATA_KEYS,
   bootstrapHashes,
   fingerprint,
   renderBootstrapScript,
@@ -321,8 +322,11 @@ async function writeInstanceMetadata(
     { key: METADATA_KEYS.enableGuestAttributes, value: 'TRUE' },
   ];
   if (token.value) items.push({ key: METADATA_KEYS.delegateToken, value: token.value });
-  else
+  else {
+    // A value an interrupted run left there would win over the VM's copy on disk: the VM keeps its own.
+    items.push({ key: METADATA_KEYS.delegateToken, value: null });
     o.log.info(`The token's value is not readable from Harness; the VM keeps the copy it consumed earlier.`);
+  }
   await ctx.secrets.write(items);
   changes.push(
     `wrote the bootstrap script (config hash ${plan.hashes.config}) and the pool file, key${token.value ? ' and delegate token' : ''} into the VM's metadata`,
@@ -334,6 +338,28 @@ async function writeInstanceMetadata(
   changes.push(`reset ${name} to run the bootstrap`);
   ctx.result.installed = true;
   return runId;
+}
+
+/** The secret keys the VM's metadata holds now (none, unless a run ended between writing and removing them). */
+function secretKeysIn(instance: Instance): string[] {
+  const present = new Set((instance.metadata?.items ?? []).map((i) => i.key));
+  return SECRET_METADATA_KEYS.filter((k) => present.has(k));
+}
+
+/**
+ * The VM runs this configuration healthily, yet an earlier run left the key and the delegate token in its
+ * metadata: that run was killed after writing them, and either the VM consumed them (the reset went through) or
+ * it never needed them (it already ran this configuration). "Already healthy" used to mean "nothing to do", and
+ * the secrets stayed there for good. They are removed now, before the gates: the healthy VM holds its own copy
+ * on disk, whose fingerprints the matching config hash covers, and a bootstrap that runs again (a reboot) keeps
+ * that copy when metadata has none.
+ */
+async function removeLeftOverSecrets(secrets: InstanceSecrets, changes: string[]): Promise<void> {
+  if (!secrets.report.leftOver) return;
+  await secrets.remove(
+    'Removed the key and the delegate token an interrupted earlier run had left in instance metadata (the VM holds its own copy, on disk).',
+  );
+  changes.push(`removed the key and the delegate token an interrupted earlier run left in the VM's metadata`);
 }
 
 /**
@@ -362,34 +388,38 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
 
   const pool = readPoolFile(o);
   const instance = await ensureRunnerVm(o, vm);
-  const infra = await readInfrastructure(o);
-  const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
-  const before = await readBootstrapProgress(o, vm);
-  const token = await ensureDelegateToken(o.harness, config, o.log, before, o.delegateToken);
-  if (token.created) result.changes.push(`created delegate token ${config.delegate.token_name}`);
-  const selectors = await ensureDelegateSelectors(o, infra, result.changes);
-
-  const plan = planBootstrap(o, pool, token);
-  result.configHash = plan.hashes.config;
-  const healthy = await alreadyHealthy(o, instance, before, plan);
-
-  const gates = new HealthGates(result.checks, o.clock, o.log);
-  const ctx: GateContext = { o, result, secrets, gates };
+  secrets.foundLeftOver(secretKeysIn(instance));
   try {
+    const infra = await readInfrastructure(o);
+    const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
+    const before = await readBootstrapProgress(o, vm);
+    const token = await ensureDelegateToken(o.harness, config, o.log, before, o.delegateToken);
+    if (token.created) result.changes.push(`created delegate token ${config.delegate.token_name}`);
+    const selectors = await ensureDelegateSelectors(o, infra, result.changes);
+
+    const plan = planBootstrap(o, pool, token);
+    result.configHash = plan.hashes.config;
+    const healthy = await alreadyHealthy(o, instance, before, plan);
+
+    const gates = new HealthGates(result.checks, o.clock, o.log);
+    const ctx: GateContext = { o, result, secrets, gates };
     if (healthy) {
       o.log.info(
-        `The VM already runs this configuration (config hash ${plan.hashes.config}) with a healthy runner and a connected delegate: nothing to change.`,
+        `The VM already runs this configuration (config hash ${plan.hashes.config}) with a healthy runner and a connected delegate: nothing to install.`,
       );
       result.progress = before;
+      await removeLeftOverSecrets(secrets, result.changes);
     } else {
+      // Not healthy: the write below replaces any secret left in metadata, and is removed like it once consumed.
       ctx.runId = await writeInstanceMetadata(o, ctx, pool, plan, token);
     }
     result.runnerHealthy = (await waitForBootstrap(ctx)) !== undefined;
     await waitForDelegate(ctx, selectors);
     await waitForGateways(ctx, expectedVersion);
+    result.failure = gates.failure;
   } finally {
+    // Whatever happened, no secret stays in metadata: this run's, or those an interrupted run left there.
     await secrets.removeAtEnd();
   }
-  result.failure = gates.failure;
   return result;
 }

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { main } from '../../actions/install-runner/main.js';
+import { createGcp } from '../../shared/gcp/index.js';
 import { HarnessClient } from '../../shared/harness/client.js';
+import { nullLogger } from '../../shared/logger.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
@@ -345,4 +349,92 @@ test('a run killed after creating the token converges: the value is read back by
   // The value came back in a response: masked everywhere the user reads.
   for (const text of [io.log.lines.join('\n'), io.summaries.join('\n'), JSON.stringify(io.outputs)])
     expect(text).not.toContain(token);
+});
+
+/** The key and the token back in the VM's metadata, as a run killed before its removal reached Compute leaves them. */
+async function leaveSecretsInMetadata(s: Sandbox, keyJson: string, token: string): Promise<void> {
+  const gcp = createGcp({ keyJson, env: s.env, log: nullLogger });
+  try {
+    await gcp.compute.setInstanceMetadata(
+      'acme-gitspaces',
+      'us-central1-a',
+      'gitspaces-us-central1-runner-vm',
+      [
+        { key: 'gitspaces-sa-key', value: keyJson },
+        { key: 'gitspaces-delegate-token', value: token },
+      ],
+    );
+  } finally {
+    await gcp.close();
+  }
+}
+
+const secretsIn = (md: Record<string, string>, token: string) => ({
+  keys: Object.keys(md).filter((k) => /token|key/.test(k)),
+  tokenValue: JSON.stringify(md).includes(token),
+  privateKey: JSON.stringify(md).includes('PRIVATE KEY'),
+});
+
+test('secrets an interrupted run left in a healthy VM’s metadata are removed, and nothing is reinstalled', async () => {
+  const env = await install({});
+  expect((await env.run()).result.exitCode).toBe(0);
+  const token = tokenValue(env.sb);
+  await leaveSecretsInMetadata(env.sb, env.keyJson, token);
+  expect(secretsIn(metadataItems(env.sb), token)).toEqual({
+    keys: ['gitspaces-sa-key', 'gitspaces-delegate-token'],
+    tokenValue: true,
+    privateKey: true,
+  });
+  const boots = env.sb.world.vm.machine?.(VM)?.boots;
+
+  const { io, result } = await env.run();
+  expect(io.failures).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(result.phase.summary).toBe(
+    "gitspaces-us-central1-runner-vm already healthy with this configuration; removed the key and the delegate token an interrupted earlier run left in the VM's metadata",
+  );
+  expect(io.log.text()).toContain(
+    "gitspaces-us-central1-runner-vm's metadata still holds gitspaces-sa-key, gitspaces-delegate-token, written by an earlier run that did not finish: this run removes them.",
+  );
+  expect(io.summaries.join('\n')).toContain(
+    '- Secrets: Removed the key and the delegate token an interrupted earlier run had left in instance metadata (the VM holds its own copy, on disk).',
+  );
+  expect(secretsIn(metadataItems(env.sb), token)).toEqual({ keys: [], tokenValue: false, privateKey: false });
+  // Not reinstalled: the VM was not reset, and the delegate runs on with the same token.
+  expect(env.sb.world.vm.machine?.(VM)?.boots).toBe(boots);
+  expect(env.sb.world.vm.delegates).toEqual([expect.objectContaining({ token })]);
+});
+
+test('secrets an interrupted run left in the metadata are removed even when the next run stops on an error', async () => {
+  const env = await install({});
+  expect((await env.run()).result.exitCode).toBe(0);
+  const token = tokenValue(env.sb);
+  await leaveSecretsInMetadata(env.sb, env.keyJson, token);
+  const t = env.sb.world.harness.tokens.get('gitspaces-delegate-token');
+  if (t) t.details.status = 'REVOKED';
+
+  await expect(env.run()).rejects.toMatchObject({ code: 'DELEGATE_TOKEN_REVOKED' });
+  expect(secretsIn(metadataItems(env.sb), token)).toEqual({ keys: [], tokenValue: false, privateKey: false });
+});
+
+test('a reinstall that sends no token value drops a token value an interrupted run left: the VM keeps its own', async () => {
+  const env = await install({});
+  expect((await env.run()).result.exitCode).toBe(0);
+  const token = tokenValue(env.sb);
+  // An earlier run was given another value (the delegate-token input) and was killed before the VM read it.
+  await leaveSecretsInMetadata(env.sb, env.keyJson, 'a-token-value-from-an-interrupted-run');
+
+  const { io, result } = await env.run({ force: 'true' });
+  expect(io.failures).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(env.sb.world.vm.delegates).toEqual([expect.objectContaining({ token })]);
+  // The copy the delegate starts from after its next restart: still the token's, not the left-over value.
+  await env.sb.world.vm.whenIdle?.();
+  const root = env.sb.world.vm.machine?.(VM)?.root as string;
+  expect(readFileSync(join(root, 'var/lib/gitspaces/delegate.env'), 'utf8')).toBe(
+    `DELEGATE_TOKEN=${token}\n`,
+  );
+  const md = metadataItems(env.sb);
+  expect(secretsIn(md, token)).toEqual({ keys: [], tokenValue: false, privateKey: false });
+  expect(JSON.stringify(md)).not.toContain('a-token-value-from-an-interrupted-run');
 });

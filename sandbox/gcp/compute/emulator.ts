@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { parseCidr, size as cidrSize } from '../../../shared/net.js';
 import type { World } from '../../world.js';
 import type { Json } from '../common.js';
@@ -338,9 +338,17 @@ export class ComputeEmulator {
     };
   }
 
-  allocateExternalIp(): string {
+  /**
+   * A free external IP. With `key` (a reserved address's path) the search starts at a point derived from it, so
+   * the same address gets the same IP in every sandbox whatever order its inserts arrive in: terraform creates a
+   * module's addresses in parallel, and tests compare two sandboxes' DNS records. Otherwise from 34.120.0.10.
+   */
+  allocateExternalIp(key?: string): string {
     const used = new Set([...this.gcp.compute.values()].map((r) => r.address).filter(Boolean));
-    for (let i = 10; ; i++) {
+    const start = key
+      ? 10 + (parseInt(createHash('sha256').update(key).digest('hex').slice(0, 8), 16) % 60_000)
+      : 10;
+    for (let i = start; ; i++) {
       const ip = `34.${120 + Math.floor(i / 65536)}.${Math.floor(i / 256) % 256}.${i % 256}`;
       if (!used.has(ip)) return ip;
     }

@@ -151,7 +151,7 @@ export function prepareAddress(x: Insert): Res | undefined {
   }
   extra.address =
     body.address ??
-    (internal ? ce.allocateInternalIp(body.subnetwork as string | undefined) : ce.allocateExternalIp());
+    (internal ? ce.allocateInternalIp(body.subnetwork as string | undefined) : ce.allocateExternalIp(x.rel));
   extra.status = 'RESERVED';
   body.addressType = body.addressType ?? 'EXTERNAL';
   if (!internal) body.networkTier = body.networkTier ?? 'PREMIUM';
