@@ -2119,7 +2119,7 @@ function prepareAddress(x) {
     }
     extra.address =
         body.address ??
-            (internal ? ce.allocateInternalIp(body.subnetwork) : ce.allocateExternalIp());
+            (internal ? ce.allocateInternalIp(body.subnetwork) : ce.allocateExternalIp(x.rel));
     extra.status = 'RESERVED';
     body.addressType = body.addressType ?? 'EXTERNAL';
     if (!internal)
@@ -2758,9 +2758,17 @@ class ComputeEmulator {
             supportsPzs: false,
         };
     }
-    allocateExternalIp() {
+    /**
+     * A free external IP. With `key` (a reserved address's path) the search starts at a point derived from it, so
+     * the same address gets the same IP in every sandbox whatever order its inserts arrive in: terraform creates a
+     * module's addresses in parallel, and tests compare two sandboxes' DNS records. Otherwise from 34.120.0.10.
+     */
+    allocateExternalIp(key) {
         const used = new Set([...this.gcp.compute.values()].map((r) => r.address).filter(Boolean));
-        for (let i = 10;; i++) {
+        const start = key
+            ? 10 + (parseInt((0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 8), 16) % 60_000)
+            : 10;
+        for (let i = start;; i++) {
             const ip = `34.${120 + Math.floor(i / 65536)}.${Math.floor(i / 256) % 256}.${i % 256}`;
             if (!used.has(ip))
                 return ip;

@@ -368,6 +368,8 @@ class TerraformCli {
             args.push('-destroy');
         if (opts.refreshOnly)
             args.push('-refresh-only');
+        for (const t of opts.targets ?? [])
+            args.push(`-target=${t}`);
         const r = await this.exec(args);
         if (r.exitCode === 0 || r.exitCode === 2)
             return { exitCode: r.exitCode, changes: r.exitCode === 2, planFile: opts.planFile };
@@ -375,6 +377,11 @@ class TerraformCli {
     }
     async show(planFile) {
         const r = await this.must('show -json', ['show', '-json', '-no-color', planFile], 'The plan file may be damaged or from another Terraform version; plan again.', true);
+        return JSON.parse(r.stdout);
+    }
+    /** `providers schema -json`: the attributes of every resource type, with their computed/optional flags. */
+    async providersSchema() {
+        const r = await this.must('providers schema -json', ['providers', 'schema', '-json'], 'Run init first: the providers are not installed.', true);
         return JSON.parse(r.stdout);
     }
     /** Applies exactly this saved plan (Terraform refuses a stale one: "Saved plan is stale"). */
@@ -397,6 +404,8 @@ class TerraformCli {
      * Drift: a refresh-only plan. Exit code 2 means Terraform saw a difference; it is drift when the plan lists a
      * drifted resource or a changed output. Terraform can also exit 2 for a refresh that only rewrites state
      * metadata (the order of sensitive-attribute marks), listing nothing: that is reported as `metadataOnly`.
+     * This is Terraform's own view, computed-only values and outputs included; what counts as drift for the user is
+     * `classifyDrift` (drift.ts).
      */
     async drift(planFile) {
         const r = await this.plan({ planFile, refreshOnly: true });

@@ -70,7 +70,9 @@ function renderInstallSummary(r) {
         ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.error} ${failed.gate} failed: ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(failed.title)}.** Last state: ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(failed.lastState)}.`
         : r.installed
             ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} Installed: the runner is healthy, the delegate connected and every gateway healthy.**`
-            : `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`, '');
+            : r.changes.length
+                ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} The VM already runs this configuration, and every gate passes.**`
+                : `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`, '');
     out.push(`- VM: \`${r.vm.name}\` in \`${r.vm.zone}\` (project \`${r.vm.project}\`), configuration \`${r.configHash}\``);
     out.push(`- Delegate: \`${r.delegateName}\``);
     out.push(`- Secrets: ${r.secrets.note}`);
@@ -136,7 +138,7 @@ async function reportInstall(io, r, startedAt) {
         ? `${r.failure.gate} failed on ${r.vm.name}: ${r.failure.lastState}`
         : r.installed
             ? `runner and delegate installed on ${r.vm.name}; gateways healthy`
-            : `${r.vm.name} already healthy with this configuration; nothing changed`;
+            : `${r.vm.name} already healthy with this configuration; ${r.changes.length ? r.changes.join('; ') : 'nothing changed'}`;
     if (r.failure)
         io.setFailed(`${r.failure.gate} ${r.failure.title}: failed.\nLast state: ${r.failure.lastState}\nFix: ${r.failure.fix}`);
     else

@@ -925,7 +925,8 @@ function selectorsOf(infra) {
 
 /**
  * The key and the delegate token while they sit in the runner VM's instance metadata: written for the bootstrap
- * to read, removed as soon as the VM reports them consumed, and removed in any case when install-runner ends.
+ * to read, removed as soon as the VM reports them consumed, and removed in any case when install-runner ends,
+ * as are those an earlier, interrupted run left there (`foundLeftOver`).
  */
 class InstanceSecrets {
     compute;
@@ -933,6 +934,7 @@ class InstanceSecrets {
     log;
     report = {
         written: false,
+        leftOver: false,
         consumed: false,
         removed: false,
         note: 'No secret was written to instance metadata (nothing to install).',
@@ -945,13 +947,27 @@ class InstanceSecrets {
     set consumed(v) {
         this.report.consumed = v;
     }
+    /** Whether secret keys this run must remove are (or may be) in the VM's metadata. */
+    get inMetadata() {
+        return (this.report.written || this.report.leftOver) && !this.report.removed;
+    }
+    /**
+     * The secret keys the VM's metadata holds as this run starts. Only a run that ended before its removal (killed,
+     * its removal lost) leaves any: this run removes them, whatever else it does (install.ts says when).
+     */
+    foundLeftOver(keys) {
+        if (!keys.length)
+            return;
+        this.report.leftOver = true;
+        this.log.warning(`${this.vm.name}'s metadata still holds ${keys.join(', ')}, written by an earlier run that did not finish: this run removes them.`);
+    }
     /** Counted as written before the call: a failure after Compute applied it must still end with the removal. */
     async write(items) {
         this.report.written = true;
         await this.compute.setInstanceMetadata(this.vm.project, this.vm.zone, this.vm.name, items);
     }
     async remove(why) {
-        if (!this.report.written || this.report.removed)
+        if (!this.inMetadata)
             return;
         await this.compute.setInstanceMetadata(this.vm.project, this.vm.zone, this.vm.name, bootstrap/* SECRET_METADATA_KEYS */.SG.map((key) => ({ key, value: null })));
         this.report.removed = true;
@@ -961,16 +977,18 @@ class InstanceSecrets {
     /** At the end, whatever happened: nothing secret stays in metadata, or the report says what to delete by hand. */
     async removeAtEnd() {
         const r = this.report;
-        if (!r.written) {
+        if (r.removed)
+            return;
+        if (!this.inMetadata) {
             r.note = 'No secret was written to instance metadata: the VM already had this configuration.';
             return;
         }
-        if (r.removed)
-            return;
         try {
             await this.remove(r.consumed
                 ? 'Removed the key and the delegate token from instance metadata.'
-                : 'Removed the key and the delegate token from instance metadata although the VM never reported them consumed: the VM has no copy; re-run install-runner once it boots.');
+                : r.written
+                    ? 'Removed the key and the delegate token from instance metadata although the VM never reported them consumed: the VM has no copy; re-run install-runner once it boots.'
+                    : "Removed the key and the delegate token an interrupted earlier run had left in instance metadata; re-run install-runner once this run's failure is fixed.");
         }
         catch (e) {
             r.note = `COULD NOT remove the key and the delegate token from ${this.vm.name}'s metadata (${(0,errors/* errorMessage */.gJ)(e)}): delete the keys ${bootstrap/* SECRET_METADATA_KEYS */.SG.join(', ')} by hand.`;
@@ -1173,8 +1191,11 @@ async function writeInstanceMetadata(o, ctx, pool, plan, token) {
     ];
     if (token.value)
         items.push({ key: bootstrap/* METADATA_KEYS */.L3.delegateToken, value: token.value });
-    else
+    else {
+        // A value an interrupted run left there would win over the VM's copy on disk: the VM keeps its own.
+        items.push({ key: bootstrap/* METADATA_KEYS */.L3.delegateToken, value: null });
         o.log.info(`The token's value is not readable from Harness; the VM keeps the copy it consumed earlier.`);
+    }
     await ctx.secrets.write(items);
     changes.push(`wrote the bootstrap script (config hash ${plan.hashes.config}) and the pool file, key${token.value ? ' and delegate token' : ''} into the VM's metadata`);
     o.log.info(`Wrote the startup script and its inputs into ${name}'s metadata; resetting the VM to run it (run ${runId}).`);
@@ -1182,6 +1203,25 @@ async function writeInstanceMetadata(o, ctx, pool, plan, token) {
     changes.push(`reset ${name} to run the bootstrap`);
     ctx.result.installed = true;
     return runId;
+}
+/** The secret keys the VM's metadata holds now (none, unless a run ended between writing and removing them). */
+function secretKeysIn(instance) {
+    const present = new Set((instance.metadata?.items ?? []).map((i) => i.key));
+    return bootstrap/* SECRET_METADATA_KEYS */.SG.filter((k) => present.has(k));
+}
+/**
+ * The VM runs this configuration healthily, yet an earlier run left the key and the delegate token in its
+ * metadata: that run was killed after writing them, and either the VM consumed them (the reset went through) or
+ * it never needed them (it already ran this configuration). "Already healthy" used to mean "nothing to do", and
+ * the secrets stayed there for good. They are removed now, before the gates: the healthy VM holds its own copy
+ * on disk, whose fingerprints the matching config hash covers, and a bootstrap that runs again (a reboot) keeps
+ * that copy when metadata has none.
+ */
+async function removeLeftOverSecrets(secrets, changes) {
+    if (!secrets.report.leftOver)
+        return;
+    await secrets.remove('Removed the key and the delegate token an interrupted earlier run had left in instance metadata (the VM holds its own copy, on disk).');
+    changes.push(`removed the key and the delegate token an interrupted earlier run left in the VM's metadata`);
 }
 /**
  * Installs the runner and the delegate on the runner VM through its startup script, then waits on the three
@@ -1208,34 +1248,38 @@ async function installRunner(o) {
     };
     const pool = readPoolFile(o);
     const instance = await ensureRunnerVm(o, vm);
-    const infra = await readInfrastructure(o);
-    const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
-    const before = await readBootstrapProgress(o, vm);
-    const token = await (0,delegate_token/* ensureDelegateToken */.Ne)(o.harness, config, o.log, before, o.delegateToken);
-    if (token.created)
-        result.changes.push(`created delegate token ${config.delegate.token_name}`);
-    const selectors = await ensureDelegateSelectors(o, infra, result.changes);
-    const plan = planBootstrap(o, pool, token);
-    result.configHash = plan.hashes.config;
-    const healthy = await alreadyHealthy(o, instance, before, plan);
-    const gates = new HealthGates(result.checks, o.clock, o.log);
-    const ctx = { o, result, secrets, gates };
+    secrets.foundLeftOver(secretKeysIn(instance));
     try {
+        const infra = await readInfrastructure(o);
+        const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
+        const before = await readBootstrapProgress(o, vm);
+        const token = await (0,delegate_token/* ensureDelegateToken */.Ne)(o.harness, config, o.log, before, o.delegateToken);
+        if (token.created)
+            result.changes.push(`created delegate token ${config.delegate.token_name}`);
+        const selectors = await ensureDelegateSelectors(o, infra, result.changes);
+        const plan = planBootstrap(o, pool, token);
+        result.configHash = plan.hashes.config;
+        const healthy = await alreadyHealthy(o, instance, before, plan);
+        const gates = new HealthGates(result.checks, o.clock, o.log);
+        const ctx = { o, result, secrets, gates };
         if (healthy) {
-            o.log.info(`The VM already runs this configuration (config hash ${plan.hashes.config}) with a healthy runner and a connected delegate: nothing to change.`);
+            o.log.info(`The VM already runs this configuration (config hash ${plan.hashes.config}) with a healthy runner and a connected delegate: nothing to install.`);
             result.progress = before;
+            await removeLeftOverSecrets(secrets, result.changes);
         }
         else {
+            // Not healthy: the write below replaces any secret left in metadata, and is removed like it once consumed.
             ctx.runId = await writeInstanceMetadata(o, ctx, pool, plan, token);
         }
         result.runnerHealthy = (await waitForBootstrap(ctx)) !== undefined;
         await waitForDelegate(ctx, selectors);
         await waitForGateways(ctx, expectedVersion);
+        result.failure = gates.failure;
     }
     finally {
+        // Whatever happened, no secret stays in metadata: this run's, or those an interrupted run left there.
         await secrets.removeAtEnd();
     }
-    result.failure = gates.failure;
     return result;
 }
 

@@ -28436,7 +28436,7 @@ const ACTIONS = [
     },
     {
         name: 'terraform-apply',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(9186), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70069)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(9186), __nccwpck_require__.e(9170)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60179)),
         phase: 'apply',
         // The pipeline applies; a pull request plans through the reusable workflow instead.
         phaseInputs: { mode: 'apply' },
