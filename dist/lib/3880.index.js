@@ -3375,26 +3375,27 @@ function recordSetRoutes(r, world) {
         z.rrsets.push(n);
         return ok(rrView(n));
     });
-    const one = (req, z) => {
+    /** The zone and the index of the record set a path names, or Google's 404 for either. */
+    const located = (req) => {
+        const z = zoneOf(world, req);
+        if (isRes(z))
+            return z;
         const name = req.params.name.toLowerCase();
-        return z.rrsets.findIndex((x) => x.name === (name.endsWith('.') ? name : `${name}.`) && x.type === req.params.type);
+        const fqdn = name.endsWith('.') ? name : `${name}.`;
+        const i = z.rrsets.findIndex((x) => x.name === fqdn && x.type === req.params.type);
+        if (i >= 0)
+            return { z, i };
+        return googleError(404, `The 'parameters.name' resource named '${req.params.name} (${req.params.type})' does not exist.`, 'notFound');
     };
     r.get(`${P}/managedZones/{zone}/rrsets/{name}/{type}`, (req) => {
-        const z = zoneOf(world, req);
-        if (isRes(z))
-            return z;
-        const i = one(req, z);
-        return i < 0
-            ? googleError(404, `The 'parameters.name' resource named '${req.params.name} (${req.params.type})' does not exist.`, 'notFound')
-            : ok(rrView(z.rrsets[i]));
+        const at = located(req);
+        return isRes(at) ? at : ok(rrView(at.z.rrsets[at.i]));
     });
     r.patch(`${P}/managedZones/{zone}/rrsets/{name}/{type}`, (req) => {
-        const z = zoneOf(world, req);
-        if (isRes(z))
-            return z;
-        const i = one(req, z);
-        if (i < 0)
-            return googleError(404, `The 'parameters.name' resource named '${req.params.name} (${req.params.type})' does not exist.`, 'notFound');
+        const at = located(req);
+        if (isRes(at))
+            return at;
+        const { z, i } = at;
         const n = validate(z, { ...z.rrsets[i], ...bodyObject(req) }, 'entity.rrset');
         if (isRes(n))
             return n;
@@ -3402,12 +3403,10 @@ function recordSetRoutes(r, world) {
         return ok(rrView(n));
     });
     r.delete(`${P}/managedZones/{zone}/rrsets/{name}/{type}`, (req) => {
-        const z = zoneOf(world, req);
-        if (isRes(z))
-            return z;
-        const i = one(req, z);
-        if (i < 0)
-            return googleError(404, `The 'parameters.name' resource named '${req.params.name} (${req.params.type})' does not exist.`, 'notFound');
+        const at = located(req);
+        if (isRes(at))
+            return at;
+        const { z, i } = at;
         const rr = z.rrsets[i];
         if (rr.name === z.dnsName && (rr.type === 'SOA' || rr.type === 'NS'))
             return googleError(400, `The resource record set '${rr.name} (${rr.type})' at the zone apex cannot be deleted.`, 'invalid');

@@ -1,4 +1,4 @@
-import { Req, Router, googleError } from '../../core/http.js';
+import { Req, Res, Router, googleError } from '../../core/http.js';
 import { bodyObject, isRes, ok, paginate } from '../common.js';
 import type { DnsZone, GcpWorld } from '../state.js';
 import { P, RRSet, rrView, zoneOf, validate, conflict } from './resources.js';
@@ -38,49 +38,37 @@ export function recordSetRoutes(r: Router, world: GcpWorld): void {
     z.rrsets.push(n);
     return ok(rrView(n));
   });
-  const one = (req: Req, z: DnsZone) => {
+  /** The zone and the index of the record set a path names, or Google's 404 for either. */
+  const located = (req: Req): { z: DnsZone; i: number } | Res => {
+    const z = zoneOf(world, req);
+    if (isRes(z)) return z;
     const name = (req.params.name as string).toLowerCase();
-    return z.rrsets.findIndex(
-      (x) => x.name === (name.endsWith('.') ? name : `${name}.`) && x.type === req.params.type,
+    const fqdn = name.endsWith('.') ? name : `${name}.`;
+    const i = z.rrsets.findIndex((x) => x.name === fqdn && x.type === req.params.type);
+    if (i >= 0) return { z, i };
+    return googleError(
+      404,
+      `The 'parameters.name' resource named '${req.params.name} (${req.params.type})' does not exist.`,
+      'notFound',
     );
   };
   r.get(`${P}/managedZones/{zone}/rrsets/{name}/{type}`, (req) => {
-    const z = zoneOf(world, req);
-    if (isRes(z)) return z;
-    const i = one(req, z);
-    return i < 0
-      ? googleError(
-          404,
-          `The 'parameters.name' resource named '${req.params.name} (${req.params.type})' does not exist.`,
-          'notFound',
-        )
-      : ok(rrView(z.rrsets[i] as RRSet));
+    const at = located(req);
+    return isRes(at) ? at : ok(rrView(at.z.rrsets[at.i] as RRSet));
   });
   r.patch(`${P}/managedZones/{zone}/rrsets/{name}/{type}`, (req) => {
-    const z = zoneOf(world, req);
-    if (isRes(z)) return z;
-    const i = one(req, z);
-    if (i < 0)
-      return googleError(
-        404,
-        `The 'parameters.name' resource named '${req.params.name} (${req.params.type})' does not exist.`,
-        'notFound',
-      );
+    const at = located(req);
+    if (isRes(at)) return at;
+    const { z, i } = at;
     const n = validate(z, { ...(z.rrsets[i] as RRSet), ...bodyObject(req) }, 'entity.rrset');
     if (isRes(n)) return n;
     z.rrsets[i] = n;
     return ok(rrView(n));
   });
   r.delete(`${P}/managedZones/{zone}/rrsets/{name}/{type}`, (req) => {
-    const z = zoneOf(world, req);
-    if (isRes(z)) return z;
-    const i = one(req, z);
-    if (i < 0)
-      return googleError(
-        404,
-        `The 'parameters.name' resource named '${req.params.name} (${req.params.type})' does not exist.`,
-        'notFound',
-      );
+    const at = located(req);
+    if (isRes(at)) return at;
+    const { z, i } = at;
     const rr = z.rrsets[i] as RRSet;
     if (rr.name === z.dnsName && (rr.type === 'SOA' || rr.type === 'NS'))
       return googleError(
