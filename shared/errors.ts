@@ -34,6 +34,8 @@ export class RemoteError extends Error {
     message: string,
     readonly body?: unknown,
     readonly retryAfterMs?: number,
+    /** Set by a client that recognised the service's own rate-limit answer (GitHub's 403 with rate-limit headers). */
+    readonly throttled?: boolean,
   ) {
     super(message);
   }

@@ -10,13 +10,25 @@ export interface RetryOptions {
   clock?: Clock;
   /** 0..1, for reproducible jitter in tests. */
   random?: () => number;
-  /** Whether this error may be retried; by default: network failures, 408, 429 and 5xx. */
+  /** Whether this error may be retried; by default: network failures, 408, 429, 5xx and documented throttling. */
   retryable?: (e: unknown) => boolean;
+  /**
+   * The most time retries may take, waits included (default 90 s, the real Google provider's per-request retry
+   * budget, `defaultRetryTransportTimeoutSec` in its transport/retry_transport.go). A throttled request is retried
+   * until this is spent (up to 12 attempts), whatever `attempts` says: rate quotas refill within a minute. A wait
+   * the server asks for (Retry-After, x-ratelimit-reset) that would end beyond the budget is not waited: the error
+   * is thrown at once, saying how long the server asked to wait.
+   */
+  budgetMs?: number;
   onRetry?: (e: unknown, attempt: number, delayMs: number) => void;
 }
 
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ENOTFOUND',
   'ECONNREFUSED',
   'EPIPE',
   'ETIMEDOUT',
@@ -24,14 +36,72 @@ const RETRYABLE_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** Default policy: transient transport errors and 408/429/5xx. A 4xx that is the caller's fault never is. */
+/**
+ * Reasons Google gives a rate limit that a 403 carries: Compute answers `403 rateLimitExceeded` when a rate quota
+ * is exceeded (https://cloud.google.com/compute/api-quota), `userRateLimitExceeded` per user
+ * (https://cloud.google.com/compute/docs/api/how-tos/api-requests-responses), and in `ErrorInfo`
+ * `RATE_LIMIT_EXCEEDED` (https://cloud.google.com/apis/design/errors#error_info) or
+ * `CONCURRENT_OPERATIONS_QUOTA_EXCEEDED` (too many operations in flight; the Google provider retries it). A 403
+ * `forbidden`, `quotaExceeded` (an allocation quota such as CPUs) or `IAM_PERMISSION_DENIED` is never retried.
+ */
+const THROTTLE_REASONS = new Set([
+  'rateLimitExceeded',
+  'userRateLimitExceeded',
+  'RATE_LIMIT_EXCEEDED',
+  'CONCURRENT_OPERATIONS_QUOTA_EXCEEDED',
+]);
+/** The message Google's quota system gives a per-minute rate quota (matched by the Google provider too). */
+const PER_MINUTE_QUOTA = /Quota exceeded for quota metric '.*' and limit '.* per minute'/;
+
+/**
+ * A request the service refused because of a rate limit, as its documentation says it does: a 429 (every
+ * service), a Google 403 with a rate-limit reason (above), or a GitHub 403 its client marked as a rate limit
+ * (`RemoteError.throttled`: `retry-after`, or `x-ratelimit-remaining: 0`). Such a request was not applied, so
+ * even a non-idempotent one may be sent again.
+ */
+export function isThrottled(e: unknown): boolean {
+  if (!(e instanceof RemoteError)) return false;
+  if (e.status === 429 || e.throttled) return true;
+  if (e.status !== 403) return false;
+  const err = (e.body as { error?: GoogleLikeError } | undefined)?.error;
+  if (err && typeof err === 'object') {
+    if (err.errors?.some((x) => x?.reason && THROTTLE_REASONS.has(x.reason))) return true;
+    if (err.details?.some((d) => d?.reason && THROTTLE_REASONS.has(d.reason))) return true;
+    if (typeof err.message === 'string' && PER_MINUTE_QUOTA.test(err.message)) return true;
+  }
+  return PER_MINUTE_QUOTA.test(e.message) || /\((rateLimitExceeded|userRateLimitExceeded)\)$/.test(e.message);
+}
+
+interface GoogleLikeError {
+  message?: string;
+  errors?: { reason?: string }[];
+  details?: { reason?: string }[];
+}
+
+/** Default policy: transient transport errors, 408/429/5xx and throttling. A 4xx that is the caller's fault never is. */
 export function isTransient(e: unknown): boolean {
   if (e instanceof RemoteError)
-    return e.status === 408 || e.status === 429 || e.status >= 500 || e.status === 0;
+    return (
+      e.status === 408 || e.status === 429 || e.status >= 500 || e.status === 0 || isThrottled(e)
+    );
+  return isNetworkFailure(e);
+}
+
+/** A failure of the connection itself (refused, reset, dropped, timed out, DNS), before any HTTP answer. */
+export function isNetworkFailure(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string }; name?: string };
   if (err?.code && RETRYABLE_CODES.has(err.code)) return true;
   if (err?.cause?.code && RETRYABLE_CODES.has(err.cause.code)) return true;
-  return err?.name === 'TypeError' && /fetch failed/.test(errorMessage(e));
+  if (err?.name === 'TimeoutError') return true;
+  const m = errorMessage(e);
+  return /fetch failed|socket hang up|ECONNRESET|other side closed/i.test(m) || m === 'terminated';
+}
+
+/** Why a network failure happened, in a few words (`ECONNRESET`, `timed out`, `other side closed`). */
+export function networkCause(e: unknown): string {
+  const err = e as { cause?: { code?: string; message?: string }; name?: string; code?: string };
+  if (err?.name === 'TimeoutError') return 'timed out';
+  return err?.cause?.code ?? err?.code ?? err?.cause?.message ?? errorMessage(e);
 }
 
 /** Retry-After as milliseconds: seconds or an HTTP date, per RFC 9110 §10.2.3. */
@@ -53,21 +123,44 @@ export function backoffDelay(attempt: number, opts: RetryOptions, retryAfterMs?:
   return retryAfterMs !== undefined ? Math.max(retryAfterMs, jittered) : jittered;
 }
 
+/** Attempts a throttled request gets at most (with the budget, ~90 s of backoff: a rate quota's minute). */
+const THROTTLE_ATTEMPTS = 12;
+
 export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryOptions = {}): Promise<T> {
   const attempts = opts.attempts ?? 5;
   const clock = opts.clock ?? realClock;
   const retryable = opts.retryable ?? isTransient;
+  const budget = opts.budgetMs ?? 90_000;
+  const start = clock.now();
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn(attempt);
     } catch (e) {
-      if (attempt + 1 >= attempts || !retryable(e)) throw e;
+      const limit = isThrottled(e) ? Math.max(attempts, THROTTLE_ATTEMPTS) : attempts;
+      if (attempt + 1 >= limit || !retryable(e)) throw e;
       const retryAfter = e instanceof RemoteError ? e.retryAfterMs : undefined;
-      const delay = backoffDelay(attempt, opts, retryAfter);
+      const remaining = budget - (clock.now() - start);
+      if (retryAfter !== undefined && retryAfter > remaining) throw beyondBudget(e, retryAfter);
+      const delay = Math.min(backoffDelay(attempt, opts, retryAfter), Math.max(0, remaining));
+      if (remaining <= 0) throw e;
       opts.onRetry?.(e, attempt + 1, delay);
       await clock.sleep(delay);
     }
   }
+}
+
+/** The server asked for a wait longer than the retry budget: say so rather than sleep through the job. */
+function beyondBudget(e: unknown, waitMs: number): unknown {
+  if (!(e instanceof RemoteError)) return e;
+  const until = Math.ceil(waitMs / 1000);
+  return new RemoteError(
+    e.service,
+    e.status,
+    `${e.message} (the service asks to wait ${until}s before retrying, longer than this step retries; re-run the step later)`,
+    e.body,
+    e.retryAfterMs,
+    e.throttled,
+  );
 }
 
 export interface Observation<T> {

@@ -7,9 +7,11 @@ export interface FaultRule {
   route?: string;
   method?: string;
   rate: number;
-  kind: 'latency' | '5xx' | '429' | 'drop';
+  kind: 'latency' | '5xx' | '429' | 'drop' | 'throttle';
   latencyMs?: number;
+  /** `5xx`: the status (default 503). `throttle` on GitHub: 403 (default) or 429, both documented. */
   status?: number;
+  /** `429`: the Retry-After. `throttle`: GitHub's `retry-after` when set, else its `x-ratelimit-reset` this far ahead. */
   retryAfterSeconds?: number;
 }
 
@@ -50,8 +52,9 @@ export class Faults {
     return latency ? { kind: 'latency', rate: 1, latencyMs: latency } : undefined;
   }
 
-  response(service: string, f: FaultRule): Res {
+  response(service: string, f: FaultRule, nowMs = Date.now()): Res {
     const harness = service.startsWith('harness');
+    if (f.kind === 'throttle') return throttled(service, f, nowMs);
     if (f.kind === '429') {
       const res = harness
         ? harnessError(429, 'Too many requests')
@@ -62,5 +65,99 @@ export class Faults {
     return harness
       ? harnessError(code, 'Service unavailable (injected fault)')
       : googleError(code, 'The service is currently unavailable (injected fault)', 'backendError');
+  }
+}
+
+const PROJECT_NUMBER = '123456789012';
+
+/** The message Google's quota system words a per-minute rate limit with (the provider matches it, see below). */
+function quotaMessage(api: string, metric: string, limit: string): string {
+  return `Quota exceeded for quota metric '${metric}' and limit '${limit}' of service '${api}' for consumer 'project_number:${PROJECT_NUMBER}'.`;
+}
+
+/** A Google rate-limit error: `errors[].reason` for the v1-style APIs, `ErrorInfo` RATE_LIMIT_EXCEEDED for all. */
+function googleThrottle(status: 403 | 429, api: string, reason: string, metric: string, limit: string): Res {
+  const message = quotaMessage(api, metric, limit);
+  return {
+    status,
+    body: {
+      error: {
+        code: status,
+        message,
+        status: status === 403 ? 'PERMISSION_DENIED' : 'RESOURCE_EXHAUSTED',
+        errors: [{ message, domain: 'usageLimits', reason }],
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'RATE_LIMIT_EXCEEDED',
+            domain: 'googleapis.com',
+            metadata: { service: api, consumer: `projects/${PROJECT_NUMBER}`, quota_limit: limit },
+          },
+        ],
+      },
+    },
+  };
+}
+
+/**
+ * Each service's own answer when it throttles (fault kind `throttle`; sources in docs/sandbox.md):
+ * - Compute: `403` reason `rateLimitExceeded` ("If your project exceeds a rate quota, you receive a 403 error with
+ *   the reason rateLimitExceeded", https://cloud.google.com/compute/api-quota), no Retry-After ("wait a minute");
+ * - the other Google APIs: `429 RESOURCE_EXHAUSTED` (https://cloud.google.com/docs/quotas/troubleshoot: "If you
+ *   exceed a quota with an HTTP/REST request, Google Cloud returns 429"; Cloud Storage's reason is
+ *   `rateLimitExceeded`, https://cloud.google.com/storage/docs/json_api/v1/status-codes#429_Too_Many_Requests);
+ * - Harness: `429` without Retry-After ("Retry-After in the 429 error responses is not currently supported by
+ *   Google Cloud Armor", https://developer.harness.io/docs/platform/rate-limits/);
+ * - GitHub: a secondary rate limit, `403` (or `429`) with `retry-after`, or `x-ratelimit-remaining: 0` and
+ *   `x-ratelimit-reset` (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+ */
+export function throttled(service: string, f: FaultRule, nowMs: number): Res {
+  const wait = f.retryAfterSeconds;
+  switch (service) {
+    case 'compute':
+      return googleThrottle(403, 'compute.googleapis.com', 'rateLimitExceeded', 'Queries', 'Queries per minute');
+    case 'storage':
+      return googleThrottle(429, 'storage.googleapis.com', 'rateLimitExceeded', 'Requests', 'Requests per minute');
+    case 'clouddns':
+      return googleThrottle(429, 'dns.googleapis.com', 'rateLimitExceeded', 'Read requests', 'Read limit for a minute for a region');
+    case 'github': {
+      const headers: Record<string, string> =
+        wait !== undefined
+          ? { 'retry-after': String(wait) }
+          : {
+              'x-ratelimit-limit': '1000',
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-used': '1000',
+              'x-ratelimit-reset': String(Math.ceil(nowMs / 1000) + 1),
+              'x-ratelimit-resource': 'core',
+            };
+      return {
+        status: f.status === 429 ? 429 : 403,
+        headers,
+        body: {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          status: String(f.status === 429 ? 429 : 403),
+        },
+      };
+    }
+    default: {
+      if (service.startsWith('harness'))
+        return { status: 429, headers: { 'content-type': 'text/html' }, body: 'Too Many Requests' };
+      const api =
+        {
+          serviceusage: 'serviceusage.googleapis.com',
+          resourcemanager: 'cloudresourcemanager.googleapis.com',
+          iam: 'iam.googleapis.com',
+          certificatemanager: 'certificatemanager.googleapis.com',
+          oauth: 'oauth2.googleapis.com',
+          sts: 'sts.googleapis.com',
+          iamcredentials: 'iamcredentials.googleapis.com',
+        }[service] ?? `${service}.googleapis.com`;
+      const res = googleThrottle(429, api, 'rateLimitExceeded', 'Requests', 'Requests per minute');
+      return wait !== undefined ? { ...res, headers: { 'retry-after': String(wait) } } : res;
+    }
   }
 }

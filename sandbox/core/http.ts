@@ -139,7 +139,7 @@ export async function startService(
       }
       if (fault?.kind === 'latency' || fault?.latencyMs)
         await new Promise((r) => setTimeout(r, fault.latencyMs ?? 0));
-      if (fault && (fault.kind === '5xx' || fault.kind === '429')) {
+      if (fault && (fault.kind === '5xx' || fault.kind === '429' || fault.kind === 'throttle')) {
         const out = faults.response(name, fault);
         journal.add({
           service: name,

@@ -9,7 +9,7 @@ import { Clock, realClock } from '../clock.js';
 import type { Endpoints } from '../endpoints.js';
 import { ConfigurationError, RemoteError, errorMessage } from '../errors.js';
 import { Logger, nullLogger } from '../logger.js';
-import { isTransient, parseRetryAfter, retry, waitFor } from '../retry.js';
+import { isThrottled, isTransient, parseRetryAfter, retry, waitFor } from '../retry.js';
 import type { TokenSource } from './token.js';
 
 export type ComputeObject = Record<string, unknown>;
@@ -509,7 +509,9 @@ export class ComputeApi {
         fingerprint: inst.metadata?.fingerprint,
         items: [...items].map(([key, value]) => ({ key, value })),
       };
-      const [op] = await this.call(`instances/${name} setMetadata`, false, () =>
+      // Safe to send again after a dropped answer: the fingerprint makes a replay of an applied change answer
+      // 412, and the 412 below reads the metadata again and applies the same items (the same result).
+      const [op] = await this.call(`instances/${name} setMetadata`, true, () =>
         c.setMetadata({ project, zone, instance: name, metadataResource }, this.callOpts()),
       );
       return clean(op.latestResponse) as Operation;
@@ -676,9 +678,9 @@ export class ComputeApi {
         attempts: this.opts.attempts ?? 5,
         retryable: (e) => {
           if (e instanceof RemoteError && e.status === 401) return e.retryAfterMs === 0;
-          return idempotent
-            ? isTransient(e)
-            : e instanceof RemoteError && (e.status === 429 || e.status === 503);
+          // A write is sent again only when Compute refused it before doing anything: throttled (403
+          // rateLimitExceeded, 429) or 503.
+          return idempotent ? isTransient(e) : isThrottled(e) || (e instanceof RemoteError && e.status === 503);
         },
         onRetry: (e, n, delay) =>
           this.log.debug(`compute ${what}: ${errorMessage(e)}; retry ${n} in ${delay} ms`),

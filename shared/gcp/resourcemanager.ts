@@ -1,3 +1,4 @@
+import { isThrottled } from '../retry.js';
 import { RemoteError } from '../errors.js';
 import type { GcpRest } from './rest.js';
 
@@ -37,7 +38,7 @@ export interface Project {
   labels?: Record<string, string>;
 }
 
-/** Cloud Resource Manager v1 (projects.getIamPolicy, testIamPermissions, getEffectiveOrgPolicy, get). */
+/** Cloud Resource Manager v1 (projects.getIamPolicy, testIamPermissions, getEffectiveOrgPolicy, get): all reads, retried as reads. */
 export class ResourceManager {
   constructor(private readonly rest: GcpRest) {}
 
@@ -46,7 +47,7 @@ export class ResourceManager {
   }
 
   async getIamPolicy(project: string): Promise<IamPolicy> {
-    const p = await this.rest.post<Partial<IamPolicy>>(
+    const p = await this.rest.read<Partial<IamPolicy>>(
       'resourceManager',
       `/v1/projects/${enc(project)}:getIamPolicy`,
       {
@@ -61,7 +62,7 @@ export class ResourceManager {
     const granted: string[] = [];
     const unique = [...new Set(permissions)];
     for (let i = 0; i < unique.length; i += 100) {
-      const body = await this.rest.post<{ permissions?: string[] }>(
+      const body = await this.rest.read<{ permissions?: string[] }>(
         'resourceManager',
         `/v1/projects/${enc(project)}:testIamPermissions`,
         {
@@ -77,14 +78,14 @@ export class ResourceManager {
   async getEffectiveOrgPolicy(project: string, constraint: string): Promise<OrgPolicyResult> {
     const name = constraint.startsWith('constraints/') ? constraint : `constraints/${constraint}`;
     try {
-      const p = await this.rest.post<{ booleanPolicy?: BooleanPolicy; listPolicy?: ListPolicy }>(
+      const p = await this.rest.read<{ booleanPolicy?: BooleanPolicy; listPolicy?: ListPolicy }>(
         'resourceManager',
         `/v1/projects/${enc(project)}:getEffectiveOrgPolicy`,
         { constraint: name },
       );
       return { status: 'ok', constraint: name, booleanPolicy: p.booleanPolicy, listPolicy: p.listPolicy };
     } catch (e) {
-      if (e instanceof RemoteError && e.status === 403)
+      if (e instanceof RemoteError && e.status === 403 && !isThrottled(e))
         return { status: 'unreadable', constraint: name, message: e.message };
       throw e;
     }

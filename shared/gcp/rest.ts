@@ -2,7 +2,7 @@ import { Clock, realClock } from '../clock.js';
 import type { Endpoints } from '../endpoints.js';
 import { RemoteError, errorMessage } from '../errors.js';
 import { Logger, nullLogger } from '../logger.js';
-import { isTransient, parseRetryAfter, retry } from '../retry.js';
+import { isThrottled, isTransient, networkCause, parseRetryAfter, retry } from '../retry.js';
 import type { TokenSource } from './token.js';
 
 /** The Google services reached over plain REST (Compute goes through the official client, see compute.ts). */
@@ -52,6 +52,13 @@ export class GcpRest {
   post<T = unknown>(service: GcpService, path: string, body?: unknown, query?: Query): Promise<T> {
     return this.request<T>('POST', service, path, body ?? {}, query);
   }
+  /**
+   * A POST Google documents as a read (`getIamPolicy`, `testIamPermissions`, `getEffectiveOrgPolicy`): it changes
+   * nothing, so it is retried on every transient failure as a GET is.
+   */
+  read<T = unknown>(service: GcpService, path: string, body?: unknown, query?: Query): Promise<T> {
+    return this.request<T>('POST', service, path, body ?? {}, query, true);
+  }
   patch<T = unknown>(service: GcpService, path: string, body?: unknown, query?: Query): Promise<T> {
     return this.request<T>('PATCH', service, path, body ?? {}, query);
   }
@@ -72,8 +79,9 @@ export class GcpRest {
   }
 
   /**
-   * One call. GETs are retried on every transient failure (network, 408, 429, 5xx); other methods only on
-   * 429 and 503 (the request was refused before it did anything). Retry-After is honoured.
+   * One call. GETs and read-only POSTs are retried on every transient failure (network, 408, 429, 5xx, a 403
+   * rate limit); other methods only when the service refused them before doing anything: throttled (429, or 403
+   * `rateLimitExceeded`) or 503. Retry-After is honoured within the retry budget.
    */
   async request<T>(
     method: string,
@@ -81,9 +89,10 @@ export class GcpRest {
     path: string,
     body?: unknown,
     query?: Query,
+    readOnly = false,
   ): Promise<T> {
     const url = this.url(service, path, query);
-    const idempotent = method === 'GET';
+    const idempotent = method === 'GET' || readOnly;
     let refreshedAfter401 = false;
     return retry<T>(
       async () => {
@@ -101,18 +110,23 @@ export class GcpRest {
             signal: AbortSignal.timeout(this.opts.timeoutMs ?? 60_000),
           });
         } catch (e) {
-          const err = e as { cause?: { code?: string; message?: string }; name?: string };
-          const cause =
-            err.name === 'TimeoutError'
-              ? 'timed out'
-              : (err.cause?.code ?? err.cause?.message ?? errorMessage(e));
+          const cause = networkCause(e);
           throw new RemoteError(
             service,
             0,
             `Cannot reach ${service} at ${new URL(url).host} (${method} ${path}): ${cause}`,
           );
         }
-        const text = await res.text();
+        let text: string;
+        try {
+          text = await res.text();
+        } catch (e) {
+          throw new RemoteError(
+            service,
+            0,
+            `The connection to ${service} at ${new URL(url).host} dropped during the answer (${method} ${path}): ${networkCause(e)}`,
+          );
+        }
         let json: unknown;
         if (text) {
           try {
@@ -153,7 +167,7 @@ export class GcpRest {
         retryable: (e) => {
           if (e instanceof RemoteError && e.status === 401) return refreshedAfter401 && e.retryAfterMs === 0;
           if (idempotent) return isTransient(e);
-          return e instanceof RemoteError && (e.status === 429 || e.status === 503);
+          return isThrottled(e) || (e instanceof RemoteError && e.status === 503);
         },
         onRetry: (e, attempt, delay) =>
           this.log.debug(`${service} ${method} ${path}: ${errorMessage(e)}; retry ${attempt} in ${delay} ms`),

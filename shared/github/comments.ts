@@ -1,5 +1,8 @@
 import { getOctokit } from '@actions/github';
+import { Clock, realClock } from '../clock.js';
 import { endpointsFromEnv } from '../endpoints.js';
+import type { Logger } from '../logger.js';
+import { withGithubRetries } from './retry.js';
 
 /** The Octokit that @actions/github builds (REST methods + paginate). */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -7,9 +10,31 @@ export type Octokit = ReturnType<typeof getOctokit>;
 /** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
 export const MAX_COMMENT_CHARS = 65536;
 
-/** An Octokit for the GitHub API the environment points at (GITHUB_API_URL; the sandbox sets it). */
-export function githubClient(token: string, env: NodeJS.ProcessEnv = process.env): Octokit {
-  return getOctokit(token, { baseUrl: endpointsFromEnv(env).github });
+/**
+ * An Octokit for the GitHub API the environment points at (GITHUB_API_URL; the sandbox sets it), retrying as
+ * GitHub documents (shared/github/retry.ts).
+ */
+export function githubClient(
+  token: string,
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { clock?: Clock; log?: Logger } = {},
+): Octokit {
+  const baseUrl = endpointsFromEnv(env).github;
+  const octokit = getOctokit(token, { baseUrl });
+  let host = 'api.github.com';
+  try {
+    host = new URL(baseUrl ?? 'https://api.github.com').host;
+  } catch {
+    /* keep */
+  }
+  octokit.hook.wrap('request', (request, options) =>
+    withGithubRetries(String(options.method), String(options.url), async () => request(options), {
+      clock: opts.clock ?? realClock,
+      log: opts.log,
+      host,
+    }),
+  );
+  return octokit;
 }
 
 /** `<!-- gitspaces:<id> -->`: accepts the bare id (`plan`), `gitspaces:plan`, or the full HTML comment. */

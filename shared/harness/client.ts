@@ -2,7 +2,7 @@ import { Clock, realClock } from '../clock.js';
 import { endpointsFromEnv } from '../endpoints.js';
 import { ConfigurationError, RemoteError, errorMessage } from '../errors.js';
 import { Logger, nullLogger } from '../logger.js';
-import { RetryOptions, isTransient, parseRetryAfter, retry } from '../retry.js';
+import { RetryOptions, isThrottled, isTransient, networkCause, parseRetryAfter, retry } from '../retry.js';
 import type {
   DelegateGroupDetails,
   DelegateGroupSummary,
@@ -46,18 +46,20 @@ type Query = Record<string, string | number | boolean | undefined>;
 
 function isConnectionRefused(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } };
+  if (e instanceof RemoteError) return e.status === 0 && /\bECONNREFUSED\b/.test(e.message);
   return err?.code === 'ECONNREFUSED' || err?.cause?.code === 'ECONNREFUSED';
 }
 
 /**
  * Retry policy: reads and idempotent writes (GET/PUT/DELETE) retry every transient failure; a POST retries
- * only when it certainly was not applied: 429 or a refused connection. A 5xx POST may have been applied, so
- * the error goes to the caller, who reconciles (lists, then decides).
+ * only when it certainly was not applied: throttled (429: Harness's rate limiter answers before the request
+ * reaches the service, https://developer.harness.io/docs/platform/rate-limits/) or a refused connection. A 5xx
+ * or dropped POST may have been applied, so the error goes to the caller, who reconciles (reads back by
+ * identifier or name, then decides): see each caller.
  */
 export function retryableFor(method: Method): (e: unknown) => boolean {
-  if (method === 'POST' || method === 'PATCH')
-    return (e) => (e instanceof RemoteError && e.status === 429) || isConnectionRefused(e);
-  return (e) => isTransient(e) || (e as { name?: string })?.name === 'TimeoutError';
+  if (method === 'POST' || method === 'PATCH') return (e) => isThrottled(e) || isConnectionRefused(e);
+  return (e) => isTransient(e);
 }
 
 /** Client of the Harness CDE API (/gateway/cde/api/v1) and the NG platform API (/ng/api) for what the bundle needs. */
@@ -118,13 +120,20 @@ export class HarnessClient {
           headers['content-type'] = 'application/json';
           payload = JSON.stringify(opts.body);
         }
-        const res = await this.fetchImpl(u, {
-          method,
-          headers,
-          body: payload,
-          signal: AbortSignal.timeout(this.timeoutMs),
-        });
-        const text = await res.text();
+        let res: Response;
+        let text: string;
+        try {
+          res = await this.fetchImpl(u, {
+            method,
+            headers,
+            body: payload,
+            signal: AbortSignal.timeout(this.timeoutMs),
+          });
+          text = await res.text();
+        } catch (e) {
+          // A network failure (refused, reset, dropped, timed out) is a transient remote error naming the host.
+          throw new RemoteError('harness', 0, `Cannot reach Harness at ${u.host} (${where}): ${networkCause(e)}`);
+        }
         let parsed: unknown = undefined;
         if (text) {
           try {
