@@ -1,3 +1,4 @@
+import { scrubSecrets } from '../shared/secrets.js';
 import type { ActionIO } from '../shared/action.js';
 import { realClock } from '../shared/clock.js';
 import { InputSource, Inputs, envInputSource } from '../shared/inputs.js';
@@ -45,7 +46,7 @@ export function cliIO(
       io.outputs[name] = value;
     },
     async appendSummary(markdown) {
-      io.summary.push(markdown);
+      io.summary.push(scrubSecrets(markdown));
     },
     setFailed(message) {
       io.failures.push(message);

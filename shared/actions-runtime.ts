@@ -8,6 +8,7 @@ import type { ActionIO } from './action.js';
 import { realClock } from './clock.js';
 import { InputSource, Inputs, envInputSource } from './inputs.js';
 import type { AnnotationProps, Logger } from './logger.js';
+import { rememberSecret, scrubSecrets } from './secrets.js';
 
 /** The part of @actions/core the bundle calls; tests pass a recorder of the same shape. */
 export type ActionsCore = Pick<
@@ -25,21 +26,22 @@ export class ActionsLogger implements Logger {
   errors = 0;
   constructor(private readonly c: ActionsCore = core) {}
   debug(m: string) {
-    this.c.debug(m);
+    this.c.debug(scrubSecrets(m));
   }
   info(m: string) {
-    this.c.info(m);
+    this.c.info(scrubSecrets(m));
   }
   warning(m: string, where?: AnnotationProps) {
-    this.c.warning(m, where ?? {});
+    this.c.warning(scrubSecrets(m), where ?? {});
   }
   error(m: string, where?: AnnotationProps) {
     this.errors++;
-    this.c.error(m, where ?? {});
+    this.c.error(scrubSecrets(m), where ?? {});
   }
   mask(secret: string) {
     if (!secret || this.masked.has(secret)) return;
     this.masked.add(secret);
+    rememberSecret(secret);
     this.c.setSecret(secret);
   }
   group<T>(title: string, fn: () => Promise<T>): Promise<T> {
@@ -68,12 +70,12 @@ export function actionsRuntimeIO(c: ActionsCore = core, env: NodeJS.ProcessEnv =
     async appendSummary(markdown) {
       // Outside a step (no GITHUB_STEP_SUMMARY) there is no summary to write; core.summary would throw.
       if (!env.GITHUB_STEP_SUMMARY) return;
-      await c.summary.addRaw(markdown, true).write();
+      await c.summary.addRaw(scrubSecrets(markdown), true).write();
     },
     setFailed(message) {
       // core.setFailed annotates the message and sets exit code 1.
       log.errors++;
-      c.setFailed(message);
+      c.setFailed(scrubSecrets(message));
     },
     env,
     clock: realClock,

@@ -11,6 +11,7 @@ import {
   isConfigurationError,
 } from './errors.js';
 import type { Logger } from './logger.js';
+import { isNetworkFailure, networkCause } from './retry.js';
 import type { PhaseResult } from './report/model.js';
 
 /** 0 ok, 1 failed (checks, gates, a remote error or a bug), 2 bad configuration or input. */
@@ -55,7 +56,14 @@ export function outcomeOfError(e: unknown): Outcome {
     return { exitCode: EXIT.failed, message, log: [], annotations: [{ message }], debug: [], bug: false };
   }
   if (e instanceof RemoteError) {
-    const message = `${e.service} answered ${e.status}: ${e.message}`;
+    const message =
+      e.status === 0
+        ? `Transient remote error (the network, not this bundle): ${e.message}. Re-run the step; if it persists, check the host's status and this runner's network.`
+        : `${e.service} answered ${e.status}: ${e.message}`;
+    return { exitCode: EXIT.failed, message, log: [], annotations: [{ message }], debug: [], bug: false };
+  }
+  if (isNetworkFailure(e)) {
+    const message = `Transient remote error (the network, not this bundle): ${networkFailureText(e)}. Re-run the step; if it persists, check the host's status and this runner's network.`;
     return { exitCode: EXIT.failed, message, log: [], annotations: [{ message }], debug: [], bug: false };
   }
   const message = `Unexpected error (this is a bug, please report it; re-run with debug logging, RUNNER_DEBUG=1 or --verbose, for the stack trace): ${errorMessage(e)}`;
@@ -122,4 +130,11 @@ export function reportOutcome(o: Outcome, log: Logger): void {
     const { message, ...where } = a;
     log.error(message, where);
   }
+}
+
+/** A raw network failure as the user should read it: its cause and, when the error carries it, the host. */
+function networkFailureText(e: unknown): string {
+  const c = (e as { cause?: { hostname?: string; address?: string; port?: number } })?.cause;
+  const host = c?.hostname ?? (c?.address ? `${c.address}${c.port ? `:${c.port}` : ''}` : undefined);
+  return `${host ? `cannot reach ${host}: ` : ''}${networkCause(e)}`;
 }

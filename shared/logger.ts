@@ -1,3 +1,5 @@
+import { rememberSecret, scrubSecrets } from './secrets.js';
+
 /** How actions talk to the user. On a runner it is @actions/core (shared/actions-runtime.ts); the CLI prints to a terminal; tests record. */
 export interface Logger {
   debug(message: string): void;
@@ -42,6 +44,7 @@ export class RecordingLogger implements Logger {
   }
   mask(secret: string) {
     if (secret) this.masks.add(secret);
+    rememberSecret(secret);
   }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.push('group', title);
@@ -53,7 +56,7 @@ export class RecordingLogger implements Logger {
   private push(level: string, m: string) {
     let out = m;
     for (const s of this.masks) out = out.split(s).join('***');
-    this.lines.push(`${level}: ${out}`);
+    this.lines.push(`${level}: ${scrubSecrets(out)}`);
   }
 }
 
@@ -81,6 +84,7 @@ export class ConsoleLogger implements Logger {
   }
   mask(secret: string) {
     if (secret) this.masks.add(secret);
+    rememberSecret(secret);
   }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.out(this.scrub(`▸ ${title}`));
@@ -89,6 +93,6 @@ export class ConsoleLogger implements Logger {
   scrub(m: string): string {
     let out = m;
     for (const s of this.masks) out = out.split(s).join('***');
-    return out;
+    return scrubSecrets(out);
   }
 }

@@ -1,3 +1,4 @@
+import { scrubSecrets } from '../../shared/secrets.js';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { outcomeOfError } from '../../shared/failure.js';
@@ -39,10 +40,10 @@ function phaseIO(
       parent.setOutput(name, value);
     },
     async appendSummary(md) {
-      summaries.push(md);
+      summaries.push(scrubSecrets(md));
     },
     setFailed(message) {
-      io.failure = message;
+      io.failure = scrubSecrets(message);
     },
   };
   return io;
@@ -151,7 +152,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     ),
   );
   // What failed and its fix first, then the phases and the timeline, then each phase's details.
-  await io.appendSummary(renderPipelineMarkdown(verdict, phases, summaries));
+  await io.appendSummary(scrubSecrets(renderPipelineMarkdown(verdict, phases, summaries)));
   // The failed phase was annotated above; the result's exit code fails the step without a second annotation.
   const total = phases.reduce((a, p) => a + p.durationMs, 0);
   return {

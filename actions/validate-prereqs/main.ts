@@ -1,3 +1,4 @@
+import { scrubSecrets } from '../../shared/secrets.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
@@ -32,7 +33,8 @@ function scrubber(secrets: (string | undefined)[]): (text: string) => string {
       if (line.trim().length >= 16 && !/^-----/.test(line.trim())) list.add(line.trim());
   }
   const sorted = [...list].sort((a, b) => b.length - a.length);
-  return (text) => sorted.reduce((t, s) => t.split(s).join('***'), text);
+  // Then what the process registered since (access tokens, JWT assertions) and credential-shaped strings.
+  return (text) => scrubSecrets(sorted.reduce((t, s) => t.split(s).join('***'), text));
 }
 
 export function exitCodeFor(checks: readonly CheckResult[], failOn: 'error' | 'warn'): number {

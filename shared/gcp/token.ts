@@ -127,6 +127,7 @@ class CachingTokenSource implements TokenSource {
         const start = this.clock.now();
         const { token, expiresInMs } = await this.fetcher();
         this.log.mask(token);
+        this.log.mask(`Bearer ${token}`);
         this.cached = { token, expiresAtMs: start + expiresInMs };
         return fresh(this.cached);
       })().finally(() => {
@@ -180,10 +181,12 @@ function serviceAccountFetcher(c: ServiceAccountCredentials, ctx: Ctx): Fetcher 
       'Google OAuth token endpoint',
       c.clientEmail,
       'oauth2',
-      () => ({
-        grant_type: JWT_BEARER,
-        assertion: signJwtAssertion(c, k, ctx.tokenUrl, ctx.clock.now()),
-      }),
+      () => {
+        // The signed assertion is a credential (a bearer of it gets a token until it expires): masked at once.
+        const assertion = signJwtAssertion(c, k, ctx.tokenUrl, ctx.clock.now());
+        ctx.log.mask(assertion);
+        return { grant_type: JWT_BEARER, assertion };
+      },
     );
     return tokenFromBody(body, 'oauth2');
   };

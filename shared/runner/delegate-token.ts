@@ -71,6 +71,9 @@ export async function ensureDelegateToken(
   return { identity: identityOf(existing), created: false, value };
 }
 
+/** Creates of the delegate token tried at most, each after a read back showed the last one was not applied. */
+const CREATE_ATTEMPTS = 4;
+
 async function createBundleToken(
   harness: DelegateTokenApi,
   name: string,
@@ -83,20 +86,25 @@ async function createBundleToken(
       `Set delegate.token_name to a name starting with ${BUNDLE_TOKEN_PREFIX} (install-runner creates it), or create ${name} in Harness (Account Settings -> Delegates -> Tokens) and re-run.`,
     );
   }
-  let created: DelegateTokenDetails;
-  try {
-    created = await harness.createDelegateToken(name);
-    log.info(`Delegate token ${name}: created (account level)`);
-  } catch (e) {
-    // A create that failed in transit (5xx, dropped connection) may have been applied: the token is read back by
-    // name rather than created twice (the client does not retry a POST it cannot prove unapplied).
-    if (!isTransient(e)) throw e;
-    const applied = await harness.getDelegateToken(name);
-    if (applied?.status !== 'ACTIVE' || !applied.value) throw e;
-    log.info(
-      `Delegate token ${name}: the create answered "${errorMessage(e)}", but it was applied: token read back`,
-    );
-    created = applied;
+  // The create POST is not retried blindly: a create that failed in transit (5xx, dropped connection) may have
+  // been applied, and Harness refuses a second token of the same name. So each transient failure is followed by
+  // a read back by name: the token is there (applied: use it) or it is not (not applied: create it again).
+  let created: DelegateTokenDetails | undefined;
+  for (let attempt = 1; !created; attempt++) {
+    try {
+      created = await harness.createDelegateToken(name);
+      log.info(`Delegate token ${name}: created (account level)`);
+    } catch (e) {
+      if (!isTransient(e) || attempt >= CREATE_ATTEMPTS) throw e;
+      const applied = await harness.getDelegateToken(name);
+      if (applied?.status === 'ACTIVE' && applied.value) {
+        log.info(
+          `Delegate token ${name}: the create answered "${errorMessage(e)}", but it was applied: token read back`,
+        );
+        created = applied;
+      } else if (applied) throw e;
+      else log.info(`Delegate token ${name}: the create answered "${errorMessage(e)}" and was not applied; creating it again`);
+    }
   }
   if (created.value) log.mask(created.value);
   return { identity: identityOf(created), created: true, value: created.value || undefined };
