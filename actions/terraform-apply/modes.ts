@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
-import { ConfigurationError } from '../../shared/errors.js';
+import { ConfigurationError, isConfigurationError } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import { zoneNameFor } from '../../shared/net.js';
 import type { CheckResult } from '../../shared/report/model.js';
@@ -380,7 +380,8 @@ async function applyRealChanges(
     return 'none';
   }
   if (!p.churn.churn.length) {
-    await io.log.group(`${run.binary} apply`, () => run.terraform.apply(run.planFile));
+    const again = await applyOrTransient(run, run.planFile);
+    if (again) return retryAfterTransient(run, p, again);
     return 'whole';
   }
   const targets = p.churn.real.map((rc) => rc.address);
@@ -398,8 +399,59 @@ async function applyRealChanges(
       .sort()
       .join('\n');
   if (key(targeted) !== key(p.churn)) return 'refused';
-  await io.log.group(`${run.binary} apply`, () => run.terraform.apply(targetedFile));
+  const again = await applyOrTransient(run, targetedFile);
+  if (again) return retryAfterTransient(run, p, again);
   return 'targeted';
+}
+
+/** Applies of one run at most: the first, and two after transient failures. */
+const APPLY_ATTEMPTS = 3;
+const applyAttempts = new WeakMap<ApplyRun, number>();
+
+/**
+ * Applies a saved plan. When terraform fails only on transient remote errors (each `Error:` block one), returns
+ * those errors instead of throwing, once attempts remain: the real Google provider does not send a POST again
+ * after a dropped connection (`Post "...": EOF`: Go's transport replays only GET/HEAD, and `EOF` is not among
+ * the provider's retry predicates), so a write lost in transit fails the apply although nothing is wrong.
+ */
+async function applyOrTransient(run: ApplyRun, planFile: string): Promise<string | undefined> {
+  const n = (applyAttempts.get(run) ?? 0) + 1;
+  applyAttempts.set(run, n);
+  try {
+    await run.io.log.group(`${run.binary} apply`, () => run.terraform.apply(planFile));
+    return undefined;
+  } catch (e) {
+    const text = isConfigurationError(e) ? (e as ConfigurationError).details.join('\n') : '';
+    if (n >= APPLY_ATTEMPTS || !onlyTransientErrors(text)) throw e;
+    return text;
+  }
+}
+
+/** Terraform's errors, when every `Error:` block is a transient remote failure (a network drop, 5xx, throttling). */
+export function onlyTransientErrors(text: string): boolean {
+  const blocks = text.split(/^Error: /m).slice(1);
+  const transient =
+    /: EOF\b|connection reset by peer|i\/o timeout|TLS handshake timeout|googleapi: Error (429|500|502|503)\b|rateLimitExceeded|Quota exceeded for quota metric '.*' and limit '.* per minute'/;
+  return blocks.length > 0 && blocks.every((b) => transient.test(b));
+}
+
+/**
+ * After an apply that failed on transient errors: plans again (what was applied is in the state now) and applies
+ * what is left, only if every real change left was in the plan being applied; else nothing more is applied.
+ */
+async function retryAfterTransient(
+  run: ApplyRun,
+  p: ReviewablePlan,
+  errors: string,
+): Promise<'whole' | 'targeted' | 'refused'> {
+  run.io.log.warning(
+    `${run.binary} apply failed on transient remote errors only; planning again and applying what is left:\n${errors}`,
+  );
+  const again = await makePlan(run);
+  const reviewed = new Set(p.churn.real.map((rc) => rc.address));
+  if (again.churn.real.some((rc) => !reviewed.has(rc.address))) return 'refused';
+  const how = await applyRealChanges(run, again);
+  return how === 'none' ? 'whole' : how;
 }
 
 interface ModuleOutputs {

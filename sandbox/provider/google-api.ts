@@ -6,8 +6,15 @@ import type { Endpoints } from '../../shared/endpoints.js';
  * The stand-in provider's REST transport, behaving as hashicorp/google's does (transport_tpg):
  * - auth: `access_token` when given, else a service-account key (`credentials`, contents or path, or
  *   GOOGLE_APPLICATION_CREDENTIALS) signed into a JWT and exchanged at the token endpoint;
- * - retries (transport_tpg/error_retry_predicates.go): 429, 500, 502, 503, and 403 whose reason is
- *   rateLimitExceeded (Compute's per-minute quota), with exponential backoff honouring Retry-After;
+ * - retries as its retry transport does (google/transport/retry_transport.go and error_retry_predicates.go,
+ *   `defaultErrorRetryPredicates`, terraform-provider-google at e03b7622): 429, 500, 502, 503; a 403 whose body
+ *   says "Quota exceeded for quota metric '...' and limit '... per minute'" (is403QuotaExceededPerMinuteError:
+ *   Compute throttling) or whose ErrorInfo reason is CONCURRENT_OPERATIONS_QUOTA_EXCEEDED; a 409
+ *   `operationInProgress`; a 400 `resourceNotReady` of a network or subnetwork; a connection reset or timeout.
+ *   Nothing else: not a 403 rateLimitExceeded without that message, not a 504. The backoff is Fibonacci from
+ *   500 ms (0.5, 1, 1.5, 2.5, 4 s ...) until the request's context ends; Retry-After is not read. A connection
+ *   closed without an answer (Go's `EOF`) is not among the predicates: Go's transport itself sends a GET again
+ *   on a fresh connection (http.Request.isReplayable), never a POST, PATCH or DELETE;
  * - errors worded as googleapi formats them: `googleapi: Error 409: <message>, <reason>`.
  */
 
@@ -49,6 +56,27 @@ export function readCredentials(
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503]);
+const PER_MINUTE_QUOTA = /Quota exceeded for quota metric '.*' and limit '.* per minute' of service/;
+
+/** The provider's default retry predicates on an HTTP error (see the header). */
+export function providerRetries(status: number, body: string): boolean {
+  if (RETRYABLE.has(status)) return true;
+  if (status === 403)
+    return PER_MINUTE_QUOTA.test(body) || /"reason":\s*"CONCURRENT_OPERATIONS_QUOTA_EXCEEDED"/.test(body);
+  if (status === 409) return body.includes('operationInProgress');
+  if (status === 400) return body.includes('resourceNotReady') && /networks/.test(body);
+  return false;
+}
+
+/** Go's error for a transport failure: a reset and a timeout are retried, a closed connection (EOF) only for a GET. */
+function transportRetries(method: string, e: unknown): { retry: boolean; text: string } {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? '';
+  if (code === 'ECONNRESET') return { retry: true, text: 'read: connection reset by peer' };
+  if (/TIMEOUT/.test(code)) return { retry: true, text: 'i/o timeout' };
+  if (code === 'ECONNREFUSED') return { retry: false, text: 'connect: connection refused' };
+  return { retry: method === 'GET' || method === 'HEAD', text: 'EOF' };
+}
 
 export class GoogleApi {
   private token?: { value: string; expires: number };
@@ -106,8 +134,17 @@ export class GoogleApi {
     body?: unknown,
     deadline = this.clock.now() + 20 * 60_000,
   ): Promise<Record<string, unknown>> {
-    for (let attempt = 0; ; attempt++) {
+    let backoff = 500;
+    let next = 500;
+    const sleep = async (): Promise<boolean> => {
+      if (this.stopped || this.clock.now() + backoff >= deadline) return false;
+      await this.clock.sleep(backoff);
+      [backoff, next] = [backoff + next, backoff];
+      return true;
+    };
+    for (;;) {
       let res: Response;
+      let text: string;
       try {
         res = await fetch(url, {
           method,
@@ -118,15 +155,13 @@ export class GoogleApi {
           },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
+        text = await res.text();
       } catch (e) {
-        // A dropped connection is retried like a 503 (the provider retries "connection reset" errors).
-        if (this.clock.now() + this.backoff(attempt) < deadline && !this.stopped) {
-          await this.clock.sleep(this.backoff(attempt));
-          continue;
-        }
-        throw e;
+        const t = transportRetries(method, e);
+        if (t.retry && (await sleep())) continue;
+        // As Go's net/http words it: `Post "<url>": EOF`.
+        throw new Error(`${method[0]}${method.slice(1).toLowerCase()} "${url}": ${t.text}`, { cause: e });
       }
-      const text = await res.text();
       const parsed = (text ? safeJson(text) : {}) as Record<string, unknown>;
       if (res.ok) return parsed;
       const err = (parsed.error ?? {}) as {
@@ -140,15 +175,8 @@ export class GoogleApi {
         reason,
         err.message ?? (text.slice(0, 200) || res.statusText),
       );
-      const retryable = RETRYABLE.has(res.status) || (res.status === 403 && reason === 'rateLimitExceeded');
-      const wait = retryAfter(res.headers.get('retry-after')) ?? this.backoff(attempt);
-      if (!retryable || this.stopped || this.clock.now() + wait >= deadline) throw error;
-      await this.clock.sleep(wait);
+      if (!providerRetries(res.status, text) || !(await sleep())) throw error;
     }
-  }
-
-  private backoff(attempt: number): number {
-    return Math.min(8000, 250 * 2 ** attempt) * (0.75 + Math.random() / 2);
   }
 
   /**
@@ -190,12 +218,6 @@ function safeJson(text: string): unknown {
   } catch {
     return {};
   }
-}
-
-function retryAfter(h: string | null): number | undefined {
-  if (!h) return undefined;
-  const s = Number(h);
-  return Number.isFinite(s) ? s * 1000 : undefined;
 }
 
 /** "20m", "1h30m", "45s" (Go durations, as `timeouts` blocks take them) in milliseconds. */
