@@ -4,6 +4,7 @@ import type { ActionIO, ActionResult } from '../../shared/action.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError, isConfigurationError } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
+import { onlyTransientErrors } from '../../shared/terraform/transient.js';
 import { zoneNameFor } from '../../shared/net.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { renderChecksMarkdown } from '../../shared/report/render.js';
@@ -425,14 +426,6 @@ async function applyOrTransient(run: ApplyRun, planFile: string): Promise<string
     if (n >= APPLY_ATTEMPTS || !onlyTransientErrors(text)) throw e;
     return text;
   }
-}
-
-/** Terraform's errors, when every `Error:` block is a transient remote failure (a network drop, 5xx, throttling). */
-export function onlyTransientErrors(text: string): boolean {
-  const blocks = text.split(/^Error: /m).slice(1);
-  const transient =
-    /: EOF\b|connection reset by peer|i\/o timeout|TLS handshake timeout|googleapi: Error (429|500|502|503)\b|rateLimitExceeded|Quota exceeded for quota metric '.*' and limit '.* per minute'/;
-  return blocks.length > 0 && blocks.every((b) => transient.test(b));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { onlyTransientErrors } from './transient.js';
 import { getExecOutput } from '@actions/exec';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
@@ -118,11 +119,30 @@ export class TerraformCli {
     return r;
   }
 
+  /**
+   * Runs a command that changes nothing remote but the state lock (init, plan) and runs it again, at most twice,
+   * when it failed on transient remote errors only (shared/terraform/transient.ts).
+   */
+  private async execAgainOnTransient(what: string, args: string[], ok: (code: number) => boolean): Promise<ExecResult> {
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.exec(args);
+      if (ok(r.exitCode)) return r;
+      const errors = errorSummary(r.stderr || r.stdout);
+      if (attempt >= 3 || !onlyTransientErrors(errors)) return r;
+      this.opts.log.warning(
+        `${this.opts.binary} ${what} failed on transient remote errors only; running it again:\n${errors}`,
+      );
+    }
+  }
+
   async init(backendConfig: Record<string, string> = {}): Promise<void> {
     const extra = Object.entries(backendConfig).map(([k, v]) => `-backend-config=${k}=${v}`);
-    await this.must(
+    const args = ['init', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, ...extra];
+    const r = await this.execAgainOnTransient('init', args, (c) => c === 0);
+    if (r.exitCode === 0) return;
+    this.fail(
       'init',
-      ['init', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, ...extra],
+      r,
       'Check that the module source and version exist and are reachable from the runner, and the backend settings under terraform.backend.',
     );
   }
@@ -146,9 +166,13 @@ export class TerraformCli {
     if (opts.destroy) args.push('-destroy');
     if (opts.refreshOnly) args.push('-refresh-only');
     for (const t of opts.targets ?? []) args.push(`-target=${t}`);
-    const r = await this.exec(args);
+    const r = await this.execAgainOnTransient(
+      opts.refreshOnly ? 'plan -refresh-only' : 'plan',
+      args,
+      (c) => c === 0 || c === 2,
+    );
     if (r.exitCode === 0 || r.exitCode === 2)
-      return { exitCode: r.exitCode, changes: r.exitCode === 2, planFile: opts.planFile };
+      return { exitCode: r.exitCode as 0 | 2, changes: r.exitCode === 2, planFile: opts.planFile };
     this.fail(opts.refreshOnly ? 'plan -refresh-only' : 'plan', r, planFix(r.stderr));
   }
 

@@ -78,7 +78,7 @@ function expectConverged(r: Awaited<ReturnType<typeof runPipeline>>) {
   const { t, result, sb } = r;
   const phases = result.phases.map((p) => `${p.name}:${p.status}`);
   if (process.env.FAULTS_DUMP)
-    writeFileSync(process.env.FAULTS_DUMP, [...t.log.lines, ...sb.journal.entries.filter((e) => e.fault).map((e) => `${e.service} ${e.method} ${e.path} ${e.status}`)].join("\n"));
+    writeFileSync(process.env.FAULTS_DUMP, [...t.log.lines, ...sb.journal.entries.filter((e) => e.fault).map((e) => `${e.service} ${e.method} ${e.path}${e.query} ${e.status}`)].join("\n"));
   const why = result.phases
     .filter((p) => p.status === 'failed')
     .map((p) => [p.summary, ...(p.details ?? []), ...t.log.lines.filter((l) => /Error/.test(l)).slice(-6)].join("\n"));
