@@ -20,6 +20,7 @@ export async function runStep(
     outcome = outcomeOfError(e);
   }
   reportOutcome(outcome, io.log);
+  await io.finishStep();
   // Not core.setFailed: that would annotate the failure a second time. Any non-zero code fails the step.
   if (outcome.exitCode) process.exitCode = outcome.exitCode;
   return outcome;

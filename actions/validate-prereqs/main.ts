@@ -122,12 +122,12 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, scrub(JSON.stringify(report, null, 2)) + '\n', 'utf8');
 
-  for (const c of safe) {
+  // The most severe first: GitHub shows only 10 annotations of each level per step (shared/step-limits.ts).
+  for (const c of safe)
     if (c.status === 'error')
       io.log.error(`${c.observed}\nExpected: ${c.expected}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
-    else if (c.status === 'warn')
-      io.log.warning(`${c.observed}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
-  }
+  for (const c of safe)
+    if (c.status === 'warn') io.log.warning(`${c.observed}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
   io.log.info(verdict);
   const summary =
     renderChecksMarkdown('Gitspaces preflight', verdict, safe) +
