@@ -440,7 +440,13 @@ async function tokenRequest(
         parseRetryAfter(r.headers.get('retry-after'), ctx.clock.now()),
       );
     },
-    { clock: ctx.clock, random: ctx.random, attempts: 4, retryable: isTransient },
+    {
+      clock: ctx.clock,
+      random: ctx.random,
+      attempts: 4,
+      retryable: isTransient,
+      onRetry: (e, n, delay) => ctx.log.debug(`${what}: ${errorMessage(e)}; retry ${n} in ${delay} ms`),
+    },
   );
 }
 
