@@ -103,7 +103,10 @@ async function createBundleToken(
         );
         created = applied;
       } else if (applied) throw e;
-      else log.info(`Delegate token ${name}: the create answered "${errorMessage(e)}" and was not applied; creating it again`);
+      else
+        log.info(
+          `Delegate token ${name}: the create answered "${errorMessage(e)}" and was not applied; creating it again`,
+        );
     }
   }
   if (created.value) log.mask(created.value);

@@ -132,3 +132,31 @@ test('a create that answers 503 after it was applied is read back, not repeated'
     ensureDelegateToken(none, exampleConfig(), new RecordingLogger(), noCopy, undefined),
   ).rejects.toMatchObject({ status: 503 });
 });
+
+test('a create that answers 503 or drops before it was applied is read back, then sent again', async () => {
+  const tokens: DelegateTokenDetails[] = [];
+  const api = tokensApi(tokens);
+  const create = api.createDelegateToken;
+  const failures = [
+    new RemoteError('harness', 503, 'Harness API POST /ng/api/delegate-token-ng answered 503: unavailable'),
+    new RemoteError(
+      'harness',
+      0,
+      'Cannot reach Harness at 127.0.0.1:1 (POST /ng/api/delegate-token-ng): ECONNRESET',
+    ),
+  ];
+  let tries = 0;
+  api.createDelegateToken = async (name: string) => {
+    tries++;
+    const f = failures.shift();
+    if (f) throw f;
+    return create(name);
+  };
+  const log = new RecordingLogger();
+  const use = await ensureDelegateToken(api, exampleConfig(), log, noCopy, undefined);
+  expect(use).toMatchObject({ created: true, value: 'value-of-gitspaces-delegate-token' });
+  expect(tries).toBe(3);
+  expect(tokens.map((t) => t.name)).toEqual(['gitspaces-delegate-token']);
+  expect(log.text()).toContain('and was not applied; creating it again');
+  expect(log.masks.has('value-of-gitspaces-delegate-token')).toBe(true);
+});
