@@ -1,5 +1,7 @@
 import type { GitspacesConfig } from '../../shared/config/schema.js';
-import { ConfigurationError } from '../../shared/errors.js';
+import { ConfigurationError, errorMessage } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { isTransient } from '../../shared/retry.js';
 import type {
   OpenapiCreateInfraProviderConfigRequest,
   TypesInfraProviderConfig,
@@ -134,4 +136,32 @@ export function assertMutable(identifier: string, changes: readonly FieldChange[
         `${c.field}: Harness has ${JSON.stringify(c.from)}, gitspaces.yaml wants ${JSON.stringify(c.to)}`,
     ),
   );
+}
+
+/**
+ * The create POST is not sent again blindly: after a transient failure (5xx, a dropped answer) it may have been
+ * applied, and Harness refuses a second provider with the same identifier. So the provider is read back by its
+ * identifier: there (applied: done) or not (not applied: created again, at most 3 times in all).
+ */
+export async function createInfraProviderOnce(
+  harness: InfraProviderApi,
+  identifier: string,
+  desired: Parameters<InfraProviderApi['createInfraProvider']>[0],
+  log: Logger,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await harness.createInfraProvider(desired);
+      return;
+    } catch (e) {
+      if (!isTransient(e) || attempt >= 3) throw e;
+      if (await harness.getInfraProvider(identifier)) {
+        log.info(`The create of ${identifier} answered "${errorMessage(e)}", but it was applied`);
+        return;
+      }
+      log.info(
+        `The create of ${identifier} answered "${errorMessage(e)}" and was not applied; creating it again`,
+      );
+    }
+  }
 }

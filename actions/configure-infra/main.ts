@@ -15,6 +15,7 @@ import {
   FieldChange,
   InfraProviderApi,
   assertMutable,
+  createInfraProviderOnce,
   diffInfraProvider,
   infraProviderRequest,
 } from './infra.js';
@@ -78,7 +79,7 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
     io.log.info(
       `Creating the infra provider ${identifier} (hybrid_vm_gcp) in account ${config.harness.account_id}`,
     );
-    await harness.createInfraProvider(desired);
+    await createInfraProviderOnce(harness, identifier, desired, io.log);
     action = 'created';
   } else {
     if (existing.type && existing.type !== 'hybrid_vm_gcp') {

@@ -79,7 +79,7 @@ export class GcpRest {
   }
 
   /**
-   * One call. GETs and read-only POSTs are retried on every transient failure (network, 408, 429, 5xx, a 403
+   * One call (`repeatable`: a POST that is a read, or that the API makes safe to send twice). GETs and repeatable POSTs are retried on every transient failure (network, 408, 429, 5xx, a 403
    * rate limit); other methods only when the service refused them before doing anything: throttled (429, or 403
    * `rateLimitExceeded`) or 503. Retry-After is honoured within the retry budget.
    */
@@ -89,10 +89,10 @@ export class GcpRest {
     path: string,
     body?: unknown,
     query?: Query,
-    readOnly = false,
+    repeatable = false,
   ): Promise<T> {
     const url = this.url(service, path, query);
-    const idempotent = method === 'GET' || readOnly;
+    const idempotent = method === 'GET' || repeatable;
     let refreshedAfter401 = false;
     return retry<T>(
       async () => {

@@ -62,12 +62,15 @@ export class ServiceUsage {
 
   /** Starts enabling services (at most 20 per call, Google's limit); returns the operation name. */
   async batchEnable(project: string, serviceIds: readonly string[]): Promise<string> {
-    const op = await this.rest.post<ServiceUsageOperation>(
+    // Sent again after a transient failure: enabling a service that is already enabled changes nothing (the
+    // operation of a replay simply completes), https://cloud.google.com/service-usage/docs/reference/rest/v1/services/batchEnable.
+    const op = await this.rest.request<ServiceUsageOperation>(
+      'POST',
       'serviceUsage',
       `/v1/projects/${enc(project)}/services:batchEnable`,
-      {
-        serviceIds: [...serviceIds],
-      },
+      { serviceIds: [...serviceIds] },
+      undefined,
+      true,
     );
     if (op.done && op.error) throw operationError(op);
     return op.name;

@@ -1,7 +1,8 @@
+import { isTransient } from '../retry.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, RemoteError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { CloudStorage, StateLock, stateBucketSettings } from '../gcp/storage.js';
 import type { GcpRest } from '../gcp/rest.js';
@@ -95,10 +96,34 @@ export async function prepareStateBucket(req: StateBucketRequest): Promise<strin
       `The Terraform state bucket gs://${backend.bucket} does not exist.`,
       'Set the input create-state-bucket: true (or terraform.backend.create_bucket: true) to create it with versioning, uniform bucket-level access and public access prevention; or create it yourself (see STATE-001 in docs/troubleshooting.md).',
     );
-  await storage.insertBucket(req.project, stateBucketSettings(backend.bucket, req.location));
+  await createBucketOnce(storage, req.project, stateBucketSettings(backend.bucket, req.location), backend.bucket);
   const line = `Created the Terraform state bucket gs://${backend.bucket} in ${req.project} (${req.location}; versioning, uniform bucket-level access, public access prevention enforced).`;
   req.log.info(line);
   return line;
+}
+
+/**
+ * buckets.insert is not idempotent (a replay of an applied create answers 409: the name is taken), so after a
+ * transient failure (5xx, a dropped answer) the bucket is read back: there (the create was applied: done), or not
+ * (not applied: created again, at most 3 times in all).
+ */
+async function createBucketOnce(
+  storage: CloudStorage,
+  project: string,
+  settings: Record<string, unknown>,
+  bucket: string,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await storage.insertBucket(project, settings);
+      return;
+    } catch (e) {
+      const replayed = attempt > 1 && e instanceof RemoteError && e.status === 409;
+      if (!(isTransient(e) || replayed) || attempt >= 3) throw e;
+      if (await storage.getBucket(bucket)) return;
+      if (replayed) throw e;
+    }
+  }
 }
 
 /** The lock on this state, if someone holds it (read before Terraform starts waiting on it). */

@@ -1,9 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  type InfraProviderApi,
   assertMutable,
+  createInfraProviderOnce,
   diffInfraProvider,
   infraProviderRequest,
 } from '../../actions/configure-infra/infra.js';
+import { RemoteError } from '../../shared/errors.js';
+import { RecordingLogger } from '../../shared/logger.js';
 import { configFor } from '../terraform/fixtures.js';
 
 describe('infra provider from gitspaces.yaml', () => {
@@ -67,5 +71,50 @@ describe('infra provider from gitspaces.yaml', () => {
         ),
       }) as unknown as Error,
     );
+  });
+});
+
+describe('creating the infra provider after a transient failure', () => {
+  const config = configFor('post-0.0.3');
+  const desired = infraProviderRequest(config);
+  function api(failures: { error: unknown; applied: boolean }[]) {
+    const made: string[] = [];
+    let posts = 0;
+    return {
+      made,
+      posts: () => posts,
+      getInfraProvider: async (id: string) => (made.includes(id) ? { identifier: id } : undefined),
+      createInfraProvider: async (body: { identifier?: string }) => {
+        posts++;
+        const f = failures.shift();
+        if (!f || f.applied) made.push(String(body.identifier));
+        if (f) throw f.error;
+        return body;
+      },
+      updateInfraProvider: async () => ({}),
+    } as unknown as InfraProviderApi & { made: string[]; posts: () => number };
+  }
+
+  it('reads back a create that was applied, and creates again one that was not; never twice', async () => {
+    const applied = api([{ error: new RemoteError('harness', 503, 'unavailable'), applied: true }]);
+    await createInfraProviderOnce(applied, 'gitspaces_gcp', desired, new RecordingLogger());
+    expect([applied.made, applied.posts()]).toEqual([['gitspaces_gcp'], 1]);
+
+    const lost = api([
+      {
+        error: new RemoteError('harness', 0, 'Cannot reach Harness at h (POST /x): ECONNRESET'),
+        applied: false,
+      },
+    ]);
+    const log = new RecordingLogger();
+    await createInfraProviderOnce(lost, 'gitspaces_gcp', desired, log);
+    expect([lost.made, lost.posts()]).toEqual([['gitspaces_gcp'], 2]);
+    expect(log.text()).toContain('was not applied; creating it again');
+
+    const refused = api([{ error: new RemoteError('harness', 400, 'bad identifier'), applied: false }]);
+    await expect(
+      createInfraProviderOnce(refused, 'gitspaces_gcp', desired, new RecordingLogger()),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(refused.posts()).toBe(1);
   });
 });
