@@ -53,7 +53,9 @@ export class ActionsLogger implements Logger {
     }
     // Still in the log, as a plain line; the summary lists it at the end of the step.
     this.held.push({ level, message: text, title: where?.title });
-    this.c.info(`${level === 'error' ? 'Error' : 'Warning'}${where?.title ? ` (${where.title})` : ''}: ${text}`);
+    this.c.info(
+      `${level === 'error' ? 'Error' : 'Warning'}${where?.title ? ` (${where.title})` : ''}: ${text}`,
+    );
   }
 
   /**
@@ -126,7 +128,7 @@ export function actionsRuntimeIO(c: ActionsCore = core, env: NodeJS.ProcessEnv =
     const fit = fitSummary(scrubSecrets(markdown), used, limit);
     if (fit.truncated) {
       truncated = true;
-      log.info('The job summary reached GitHub\'s 1 MiB limit for one step; the rest is in this log only.');
+      log.info("The job summary reached GitHub's 1 MiB limit for one step; the rest is in this log only.");
     }
     used += Buffer.byteLength(fit.text, 'utf8') + 1;
     await c.summary.addRaw(fit.text, true).write();

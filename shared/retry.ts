@@ -72,6 +72,14 @@ export function isThrottled(e: unknown): boolean {
   return PER_MINUTE_QUOTA.test(e.message) || /\((rateLimitExceeded|userRateLimitExceeded)\)$/.test(e.message);
 }
 
+/**
+ * A write Google refused before doing anything, so it may be sent again whatever its method: throttled, or 503
+ * (the request was not accepted). A 500, a 502 or a dropped answer may have been applied (CONTRIBUTING, Retries).
+ */
+export function isRefusedUnapplied(e: unknown): boolean {
+  return isThrottled(e) || (e instanceof RemoteError && e.status === 503);
+}
+
 interface GoogleLikeError {
   message?: string;
   errors?: { reason?: string }[];
@@ -81,9 +89,7 @@ interface GoogleLikeError {
 /** Default policy: transient transport errors, 408/429/5xx and throttling. A 4xx that is the caller's fault never is. */
 export function isTransient(e: unknown): boolean {
   if (e instanceof RemoteError)
-    return (
-      e.status === 408 || e.status === 429 || e.status >= 500 || e.status === 0 || isThrottled(e)
-    );
+    return e.status === 408 || e.status === 429 || e.status >= 500 || e.status === 0 || isThrottled(e);
   return isNetworkFailure(e);
 }
 

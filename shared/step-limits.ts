@@ -25,7 +25,10 @@ export function fitSummary(
   const note = `\n\n… (truncated: GitHub keeps at most 1 MiB of job summary per step; ${size} bytes were to be added to ${used}. The full text is in the step's log.)\n`;
   const room = limit - used - Buffer.byteLength(note, 'utf8');
   if (room <= 0) return { text: note.trimStart(), truncated: true };
-  let cut = Buffer.from(markdown, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD$/, '');
+  let cut = Buffer.from(markdown, 'utf8')
+    .subarray(0, room)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
   const nl = cut.lastIndexOf('\n');
   if (nl > room / 2) cut = cut.slice(0, nl);
   // A cut inside a fenced block would swallow the note: close it.

@@ -115,11 +115,29 @@ export function throttled(service: string, f: FaultRule, nowMs: number): Res {
   const wait = f.retryAfterSeconds;
   switch (service) {
     case 'compute':
-      return googleThrottle(403, 'compute.googleapis.com', 'rateLimitExceeded', 'Queries', 'Queries per minute');
+      return googleThrottle(
+        403,
+        'compute.googleapis.com',
+        'rateLimitExceeded',
+        'Queries',
+        'Queries per minute',
+      );
     case 'storage':
-      return googleThrottle(429, 'storage.googleapis.com', 'rateLimitExceeded', 'Requests', 'Requests per minute');
+      return googleThrottle(
+        429,
+        'storage.googleapis.com',
+        'rateLimitExceeded',
+        'Requests',
+        'Requests per minute',
+      );
     case 'clouddns':
-      return googleThrottle(429, 'dns.googleapis.com', 'rateLimitExceeded', 'Read requests', 'Read limit for a minute for a region');
+      return googleThrottle(
+        429,
+        'dns.googleapis.com',
+        'rateLimitExceeded',
+        'Read requests',
+        'Read limit for a minute for a region',
+      );
     case 'github': {
       const headers: Record<string, string> =
         wait !== undefined

@@ -9,7 +9,7 @@ import { Clock, realClock } from '../clock.js';
 import type { Endpoints } from '../endpoints.js';
 import { ConfigurationError, RemoteError, errorMessage } from '../errors.js';
 import { Logger, nullLogger } from '../logger.js';
-import { isThrottled, isTransient, parseRetryAfter, retry, waitFor } from '../retry.js';
+import { isRefusedUnapplied, isTransient, parseRetryAfter, retry, waitFor } from '../retry.js';
 import type { TokenSource } from './token.js';
 
 export type ComputeObject = Record<string, unknown>;
@@ -509,8 +509,7 @@ export class ComputeApi {
         fingerprint: inst.metadata?.fingerprint,
         items: [...items].map(([key, value]) => ({ key, value })),
       };
-      // Safe to send again after a dropped answer: the fingerprint makes a replay of an applied change answer
-      // 412, and the 412 below reads the metadata again and applies the same items (the same result).
+      // Safe to send again (CONTRIBUTING, Retries): a replay of an applied change answers 412 (fingerprint).
       const [op] = await this.call(`instances/${name} setMetadata`, true, () =>
         c.setMetadata({ project, zone, instance: name, metadataResource }, this.callOpts()),
       );
@@ -644,7 +643,7 @@ export class ComputeApi {
   }
 
   private callOpts(): CallOpts {
-    // Retries are ours (Retry-After, the injected clock); gax's own would sleep on the wall clock.
+    // Retries are ours (Retry-After, the injected clock); gax's would sleep on the wall clock.
     return { retry: null, timeout: this.opts.timeoutMs ?? 60_000, autoPaginate: false };
   }
 
@@ -678,9 +677,7 @@ export class ComputeApi {
         attempts: this.opts.attempts ?? 5,
         retryable: (e) => {
           if (e instanceof RemoteError && e.status === 401) return e.retryAfterMs === 0;
-          // A write is sent again only when Compute refused it before doing anything: throttled (403
-          // rateLimitExceeded, 429) or 503.
-          return idempotent ? isTransient(e) : isThrottled(e) || (e instanceof RemoteError && e.status === 503);
+          return idempotent ? isTransient(e) : isRefusedUnapplied(e);
         },
         onRetry: (e, n, delay) =>
           this.log.debug(`compute ${what}: ${errorMessage(e)}; retry ${n} in ${delay} ms`),

@@ -2,7 +2,7 @@ import { Clock, realClock } from '../clock.js';
 import type { Endpoints } from '../endpoints.js';
 import { RemoteError, errorMessage } from '../errors.js';
 import { Logger, nullLogger } from '../logger.js';
-import { isThrottled, isTransient, networkCause, parseRetryAfter, retry } from '../retry.js';
+import { isRefusedUnapplied, isTransient, networkCause, parseRetryAfter, retry } from '../retry.js';
 import type { TokenSource } from './token.js';
 
 /** The Google services reached over plain REST (Compute goes through the official client, see compute.ts). */
@@ -167,7 +167,7 @@ export class GcpRest {
         retryable: (e) => {
           if (e instanceof RemoteError && e.status === 401) return refreshedAfter401 && e.retryAfterMs === 0;
           if (idempotent) return isTransient(e);
-          return isThrottled(e) || (e instanceof RemoteError && e.status === 503);
+          return isRefusedUnapplied(e);
         },
         onRetry: (e, attempt, delay) =>
           this.log.debug(`${service} ${method} ${path}: ${errorMessage(e)}; retry ${attempt} in ${delay} ms`),

@@ -132,7 +132,11 @@ export class HarnessClient {
           text = await res.text();
         } catch (e) {
           // A network failure (refused, reset, dropped, timed out) is a transient remote error naming the host.
-          throw new RemoteError('harness', 0, `Cannot reach Harness at ${u.host} (${where}): ${networkCause(e)}`);
+          throw new RemoteError(
+            'harness',
+            0,
+            `Cannot reach Harness at ${u.host} (${where}): ${networkCause(e)}`,
+          );
         }
         let parsed: unknown = undefined;
         if (text) {

@@ -123,7 +123,11 @@ export class TerraformCli {
    * Runs a command that changes nothing remote but the state lock (init, plan) and runs it again, at most twice,
    * when it failed on transient remote errors only (shared/terraform/transient.ts).
    */
-  private async execAgainOnTransient(what: string, args: string[], ok: (code: number) => boolean): Promise<ExecResult> {
+  private async execAgainOnTransient(
+    what: string,
+    args: string[],
+    ok: (code: number) => boolean,
+  ): Promise<ExecResult> {
     for (let attempt = 1; ; attempt++) {
       const r = await this.exec(args);
       if (ok(r.exitCode)) return r;

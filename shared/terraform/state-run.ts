@@ -96,7 +96,12 @@ export async function prepareStateBucket(req: StateBucketRequest): Promise<strin
       `The Terraform state bucket gs://${backend.bucket} does not exist.`,
       'Set the input create-state-bucket: true (or terraform.backend.create_bucket: true) to create it with versioning, uniform bucket-level access and public access prevention; or create it yourself (see STATE-001 in docs/troubleshooting.md).',
     );
-  await createBucketOnce(storage, req.project, stateBucketSettings(backend.bucket, req.location), backend.bucket);
+  await createBucketOnce(
+    storage,
+    req.project,
+    stateBucketSettings(backend.bucket, req.location),
+    backend.bucket,
+  );
   const line = `Created the Terraform state bucket gs://${backend.bucket} in ${req.project} (${req.location}; versioning, uniform bucket-level access, public access prevention enforced).`;
   req.log.info(line);
   return line;

@@ -64,8 +64,10 @@ function created(entries: readonly JournalEntry[]): string[] {
     const q = new URLSearchParams(e.query);
     if (e.service === 'compute' && !/\/(setMetadata|reset|start|stop|setLabels|wait)$/.test(e.path))
       out.push(`compute ${e.path} ${String(body.name ?? '')}`);
-    else if (e.service === 'clouddns' && /managedZones$/.test(e.path)) out.push(`clouddns ${String(body.name)}`);
-    else if (e.service === 'iam' && /serviceAccounts$/.test(e.path)) out.push(`iam ${String(body.accountId)}`);
+    else if (e.service === 'clouddns' && /managedZones$/.test(e.path))
+      out.push(`clouddns ${String(body.name)}`);
+    else if (e.service === 'iam' && /serviceAccounts$/.test(e.path))
+      out.push(`iam ${String(body.accountId)}`);
     else if (e.service === 'harness' && /infraproviders$|gitspaces$/.test(e.path))
       out.push(`harness ${e.path} ${String(body.identifier ?? '')}`);
     else if (e.service === 'harness' && /delegate-token-ng$/.test(e.path))
@@ -78,10 +80,20 @@ function expectConverged(r: Awaited<ReturnType<typeof runPipeline>>) {
   const { t, result, sb } = r;
   const phases = result.phases.map((p) => `${p.name}:${p.status}`);
   if (process.env.FAULTS_DUMP)
-    writeFileSync(process.env.FAULTS_DUMP, [...t.log.lines, ...sb.journal.entries.filter((e) => e.fault).map((e) => `${e.service} ${e.method} ${e.path}${e.query} ${e.status}`)].join("\n"));
+    writeFileSync(
+      process.env.FAULTS_DUMP,
+      [
+        ...t.log.lines,
+        ...sb.journal.entries
+          .filter((e) => e.fault)
+          .map((e) => `${e.service} ${e.method} ${e.path}${e.query} ${e.status}`),
+      ].join('\n'),
+    );
   const why = result.phases
     .filter((p) => p.status === 'failed')
-    .map((p) => [p.summary, ...(p.details ?? []), ...t.log.lines.filter((l) => /Error/.test(l)).slice(-6)].join("\n"));
+    .map((p) =>
+      [p.summary, ...(p.details ?? []), ...t.log.lines.filter((l) => /Error/.test(l)).slice(-6)].join('\n'),
+    );
   expect({ phases, failed: t.failed, why }).toEqual({
     why: [],
     phases: ['validate:ok', 'configure:ok', 'apply:ok', 'install-runner:ok', 'create:ok'],
@@ -111,7 +123,9 @@ describe('the whole pipeline under faults (needs terraform)', () => {
         { service: 'resourcemanager', kind: 'drop', rate: 0.05 },
       ]);
       expectConverged(r);
-      const kinds = new Set(r.sb.journal.entries.filter((e) => e.fault).map((e) => `${e.service} ${e.status}`));
+      const kinds = new Set(
+        r.sb.journal.entries.filter((e) => e.fault).map((e) => `${e.service} ${e.status}`),
+      );
       expect(kinds).toEqual(expect.objectContaining({}));
       expect([...kinds]).toEqual(expect.arrayContaining(['compute 403', 'harness 429']));
     },
