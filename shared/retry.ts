@@ -3,7 +3,10 @@ import { RemoteError, WaitTimeoutError, errorMessage } from './errors.js';
 import { Logger, nullLogger } from './logger.js';
 
 export interface RetryOptions {
-  /** Total attempts including the first. */
+  /**
+   * Total attempts including the first (default 5). When left unset, a throttled request gets up to 12 within the
+   * budget; when set, it is the cap for every error.
+   */
   attempts?: number;
   baseMs?: number;
   maxMs?: number;
@@ -15,7 +18,7 @@ export interface RetryOptions {
   /**
    * The most time retries may take, waits included (default 90 s, the real Google provider's per-request retry
    * budget, `defaultRetryTransportTimeoutSec` in its transport/retry_transport.go). A throttled request is retried
-   * until this is spent (up to 12 attempts), whatever `attempts` says: rate quotas refill within a minute. A wait
+   * until this is spent (up to 12 attempts unless `attempts` is set): rate quotas refill within a minute. A wait
    * the server asks for (Retry-After, x-ratelimit-reset) that would end beyond the budget is not waited: the error
    * is thrown at once, saying how long the server asked to wait.
    */
@@ -142,7 +145,7 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryO
     try {
       return await fn(attempt);
     } catch (e) {
-      const limit = isThrottled(e) ? Math.max(attempts, THROTTLE_ATTEMPTS) : attempts;
+      const limit = isThrottled(e) && opts.attempts === undefined ? THROTTLE_ATTEMPTS : attempts;
       if (attempt + 1 >= limit || !retryable(e)) throw e;
       const retryAfter = e instanceof RemoteError ? e.retryAfterMs : undefined;
       const remaining = budget - (clock.now() - start);

@@ -674,7 +674,7 @@ export class ComputeApi {
       {
         clock: this.clock,
         random: this.opts.random,
-        attempts: this.opts.attempts ?? 5,
+        attempts: this.opts.attempts,
         retryable: (e) => {
           if (e instanceof RemoteError && e.status === 401) return e.retryAfterMs === 0;
           return idempotent ? isTransient(e) : isRefusedUnapplied(e);

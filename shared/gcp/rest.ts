@@ -14,7 +14,7 @@ export type Query = Record<string, string | number | boolean | readonly string[]
 export interface GcpRestOptions {
   log?: Logger;
   clock?: Clock;
-  /** Attempts per request for retryable answers (default 5). */
+  /** Attempts per request for retryable answers (default 5; a throttled request up to 12 within the budget when unset). */
   attempts?: number;
   /** For reproducible retry jitter in tests. */
   random?: () => number;
@@ -163,7 +163,7 @@ export class GcpRest {
       {
         clock: this.clock,
         random: this.opts.random,
-        attempts: this.opts.attempts ?? 5,
+        attempts: this.opts.attempts,
         retryable: (e) => {
           if (e instanceof RemoteError && e.status === 401) return refreshedAfter401 && e.retryAfterMs === 0;
           if (idempotent) return isTransient(e);

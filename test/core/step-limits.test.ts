@@ -105,7 +105,7 @@ test('one held annotation is shown at the end rather than counted', async () => 
   );
 });
 
-test('throttled requests are retried past `attempts` within the budget; a wait beyond the budget is not slept', async () => {
+test('throttled requests are retried past the default 5 attempts within the budget; a wait beyond the budget is not slept', async () => {
   const clock = new FakeClock();
   let calls = 0;
   const throttled = new RemoteError('compute', 403, 'm', {
@@ -118,7 +118,7 @@ test('throttled requests are retried past `attempts` within the budget; a wait b
         if (calls < 8) throw throttled;
         return 'ok';
       },
-      { clock, attempts: 3, random: () => 0 },
+      { clock, random: () => 0 },
     ),
   ).resolves.toBe('ok');
   expect(calls).toBe(8);
