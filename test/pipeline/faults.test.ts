@@ -79,6 +79,7 @@ function created(entries: readonly JournalEntry[]): string[] {
 function expectConverged(r: Awaited<ReturnType<typeof runPipeline>>) {
   const { t, result, sb } = r;
   const phases = result.phases.map((p) => `${p.name}:${p.status}`);
+  // FAULTS_DUMP=<file>: keep the run's log and the faults it met, to see why a run did not converge.
   if (process.env.FAULTS_DUMP)
     writeFileSync(
       process.env.FAULTS_DUMP,
@@ -105,6 +106,9 @@ function expectConverged(r: Awaited<ReturnType<typeof runPipeline>>) {
   // Nothing made twice.
   const made = created(sb.journal.entries);
   expect(made.filter((m, i) => made.indexOf(m) !== i)).toEqual([]);
+  // Nor tried twice: a create sent again after it was applied answers 409 (Compute `alreadyExists`, Harness, IAM).
+  const replayed = sb.journal.entries.filter((e) => e.status === 409 && !/setIamPolicy$/.test(e.path));
+  expect(replayed.map((e) => `${e.service} ${e.method} ${e.path}`)).toEqual([]);
   // The faults did happen, and no credential reached what the user reads.
   expect(sb.journal.entries.some((e) => e.fault)).toBe(true);
   const text = [...t.log.lines, ...t.summary, JSON.stringify(t.outputs), r.report].join('\n');
@@ -126,7 +130,6 @@ describe('the whole pipeline under faults (needs terraform)', () => {
       const kinds = new Set(
         r.sb.journal.entries.filter((e) => e.fault).map((e) => `${e.service} ${e.status}`),
       );
-      expect(kinds).toEqual(expect.objectContaining({}));
       expect([...kinds]).toEqual(expect.arrayContaining(['compute 403', 'harness 429']));
     },
     300_000,
