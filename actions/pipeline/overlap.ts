@@ -12,8 +12,8 @@ export interface Task {
   id: string;
   /** Tasks that must succeed before this one starts. */
   after: readonly string[];
-  /** Runs the task; resolves `failed` (with why) or throws to fail it. */
-  run(signal: AbortSignal): Promise<{ status: 'ok' } | { status: 'failed'; reason: string }>;
+  /** Runs the task; resolves `failed` (with why) or throws to fail it; `skipped` when it stopped on the signal. */
+  run(signal: AbortSignal): Promise<{ status: 'ok' } | { status: 'failed' | 'skipped'; reason: string }>;
 }
 
 export interface TaskRecord {
@@ -70,7 +70,7 @@ export async function runTasks(tasks: readonly Task[], clock: Clock): Promise<Ta
       record =
         r.status === 'ok'
           ? { id: t.id, status: 'ok', startedAt, finishedAt: clock.now() }
-          : { id: t.id, status: 'failed', startedAt, finishedAt: clock.now(), reason: r.reason };
+          : { id: t.id, status: r.status, startedAt, finishedAt: clock.now(), reason: r.reason };
     } catch (e) {
       record = { id: t.id, status: 'failed', startedAt, finishedAt: clock.now(), reason: errorMessage(e) };
     }
