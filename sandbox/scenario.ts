@@ -130,6 +130,11 @@ export interface HarnessScenario {
   /** How long a gitspace takes per state, and whether starting it fails. */
   gitspaceStepMs: number;
   gitspaceStartFails: boolean;
+  /**
+   * Harness's API rate limit per API key (docs: 1000 requests per minute), as `requests` per `windowMs`; absent:
+   * no limit. Over it, 429 without Retry-After (sandbox/harness/rate-limit.ts).
+   */
+  rateLimit?: { requests: number; windowMs: number };
   /** Infra providers already configured (for update/no-op paths). */
   existingInfra: boolean;
   /** Which module generation's YAML keys the server's setup_yaml carries (default post-0.0.3, as Harness emits today). */
