@@ -18,7 +18,8 @@ export class RateLimiter {
   /** Requests served in each window since the first request (for the bench's share of the limit). */
   readonly served: number[] = [];
   readonly refused: number[] = [];
-  private origin: number | undefined;
+  /** When the first request arrived: windows are counted from it. */
+  origin: number | undefined;
 
   constructor(
     readonly limit: RateLimit,
