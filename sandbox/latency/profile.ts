@@ -76,7 +76,7 @@ export const REALISTIC = {
     value: 4 * MIN,
     range: [3 * MIN, 5 * MIN],
     source:
-      'Harness UI strings (`waitingMessage`, harness/harness-ui): the gateway connects in "about 3-5 minutes"; /work/shared/docs/gitspaces-spec.md 6.1',
+      'Harness UI strings (`waitingMessage`, harness/harness-ui): connecting the gateway takes "about 3-5 minutes"; install-runner\'s GW-101 fix says the same',
   },
   /** A gitspace from the start action to `running` (provisioning through the gateway, then the agent\'s setup). */
   gitspaceStart: {
