@@ -76,7 +76,10 @@ function bulkConfig(base: Record<string, unknown>, n: number, dir: string): stri
   return path;
 }
 
-function runWorker(env: NodeJS.ProcessEnv, config: string): Promise<{ maxRssKiB: number; times: Record<string, number> }> {
+function runWorker(
+  env: NodeJS.ProcessEnv,
+  config: string,
+): Promise<{ maxRssKiB: number; times: Record<string, number> }> {
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'bulk-worker.ts')], {
       cwd: ROOT,
@@ -89,7 +92,11 @@ function runWorker(env: NodeJS.ProcessEnv, config: string): Promise<{ maxRssKiB:
     child.on('exit', (code) => {
       const last = out.trim().split('\n').pop() ?? '';
       try {
-        const parsed = JSON.parse(last) as { error?: string; maxRssKiB: number; times: Record<string, number> };
+        const parsed = JSON.parse(last) as {
+          error?: string;
+          maxRssKiB: number;
+          times: Record<string, number>;
+        };
         if (code || parsed.error) rej(new Error(`bulk worker: ${parsed.error ?? `exit ${code}`}`));
         else res(parsed);
       } catch {
@@ -106,7 +113,12 @@ export default async function bulk1000(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gitspaces-bench-bulk-'));
   try {
     const base = scenarioConfig(sb.scenario);
-    const env: NodeJS.ProcessEnv = { ...sb.env, PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir };
+    const env: NodeJS.ProcessEnv = {
+      ...sb.env,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+    };
     const small = bulkConfig(base, 250, dir);
     const large = bulkConfig(base, 1000, dir);
     // The infra provider and its regions, as configure-infra makes them (the machines come with the creates).
@@ -126,7 +138,8 @@ export default async function bulk1000(): Promise<Figure[]> {
     const limiter = m.rateLimiter as NonNullable<HarnessModel['rateLimiter']>;
     const created = () =>
       sb.journal.entries.filter(
-        (e) => e.service === 'harness' && e.method === 'POST' && /\/gitspaces$/.test(e.path) && e.status < 300,
+        (e) =>
+          e.service === 'harness' && e.method === 'POST' && /\/gitspaces$/.test(e.path) && e.status < 300,
       );
 
     const rss250 = (await runWorker(env, small)).maxRssKiB / 1024;
@@ -142,7 +155,9 @@ export default async function bulk1000(): Promise<Figure[]> {
     await new Promise((r) => setTimeout(r, 3 * sb.scenario.harness.gitspaceStepMs));
     const left = m.gitspaces.filter((g) => !g.deleted).length;
     if (names.size !== 1000 || left)
-      throw new Error(`expected 1000 gitspaces created and none left, got ${names.size} created and ${left} left`);
+      throw new Error(
+        `expected 1000 gitspaces created and none left, got ${names.size} created and ${left} left`,
+      );
     // The windows the 1,000 run filled from start to end (not the first, which it entered part-way).
     const first = windowAt(t0) + 1;
     const last = windowAt(t1) - 1;
@@ -162,7 +177,7 @@ export default async function bulk1000(): Promise<Figure[]> {
         name: 'bulk 1000 over 3 regions: requests served / rate limit (complete windows)',
         value: Number(share.toFixed(3)),
         unit: 'fraction of limit',
-        note: `${limit.requests} req per ${limit.windowMs / 1000} s per key (Harness: per minute, x${scale}); ${windows} complete window(s); create ${(big.times.create ?? 0) / 1000 | 0} s, delete ${(big.times.delete ?? 0) / 1000 | 0} s; ${refused} answered 429; over the whole run, partial windows included: ${overall.toFixed(2)}`,
+        note: `${limit.requests} req per ${limit.windowMs / 1000} s per key (Harness: per minute, x${scale}); ${windows} complete window(s); create ${((big.times.create ?? 0) / 1000) | 0} s, delete ${((big.times.delete ?? 0) / 1000) | 0} s; ${refused} answered 429; over the whole run, partial windows included: ${overall.toFixed(2)}`,
         contract: 'bulk-1000 rate-limit share',
       },
       {

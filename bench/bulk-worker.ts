@@ -29,7 +29,9 @@ for (const action of ['create', 'delete']) {
   times[action] = performance.now() - t0;
   results[action] = r.phase.summary;
   if (r.exitCode || failed.length) {
-    process.stdout.write(`${JSON.stringify({ error: `${action}: ${failed.join('; ') || r.phase.summary}` })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ error: `${action}: ${failed.join('; ') || r.phase.summary}` })}\n`,
+    );
     process.exit(1);
   }
 }

@@ -306,7 +306,9 @@ export function scenariosDir(): string {
 function baseFor(override: DeepPartial<Scenario>): Scenario {
   if (override.latency === undefined) return HEALTHY;
   if (override.latency !== 'realistic')
-    throw new Error(`Scenario latency: "${String(override.latency)}" is not a profile; use latency: realistic`);
+    throw new Error(
+      `Scenario latency: "${String(override.latency)}" is not a profile; use latency: realistic`,
+    );
   const timeScale = override.timeScale ?? DEFAULT_TIME_SCALE;
   if (!(typeof timeScale === 'number' && timeScale > 0 && timeScale <= 1))
     throw new Error(

@@ -18,10 +18,15 @@
 import type { PathNode } from '../../shared/latency/critical-path.js';
 import { GITSPACE_START_STEPS, REALISTIC, scaled } from './profile.js';
 
-export function latencyGraph(opts: { regions: string[]; timeScale: number; preflightMs: number }): PathNode[] {
+export function latencyGraph(opts: {
+  regions: string[];
+  timeScale: number;
+  preflightMs: number;
+}): PathNode[] {
   const t = (f: { value: number }) => scaled(f.value, opts.timeScale);
   const p = REALISTIC;
-  const gitspaceMs = Math.max(1, Math.round(t(p.gitspaceStart) / GITSPACE_START_STEPS)) * GITSPACE_START_STEPS;
+  const gitspaceMs =
+    Math.max(1, Math.round(t(p.gitspaceStart) / GITSPACE_START_STEPS)) * GITSPACE_START_STEPS;
   const nodes: PathNode[] = [
     { id: 'preflight', durationMs: opts.preflightMs, after: [] },
     { id: 'dns-zone', durationMs: t(p.dnsChange), after: ['preflight'] },

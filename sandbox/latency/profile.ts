@@ -29,7 +29,7 @@ export const REALISTIC = {
     value: 15 * S,
     range: [5 * S, 60 * S],
     source:
-      'Compute API operations are asynchronous (an Operation RUNNING until DONE); no published duration: our reading, seconds for network resources, with the google provider\'s 20m default create timeout as the bound it tolerates',
+      "Compute API operations are asynchronous (an Operation RUNNING until DONE); no published duration: our reading, seconds for network resources, with the google provider's 20m default create timeout as the bound it tolerates",
     estimate: true,
   },
   /** instances.insert until the operation is DONE (the VM is RUNNING). */
@@ -68,7 +68,7 @@ export const REALISTIC = {
     value: 90 * S,
     range: [45 * S, 5 * MIN],
     source:
-      'docs/domain.md (the runner VM installs Docker and pulls the runner and delegate images on boot); install-runner\'s runner-timeout default of 10m is the upper bound we wait for',
+      "docs/domain.md (the runner VM installs Docker and pulls the runner and delegate images on boot); install-runner's runner-timeout default of 10m is the upper bound we wait for",
     estimate: true,
   },
   /** From runner and delegate up to the gateway reporting healthy in Harness. */

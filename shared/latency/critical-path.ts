@@ -25,7 +25,8 @@ export function criticalPath(nodes: readonly PathNode[]): CriticalPath {
   const byId = new Map<string, PathNode>();
   for (const n of nodes) {
     if (byId.has(n.id)) throw new Error(`Graph node "${n.id}" is defined twice`);
-    if (!(n.durationMs >= 0)) throw new Error(`Graph node "${n.id}" has duration ${n.durationMs}: use ms >= 0`);
+    if (!(n.durationMs >= 0))
+      throw new Error(`Graph node "${n.id}" has duration ${n.durationMs}: use ms >= 0`);
     byId.set(n.id, n);
   }
   for (const n of nodes)
