@@ -12,6 +12,7 @@ import { CERT_101, GateApis, gateInputsFor } from '../../shared/checks/after-app
 import { loadConfig } from '../../shared/config/load.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import type { CheckResult } from '../../shared/report/model.js';
+import { formatDuration } from '../../shared/report/render.js';
 import type { Task } from './overlap.js';
 
 export const CERTIFICATES_TASK = 'certificates';
@@ -76,7 +77,7 @@ export function certificatesWait(opts: {
           const w = waiting[0] as CheckResult;
           return {
             status: 'failed',
-            reason: `CERT-101 ${w.title}: still ${w.observed} after ${Math.round(timeoutMs / 60_000)} min. Fix: ${w.fix}`,
+            reason: `CERT-101 ${w.title}: still ${w.observed} after ${formatDuration(timeoutMs)} (certificate-timeout). Fix: ${w.fix}`,
           };
         }
         await io.clock.sleep(pollMs);
