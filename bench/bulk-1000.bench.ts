@@ -10,26 +10,19 @@
  * count). Contract lines: `bulk-1000 rate-limit share: X.XX`, `bulk-1000 peak RSS MiB: N`.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
 import { main as configureInfra } from '../actions/configure-infra/main.js';
 import { realClock } from '../shared/clock.js';
 import { Inputs, mapInputSource } from '../shared/inputs.js';
 import { nullLogger } from '../shared/logger.js';
 import type { HarnessModel } from '../sandbox/harness/model.js';
 import { startSandbox } from '../sandbox/index.js';
-import { scenarioConfig } from '../sandbox/scenarios/config.js';
+import { writeBulkConfig } from '../sandbox/scenarios/bulk.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REGIONS = {
-  'us-central1': { subdomain: 'usc1', zone: 'us-central1-a' },
-  'europe-west1': { subdomain: 'euw1', zone: 'europe-west1-b' },
-  'asia-southeast1': { subdomain: 'ase1', zone: 'asia-southeast1-a' },
-};
-
 export interface Figure {
   name: string;
   value: number;
@@ -37,43 +30,6 @@ export interface Figure {
   note?: string;
   contract?: string;
   contractDigits?: number;
-}
-
-function bulkConfig(base: Record<string, unknown>, n: number, dir: string): string {
-  const cfg = structuredClone(base) as Record<string, Record<string, unknown>>;
-  const regions: Record<string, unknown> = {};
-  let i = 0;
-  for (const [r, v] of Object.entries(REGIONS)) {
-    regions[r] = {
-      subdomain: v.subdomain,
-      default_subnet_ip_range: `10.${6 + i}.0.0/16`,
-      proxy_subnet_ip_range: `10.${100 + i}.0.0/26`,
-    };
-    i++;
-  }
-  (cfg.infrastructure as Record<string, unknown>).regions = regions;
-  (cfg.terraform as Record<string, unknown>).working_directory = join(dir, 'tf');
-  cfg.machines = Object.entries(REGIONS).map(([r, v]) => ({
-    name: `std-${v.subdomain}`,
-    region: r,
-    zone: v.zone,
-    machine_type: 'e2-standard-4',
-    boot_disk_size: 50,
-    persistent_disk_size: 100,
-  })) as never;
-  const names = Object.values(REGIONS).map((v) => `std-${v.subdomain}`);
-  cfg.gitspaces = Array.from({ length: n }, (_, k) => ({
-    name: `gs-${String(k).padStart(4, '0')}`,
-    repo_url: 'https://github.com/acme/api',
-    repo_type: 'github',
-    branch: 'main',
-    ide: 'vs_code_web',
-    machine: names[k % names.length],
-  })) as never;
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `gitspaces-${n}.yaml`);
-  writeFileSync(path, stringify(cfg));
-  return path;
 }
 
 function runWorker(
@@ -112,15 +68,14 @@ export default async function bulk1000(): Promise<Figure[]> {
   const sb = await startSandbox({ scenario: { harness: { rateLimit: limit } } });
   const dir = mkdtempSync(join(tmpdir(), 'gitspaces-bench-bulk-'));
   try {
-    const base = scenarioConfig(sb.scenario);
     const env: NodeJS.ProcessEnv = {
       ...sb.env,
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       RUNNER_TEMP: dir,
     };
-    const small = bulkConfig(base, 250, dir);
-    const large = bulkConfig(base, 1000, dir);
+    const small = writeBulkConfig(sb.scenario, 250, dir);
+    const large = writeBulkConfig(sb.scenario, 1000, dir);
     // The infra provider and its regions, as configure-infra makes them (the machines come with the creates).
     const io = {
       inputs: new Inputs(mapInputSource({ config: large }), nullLogger),
