@@ -14,7 +14,7 @@ export interface PathNode {
 export interface CriticalPath {
   /** Earliest finish of the whole graph: the length of its longest chain. */
   totalMs: number;
-  /** The longest chain, first node first (ties: the first dependency listed). */
+  /** The longest chain, first node first (ties: the first dependency listed, the last node listed). */
   path: string[];
   /** Earliest start and finish of every node. */
   times: Record<string, { startMs: number; finishMs: number }>;
@@ -60,7 +60,8 @@ export function criticalPath(nodes: readonly PathNode[]): CriticalPath {
   let totalMs = 0;
   for (const n of nodes) {
     const f = visit(n.id, []);
-    if (last === undefined || f > totalMs) {
+    // The last node listed among those that finish last: the graph's sink rather than a step on the way to it.
+    if (last === undefined || f >= totalMs) {
       last = n.id;
       totalMs = f;
     }

@@ -1,4 +1,6 @@
 import { criticalPath } from '../../shared/latency/critical-path.js';
+import { latencyGraph } from '../../sandbox/latency/graph.js';
+import { REALISTIC } from '../../sandbox/latency/profile.js';
 
 describe('criticalPath', () => {
   it('is the longest chain, not the sum: parallel branches overlap', () => {
@@ -53,5 +55,30 @@ describe('criticalPath', () => {
       ]),
     ).toThrow('Graph node "a" is defined twice');
     expect(() => criticalPath([{ id: 'a', durationMs: -1, after: [] }])).toThrow('duration -1');
+  });
+});
+
+describe('the cloud graph with the realistic profile', () => {
+  it('is bound by the certificate, and the runner, gateway and gitspace wait under it', () => {
+    const r = criticalPath(
+      latencyGraph({ regions: ['us-central1', 'europe-west1'], timeScale: 0.01, preflightMs: 500 }),
+    );
+    const t = (f: { value: number }) => f.value * 0.01;
+    expect(r.totalMs).toBe(500 + t(REALISTIC.dnsChange) + t(REALISTIC.certificateActive));
+    expect(r.path).toEqual([
+      'preflight',
+      'dns-zone',
+      'delegation',
+      'certificate:europe-west1',
+      'https:europe-west1',
+      'ready:europe-west1',
+    ]);
+    // The runner's chain: VM, startup script, gateway, gitspace, all after the preflight.
+    expect(r.times['gitspace:us-central1']?.finishMs).toBe(
+      500 +
+        Math.max(t(REALISTIC.instanceInsert) + t(REALISTIC.runnerBoot), t(REALISTIC.instanceGroupInsert)) +
+        t(REALISTIC.gatewayHealthy) +
+        t(REALISTIC.gitspaceStart),
+    );
   });
 });
