@@ -184,7 +184,10 @@ async function runMain(
       exitCode: result.exitCode === undefined && io.failures.length ? EXIT.failed : outcome.exitCode,
       phase: result.phase,
       checks: result.checks,
-      phases: (result as { phases?: PhaseResult[] }).phases,
+      // The pipeline's phases, then what ran alongside them (the certificate wait), so the timeline shows both.
+      phases: (result as { phases?: PhaseResult[] }).phases?.concat(
+        (result as { alongside?: PhaseResult[] }).alongside ?? [],
+      ),
     };
   } catch (e) {
     const outcome = outcomeOfError(e);

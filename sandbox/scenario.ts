@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { FaultRule } from './core/faults.js';
 import type { StorageBucketSeed } from './gcp/storage-state.js';
+import { DEFAULT_TIME_SCALE, latencyOverrides } from './latency/profile.js';
 
 /**
  * A scenario seeds the sandbox's world. Every field has a default (the healthy project); a named scenario
@@ -27,6 +28,13 @@ export interface Scenario {
   inputs?: Record<string, string>;
   seed: number;
   faults: FaultRule[];
+  /**
+   * `realistic`: every long operation takes its duration from sandbox/latency/profile.ts (published figures),
+   * multiplied by `timeScale`. Fields the scenario sets explicitly win over the profile's.
+   */
+  latency?: 'realistic';
+  /** The factor on the profile's real durations (default 0.01: one real minute takes 600 ms). */
+  timeScale?: number;
   gcp: GcpScenario;
   dns: DnsScenario;
   harness: HarnessScenario;
@@ -77,6 +85,11 @@ export interface GcpScenario {
   };
   /** How long Compute and Certificate Manager long-running operations stay RUNNING (default 50 ms). */
   operationMs?: number;
+  /**
+   * Per Compute collection (`instances`, `instanceGroupManagers`, ...) and for Cloud DNS `changes`: how long an
+   * insert's operation (a change) stays RUNNING (pending); other operations take `operationMs`.
+   */
+  operationMsByCollection?: Record<string, number>;
   /** Cloud Storage buckets (sandbox/gcp/storage-state.ts); absent: one healthy `<projectId>-gitspaces-tfstate`. */
   storageBuckets?: StorageBucketSeed[];
 }
@@ -117,6 +130,11 @@ export interface HarnessScenario {
   /** How long a gitspace takes per state, and whether starting it fails. */
   gitspaceStepMs: number;
   gitspaceStartFails: boolean;
+  /**
+   * Harness's API rate limit per API key (docs: 1000 requests per minute), as `requests` per `windowMs`; absent:
+   * no limit. Over it, 429 without Retry-After (sandbox/harness/rate-limit.ts).
+   */
+  rateLimit?: { requests: number; windowMs: number };
   /** Infra providers already configured (for update/no-op paths). */
   existingInfra: boolean;
   /** Which module generation's YAML keys the server's setup_yaml carries (default post-0.0.3, as Harness emits today). */
@@ -281,16 +299,34 @@ export function scenariosDir(): string {
   return join(here, 'scenarios');
 }
 
+/**
+ * The base a scenario's fields are merged over: the healthy project, with the realistic latency profile's
+ * durations when the scenario asks for it (so that its own explicit fields still win).
+ */
+function baseFor(override: DeepPartial<Scenario>): Scenario {
+  if (override.latency === undefined) return HEALTHY;
+  if (override.latency !== 'realistic')
+    throw new Error(
+      `Scenario latency: "${String(override.latency)}" is not a profile; use latency: realistic`,
+    );
+  const timeScale = override.timeScale ?? DEFAULT_TIME_SCALE;
+  if (!(typeof timeScale === 'number' && timeScale > 0 && timeScale <= 1))
+    throw new Error(
+      `Scenario timeScale: ${String(override.timeScale)} is not a factor in (0, 1]; use e.g. timeScale: 0.01`,
+    );
+  return mergeScenario(HEALTHY, { ...latencyOverrides(timeScale), latency: 'realistic', timeScale });
+}
+
 /** A scenario by name (sandbox/scenarios/<name>.yaml), from a file path, or an object of overrides. */
 export function loadScenario(nameOrPath: string | DeepPartial<Scenario> = 'healthy'): Scenario {
-  if (typeof nameOrPath !== 'string') return mergeScenario(HEALTHY, nameOrPath);
+  if (typeof nameOrPath !== 'string') return mergeScenario(baseFor(nameOrPath), nameOrPath);
   if (nameOrPath === 'healthy') return structuredClone(HEALTHY);
   const byName = join(scenariosDir(), `${nameOrPath}.yaml`);
   const path = existsSync(byName) ? byName : resolve(nameOrPath);
   if (!existsSync(path))
     throw new Error(`Unknown scenario "${nameOrPath}": not in ${scenariosDir()} and not a file`);
   const raw = parse(readFileSync(path, 'utf8')) as DeepPartial<Scenario>;
-  return mergeScenario(HEALTHY, { name: nameOrPath, ...raw });
+  return mergeScenario(baseFor(raw), { name: nameOrPath, ...raw });
 }
 
 export type { DeepPartial };

@@ -2,6 +2,9 @@
 /**
  * npm run bench: runs every bench/*.bench.ts (each default-exports `async () => [{name, value, unit, note?}]`)
  * in this one process (TypeScript through tsx) and prints one table. Benchmarks are figures, never tests.
+ * `npm run bench <part>` runs only the files whose name contains <part> (e.g. `npm run bench pipeline-latency`).
+ * A figure with `contract: '<label>'` is also printed under the table as the line `<label>: <value>`, with
+ * `contractDigits` decimals (default 2): the lines checks read (e.g. `critical-path ratio: 1.08`).
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -39,3 +42,6 @@ const line = (cells) =>
 console.log(line(cols.map(([h]) => h)));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(cols.map(([, f]) => f(r))));
+const contracts = rows.filter((r) => r.contract);
+if (contracts.length) console.log('');
+for (const r of contracts) console.log(`${r.contract}: ${Number(r.value).toFixed(r.contractDigits ?? 2)}`);

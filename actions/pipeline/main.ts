@@ -7,6 +7,8 @@ import { PhaseResult } from '../../shared/report/model.js';
 import { renderPipelineMarkdown } from '../../shared/report/render.js';
 import { loadAction } from '../load.js';
 import { pipelinePhases } from '../registry.js';
+import { CERTIFICATES_TASK, certificatesWait } from './certificates.js';
+import { Task, runTasks } from './overlap.js';
 
 /** The pipeline's phases in order, each backed by one action (actions/registry.ts). */
 export const PHASES = pipelinePhases().map((a) => ({
@@ -22,6 +24,8 @@ const HANDED_ON = new Set(pipelinePhases().flatMap((a) => a.handsOn ?? []));
 
 export interface PipelineResult extends ActionResult {
   phases: PhaseResult[];
+  /** Work that ran alongside the phases (the certificate wait), for the timeline. */
+  alongside: PhaseResult[];
 }
 
 function phaseIO(
@@ -82,8 +86,10 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   const phases: PhaseResult[] = [];
   const summaries: string[] = [];
   let exitCode = 0;
-  for (const phase of PHASES) {
-    if (!selected.includes(phase.name)) continue;
+  // Each phase runs after the one before (it takes the outputs handed on); the certificate wait runs alongside
+  // install-runner and create (actions/pipeline/overlap.ts). A failure skips what comes after it.
+  const byName = new Map<string, PhaseResult>();
+  const runPhase = async (phase: (typeof PHASES)[number]): Promise<PhaseResult> => {
     const source: InputSource = (name) =>
       (phase.inputs as Record<string, string>)[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
     const collected: Record<string, string> = {};
@@ -92,18 +98,19 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     io.log.info(`── phase ${phase.name} (${phase.action})`);
     let result: ActionResult | undefined;
     let failure: string | undefined;
+    let code: number;
     try {
       const main = await loadAction(phase.action);
       result = await main(sub);
       failure =
         sub.failure ??
         (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
-      exitCode = result.exitCode ?? 0;
+      code = result.exitCode ?? 0;
     } catch (e) {
       // The same mapping as the bundle and the CLI (shared/failure.ts): 2 for a user's mistake, 1 otherwise.
       const o = outcomeOfError(e);
       failure = o.message;
-      exitCode = o.exitCode;
+      code = o.exitCode;
       for (const d of o.debug) io.log.debug(d);
     }
     const durationMs = io.clock.now() - started;
@@ -124,26 +131,65 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
         };
     if (failure && !phaseResult.summary.includes(failure.split('\n')[0] as string))
       phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
-    phases.push(phaseResult);
     Object.assign(outputs, collected);
     for (const name of HANDED_ON) if (collected[name]) carried[name] = collected[name] as string;
     if (failure) {
       io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
+      exitCode = exitCode || code || 1;
+    } else if (!exitCode) exitCode = code;
+    byName.set(phase.name, phaseResult);
+    return phaseResult;
+  };
+  const chain = PHASES.filter((p) => selected.includes(p.name));
+  const tasks: Task[] = chain.map((phase, i) => ({
+    id: phase.name,
+    after: i ? [(chain[i - 1] as (typeof PHASES)[number]).name] : [],
+    run: async () => {
+      const r = await runPhase(phase);
+      return r.status === 'failed' ? { status: 'failed', reason: r.summary } : { status: 'ok' };
+    },
+  }));
+  const certs =
+    selected.includes('apply') && selected.includes('create')
+      ? certificatesWait({
+          io,
+          after: 'apply',
+          input: (name) => secrets[name] ?? carried[name] ?? rawSource(name),
+          outputs,
+          gcpCredentials: secrets['gcp-credentials'] ?? '',
+        })
+      : undefined;
+  if (certs) tasks.push(certs.task);
+  const records = await runTasks(tasks, io.clock);
+  for (const phase of chain) {
+    const r = byName.get(phase.name);
+    const record = records.find((x) => x.id === phase.name);
+    phases.push(
+      r ?? {
+        name: phase.name,
+        status: 'skipped',
+        startedAt: record?.startedAt ?? io.clock.now(),
+        durationMs: 0,
+        summary: record?.reason ?? 'not run: an earlier phase failed',
+      },
+    );
+  }
+  const alongside: PhaseResult[] = [];
+  const certRecord = records.find((r) => r.id === CERTIFICATES_TASK);
+  if (certs && certRecord && certRecord.status !== 'skipped') {
+    alongside.push({
+      name: CERTIFICATES_TASK,
+      status: certRecord.status,
+      startedAt: certRecord.startedAt,
+      durationMs: certRecord.finishedAt - certRecord.startedAt,
+      summary: certRecord.reason ?? certs.summary(),
+    });
+    if (certRecord.status === 'failed') {
+      io.log.error(`Certificates: ${certRecord.reason}`, { title: 'gitspaces: certificates not ACTIVE' });
       exitCode = exitCode || 1;
-      break;
     }
   }
-  for (const p of PHASES) {
-    if (!selected.includes(p.name) || phases.some((x) => x.name === p.name)) continue;
-    phases.push({
-      name: p.name,
-      status: 'skipped',
-      startedAt: io.clock.now(),
-      durationMs: 0,
-      summary: 'not run: an earlier phase failed',
-    });
-  }
-  const failed = phases.find((p) => p.status === 'failed');
+  const failed = phases.find((p) => p.status === 'failed') ?? alongside.find((p) => p.status === 'failed');
   const verdict = failed ? `❌ Stopped at ${failed.name}.` : `✅ ${phases.length} phase(s) completed.`;
   io.setOutput(
     'phases',
@@ -152,7 +198,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     ),
   );
   // What failed and its fix first, then the phases and the timeline, then each phase's details.
-  await io.appendSummary(scrubSecrets(renderPipelineMarkdown(verdict, phases, summaries)));
+  await io.appendSummary(scrubSecrets(renderPipelineMarkdown(verdict, phases, summaries, alongside)));
   // The failed phase was annotated above; the result's exit code fails the step without a second annotation.
   const total = phases.reduce((a, p) => a + p.durationMs, 0);
   return {
@@ -165,6 +211,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       summary: verdict,
     },
     phases,
+    alongside,
     exitCode: failed ? exitCode || 1 : 0,
   };
 }

@@ -5,7 +5,6 @@ import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError, isConfigurationError } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import { onlyTransientErrors } from '../../shared/terraform/transient.js';
-import { zoneNameFor } from '../../shared/net.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { renderChecksMarkdown } from '../../shared/report/render.js';
 import { checkVerdict } from '../../shared/report/model.js';
@@ -22,7 +21,7 @@ import {
 import { ChurnClassification, classifyPlan, withoutChurn } from '../../shared/terraform/churn.js';
 import { classifyDrift, computedOnlyAttributes } from '../../shared/terraform/drift.js';
 import type { PlanOutcome, TerraformCli } from '../../shared/terraform/cli.js';
-import { GateApis, GateInputs, runAfterApplyGates } from '../../shared/checks/after-apply.js';
+import { GateApis, gateInputsFor, runAfterApplyGates } from '../../shared/checks/after-apply.js';
 
 export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
@@ -473,27 +472,7 @@ async function handOnModuleOutputs(run: ApplyRun): Promise<ModuleOutputs> {
 /** DNS and certificate gates, against the names and addresses the setup YAML and the module gave. */
 async function runHealthGates(run: ApplyRun, alb: Record<string, string>): Promise<CheckResult[]> {
   const { config, io } = run;
-  const { parse: parseYaml } = await import('yaml');
-  const infra = parseYaml(run.setupYaml) as {
-    name?: string;
-    domain?: string;
-    project?: { id?: string };
-    region_configs?: Record<string, { certificates?: { contents?: { domain?: string }[] } }>;
-  };
-  const gateInputs: GateInputs = {
-    project: infra.project?.id ?? config.gcp.project_id,
-    name: infra.name ?? config.infrastructure.name,
-    rootDomain: infra.domain ?? config.infrastructure.domain,
-    zoneName: zoneNameFor(infra.domain ?? config.infrastructure.domain),
-    manageDnsZone: config.terraform.manage_dns_zone,
-    useCertificateManager: config.terraform.certificate.mode === 'certificate-manager',
-    regions: Object.entries(alb).map(([k, ip]) => ({
-      key: k,
-      albIp: ip,
-      domain: infra.region_configs?.[k]?.certificates?.contents?.[0]?.domain ?? '',
-    })),
-    now: () => io.clock.now(),
-  };
+  const gateInputs = await gateInputsFor(config, run.setupYaml, alb, () => io.clock.now());
   const apis: GateApis =
     run.deps.gates ?? createGcp({ keyJson: run.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
   return runAfterApplyGates(apis, gateInputs);

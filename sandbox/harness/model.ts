@@ -9,6 +9,7 @@ import type {
 } from '../../shared/harness/types.js';
 import type { World } from '../world.js';
 import type { GitspaceRecord, GitspaceStep, HarnessState, InfraRecord, TokenRecord } from './state.js';
+import { RateLimiter } from './rate-limit.js';
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export function randomChars(n: number, alphabet = ALNUM): string {
@@ -61,8 +62,13 @@ export class HarnessModel implements HarnessState {
   /** infra/region -> when every health condition was first seen holding. */
   private readonly conditionsSince = new Map<string, number>();
 
+  /** Harness's per-API-key rate limit, when the scenario sets one (sandbox/harness/rate-limit.ts). */
+  readonly rateLimiter: RateLimiter | undefined;
+
   constructor(private readonly world: World) {
     this.accountId = world.scenario.harness.accountId;
+    const limit = world.scenario.harness.rateLimit;
+    this.rateLimiter = limit ? new RateLimiter(limit, () => this.now()) : undefined;
     this.apiKey = `pat.${this.accountId}.${randomBytes(12).toString('hex')}.${randomChars(20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
   }
 

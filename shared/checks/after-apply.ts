@@ -5,6 +5,8 @@
 import type { Certificate } from '../gcp/certmanager.js';
 import type { ManagedZone, ResourceRecordSet } from '../gcp/clouddns.js';
 import { errorMessage } from '../errors.js';
+import type { GitspacesConfig } from '../config/schema.js';
+import { zoneNameFor } from '../net.js';
 import type { CheckResult } from '../report/model.js';
 import { entriesOfPhase } from './catalog.js';
 import { docUrlFor } from './types.js';
@@ -41,6 +43,39 @@ export interface GateInputs {
   useCertificateManager: boolean;
   regions: GateRegion[];
   now: () => number;
+}
+
+/**
+ * The gates' inputs: the names and addresses the setup YAML (configure-infra's Infra Config) and the module's
+ * `alb_ips` output give, the config's otherwise.
+ */
+export async function gateInputsFor(
+  config: GitspacesConfig,
+  setupYaml: string,
+  alb: Record<string, string>,
+  now: () => number,
+): Promise<GateInputs> {
+  const { parse: parseYaml } = await import('yaml');
+  const infra = parseYaml(setupYaml) as {
+    name?: string;
+    domain?: string;
+    project?: { id?: string };
+    region_configs?: Record<string, { certificates?: { contents?: { domain?: string }[] } }>;
+  };
+  return {
+    project: infra.project?.id ?? config.gcp.project_id,
+    name: infra.name ?? config.infrastructure.name,
+    rootDomain: infra.domain ?? config.infrastructure.domain,
+    zoneName: zoneNameFor(infra.domain ?? config.infrastructure.domain),
+    manageDnsZone: config.terraform.manage_dns_zone,
+    useCertificateManager: config.terraform.certificate.mode === 'certificate-manager',
+    regions: Object.entries(alb).map(([k, ip]) => ({
+      key: k,
+      albIp: ip,
+      domain: infra.region_configs?.[k]?.certificates?.contents?.[0]?.domain ?? '',
+    })),
+    now,
+  };
 }
 
 /** An after-apply gate: its catalog id and what it reports for every region. */

@@ -96,6 +96,7 @@ export function renderPipelineMarkdown(
   verdict: string,
   phases: readonly PhaseResult[],
   sections: readonly string[],
+  alongside: readonly PhaseResult[] = [],
 ): string {
   const leads: string[] = [];
   const rest: string[] = [];
@@ -108,10 +109,12 @@ export function renderPipelineMarkdown(
     }
   }
   const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
-  const failed = phases.find((p) => p.status === 'failed');
+  const failed = phases.find((p) => p.status === 'failed') ?? alongside.find((p) => p.status === 'failed');
   if (failed) out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
   for (const lead of leads) out.push(lead, '');
-  out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
+  // Work that ran alongside the phases (the certificate wait) is listed after them; the timeline shows the overlap.
+  const all = [...phases, ...alongside];
+  out.push('### Phases', '', renderPhasesMarkdown(all), '', renderTimelineMermaid(all), '', ...rest);
   return out.join('\n');
 }
 

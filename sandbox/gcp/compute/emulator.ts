@@ -16,6 +16,14 @@ export class ComputeEmulator {
     return this.gcp.scn.operationMs ?? 50;
   }
 
+  /** How long an operation stays RUNNING: an insert takes its collection's time (latency profile), others opMs. */
+  private insertMs(type: string, selfLink: string): number {
+    const byCollection = this.gcp.scn.operationMsByCollection;
+    if (type !== 'insert' || !byCollection) return this.opMs;
+    const collection = /\/([A-Za-z]+)\/[^/]+$/.exec(selfLink)?.[1];
+    return (collection ? byCollection[collection] : undefined) ?? this.opMs;
+  }
+
   /** Seeds regions, zones, images, networks and subnetworks from the scenario. */
   seed(): void {
     const s = this.gcp.scn;
@@ -239,7 +247,7 @@ export class ComputeEmulator {
     if (scope.startsWith('zones/')) op.zone = `${BASE}projects/${project}/${scope}`;
     if (scope.startsWith('regions/')) op.region = `${BASE}projects/${project}/${scope}`;
     if (op.targetId === undefined) delete op.targetId;
-    this.gcp.computeOps.set(rel, { op, doneAt: now + this.opMs });
+    this.gcp.computeOps.set(rel, { op, doneAt: now + this.insertMs(type, target.selfLink) });
     return this.opView(rel) as Json;
   }
 

@@ -7,7 +7,11 @@ import { P, RRSet, rrView, zoneOf, validate, conflict } from './resources.js';
 export function changeRoutes(r: Router, world: GcpWorld): void {
   const changeView = (c: Json): Json => ({
     ...c,
-    status: world.now() - Number(c.createdAt) >= (world.scn.operationMs ?? 50) ? 'done' : 'pending',
+    status:
+      world.now() - Number(c.createdAt) >=
+      (world.scn.operationMsByCollection?.changes ?? world.scn.operationMs ?? 50)
+        ? 'done'
+        : 'pending',
     createdAt: undefined,
   });
   r.post(`${P}/managedZones/{zone}/changes`, (req) => {

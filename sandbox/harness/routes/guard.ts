@@ -29,6 +29,9 @@ export function harnessGuard(world: World, contracts: HarnessContracts): (req: R
         : ngError(401, 'INVALID_TOKEN', 'Token is not valid.');
       return { ...res, contractViolation: check.violation };
     }
+    // Per API key, before the request is looked at further (sandbox/harness/rate-limit.ts).
+    if (m.rateLimiter && !m.rateLimiter.take(key))
+      return { ...harnessError(429, 'Too Many Requests'), contractViolation: check.violation };
     if (check.violation) {
       const res = check.unknownOperation
         ? cde
