@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { formatIssue, parseConfig } from '../shared/config/parse.js';
+import { MAX_CONFIG_BYTES, readConfigFileSync } from '../shared/config/read.js';
 import type { ActionMain } from '../shared/action.js';
 import { EXIT, outcomeOfError, outcomeOfResult, reportOutcome } from '../shared/failure.js';
 import type { Scenario } from '../sandbox/scenario.js';
@@ -210,21 +211,20 @@ function checkConfig(
   out: (t: string) => void,
   err: (l: string) => void,
 ): number {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
+  // Read once, bounded, never from a pipe or a device (shared/config/read.ts).
+  const read = readConfigFileSync(path);
+  if (!read.ok) {
     const issue = {
       path: '',
-      found: `no readable file at ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-      expected: 'a gitspaces.yaml',
-      fix: 'Create it from examples/gitspaces.yaml or pass --config FILE.',
+      found: read.problem.found,
+      expected: `a gitspaces.yaml: a regular UTF-8 file of at most ${MAX_CONFIG_BYTES} bytes`,
+      fix: read.problem.fix,
     };
     if (args.json) out(JSON.stringify({ file: path, valid: false, issues: [issue] }, null, 2));
     else err(`error: ${formatIssue(issue)}`);
     return EXIT.config;
   }
-  const r = parseConfig(text);
+  const r = parseConfig(read.text);
   if (args.json) {
     out(
       JSON.stringify(
