@@ -117,6 +117,8 @@ async function runCommand(
         // No config given: use the one the scenario is built for, with every file the run writes kept in the
         // sandbox's own directory, so that a second run on a new sandbox starts from nothing.
         configPath = await sandboxConfig(sandbox);
+        // Its relative paths (terraform.working_directory) resolve in the sandbox's directory, not in the caller's.
+        env.GITSPACES_WORKSPACE = sandbox.dir;
         sandboxInputs['report-path'] = join(sandbox.dir, 'gitspaces-preflight.json');
         // The emulators answer in milliseconds: poll them faster than the real services deserve.
         sandboxInputs['poll-interval'] = '500ms';
@@ -258,14 +260,18 @@ interface SandboxHandle {
   stop(): Promise<void>;
 }
 
-/** Writes the scenario's gitspaces.yaml into the sandbox directory, Terraform's working directory beside it. */
+/**
+ * Writes the scenario's gitspaces.yaml into the sandbox directory, Terraform's working directory beside it: the
+ * config says `terraform` (relative, as every working directory must be), and the run's workspace is the sandbox's
+ * directory (GITSPACES_WORKSPACE).
+ */
 async function sandboxConfig(sb: SandboxHandle): Promise<string> {
   const { scenarioConfig, writeScenarioConfig } = await import('../sandbox/scenarios/config.js');
   const scenario = structuredClone(sb.scenario);
   const cfg = scenarioConfig(scenario) as { terraform?: Record<string, unknown> };
   scenario.config = {
     ...(scenario.config ?? {}),
-    terraform: { ...(cfg.terraform ?? {}), working_directory: join(sb.dir, 'terraform') },
+    terraform: { ...(cfg.terraform ?? {}), working_directory: 'terraform' },
   };
   return writeScenarioConfig(scenario, join(sb.dir, 'config'));
 }

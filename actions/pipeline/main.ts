@@ -1,9 +1,11 @@
+import { dirname } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { outcomeOfError } from '../../shared/failure.js';
 import { InputSource, Inputs } from '../../shared/inputs.js';
 import { PhaseResult } from '../../shared/report/model.js';
 import { renderPipelineMarkdown } from '../../shared/report/render.js';
+import { removeOnExit } from '../../shared/workspace.js';
 import { loadAction } from '../load.js';
 import { pipelinePhases } from '../registry.js';
 
@@ -81,56 +83,65 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   const phases: PhaseResult[] = [];
   const summaries: string[] = [];
   let exitCode = 0;
-  for (const phase of PHASES) {
-    if (!selected.includes(phase.name)) continue;
-    const source: InputSource = (name) =>
-      (phase.inputs as Record<string, string>)[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
-    const collected: Record<string, string> = {};
-    const sub = phaseIO(io, source, collected, summaries);
-    const started = io.clock.now();
-    io.log.info(`── phase ${phase.name} (${phase.action})`);
-    let result: ActionResult | undefined;
-    let failure: string | undefined;
-    try {
-      const main = await loadAction(phase.action);
-      result = await main(sub);
-      failure =
-        sub.failure ??
-        (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
-      exitCode = result.exitCode ?? 0;
-    } catch (e) {
-      // The same mapping as the bundle and the CLI (shared/failure.ts): 2 for a user's mistake, 1 otherwise.
-      const o = outcomeOfError(e);
-      failure = o.message;
-      exitCode = o.exitCode;
-      for (const d of o.debug) io.log.debug(d);
+  // Files a phase wrote for a later one that hold secrets (the Infra Config YAML): removed when the pipeline
+  // ends, or is told to stop, unless the caller chose where they go.
+  const cleanups: (() => void)[] = [];
+  try {
+    for (const phase of PHASES) {
+      if (!selected.includes(phase.name)) continue;
+      const source: InputSource = (name) =>
+        (phase.inputs as Record<string, string>)[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
+      const collected: Record<string, string> = {};
+      const sub = phaseIO(io, source, collected, summaries);
+      const started = io.clock.now();
+      io.log.info(`── phase ${phase.name} (${phase.action})`);
+      let result: ActionResult | undefined;
+      let failure: string | undefined;
+      try {
+        const main = await loadAction(phase.action);
+        result = await main(sub);
+        failure =
+          sub.failure ??
+          (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
+        exitCode = result.exitCode ?? 0;
+      } catch (e) {
+        // The same mapping as the bundle and the CLI (shared/failure.ts): 2 for a user's mistake, 1 otherwise.
+        const o = outcomeOfError(e);
+        failure = o.message;
+        exitCode = o.exitCode;
+        for (const d of o.debug) io.log.debug(d);
+      }
+      const durationMs = io.clock.now() - started;
+      const phaseResult: PhaseResult = result?.phase
+        ? {
+            ...result.phase,
+            name: phase.name,
+            startedAt: started,
+            durationMs,
+            status: failure ? 'failed' : result.phase.status,
+          }
+        : {
+            name: phase.name,
+            status: failure ? 'failed' : 'ok',
+            startedAt: started,
+            durationMs,
+            summary: failure ?? 'done',
+          };
+      if (failure && !phaseResult.summary.includes(failure.split('\n')[0] as string))
+        phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
+      phases.push(phaseResult);
+      Object.assign(outputs, collected);
+      for (const name of HANDED_ON) if (collected[name]) carried[name] = collected[name] as string;
+      const infraConfig = collected['infra-config-path'];
+      if (infraConfig && !rawSource('infra-config-path')) cleanups.push(removeOnExit([infraConfig], [dirname(infraConfig)]));
+      if (failure) {
+        io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
+        exitCode = exitCode || 1;
+        break;
+      }
     }
-    const durationMs = io.clock.now() - started;
-    const phaseResult: PhaseResult = result?.phase
-      ? {
-          ...result.phase,
-          name: phase.name,
-          startedAt: started,
-          durationMs,
-          status: failure ? 'failed' : result.phase.status,
-        }
-      : {
-          name: phase.name,
-          status: failure ? 'failed' : 'ok',
-          startedAt: started,
-          durationMs,
-          summary: failure ?? 'done',
-        };
-    if (failure && !phaseResult.summary.includes(failure.split('\n')[0] as string))
-      phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
-    phases.push(phaseResult);
-    Object.assign(outputs, collected);
-    for (const name of HANDED_ON) if (collected[name]) carried[name] = collected[name] as string;
-    if (failure) {
-      io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
-      exitCode = exitCode || 1;
-      break;
-    }
+  } finally {
+    for (const c of cleanups) c();
   }
   for (const p of PHASES) {
     if (!selected.includes(p.name) || phases.some((x) => x.name === p.name)) continue;

@@ -1,10 +1,10 @@
-import { isAbsolute, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { dnsClientFromEndpoints } from '../../shared/dns/query.js';
 import { endpointsFromEnv } from '../../shared/endpoints.js';
 import { ConfigurationError, errorMessage } from '../../shared/errors.js';
+import { resolveInWorkspace } from '../../shared/workspace.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import {
   harnessClientFromConfig,
@@ -153,9 +153,12 @@ async function teardownTerraform(
   if (deps.terraform === null)
     return { terraformMissing: 'no Terraform configuration', terraformInitialised: false };
   if (deps.terraform) return { terraform: deps.terraform, terraformInitialised: true };
-  const dir = isAbsolute(workingDir)
-    ? workingDir
-    : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
+  // Relative to the workspace (GITHUB_WORKSPACE on a runner); absolute, `~` and `..` are refused as in the config.
+  const dir = resolveInWorkspace(
+    workingDir,
+    io.env,
+    workingDir === config.terraform.working_directory ? 'terraform.working_directory' : 'The working-directory input',
+  );
   // Loaded here: the root generator (and yaml) only once a config was read and terraform is needed.
   const { terraformForTeardown } = await import('./terraform.js');
   return terraformForTeardown(io, config, dir, keyJson, setupYaml);

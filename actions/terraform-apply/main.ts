@@ -5,6 +5,7 @@ import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { maskSecret } from '../../shared/inputs.js';
+import { infraConfigDefaultPath, resolveInWorkspace } from '../../shared/workspace.js';
 import { planMarker, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
 import { createGcp } from '../../shared/gcp/index.js';
@@ -99,8 +100,14 @@ interface ApplyInputs {
 
 function readApplyInputs(io: ActionIO, config: GitspacesConfig, mode: ApplyRun['mode']): ApplyInputs {
   const inp = io.inputs;
-  const rootDir = inp.optional('working-directory', config.terraform.working_directory);
-  const workdir = resolve(rootDir);
+  const given = inp.optional('working-directory');
+  const rootDir = given || config.terraform.working_directory;
+  // Relative to the workspace (GITHUB_WORKSPACE on a runner); absolute, `~` and `..` are refused as in the config.
+  const workdir = resolveInWorkspace(
+    rootDir,
+    io.env,
+    given ? 'The working-directory input' : 'terraform.working_directory',
+  );
   return {
     mode,
     binary: inp.oneOf('binary', ['terraform', 'tofu'] as const, config.terraform.binary),
@@ -110,8 +117,7 @@ function readApplyInputs(io: ActionIO, config: GitspacesConfig, mode: ApplyRun['
     workspace: io.env.TF_WORKSPACE || 'default',
     stableDir: io.env.RUNNER_TEMP ? resolve(io.env.RUNNER_TEMP) : join(workdir, '.gitspaces'),
     infraConfigPath: resolve(
-      inp.optional('infra-config-path') ||
-        join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
+      inp.optional('infra-config-path') || infraConfigDefaultPath(io.env, config.terraform.working_directory),
     ),
     runGates: inp.boolean('gates', true),
     comment: inp.boolean('comment', true),

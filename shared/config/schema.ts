@@ -95,7 +95,7 @@ const filePath = z
   .min(1)
   .max(1024)
   .refine(
-    (v) => !/[\'"`$*?<>|]/.test(v),
+    (v) => !/[\\'"`$*?<>|]/.test(v),
     fx('expected a file path without \\ \' " ` $ * ? < > |', 'Rename the file or move it to a plain path.'),
   );
 

@@ -8,6 +8,7 @@ import type { GcpRest } from '../gcp/rest.js';
 import type { GitspacesConfig } from '../config/schema.js';
 import { StateBackend, describeLock, forceUnlockCommand, stateBackend } from './backend.js';
 import { generateRoot, writeRoot } from './root.js';
+import { infraConfigDefaultPath } from '../workspace.js';
 
 /**
  * What a terraform run needs around the state: a private scratch directory outside the work tree for the plan
@@ -142,7 +143,7 @@ export function writeRootForRemoteState(
   const root = generateRoot({
     config,
     keyFile: join(temp ?? join(dir, '.gitspaces'), 'gitspaces-sa-key.json'),
-    infraConfigFile: join(temp ?? dir, 'gitspaces-infra-config.yaml'),
+    infraConfigFile: infraConfigDefaultPath(env, config.terraform.working_directory),
     env,
     workdir: dir,
   });

@@ -36,10 +36,12 @@ describe('configure -> plan -> apply against the sandbox', () => {
       ...sb.env,
       GITHUB_EVENT_PATH: eventPath,
       RUNNER_TEMP: join(dir, 'runner-temp'),
+      // The checkout: terraform.working_directory is relative to it.
+      GITHUB_WORKSPACE: dir,
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_RUN_ID: '99',
     };
-    config = configFor('post-0.0.3', `  working_directory: ${join(dir, 'tf')}\n`);
+    config = configFor('post-0.0.3', '  working_directory: tf\n');
   });
   afterAll(async () => {
     await sb?.stop();
@@ -99,7 +101,7 @@ describe('configure -> plan -> apply against the sandbox', () => {
       expect(body).toContain(`<!-- gitspaces-plan-fingerprint: ${r.outputs['plan-fingerprint']} -->`);
       expect(body).not.toContain(sharedSecret);
       expect(t.summary.join('\n')).toContain('to add');
-      expect(existsSync(join(config.terraform.working_directory, 'plan.tfplan'))).toBe(false);
+      expect(existsSync(join(dir, 'tf', 'plan.tfplan'))).toBe(false);
     },
   );
 

@@ -53,7 +53,7 @@ export class Interruptible {
       this.configPath,
       example.replace(
         'working_directory: .gitspaces/terraform',
-        `working_directory: ${join(this.dir, 'tf')}`,
+        'working_directory: tf',
       ) + EXTRA_GITSPACES,
     );
   }
@@ -95,7 +95,8 @@ export class Interruptible {
         '60s',
       ],
       {
-        cwd: ROOT,
+        // Run from the checkout, as a user does: working_directory is relative to it.
+        cwd: this.dir,
         // The sources through tsx (the esbuild bundle of test/cli/run-cli.ts cannot load the actions' lazy chunks).
         env: {
           ...process.env,
