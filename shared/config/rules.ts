@@ -101,7 +101,7 @@ export function workspacePathProblem(v: string): string | undefined {
 /**
  * A branch name as `git check-ref-format --branch` accepts it (git-check-ref-format(1)): no component starting
  * with `.` or ending with `.lock`, no `..`, no control character, space, `~ ^ : ? * [ \`, no `@{`, not `@`, not
- * ending with `/` or `.`, no empty component, and not starting with `-`. Bounded at 255 bytes (a ref is a file
+ * ending with `/` or `.`, no empty component, not starting with `-`, not HEAD (checked against git 2.x). Bounded at 255 bytes (a ref is a file
  * name under .git/refs on most servers: GitHub refuses longer ones).
  */
 export function gitBranchProblem(v: string): string | undefined {
@@ -112,6 +112,7 @@ export function gitBranchProblem(v: string): string | undefined {
   if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(v)) return 'a branch name without spaces, control characters or ~ ^ : ? * [ \\';
   if (v.startsWith('-')) return 'a branch name that does not start with -';
   if (v === '@' || v.includes('@{')) return 'a branch name that is not @ and has no @{';
+  if (v === 'HEAD') return 'a branch name other than HEAD';
   if (v.includes('..')) return 'a branch name without ..';
   if (v.endsWith('/') || v.endsWith('.')) return 'a branch name that does not end with / or .';
   if (v.split('/').some((c) => c === '' || c.startsWith('.') || c.endsWith('.lock')))

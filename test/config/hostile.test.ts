@@ -136,7 +136,7 @@ refuse('101 machines', ['machines'], Array.from({ length: 101 }, (_, i) => ({ na
 for (const v of ['../x', 'UP', 'a'.repeat(51)]) refuse(`gitspace name ${v.slice(0, 12)}`, ['gitspaces', 0, 'name'], v);
 for (const v of ['https://tok:x@github.com/a/b', 'file:///etc/passwd', 'ssh://git@github.com/a/b'])
   refuse(`repo_url ${v.slice(0, 16)}`, ['gitspaces', 0, 'repo_url'], v);
-for (const v of ['a'.repeat(300), 'a..b', '-rf', 'a b', 'x.lock', 'refs/../x', '@', 'a@{b', 'x/', '.hidden', 'br\nanch', 'a'.repeat(50 * 1024)])
+for (const v of ['a'.repeat(300), 'a..b', '-rf', 'a b', 'x.lock', 'refs/../x', '@', 'a@{b', 'x/', '.hidden', 'br\nanch', 'HEAD', 'a'.repeat(50 * 1024)])
   refuse(`branch ${v.length > 20 ? `of ${v.length} characters` : JSON.stringify(v)}`, ['gitspaces', 0, 'branch'], v);
 refuse('gitspace machine ../../x', ['gitspaces', 0, 'machine'], '../../x');
 for (const v of ['../x', 'x y']) refuse(`ssh_token_identifier ${v}`, ['gitspaces', 0, 'ssh_token_identifier'], v);
