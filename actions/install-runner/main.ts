@@ -111,7 +111,10 @@ function readInstallInputs(io: ActionIO, config: GitspacesConfig) {
   return {
     poolPath:
       inp.optional('pool-yaml-path') ||
-      join(resolveInWorkspace(config.terraform.working_directory, io.env, 'terraform.working_directory'), 'pool.yaml'),
+      join(
+        resolveInWorkspace(config.terraform.working_directory, io.env, 'terraform.working_directory'),
+        'pool.yaml',
+      ),
     timeouts: {
       runnerMs: inp.duration('runner-timeout', 10 * 60_000),
       delegateMs: inp.duration('delegate-timeout', 5 * 60_000),

@@ -133,7 +133,8 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       Object.assign(outputs, collected);
       for (const name of HANDED_ON) if (collected[name]) carried[name] = collected[name] as string;
       const infraConfig = collected['infra-config-path'];
-      if (infraConfig && !rawSource('infra-config-path')) cleanups.push(removeOnExit([infraConfig], [dirname(infraConfig)]));
+      if (infraConfig && !rawSource('infra-config-path'))
+        cleanups.push(removeOnExit([infraConfig], [dirname(infraConfig)]));
       if (failure) {
         io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
         exitCode = exitCode || 1;

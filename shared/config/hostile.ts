@@ -66,7 +66,9 @@ export function findHostileStrings(node: unknown, path: string[], out: ConfigIss
       if (CONTROL_RE.test(k) || k.length > 256) {
         out.push({
           path: at([...path, k.length > 256 ? `${k.slice(0, 40)}...` : k]),
-          found: CONTROL_RE.test(k) ? `a key with a control character (${codePoint(k)})` : `a key of ${k.length} characters`,
+          found: CONTROL_RE.test(k)
+            ? `a key with a control character (${codePoint(k)})`
+            : `a key of ${k.length} characters`,
           expected: 'a documented key',
           fix: 'Remove the key (docs/config.md lists every key).',
         });

@@ -21,5 +21,8 @@ export async function loadConfig(path: string): Promise<GitspacesConfig> {
 export async function readConfigText(path: string): Promise<string> {
   const r = readConfigFileSync(path);
   if (r.ok) return r.text;
-  throw new ConfigurationError(r.problem.code, `Cannot read the config file: found ${r.problem.found}.`, r.problem.fix);
+  const message = `Cannot read the config file: found ${r.problem.found}.`;
+  if (r.problem.code === 'CONFIG_NOT_FOUND')
+    throw new ConfigurationError('CONFIG_NOT_FOUND', message, r.problem.fix);
+  throw new ConfigurationError('CONFIG_UNREADABLE', message, r.problem.fix);
 }

@@ -13,9 +13,16 @@ export interface ConfigReadProblem {
 
 export type ConfigRead = { ok: true; text: string } | { ok: false; problem: ConfigReadProblem };
 
-const CREATE_FIX = 'Create it from examples/gitspaces.yaml, or pass its path (the `config` input, --config FILE).';
+const CREATE_FIX =
+  'Create it from examples/gitspaces.yaml, or pass its path (the `config` input, --config FILE).';
 
-function fileKind(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function fileKind(st: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
@@ -36,7 +43,10 @@ export function readConfigFileSync(path: string): ConfigRead {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return { ok: false, problem: { code: 'CONFIG_NOT_FOUND', found: `no readable file at ${path} (${code})`, fix: CREATE_FIX } };
+    return {
+      ok: false,
+      problem: { code: 'CONFIG_NOT_FOUND', found: `no readable file at ${path} (${code})`, fix: CREATE_FIX },
+    };
   }
   try {
     const st = fstatSync(fd);
@@ -49,8 +59,7 @@ export function readConfigFileSync(path: string): ConfigRead {
           fix: 'Pass a regular file: gitspaces.yaml is read once, whole, and never from a pipe or a device.',
         },
       };
-    if (st.size > MAX_CONFIG_BYTES)
-      return { ok: false, problem: tooBig(path, st.size) };
+    if (st.size > MAX_CONFIG_BYTES) return { ok: false, problem: tooBig(path, st.size) };
     const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
     let n = 0;
     // The size can change after fstat: read until end of file, never more than the limit + 1 bytes.
@@ -63,7 +72,11 @@ export function readConfigFileSync(path: string): ConfigRead {
           ? { ok: false, problem: tooBig(path, n) }
           : {
               ok: false,
-              problem: { code: 'CONFIG_UNREADABLE', found: `${path} grew while it was read`, fix: 'Run again once nothing writes to the file.' },
+              problem: {
+                code: 'CONFIG_UNREADABLE',
+                found: `${path} grew while it was read`,
+                fix: 'Run again once nothing writes to the file.',
+              },
             };
     }
     try {

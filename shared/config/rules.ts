@@ -51,7 +51,8 @@ export function ngIdentifierProblem(v: string): string | undefined {
 export const GITNESS_IDENTIFIER_RE = /^[a-zA-Z0-9_.-]{1,100}$/;
 export function gitnessIdentifierProblem(v: string): string | undefined {
   if (!GITNESS_IDENTIFIER_RE.test(v)) return 'expected 1-100 letters, digits, - _ or .';
-  if (/^\.+$/.test(v)) return 'expected an identifier that is not made of dots only (. and .. are path segments)';
+  if (/^\.+$/.test(v))
+    return 'expected an identifier that is not made of dots only (. and .. are path segments)';
   return undefined;
 }
 
@@ -90,7 +91,8 @@ export function insidePathProblem(v: string, inside: string): string | undefined
   if (v.startsWith('/') || /^[a-zA-Z]:/.test(v) || v.startsWith('\\'))
     return `a path relative to ${inside}, not an absolute path`;
   if (v.split(/[\\/]/).includes('..')) return `a path inside ${inside}, without \`..\` segments`;
-  if (PATH_UNSAFE.test(v)) return 'a path of letters, digits and - _ . / @ + , = : space (no \\ \' " ` $ * ? < > |)';
+  if (PATH_UNSAFE.test(v))
+    return 'a path of letters, digits and - _ . / @ + , = : space (no \\ \' " ` $ * ? < > |)';
   return undefined;
 }
 
@@ -109,7 +111,8 @@ export function gitBranchProblem(v: string): string | undefined {
   if (bytes === 0) return 'a branch name';
   if (bytes > 255) return 'a branch name of at most 255 bytes';
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(v)) return 'a branch name without spaces, control characters or ~ ^ : ? * [ \\';
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(v))
+    return 'a branch name without spaces, control characters or ~ ^ : ? * [ \\';
   if (v.startsWith('-')) return 'a branch name that does not start with -';
   if (v === '@' || v.includes('@{')) return 'a branch name that is not @ and has no @{';
   if (v === 'HEAD') return 'a branch name other than HEAD';

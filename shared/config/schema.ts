@@ -65,7 +65,10 @@ const ngIdentifier = (fix: string) => ruled(ngIdentifierProblem, fix);
 function gcpName(max: number, what: string, fix: string) {
   return z
     .string()
-    .regex(rfc1035(max), fx(`expected ${what}: 1-${max} lower-case letters, digits and dashes, starting with a letter`, fix));
+    .regex(
+      rfc1035(max),
+      fx(`expected ${what}: 1-${max} lower-case letters, digits and dashes, starting with a letter`, fix),
+    );
 }
 const imageRef = z
   .string()
@@ -288,8 +291,12 @@ export const configSchema = z.strictObject({
         /^[A-Za-z0-9_-]{1,64}$/,
         fx('expected the Harness account identifier', 'Copy it from Account Settings > Overview in Harness.'),
       ),
-    org: ngIdentifier('Copy the organization identifier (not its name) from Harness: Account Settings > Organizations.').default('default'),
-    project: ngIdentifier('Copy the project identifier (not its name) from Harness: Project Settings > Overview.').optional(),
+    org: ngIdentifier(
+      'Copy the organization identifier (not its name) from Harness: Account Settings > Organizations.',
+    ).default('default'),
+    project: ngIdentifier(
+      'Copy the project identifier (not its name) from Harness: Project Settings > Overview.',
+    ).optional(),
     api_url: z
       .url({ protocol: /^https?$/ })
       .max(2048)
@@ -375,7 +382,12 @@ export const configSchema = z.strictObject({
             .default('gcs'),
           config: z
             .record(
-              z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/, fx('expected a backend setting name', 'Use the name the backend documents.')),
+              z
+                .string()
+                .regex(
+                  /^[a-z_][a-z0-9_]{0,63}$/,
+                  fx('expected a backend setting name', 'Use the name the backend documents.'),
+                ),
               z.union([z.string().max(1024), z.number(), z.boolean()]),
             )
             .default({}),
@@ -410,7 +422,10 @@ export const configSchema = z.strictObject({
         .string()
         .regex(/^[a-zA-Z0-9_-]{1,128}$/)
         .default('gitspaces-delegate-token'),
-      manager_url: z.url({ protocol: /^https$|^http$/ }).max(2048).optional(),
+      manager_url: z
+        .url({ protocol: /^https$|^http$/ })
+        .max(2048)
+        .optional(),
     })
     .prefault({}),
   machines: z.array(machine).max(100).default([]),

@@ -63,7 +63,11 @@ for (const v of ['../x', 'e2 standard', 'E2-STANDARD', 'x'.repeat(64), 'e2-stand
 for (const v of ['projects/../global/images/x', `projects/${'a'.repeat(40)}/global/images/x`])
   refuse(`gateway image ${v.slice(0, 20)}`, ['infrastructure', 'gateway', 'vm_image_name'], v);
 refuse('gateway instances 1e9', ['infrastructure', 'gateway', 'instances'], 1e9);
-refuse('whitelist 101 ranges', ['infrastructure', 'gateway', 'whitelist_ip_ranges'], Array(101).fill('10.0.0.0/8'));
+refuse(
+  'whitelist 101 ranges',
+  ['infrastructure', 'gateway', 'whitelist_ip_ranges'],
+  Array(101).fill('10.0.0.0/8'),
+);
 for (const v of ['../x', 'a_b', 'x'.repeat(64)])
   refuse(`subdomain ${v.slice(0, 12)}`, ['infrastructure', 'regions', 'us-central1', 'subdomain'], v);
 for (const v of ['../x', 'VM', 'x'.repeat(64), 'vm name'])
@@ -99,16 +103,36 @@ for (const [k, v] of [
   ['path', '~/x.tfstate'],
   ['workspace_dir', '/abs'],
 ] as const)
-  refuse(`backend ${k} ${v}`, ['terraform', 'backend'], { type: 'local', config: { [k]: v } }, `terraform.backend.config.${k}`);
-refuse('backend setting with a newline', ['terraform', 'backend'], { type: 'gcs', config: { prefix: 'a\nb' } }, 'terraform.backend.config.prefix');
-refuse('backend setting name', ['terraform', 'backend'], { type: 'gcs', config: { 'Bad Key': 'x' } }, 'terraform.backend.config');
+  refuse(
+    `backend ${k} ${v}`,
+    ['terraform', 'backend'],
+    { type: 'local', config: { [k]: v } },
+    `terraform.backend.config.${k}`,
+  );
+refuse(
+  'backend setting with a newline',
+  ['terraform', 'backend'],
+  { type: 'gcs', config: { prefix: 'a\nb' } },
+  'terraform.backend.config.prefix',
+);
+refuse(
+  'backend setting name',
+  ['terraform', 'backend'],
+  { type: 'gcs', config: { 'Bad Key': 'x' } },
+  'terraform.backend.config',
+);
 for (const v of ['../../../../etc/passwd', '/etc/passwd', '~/x', '.devcontainer/../../x', 'a\\..\\b'])
   refuse(`devcontainer_path ${v.slice(0, 16)}`, ['gitspaces', 0, 'devcontainer_path'], v);
 refuse('module source 1025 chars', ['terraform', 'module', 'source'], 'x'.repeat(1025));
 refuse('module source with a newline', ['terraform', 'module', 'source'], 'git::https://x\n');
 refuse('module source with a bidi override', ['terraform', 'module', 'source'], 'git::https://x\u202e');
 refuse('lock_timeout huge', ['terraform', 'lock_timeout'], '99999999999999s');
-refuse('certificate path $(id)', ['terraform', 'certificate'], { mode: 'files', certificate_path: '$(id).pem', private_key_path: 'k.pem' }, 'terraform.certificate.certificate_path');
+refuse(
+  'certificate path $(id)',
+  ['terraform', 'certificate'],
+  { mode: 'files', certificate_path: '$(id).pem', private_key_path: 'k.pem' },
+  'terraform.certificate.certificate_path',
+);
 
 // Images, the delegate, machines and gitspaces.
 for (const v of ['img;rm -rf /', 'IMG', 'x'.repeat(600), 'a b', '$(id)'])
@@ -127,19 +151,52 @@ refuse('manager_url ftp', ['delegate', 'manager_url'], 'ftp://x');
 for (const v of ['../../x', '..', '....', 'x', 'a'.repeat(21), 'name with space', '-abc'])
   cases.push({
     name: `machine name ${v.slice(0, 12)}`,
-    content: withValue(['machines', 0, 'name'], v).replace('machine: standard', `machine: ${JSON.stringify(v)}`),
+    content: withValue(['machines', 0, 'name'], v).replace(
+      'machine: standard',
+      `machine: ${JSON.stringify(v)}`,
+    ),
     expect: 'machines.0.name',
   });
 refuse('machine type ../x', ['machines', 0, 'machine_type'], '../x');
 refuse('boot disk 1e12 GB', ['machines', 0, 'boot_disk_size'], 1e12);
-refuse('101 machines', ['machines'], Array.from({ length: 101 }, (_, i) => ({ name: `m${1000 + i}`, region: 'us-central1', zone: 'us-central1-a', machine_type: 'e2-standard-4' })), 'machines (line');
-for (const v of ['../x', 'UP', 'a'.repeat(51)]) refuse(`gitspace name ${v.slice(0, 12)}`, ['gitspaces', 0, 'name'], v);
+refuse(
+  '101 machines',
+  ['machines'],
+  Array.from({ length: 101 }, (_, i) => ({
+    name: `m${1000 + i}`,
+    region: 'us-central1',
+    zone: 'us-central1-a',
+    machine_type: 'e2-standard-4',
+  })),
+  'machines (line',
+);
+for (const v of ['../x', 'UP', 'a'.repeat(51)])
+  refuse(`gitspace name ${v.slice(0, 12)}`, ['gitspaces', 0, 'name'], v);
 for (const v of ['https://tok:x@github.com/a/b', 'file:///etc/passwd', 'ssh://git@github.com/a/b'])
   refuse(`repo_url ${v.slice(0, 16)}`, ['gitspaces', 0, 'repo_url'], v);
-for (const v of ['a'.repeat(300), 'a..b', '-rf', 'a b', 'x.lock', 'refs/../x', '@', 'a@{b', 'x/', '.hidden', 'br\nanch', 'HEAD', 'a'.repeat(50 * 1024)])
-  refuse(`branch ${v.length > 20 ? `of ${v.length} characters` : JSON.stringify(v)}`, ['gitspaces', 0, 'branch'], v);
+for (const v of [
+  'a'.repeat(300),
+  'a..b',
+  '-rf',
+  'a b',
+  'x.lock',
+  'refs/../x',
+  '@',
+  'a@{b',
+  'x/',
+  '.hidden',
+  'br\nanch',
+  'HEAD',
+  'a'.repeat(50 * 1024),
+])
+  refuse(
+    `branch ${v.length > 20 ? `of ${v.length} characters` : JSON.stringify(v)}`,
+    ['gitspaces', 0, 'branch'],
+    v,
+  );
 refuse('gitspace machine ../../x', ['gitspaces', 0, 'machine'], '../../x');
-for (const v of ['../x', 'x y']) refuse(`ssh_token_identifier ${v}`, ['gitspaces', 0, 'ssh_token_identifier'], v);
+for (const v of ['../x', 'x y'])
+  refuse(`ssh_token_identifier ${v}`, ['gitspaces', 0, 'ssh_token_identifier'], v);
 
 // Keys, and YAML that expands or refers to itself.
 cases.push({ name: 'key with a newline', content: `${EXAMPLE}"bad\\nkey": 1\n`, expect: 'bad\\u000akey' });
@@ -154,30 +211,74 @@ const bomb = (indent: string) =>
     `${indent}f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]`,
   ].join('\n');
 const BOMB = `${EXAMPLE}lol:\n${bomb('  ')}\n`;
-const NESTED_BOMB = EXAMPLE.replace('    machine: standard', `    machine: standard\n    extra:\n      deeper:\n${bomb('        ')}`);
+const NESTED_BOMB = EXAMPLE.replace(
+  '    machine: standard',
+  `    machine: standard\n    extra:\n      deeper:\n${bomb('        ')}`,
+);
 const SELF_REF = EXAMPLE.replace('runner:\n  image', 'loop: &l\n  again: *l\nrunner:\n  image');
 cases.push({ name: 'alias bomb', content: BOMB, expect: 'aliases that expand to more than 100 nodes' });
-cases.push({ name: 'nested alias bomb', content: NESTED_BOMB, expect: 'aliases that expand to more than 100 nodes' });
+cases.push({
+  name: 'nested alias bomb',
+  content: NESTED_BOMB,
+  expect: 'aliases that expand to more than 100 nodes',
+});
 cases.push({ name: 'self-referencing anchor', content: SELF_REF, expect: 'contains itself' });
-cases.push({ name: 'self-referencing sequence', content: `${EXAMPLE}x: &s [1, *s]\n`, expect: 'contains itself' });
-cases.push({ name: 'alias without anchor', content: `${EXAMPLE}x: *nowhere\n`, expect: 'with no anchor &nowhere' });
+cases.push({
+  name: 'self-referencing sequence',
+  content: `${EXAMPLE}x: &s [1, *s]\n`,
+  expect: 'contains itself',
+});
+cases.push({
+  name: 'alias without anchor',
+  content: `${EXAMPLE}x: *nowhere\n`,
+  expect: 'with no anchor &nowhere',
+});
 cases.push({ name: 'two documents', content: `${EXAMPLE}---\nversion: 1\n`, expect: 'MULTIPLE_DOCS' });
-cases.push({ name: 'binary tag in a string field', content: withValue(['harness', 'org'], 'x').replace('org: x', 'org: !!binary aGVsbG8='), expect: 'harness.org' });
+cases.push({
+  name: 'binary tag in a string field',
+  content: withValue(['harness', 'org'], 'x').replace('org: x', 'org: !!binary aGVsbG8='),
+  expect: 'harness.org',
+});
 cases.push({ name: 'merge key', content: `${EXAMPLE}base: &b {x: 1}\nother:\n  <<: *b\n`, expect: 'base' });
-cases.push({ name: 'deep nesting', content: `${EXAMPLE}deep: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, expect: 'invalid YAML' });
-cases.push({ name: 'NUL byte', content: EXAMPLE.replace('org: default', 'org: "def\\0ault"'), expect: 'harness.org' });
-cases.push({ name: 'invalid UTF-8', content: Buffer.concat([Buffer.from(EXAMPLE), Buffer.from([0xff, 0xfe, 0x0a])]), expect: 'not UTF-8' });
-cases.push({ name: '2 MiB file', content: `${EXAMPLE}#${'x'.repeat(2 * 1024 * 1024)}\n`, expect: 'more than 1048576' });
+cases.push({
+  name: 'deep nesting',
+  content: `${EXAMPLE}deep: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+  expect: 'invalid YAML',
+});
+cases.push({
+  name: 'NUL byte',
+  content: EXAMPLE.replace('org: default', 'org: "def\\0ault"'),
+  expect: 'harness.org',
+});
+cases.push({
+  name: 'invalid UTF-8',
+  content: Buffer.concat([Buffer.from(EXAMPLE), Buffer.from([0xff, 0xfe, 0x0a])]),
+  expect: 'not UTF-8',
+});
+cases.push({
+  name: '2 MiB file',
+  content: `${EXAMPLE}#${'x'.repeat(2 * 1024 * 1024)}\n`,
+  expect: 'more than 1048576',
+});
 
 /** Odd but legal: accepted (exit 0), so that the rules above are not simply "refuse anything unusual". */
 const accepted: { name: string; content: string | Buffer }[] = [
   { name: 'the example', content: EXAMPLE },
-  { name: 'a branch with $() (git allows it; nothing passes it to a shell)', content: withValue(['gitspaces', 0, 'branch'], 'feature/$(id)') },
+  {
+    name: 'a branch with $() (git allows it; nothing passes it to a shell)',
+    content: withValue(['gitspaces', 0, 'branch'], 'feature/$(id)'),
+  },
   { name: 'a byte-order mark', content: `\uFEFF${EXAMPLE}` },
   { name: 'CRLF line ends', content: EXAMPLE.replace(/\n/g, '\r\n') },
   { name: 'an org identifier with _ and $', content: withValue(['harness', 'org'], '_my_org$1') },
-  { name: 'a working directory ./tf/stack', content: withValue(['terraform', 'working_directory'], './tf/stack') },
-  { name: 'a devcontainer path in a folder', content: withValue(['gitspaces', 0, 'devcontainer_path'], '.devcontainer/api/devcontainer.json') },
+  {
+    name: 'a working directory ./tf/stack',
+    content: withValue(['terraform', 'working_directory'], './tf/stack'),
+  },
+  {
+    name: 'a devcontainer path in a folder',
+    content: withValue(['gitspaces', 0, 'devcontainer_path'], '.devcontainer/api/devcontainer.json'),
+  },
 ];
 
 let dir: string;
@@ -249,7 +350,11 @@ describe('as a real process: what used to crash or hang', () => {
     ['alias bomb', BOMB, 'aliases that expand to more than 100 nodes'],
     ['nested alias bomb', NESTED_BOMB, 'aliases that expand to more than 100 nodes'],
     ['self-referencing anchor', SELF_REF, 'contains itself'],
-    ['50 MB branch name', `${EXAMPLE.replace('branch: main', `branch: ${'b'.repeat(50 * 1024 * 1024)}`)}`, 'more than 1048576'],
+    [
+      '50 MB branch name',
+      `${EXAMPLE.replace('branch: main', `branch: ${'b'.repeat(50 * 1024 * 1024)}`)}`,
+      'more than 1048576',
+    ],
   ])('%s: exit 2 with the file and line or the limit, no stack trace', async (name, content, expected) => {
     const file = join(dir, `process-${name.replace(/\W+/g, '-')}.yaml`);
     writeFileSync(file, content);

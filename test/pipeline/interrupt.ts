@@ -51,10 +51,7 @@ export class Interruptible {
     const example = readFileSync(join(ROOT, 'examples/gitspaces.yaml'), 'utf8');
     writeFileSync(
       this.configPath,
-      example.replace(
-        'working_directory: .gitspaces/terraform',
-        'working_directory: tf',
-      ) + EXTRA_GITSPACES,
+      example.replace('working_directory: .gitspaces/terraform', 'working_directory: tf') + EXTRA_GITSPACES,
     );
   }
 

@@ -59,7 +59,9 @@ describe('state that outlives the job', () => {
       expect(up.output).toContain(
         'Terraform state: gs://acme-gitspaces-gitspaces-tfstate/gitspaces/gitspaces_gcp',
       );
-      const sharedSecret = (sb.world.harness as HarnessModel).infraProviders.get('gitspaces_gcp')?.sharedSecret;
+      const sharedSecret = (sb.world.harness as HarnessModel).infraProviders.get(
+        'gitspaces_gcp',
+      )?.sharedSecret;
       expect(sharedSecret).toMatch(/^[0-9a-f]{48}$/);
       // The private directory the Infra Config YAML went through (outside the work tree) is gone with the run.
       const config0 = readFileSync(config, 'utf8');
@@ -89,7 +91,9 @@ describe('state that outlives the job', () => {
 
       for (const dir of [first, second]) {
         const left = files(dir).map((f) => f.slice(dir.length + 1));
-        expect(left.filter((f) => /\.tfstate$|\.tfplan$|sa-key|infra-config|\.terraform\//.test(f))).toEqual([]);
+        expect(left.filter((f) => /\.tfstate$|\.tfplan$|sa-key|infra-config|\.terraform\//.test(f))).toEqual(
+          [],
+        );
         const withSecret = files(dir).filter((f) => readFileSync(f, 'utf8').includes(sharedSecret as string));
         expect(withSecret).toEqual([]);
       }

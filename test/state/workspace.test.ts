@@ -38,7 +38,10 @@ test('the workspace is GITSPACES_WORKSPACE, else GITHUB_WORKSPACE, else the curr
 test.each(['/tmp/elsewhere', '../outside', 'a/../../b', '~/tf', 'C:\\tf'])(
   'the working-directory input %s is refused before anything runs (exit 2, the input named)',
   async (wd) => {
-    const t = testIO({ mode: 'plan', 'working-directory': wd, 'gcp-credentials': '{}' }, { GITHUB_WORKSPACE: dir });
+    const t = testIO(
+      { mode: 'plan', 'working-directory': wd, 'gcp-credentials': '{}' },
+      { GITHUB_WORKSPACE: dir },
+    );
     const err = await terraformApply(t.io, { config: configFor('post-0.0.3') }).catch((e: unknown) => e);
     expect(err).toMatchObject({
       name: 'ConfigurationError',
@@ -49,7 +52,7 @@ test.each(['/tmp/elsewhere', '../outside', 'a/../../b', '~/tf', 'C:\\tf'])(
   },
 );
 
-test("teardown refuses a working-directory input outside the workspace the same way", async () => {
+test('teardown refuses a working-directory input outside the workspace the same way', async () => {
   const t = testIO(
     { 'working-directory': '/etc', 'harness-api-key': 'pat.x.y.z', steps: 'terraform' },
     { GITHUB_WORKSPACE: dir },
