@@ -150,6 +150,7 @@ describe('configure -> plan -> apply against the sandbox', () => {
       expect(t.summary.join('\n')).toContain('Health gates');
       // Nothing secret left behind or printed.
       expect(existsSync(join(env.RUNNER_TEMP!, 'gitspaces-sa-key.json'))).toBe(false);
+      expect(existsSync(join(env.RUNNER_TEMP!, 'gitspaces', 'gitspaces-sa-key.json'))).toBe(false);
       expect(t.log.text()).not.toContain(sharedSecret);
     },
   );

@@ -96,6 +96,7 @@ describe('teardown in a job of its own', () => {
       ).json()) as { resources: unknown[] };
       expect(state.resources).toEqual([]);
       expect(existsSync(join(runnerTemp, 'gitspaces-sa-key.json'))).toBe(false);
+      expect(existsSync(join(runnerTemp, 'gitspaces', 'gitspaces-sa-key.json'))).toBe(false);
     },
     240_000,
   );
