@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { cli } from '../../cli/main.js';
+import { loadConfig } from '../../shared/config/load.js';
 import { ROOT, runCli } from '../cli/run-cli.js';
 
 const EXAMPLE = readFileSync(join(ROOT, 'examples', 'gitspaces.yaml'), 'utf8');
@@ -341,6 +342,23 @@ describe('files that are not regular files', () => {
     symlinkSync(join(dir, 'target.yaml'), link);
     expect((await checkConfig(link)).code).toBe(0);
   });
+});
+
+test('the actions read the config the same way: a FIFO, a device or a 2 MiB file is CONFIG_UNREADABLE, at once', async () => {
+  const fifo = join(dir, 'actions.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const big = join(dir, 'big.yaml');
+  writeFileSync(big, `${EXAMPLE}#${'x'.repeat(2 * 1024 * 1024)}\n`);
+  for (const [path, found] of [
+    [fifo, 'a named pipe (FIFO)'],
+    ['/dev/zero', 'a device'],
+    [big, 'more than 1048576 bytes'],
+  ] as const)
+    await expect(loadConfig(path)).rejects.toMatchObject({
+      code: 'CONFIG_UNREADABLE',
+      message: expect.stringContaining(found),
+    });
+  await expect(loadConfig(join(dir, 'missing.yaml'))).rejects.toMatchObject({ code: 'CONFIG_NOT_FOUND' });
 });
 
 describe('as a real process: what used to crash or hang', () => {
