@@ -481,6 +481,18 @@ export function crossFieldChecks(raw: unknown): CrossIssue[] {
       `Use a zone such as ${rRegion}-a.`,
       rZone,
     );
+  // A region's domain is <subdomain>.<domain>: a DNS name has at most 253 characters (RFC 1035 section 2.3.4).
+  const dom = str(infra.domain);
+  for (const [region, rc] of Object.entries(obj(infra.regions))) {
+    const sub = str(obj(rc).subdomain);
+    if (dom && sub && sub.length + 1 + dom.length > 253)
+      add(
+        ['infrastructure', 'regions', region, 'subdomain'],
+        `a subdomain that keeps <subdomain>.${dom} within 253 characters`,
+        'Shorten the subdomain (a prefix such as usc1 is enough).',
+        sub,
+      );
+  }
   const names = new Set<string>();
   arr(c.machines).forEach((m, i) => {
     const name = str(m.name);

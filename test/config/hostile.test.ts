@@ -73,6 +73,11 @@ for (const v of ['../x', 'a_b', 'x'.repeat(64)])
   refuse(`subdomain ${v.slice(0, 12)}`, ['infrastructure', 'regions', 'us-central1', 'subdomain'], v);
 for (const v of ['../x', 'VM', 'x'.repeat(64), 'vm name'])
   refuse(`runner vm_name ${v.slice(0, 12)}`, ['infrastructure', 'runner', 'vm_name'], v);
+refuse(
+  'subdomain that makes the region domain longer than 253',
+  ['infrastructure', 'regions', 'us-central1', 'subdomain'],
+  Array(4).fill('a'.repeat(60)).join('.'),
+);
 cases.push({
   name: 'region key ../x',
   content: EXAMPLE.replace('    us-central1:\n      subdomain', '    ../us-central1:\n      subdomain'),
