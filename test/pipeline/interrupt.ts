@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import type { HeldRequest, HoldRule } from '../../sandbox/core/holds.js';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { ROOT } from '../cli/run-cli.js';
-import { privateDirPath } from '../../shared/workspace.js';
 
 /** Three gitspaces, so that a kill can land between two creates of one bulk. */
 export const GITSPACES = ['api-dev', 'web-dev', 'docs-dev'];
@@ -62,11 +61,7 @@ export class Interruptible {
     // A VM still running its startup script writes into the sandbox's directory: let it finish before removal.
     await this.sandbox?.world.vm.whenIdle?.();
     await this.sandbox?.stop();
-    if (this.dir) {
-      rmSync(this.dir, { recursive: true, force: true });
-      // A SIGKILLed `gitspaces up` cannot remove its private directory (the Infra Config YAML) in the temp folder.
-      rmSync(privateDirPath({}, join(this.dir, 'tf')), { recursive: true, force: true });
-    }
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 
   /**
