@@ -37,6 +37,7 @@ function fileKind(st: {
  * UTF-8. Synchronous: `check-config` and the actions read one small file before anything else happens.
  */
 export function readConfigFileSync(path: string): ConfigRead {
+  const shown = shownPath(path);
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer (open(2)).
@@ -45,7 +46,7 @@ export function readConfigFileSync(path: string): ConfigRead {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     return {
       ok: false,
-      problem: { code: 'CONFIG_NOT_FOUND', found: `no readable file at ${path} (${code})`, fix: CREATE_FIX },
+      problem: { code: 'CONFIG_NOT_FOUND', found: `no readable file at ${shown} (${code})`, fix: CREATE_FIX },
     };
   }
   try {
@@ -55,11 +56,11 @@ export function readConfigFileSync(path: string): ConfigRead {
         ok: false,
         problem: {
           code: 'CONFIG_UNREADABLE',
-          found: `${fileKind(st)} at ${path}`,
+          found: `${fileKind(st)} at ${shown}`,
           fix: 'Pass a regular file: gitspaces.yaml is read once, whole, and never from a pipe or a device.',
         },
       };
-    if (st.size > MAX_CONFIG_BYTES) return { ok: false, problem: tooBig(path, st.size) };
+    if (st.size > MAX_CONFIG_BYTES) return { ok: false, problem: tooBig(shown, st.size) };
     const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
     let n = 0;
     // The size can change after fstat: read until end of file, never more than the limit + 1 bytes.
@@ -69,12 +70,12 @@ export function readConfigFileSync(path: string): ConfigRead {
       n += r;
       if (n === buf.length)
         return n > MAX_CONFIG_BYTES
-          ? { ok: false, problem: tooBig(path, n) }
+          ? { ok: false, problem: tooBig(shown, n) }
           : {
               ok: false,
               problem: {
                 code: 'CONFIG_UNREADABLE',
-                found: `${path} grew while it was read`,
+                found: `${shown} grew while it was read`,
                 fix: 'Run again once nothing writes to the file.',
               },
             };
@@ -87,7 +88,7 @@ export function readConfigFileSync(path: string): ConfigRead {
         ok: false,
         problem: {
           code: 'CONFIG_UNREADABLE',
-          found: `bytes that are not UTF-8 in ${path}`,
+          found: `bytes that are not UTF-8 in ${shown}`,
           fix: 'Save gitspaces.yaml as UTF-8 text (YAML files are UTF-8).',
         },
       };
@@ -103,4 +104,12 @@ function tooBig(path: string, size: number): ConfigReadProblem {
     found: `${path} of ${size > MAX_CONFIG_BYTES ? `more than ${MAX_CONFIG_BYTES}` : String(size)} bytes`,
     fix: `A gitspaces.yaml is a few KiB; the limit is ${MAX_CONFIG_BYTES} bytes (1 MiB). Check that --config names the right file.`,
   };
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_G = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** The path as printed: control characters (from a hostile --config value) written as \uXXXX. */
+function shownPath(path: string): string {
+  return path.replace(CONTROL_G, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
