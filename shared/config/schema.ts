@@ -408,10 +408,10 @@ export const configSchema = z.strictObject({
     .prefault({}),
   delegate: z
     .strictObject({
-      name: z
-        .string()
-        .regex(/^[a-z][a-z0-9-]{0,62}$/)
-        .default('gitspaces-delegate'),
+      // The delegate's container and host name: a DNS label (RFC 1035), at most 63.
+      name: gcpName(63, 'a delegate name', 'Use a name such as gitspaces-delegate.').default(
+        'gitspaces-delegate',
+      ),
       image: imageRef.default('us-west1-docker.pkg.dev/gar-setup/docker/delegate:25.03.85504'),
       tags: z
         .array(z.string().regex(/^[a-zA-Z0-9_-]{1,128}$/))

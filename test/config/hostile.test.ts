@@ -144,7 +144,8 @@ refuse(
 for (const v of ['img;rm -rf /', 'IMG', 'x'.repeat(600), 'a b', '$(id)'])
   refuse(`runner image ${v.slice(0, 12)}`, ['runner', 'image'], v);
 refuse('delegate image $(id)', ['delegate', 'image'], '$(id)');
-refuse('delegate name ../d', ['delegate', 'name'], '../d');
+for (const v of ['../d', 'delegate-', 'x'.repeat(64)])
+  refuse(`delegate name ${v.slice(0, 12)}`, ['delegate', 'name'], v);
 for (const [label, v] of [
   ['../t', ['../t']],
   ['newline', ['t\n']],
