@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { formatIssue, parseConfig } from '../shared/config/parse.js';
+import { MAX_CONFIG_BYTES, readConfigFileSync } from '../shared/config/read.js';
 import type { ActionMain } from '../shared/action.js';
 import { EXIT, outcomeOfError, outcomeOfResult, reportOutcome } from '../shared/failure.js';
 import type { Scenario } from '../sandbox/scenario.js';
@@ -116,6 +117,8 @@ async function runCommand(
         // No config given: use the one the scenario is built for, with every file the run writes kept in the
         // sandbox's own directory, so that a second run on a new sandbox starts from nothing.
         configPath = await sandboxConfig(sandbox);
+        // Its relative paths (terraform.working_directory) resolve in the sandbox's directory, not in the caller's.
+        env.GITSPACES_WORKSPACE = sandbox.dir;
         sandboxInputs['report-path'] = join(sandbox.dir, 'gitspaces-preflight.json');
         // The emulators answer in milliseconds: poll them faster than the real services deserve.
         sandboxInputs['poll-interval'] = '500ms';
@@ -213,21 +216,20 @@ function checkConfig(
   out: (t: string) => void,
   err: (l: string) => void,
 ): number {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
+  // Read once, bounded, never from a pipe or a device (shared/config/read.ts).
+  const read = readConfigFileSync(path);
+  if (!read.ok) {
     const issue = {
       path: '',
-      found: `no readable file at ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-      expected: 'a gitspaces.yaml',
-      fix: 'Create it from examples/gitspaces.yaml or pass --config FILE.',
+      found: read.problem.found,
+      expected: `a gitspaces.yaml: a regular UTF-8 file of at most ${MAX_CONFIG_BYTES} bytes`,
+      fix: read.problem.fix,
     };
     if (args.json) out(JSON.stringify({ file: path, valid: false, issues: [issue] }, null, 2));
     else err(`error: ${formatIssue(issue)}`);
     return EXIT.config;
   }
-  const r = parseConfig(text);
+  const r = parseConfig(read.text);
   if (args.json) {
     out(
       JSON.stringify(
@@ -261,14 +263,18 @@ interface SandboxHandle {
   stop(): Promise<void>;
 }
 
-/** Writes the scenario's gitspaces.yaml into the sandbox directory, Terraform's working directory beside it. */
+/**
+ * Writes the scenario's gitspaces.yaml into the sandbox directory, Terraform's working directory beside it: the
+ * config says `terraform` (relative, as every working directory must be), and the run's workspace is the sandbox's
+ * directory (GITSPACES_WORKSPACE).
+ */
 async function sandboxConfig(sb: SandboxHandle): Promise<string> {
   const { scenarioConfig, writeScenarioConfig } = await import('../sandbox/scenarios/config.js');
   const scenario = structuredClone(sb.scenario);
   const cfg = scenarioConfig(scenario) as { terraform?: Record<string, unknown> };
   scenario.config = {
     ...(scenario.config ?? {}),
-    terraform: { ...(cfg.terraform ?? {}), working_directory: join(sb.dir, 'terraform') },
+    terraform: { ...(cfg.terraform ?? {}), working_directory: 'terraform' },
   };
   return writeScenarioConfig(scenario, join(sb.dir, 'config'));
 }

@@ -1,9 +1,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
+import { infraConfigDefaultPath, workspaceRoot, writePrivateFile } from '../../shared/workspace.js';
 import {
   harnessClientFromConfig,
   missingHarnessApiKey,
@@ -144,13 +145,21 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
     );
   }
 
-  const path = resolve(
-    inp.optional('infra-config-path') ||
-      join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
-  );
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, setupYaml, { mode: 0o600 });
-  chmodSync(path, 0o600);
+  // The YAML holds the gateway's shared secret: by default it goes to a private (0700) directory outside the work
+  // tree (RUNNER_TEMP/gitspaces on a runner, which the runner empties at the end of the job), mode 0600.
+  const defaultPath = infraConfigDefaultPath(io.env, config.terraform.working_directory);
+  const path = resolve(inp.optional('infra-config-path') || defaultPath);
+  if (path === defaultPath) writePrivateFile(path, setupYaml, dirname(path));
+  else {
+    const rel = relative(workspaceRoot(io.env), path);
+    if (!rel.startsWith('..') && !isAbsolute(rel))
+      io.log.warning(
+        `infra-config-path ${path} is inside the workspace: the Infra Config YAML holds the gateway's shared secret and would stay in the work tree. Leave infra-config-path empty to keep it in a private directory under RUNNER_TEMP.`,
+      );
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(path, setupYaml, { mode: 0o600 });
+    chmodSync(path, 0o600);
+  }
 
   const outputs = {
     'infra-identifier': identifier,

@@ -4,6 +4,7 @@ import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
+import { resolveInWorkspace } from '../../shared/workspace.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import {
   harnessBaseUrl,
@@ -108,7 +109,12 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
 function readInstallInputs(io: ActionIO, config: GitspacesConfig) {
   const inp = io.inputs;
   return {
-    poolPath: inp.optional('pool-yaml-path') || join(config.terraform.working_directory, 'pool.yaml'),
+    poolPath:
+      inp.optional('pool-yaml-path') ||
+      join(
+        resolveInWorkspace(config.terraform.working_directory, io.env, 'terraform.working_directory'),
+        'pool.yaml',
+      ),
     timeouts: {
       runnerMs: inp.duration('runner-timeout', 10 * 60_000),
       delegateMs: inp.duration('delegate-timeout', 5 * 60_000),

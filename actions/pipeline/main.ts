@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { scrubSecrets } from '../../shared/secrets.js';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { ConfigurationError } from '../../shared/errors.js';
@@ -5,6 +6,7 @@ import { outcomeOfError } from '../../shared/failure.js';
 import { InputSource, Inputs } from '../../shared/inputs.js';
 import { PhaseResult } from '../../shared/report/model.js';
 import { renderPipelineMarkdown } from '../../shared/report/render.js';
+import { removeOnExit } from '../../shared/workspace.js';
 import { loadAction } from '../load.js';
 import { pipelinePhases } from '../registry.js';
 import { CERTIFICATES_TASK, certificatesWait } from './certificates.js';
@@ -72,6 +74,27 @@ export function selectPhases(requested: string[]): PhaseName[] {
  * Runs the phases in order, handing each one's outputs to the next, stopping at the first failure. Each phase
  * runs the very `main` of its own action, so the pipeline and the single actions cannot drift apart.
  */
+/** The certificate wait's row in the summary (when it ran), annotated when it failed. */
+function certificatesRow(
+  io: ActionIO,
+  certs: ReturnType<typeof certificatesWait> | undefined,
+  records: Awaited<ReturnType<typeof runTasks>>,
+): PhaseResult[] {
+  const certRecord = records.find((r) => r.id === CERTIFICATES_TASK);
+  if (!certs || !certRecord || certRecord.status === 'skipped') return [];
+  if (certRecord.status === 'failed')
+    io.log.error(`Certificates: ${certRecord.reason}`, { title: 'gitspaces: certificates not ACTIVE' });
+  return [
+    {
+      name: CERTIFICATES_TASK,
+      status: certRecord.status,
+      startedAt: certRecord.startedAt,
+      durationMs: certRecord.finishedAt - certRecord.startedAt,
+      summary: certRecord.reason ?? certs.summary(),
+    },
+  ];
+}
+
 export async function main(io: ActionIO): Promise<PipelineResult> {
   const rawSource: InputSource = (name) => io.inputs.optional(name) || undefined;
   // Read the secrets once through the parent so they are masked before any phase starts.
@@ -89,6 +112,9 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   // Each phase runs after the one before (it takes the outputs handed on); the certificate wait runs alongside
   // install-runner and create (actions/pipeline/overlap.ts). A failure skips what comes after it.
   const byName = new Map<string, PhaseResult>();
+  // Files a phase wrote for a later one that hold secrets (the Infra Config YAML): removed when the pipeline
+  // ends, or is told to stop, unless the caller chose where they go.
+  const cleanups: (() => void)[] = [];
   const runPhase = async (phase: (typeof PHASES)[number]): Promise<PhaseResult> => {
     const source: InputSource = (name) =>
       (phase.inputs as Record<string, string>)[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
@@ -133,6 +159,9 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
     Object.assign(outputs, collected);
     for (const name of HANDED_ON) if (collected[name]) carried[name] = collected[name] as string;
+    const infraConfig = collected['infra-config-path'];
+    if (infraConfig && !rawSource('infra-config-path'))
+      cleanups.push(removeOnExit([infraConfig], [dirname(infraConfig)]));
     if (failure) {
       io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
       exitCode = exitCode || code || 1;
@@ -160,7 +189,12 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
         })
       : undefined;
   if (certs) tasks.push(certs.task);
-  const records = await runTasks(tasks, io.clock);
+  let records: Awaited<ReturnType<typeof runTasks>>;
+  try {
+    records = await runTasks(tasks, io.clock);
+  } finally {
+    for (const c of cleanups) c();
+  }
   for (const phase of chain) {
     const r = byName.get(phase.name);
     const record = records.find((x) => x.id === phase.name);
@@ -174,21 +208,8 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       },
     );
   }
-  const alongside: PhaseResult[] = [];
-  const certRecord = records.find((r) => r.id === CERTIFICATES_TASK);
-  if (certs && certRecord && certRecord.status !== 'skipped') {
-    alongside.push({
-      name: CERTIFICATES_TASK,
-      status: certRecord.status,
-      startedAt: certRecord.startedAt,
-      durationMs: certRecord.finishedAt - certRecord.startedAt,
-      summary: certRecord.reason ?? certs.summary(),
-    });
-    if (certRecord.status === 'failed') {
-      io.log.error(`Certificates: ${certRecord.reason}`, { title: 'gitspaces: certificates not ACTIVE' });
-      exitCode = exitCode || 1;
-    }
-  }
+  const alongside = certificatesRow(io, certs, records);
+  if (alongside.some((p) => p.status === 'failed')) exitCode = exitCode || 1;
   const failed = phases.find((p) => p.status === 'failed') ?? alongside.find((p) => p.status === 'failed');
   const verdict = failed ? `❌ Stopped at ${failed.name}.` : `✅ ${phases.length} phase(s) completed.`;
   io.setOutput(

@@ -1,10 +1,10 @@
-import { isAbsolute, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { dnsClientFromEndpoints } from '../../shared/dns/query.js';
 import { endpointsFromEnv } from '../../shared/endpoints.js';
 import { ConfigurationError, errorMessage } from '../../shared/errors.js';
+import { resolveInWorkspace } from '../../shared/workspace.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import {
   harnessClientFromConfig,
@@ -141,7 +141,7 @@ async function reportTeardown(
   };
 }
 
-/** Terraform as the deps give it (a test), or in the apply's working directory. */
+/** Terraform as the deps give it (a test), or in the apply's working directory (absolute, inside the workspace). */
 async function teardownTerraform(
   io: ActionIO,
   deps: TeardownDeps,
@@ -153,12 +153,9 @@ async function teardownTerraform(
   if (deps.terraform === null)
     return { terraformMissing: 'no Terraform configuration', terraformInitialised: false };
   if (deps.terraform) return { terraform: deps.terraform, terraformInitialised: true };
-  const dir = isAbsolute(workingDir)
-    ? workingDir
-    : resolve(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
   // Loaded here: the root generator (and yaml) only once a config was read and terraform is needed.
   const { terraformForTeardown } = await import('./terraform.js');
-  return terraformForTeardown(io, config, dir, keyJson, setupYaml);
+  return terraformForTeardown(io, config, workingDir, keyJson, setupYaml);
 }
 
 type Gcp = Awaited<ReturnType<typeof createGcp>>;
@@ -187,7 +184,14 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
   const timeoutMs = inp.duration('timeout', 20 * 60_000);
   const pollIntervalMs = inp.duration('poll-interval', 5_000);
   const concurrency = inp.integer('concurrency', 4, 1);
-  const workingDir = inp.optional('working-directory', config.terraform.working_directory);
+  const givenDir = inp.optional('working-directory');
+  // Relative to the workspace (GITHUB_WORKSPACE on a runner); absolute, `~` and `..` are refused as in the config,
+  // before anything is deleted.
+  const workingDir = resolveInWorkspace(
+    givenDir || config.terraform.working_directory,
+    io.env,
+    givenDir ? 'The working-directory input' : 'terraform.working_directory',
+  );
   if (!deps.harness && !apiKey) throw missingHarnessApiKey();
 
   const harness: TeardownHarness =

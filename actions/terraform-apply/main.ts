@@ -1,10 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { maskSecret } from '../../shared/inputs.js';
+import {
+  ensurePrivateDir,
+  infraConfigDefaultPath,
+  privateDirPath,
+  resolveInWorkspace,
+} from '../../shared/workspace.js';
 import { planMarker, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
 import { createGcp } from '../../shared/gcp/index.js';
@@ -58,7 +64,8 @@ function prepareKeyFile(
   } catch {
     /* the module will report an unreadable key */
   }
-  mkdirSync(stableDir, { recursive: true, mode: 0o700 });
+  // A private directory (0700, this user's, not a symbolic link): the key is mode 0600 inside it.
+  ensurePrivateDir(stableDir);
   const path = join(stableDir, KEY_FILE_NAME);
   writeFileSync(path, text, { mode: 0o600 });
   return { path, created: true, secrets };
@@ -99,8 +106,14 @@ interface ApplyInputs {
 
 function readApplyInputs(io: ActionIO, config: GitspacesConfig, mode: ApplyRun['mode']): ApplyInputs {
   const inp = io.inputs;
-  const rootDir = inp.optional('working-directory', config.terraform.working_directory);
-  const workdir = resolve(rootDir);
+  const given = inp.optional('working-directory');
+  const rootDir = given || config.terraform.working_directory;
+  // Relative to the workspace (GITHUB_WORKSPACE on a runner); absolute, `~` and `..` are refused as in the config.
+  const workdir = resolveInWorkspace(
+    rootDir,
+    io.env,
+    given ? 'The working-directory input' : 'terraform.working_directory',
+  );
   return {
     mode,
     binary: inp.oneOf('binary', ['terraform', 'tofu'] as const, config.terraform.binary),
@@ -108,10 +121,9 @@ function readApplyInputs(io: ActionIO, config: GitspacesConfig, mode: ApplyRun['
     workdir,
     label: inp.optional('label', ''),
     workspace: io.env.TF_WORKSPACE || 'default',
-    stableDir: io.env.RUNNER_TEMP ? resolve(io.env.RUNNER_TEMP) : join(workdir, '.gitspaces'),
+    stableDir: io.env.RUNNER_TEMP ? privateDirPath(io.env, workdir) : join(workdir, '.gitspaces'),
     infraConfigPath: resolve(
-      inp.optional('infra-config-path') ||
-        join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
+      inp.optional('infra-config-path') || infraConfigDefaultPath(io.env, config.terraform.working_directory),
     ),
     runGates: inp.boolean('gates', true),
     comment: inp.boolean('comment', true),

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
+import { readConfigFileSync } from './read.js';
 import type { GitspacesConfig } from './schema.js';
 
 export type { ConfigIssue, LoadResult } from './parse.js';
@@ -14,16 +14,15 @@ export async function loadConfig(path: string): Promise<GitspacesConfig> {
   return configFromText(text, path);
 }
 
-/** The config file's text, or the error a user needs when it cannot be read. */
+/**
+ * The config file's text, or the error a user needs when it cannot be read: missing, not a regular file (a FIFO
+ * or a device is refused, never waited on), larger than 1 MiB, or not UTF-8 (shared/config/read.ts).
+ */
 export async function readConfigText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigurationError(
-      'CONFIG_NOT_FOUND',
-      `Cannot read the config file ${path} (${code ?? 'error'})`,
-      'Create gitspaces.yaml (start from examples/gitspaces.yaml) or set the `config` input / --config to its path.',
-    );
-  }
+  const r = readConfigFileSync(path);
+  if (r.ok) return r.text;
+  const message = `Cannot read the config file: found ${r.problem.found}.`;
+  if (r.problem.code === 'CONFIG_NOT_FOUND')
+    throw new ConfigurationError('CONFIG_NOT_FOUND', message, r.problem.fix);
+  throw new ConfigurationError('CONFIG_UNREADABLE', message, r.problem.fix);
 }

@@ -1,18 +1,13 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigurationError } from '../errors.js';
+import { documentToJs, findHostileStrings, printable } from './hostile.js';
+import type { ConfigIssue } from './issue.js';
 import { FIX_SEP, GitspacesConfig, configSchema, crossFieldChecks, generationForVersion } from './schema.js';
 
-/** One problem in the config file, in the words the user needs: where, what was found, what was expected, the fix. */
-export interface ConfigIssue {
-  path: string;
-  found: string;
-  expected: string;
-  fix: string;
-  line?: number;
-}
+export type { ConfigIssue } from './issue.js';
 
 export function formatIssue(i: ConfigIssue): string {
-  return `${i.path || '(file)'}${i.line ? ` (line ${i.line})` : ''}: found ${i.found}; expected ${i.expected}. Fix: ${i.fix}`;
+  return `${printable(i.path) || '(file)'}${i.line ? ` (line ${i.line})` : ''}: found ${i.found}; expected ${i.expected}. Fix: ${i.fix}`;
 }
 
 /** Keys whose string value would be a credential: those belong in inputs or the environment. */
@@ -88,7 +83,7 @@ function show(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'null';
   if (typeof value === 'string')
-    return JSON.stringify(value.length > 80 ? value.slice(0, 77) + '...' : value);
+    return printable(JSON.stringify(value.length > 80 ? value.slice(0, 77) + '...' : value));
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
@@ -225,11 +220,13 @@ export function parseConfig(text: string): LoadResult {
         line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
         found: `invalid YAML (${e.code})`,
         expected: 'valid YAML',
-        fix: e.message.split('\n')[0] ?? 'Fix the YAML syntax.',
+        fix: printable(e.message.split('\n')[0] ?? '') || 'Fix the YAML syntax.',
       })),
     };
   }
-  const raw: unknown = doc.toJS();
+  const js = documentToJs(doc, lineCounter);
+  if (!js.ok) return { ok: false, issues: js.issues };
+  const raw = js.value;
   if (raw === null || raw === undefined) {
     // Comments (or a bare `---`) and nothing else: YAML reads that as null, which says nothing to a user.
     return {
@@ -263,10 +260,13 @@ export function parseConfig(text: string): LoadResult {
   }
   const secrets: ConfigIssue[] = [];
   findSecrets(raw, [], secrets);
+  // Control characters and overlong strings anywhere: said once per value, before the field's own rule.
+  const hostile: ConfigIssue[] = [];
+  findHostileStrings(raw, [], hostile);
   const parsed = configSchema.safeParse(raw, { reportInput: true });
-  const issues = [...secrets];
+  const issues = [...secrets, ...hostile.map((h) => withLine(doc, lineCounter, h))];
   if (!parsed.success) {
-    const secretPaths = new Set(secrets.map((s) => s.path));
+    const secretPaths = new Set([...secrets, ...hostile].map((s) => s.path));
     for (const zi of parsed.error.issues as unknown as ZodLikeIssue[]) {
       for (const i of issueFromZod(zi))
         if (!secretPaths.has(i.path)) issues.push(withLine(doc, lineCounter, i));

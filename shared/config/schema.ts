@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { isNetworkAddress, isValidDomain, isValidLabel, parseCidr } from '../net.js';
+import {
+  gitBranchProblem,
+  gitnessIdentifierProblem,
+  insidePathProblem,
+  isImageRef,
+  ngIdentifierProblem,
+  rfc1035,
+  workspacePathProblem,
+} from './rules.js';
 
 /** The two interface generations of harness/harness-gitspaces/gcp (see docs/domain.md#the-terraform-module). */
 export const MODULE_GENERATIONS = ['v0.0.3', 'post-0.0.3'] as const;
@@ -22,8 +31,10 @@ export const DISK_TYPES = [
 
 /** The UI's image rule (HUI InfraValidations.utils.ts). */
 export const IMAGE_RE = /^projects\/[a-zA-Z0-9-]+\/global\/images\/(family\/[a-zA-Z0-9-]+|[a-zA-Z0-9-]+)$/;
-const REGION_RE = /^[a-z]+(-[a-z]+)+\d+$/;
-const ZONE_RE = /^[a-z]+(-[a-z]+)+\d+-[a-z]$/;
+/** The same, bounded: a project id is at most 30 characters, an image or family name at most 63 (RFC 1035). */
+const IMAGE_BOUNDED_RE = /^projects\/[a-zA-Z0-9-]{1,30}\/global\/images\/(family\/)?[a-zA-Z0-9-]{1,63}$/;
+const REGION_RE = /^(?=.{1,63}$)[a-z]+(-[a-z]+)+\d+$/;
+const ZONE_RE = /^(?=.{1,63}$)[a-z]+(-[a-z]+)+\d+-[a-z]$/;
 const PROJECT_RE = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 
 /** Zod carries only a message for format checks: the fix rides along after a separator that the formatter splits on. */
@@ -33,23 +44,63 @@ function fx(expected: string, fix: string): { message: string } {
 }
 
 /**
- * A path that must stay inside the workspace (GITHUB_WORKSPACE on a runner): the generated root, its state and
- * plan files would otherwise land where a later step or another job cannot find them, or outside the checkout
- * entirely. `..` segments and `~` are refused. Absolute paths are still accepted: the CLI's sandbox mode and the
- * end-to-end tests place the working directory in a scratch directory by absolute path; refusing them needs
- * the actions to resolve working_directory against GITHUB_WORKSPACE first.
+ * A path that must stay inside the workspace (GITHUB_WORKSPACE on a runner, the current directory for the CLI):
+ * the generated root, its state and plan files would otherwise land where a later step or another job cannot
+ * find them, or outside the checkout entirely. Absolute paths, `..` segments and `~` are refused
+ * (shared/config/rules.ts); the actions resolve the path against the workspace (shared/workspace.ts).
  */
-export function workspacePathProblem(v: string): string | undefined {
-  if (v.trim() === '') return 'a non-empty path relative to the workspace';
-  if (v.startsWith('~')) return 'a path relative to the workspace, not under the home directory (~)';
-  if (v.split(/[\\/]/).includes('..')) return 'a path inside the workspace, without `..` segments';
-  return undefined;
+export { workspacePathProblem } from './rules.js';
+const WORKSPACE_FIX =
+  'Use a path relative to the repository checkout, e.g. .gitspaces/terraform (the actions resolve it against GITHUB_WORKSPACE, the CLI against the current directory).';
+
+/** A string checked by one of the rules in rules.ts: the rule's words are the expectation. */
+function ruled(problem: (v: string) => string | undefined, fix: string) {
+  return z.string().superRefine((v, ctx) => {
+    const p = problem(v);
+    if (p) ctx.addIssue({ code: 'custom', ...fx(p.replace(/^(expected )?/, 'expected '), fix) });
+  });
 }
-const WORKSPACE_FIX = 'Use a relative path inside the repository checkout, e.g. .gitspaces/terraform.';
+const ngIdentifier = (fix: string) => ruled(ngIdentifierProblem, fix);
+/** A GCP resource name (RFC 1035) of at most `max` characters. */
+function gcpName(max: number, what: string, fix: string) {
+  return z
+    .string()
+    .regex(
+      rfc1035(max),
+      fx(`expected ${what}: 1-${max} lower-case letters, digits and dashes, starting with a letter`, fix),
+    );
+}
+const imageRef = z
+  .string()
+  .refine(
+    isImageRef,
+    fx(
+      'expected a container image reference such as registry.example.com/team/image:tag',
+      'Use the image as `docker pull` takes it: lower-case repository path, optional :tag and @sha256:digest.',
+    ),
+  );
 const workspacePath = z.string().superRefine((v, ctx) => {
   const problem = workspacePathProblem(v);
   if (problem) ctx.addIssue({ code: 'custom', ...fx(problem, WORKSPACE_FIX) });
 });
+/** A path inside the gitspace's repository (devcontainer.json). */
+const repoPath = z.string().superRefine((v, ctx) => {
+  const problem = insidePathProblem(v, 'the repository');
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      ...fx(problem, 'Give the path from the repository root, e.g. .devcontainer/devcontainer.json.'),
+    });
+});
+/** A file path the module reads (certificate files): printable and bounded; where it lives is the user's choice. */
+const filePath = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine(
+    (v) => !/[\\'"`$*?<>|]/.test(v),
+    fx('expected a file path without \\ \' " ` $ * ? < > |', 'Rename the file or move it to a plain path.'),
+  );
 
 /** Backend settings that name a local path (the local backend's `path` and `workspace_dir`). */
 const BACKEND_PATH_KEYS = ['path', 'workspace_dir'];
@@ -96,7 +147,7 @@ const domain = z
 const image = z
   .string()
   .regex(
-    IMAGE_RE,
+    IMAGE_BOUNDED_RE,
     fx(
       'expected a GCP image path: projects/<project>/global/images/<name> or .../images/family/<family>',
       'For example projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts (only Ubuntu images are supported).',
@@ -131,18 +182,21 @@ const regionConfig = z.strictObject({
   proxy_subnet_ip_range: cidr,
 });
 
+const MACHINE_TYPE_FIX = 'Use a machine type from `gcloud compute machine-types list`, e.g. e2-standard-2.';
+const machineType = gcpName(63, 'a Compute machine type', MACHINE_TYPE_FIX);
+
 const gateway = z.strictObject({
-  machine_type: z.string().min(1),
+  machine_type: machineType,
   instances: z.number().int().min(1).max(100).default(1),
   vm_image_name: image.optional(),
-  whitelist_ip_ranges: z.array(cidr).min(1).optional(),
+  whitelist_ip_ranges: z.array(cidr).min(1).max(100).optional(),
 });
 
 const certificate = z
   .strictObject({
     mode: z.enum(['certificate-manager', 'files']).default('certificate-manager'),
-    certificate_path: z.string().optional(),
-    private_key_path: z.string().optional(),
+    certificate_path: filePath.optional(),
+    private_key_path: filePath.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.mode === 'files') {
@@ -160,18 +214,35 @@ const certificate = z
     }
   });
 
+/**
+ * A machine's name: the HUI's 4-20 characters, in the Gitspaces identifier alphabet (it is the resource's name and
+ * identifier prefix, harness/harness check.Identifier), starting with a letter or digit (no `.`, `..`, `../x`).
+ */
+const MACHINE_NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{3,19}$/;
+const machineName = z
+  .string()
+  .regex(
+    MACHINE_NAME_RE,
+    fx(
+      'expected 4-20 letters, digits, - _ or ., starting with a letter or digit',
+      'Use a short name such as standard or gpu-large.',
+    ),
+  );
+/** GCP's largest persistent disk is 64 TB (Compute Engine "Disk types" limits). */
+const DISK_GB_MAX = 65536;
+
 const machine = z.strictObject({
-  name: z.string().min(4).max(20),
+  name: machineName,
   region,
   zone,
-  machine_type: z.string().min(1),
+  machine_type: machineType,
   os: z.literal('linux').default('linux'),
   arch: z.enum(['amd64', 'arm64']).default('amd64'),
   vm_image_name: image.optional(),
   boot_disk_type: z.enum(DISK_TYPES).default('pd-balanced'),
-  boot_disk_size: z.number().int().min(1).default(50),
+  boot_disk_size: z.number().int().min(1).max(DISK_GB_MAX).default(50),
   persistent_disk_type: z.enum(DISK_TYPES).default('pd-balanced'),
-  persistent_disk_size: z.number().int().min(1).default(100),
+  persistent_disk_size: z.number().int().min(1).max(DISK_GB_MAX).default(100),
 });
 
 const gitspace = z.strictObject({
@@ -184,16 +255,31 @@ const gitspace = z.strictObject({
         'The server lower-cases identifiers and adds a suffix; use a short name such as api-dev.',
       ),
     ),
-  repo_url: z.url({
-    protocol: /^https?$/,
-    ...fx('expected an http(s) repository URL', 'For example https://github.com/acme/api.'),
-  }),
+  repo_url: z
+    .url({
+      protocol: /^https?$/,
+      ...fx('expected an http(s) repository URL', 'For example https://github.com/acme/api.'),
+    })
+    .max(2048)
+    .refine(
+      (u) => !/^[a-z]+:\/\/[^/]*@/i.test(u),
+      fx(
+        'expected a repository URL without user or password',
+        'Remove the `user:token@` part: Harness reaches private repositories through its own connectors.',
+      ),
+    ),
   repo_type: z.enum(REPO_TYPES).optional(),
-  branch: z.string().min(1).default('main'),
+  branch: ruled(gitBranchProblem, 'Use the branch name as `git branch` shows it, e.g. main.').default('main'),
   ide: z.enum(IDES).default('vs_code_web'),
-  machine: z.string().min(1),
-  devcontainer_path: z.string().optional(),
-  ssh_token_identifier: z.string().optional(),
+  machine: machineName,
+  devcontainer_path: repoPath.optional(),
+  ssh_token_identifier: ruled(
+    (v) =>
+      /^((account|org)\.)?[a-zA-Z_][0-9a-zA-Z_$-]{0,127}$/.test(v)
+        ? undefined
+        : 'expected a Harness secret identifier (optionally account. or org.): a letter or _ then letters, digits, _ $ -',
+    'Copy the SSH key secret identifier from Harness (Project Settings > Secrets).',
+  ).optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -205,9 +291,20 @@ export const configSchema = z.strictObject({
         /^[A-Za-z0-9_-]{1,64}$/,
         fx('expected the Harness account identifier', 'Copy it from Account Settings > Overview in Harness.'),
       ),
-    org: z.string().min(1).default('default'),
-    project: z.string().min(1).optional(),
-    api_url: z.url({ protocol: /^https?$/ }).default('https://app.harness.io'),
+    org: ngIdentifier(
+      'Copy the organization identifier (not its name) from Harness: Account Settings > Organizations.',
+    ).default('default'),
+    project: ngIdentifier(
+      'Copy the project identifier (not its name) from Harness: Project Settings > Overview.',
+    ).optional(),
+    api_url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .refine(
+        (u) => !/^[a-z]+:\/\/[^/]*@/i.test(u),
+        fx('expected a URL without user or password', 'The API key is an input, never part of the URL.'),
+      )
+      .default('https://app.harness.io'),
   }),
   gcp: z.strictObject({
     project_id: z
@@ -222,15 +319,10 @@ export const configSchema = z.strictObject({
     credentials: z.enum(['key', 'keyless']).default('key'),
   }),
   infrastructure: z.strictObject({
-    identifier: z
-      .string()
-      .regex(
-        /^[a-zA-Z0-9_.-]{1,100}$/,
-        fx(
-          'expected 1-100 letters, digits, - _ or .',
-          'The identifier cannot be changed after creation; choose it once, e.g. gitspaces_gcp.',
-        ),
-      ),
+    identifier: ruled(
+      gitnessIdentifierProblem,
+      'The identifier cannot be changed after creation; choose it once, e.g. gitspaces_gcp.',
+    ),
     name: z
       .string()
       .regex(
@@ -247,8 +339,17 @@ export const configSchema = z.strictObject({
       .refine(
         (r) => Object.keys(r).length > 0,
         fx('expected at least one region', 'Add a region under infrastructure.regions.'),
+      )
+      .refine(
+        (r) => Object.keys(r).length <= 50,
+        fx('expected at most 50 regions', 'Google has fewer regions than that: remove duplicates.'),
       ),
-    runner: z.strictObject({ region, zone, vm_image_name: image.optional(), vm_name: z.string().optional() }),
+    runner: z.strictObject({
+      region,
+      zone,
+      vm_image_name: image.optional(),
+      vm_name: gcpName(63, 'a Compute instance name', 'Use a name such as gitspaces-runner.').optional(),
+    }),
   }),
   terraform: z
     .strictObject({
@@ -256,7 +357,7 @@ export const configSchema = z.strictObject({
       working_directory: workspacePath.default('.gitspaces/terraform'),
       module: z
         .strictObject({
-          source: z.string().min(1).default('harness/harness-gitspaces/gcp'),
+          source: z.string().min(1).max(1024).default('harness/harness-gitspaces/gcp'),
           version: z
             .string()
             .regex(
@@ -277,44 +378,58 @@ export const configSchema = z.strictObject({
         .strictObject({
           type: z
             .string()
-            .regex(/^[a-z0-9_]+$/)
+            .regex(/^[a-z0-9_]{1,64}$/)
             .default('gcs'),
-          config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+          config: z
+            .record(
+              z
+                .string()
+                .regex(
+                  /^[a-z_][a-z0-9_]{0,63}$/,
+                  fx('expected a backend setting name', 'Use the name the backend documents.'),
+                ),
+              z.union([z.string().max(1024), z.number(), z.boolean()]),
+            )
+            .default({}),
           create_bucket: z.boolean().default(false),
         })
         .superRefine(backendPathRule)
         .optional(),
       lock_timeout: z
         .string()
-        .regex(/^\d+[smh]$/)
+        .regex(/^\d{1,5}[smh]$/)
         .default('5m'),
     })
     .prefault({}),
   runner: z
     .strictObject({
-      image: z.string().default('drone/drone-runner-aws:latest'),
+      image: imageRef.default('drone/drone-runner-aws:latest'),
     })
     .prefault({}),
   delegate: z
     .strictObject({
-      name: z
-        .string()
-        .regex(/^[a-z][a-z0-9-]{0,62}$/)
-        .default('gitspaces-delegate'),
-      image: z.string().default('us-west1-docker.pkg.dev/gar-setup/docker/delegate:25.03.85504'),
+      // The delegate's container and host name: a DNS label (RFC 1035), at most 63.
+      name: gcpName(63, 'a delegate name', 'Use a name such as gitspaces-delegate.').default(
+        'gitspaces-delegate',
+      ),
+      image: imageRef.default('us-west1-docker.pkg.dev/gar-setup/docker/delegate:25.03.85504'),
       tags: z
-        .array(z.string().regex(/^[a-zA-Z0-9_-]+$/))
+        .array(z.string().regex(/^[a-zA-Z0-9_-]{1,128}$/))
         .min(1)
+        .max(50)
         .default(['gitspaces']),
       token_name: z
         .string()
-        .regex(/^[a-zA-Z0-9_-]+$/)
+        .regex(/^[a-zA-Z0-9_-]{1,128}$/)
         .default('gitspaces-delegate-token'),
-      manager_url: z.url({ protocol: /^https$|^http$/ }).optional(),
+      manager_url: z
+        .url({ protocol: /^https$|^http$/ })
+        .max(2048)
+        .optional(),
     })
     .prefault({}),
-  machines: z.array(machine).default([]),
-  gitspaces: z.array(gitspace).default([]),
+  machines: z.array(machine).max(100).default([]),
+  gitspaces: z.array(gitspace).max(100).default([]),
 });
 
 type Raw = z.input<typeof configSchema>;
@@ -366,6 +481,18 @@ export function crossFieldChecks(raw: unknown): CrossIssue[] {
       `Use a zone such as ${rRegion}-a.`,
       rZone,
     );
+  // A region's domain is <subdomain>.<domain>: a DNS name has at most 253 characters (RFC 1035 section 2.3.4).
+  const dom = str(infra.domain);
+  for (const [region, rc] of Object.entries(obj(infra.regions))) {
+    const sub = str(obj(rc).subdomain);
+    if (dom && sub && sub.length + 1 + dom.length > 253)
+      add(
+        ['infrastructure', 'regions', region, 'subdomain'],
+        `a subdomain that keeps <subdomain>.${dom} within 253 characters`,
+        'Shorten the subdomain (a prefix such as usc1 is enough).',
+        sub,
+      );
+  }
   const names = new Set<string>();
   arr(c.machines).forEach((m, i) => {
     const name = str(m.name);

@@ -9,6 +9,7 @@ import type { GcpRest } from '../gcp/rest.js';
 import type { GitspacesConfig } from '../config/schema.js';
 import { StateBackend, describeLock, forceUnlockCommand, stateBackend } from './backend.js';
 import { generateRoot, writeRoot } from './root.js';
+import { infraConfigDefaultPath, privateDirPath } from '../workspace.js';
 
 /**
  * What a terraform run needs around the state: a private scratch directory outside the work tree for the plan
@@ -168,11 +169,13 @@ export function writeRootForRemoteState(
   if (stateBackend(config).type === 'local') return false;
   // The paths terraform-apply uses (RUNNER_TEMP is the same path in every job of a GitHub-hosted runner): the
   // state records them, and destroy-time provisioners read them from the state.
-  const temp = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : undefined;
   const root = generateRoot({
     config,
-    keyFile: join(temp ?? join(dir, '.gitspaces'), 'gitspaces-sa-key.json'),
-    infraConfigFile: join(temp ?? dir, 'gitspaces-infra-config.yaml'),
+    keyFile: join(
+      env.RUNNER_TEMP ? privateDirPath(env, dir) : join(dir, '.gitspaces'),
+      'gitspaces-sa-key.json',
+    ),
+    infraConfigFile: infraConfigDefaultPath(env, config.terraform.working_directory),
     env,
     workdir: dir,
   });

@@ -26,8 +26,8 @@ describe('the module churn is recognised and never applied on its own', () => {
     sb = await startSandbox({ scenario: { gcp: { certificates: { activeAfterMs: 0 } } } });
     dir = mkdtempSync(join(tmpdir(), 'gitspaces-churn-'));
     mkdirSync(join(dir, 'runner-temp'));
-    env = { ...process.env, ...sb.env, RUNNER_TEMP: join(dir, 'runner-temp') };
-    config = configFor('post-0.0.3', `  working_directory: ${join(dir, 'tf')}\n`);
+    env = { ...process.env, ...sb.env, RUNNER_TEMP: join(dir, 'runner-temp'), GITHUB_WORKSPACE: dir };
+    config = configFor('post-0.0.3', '  working_directory: tf\n');
   });
   afterAll(async () => {
     await sb?.stop();

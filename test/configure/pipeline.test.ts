@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { main as configure } from '../../actions/configure-infra/main.js';
 import { main as terraformApply } from '../../actions/terraform-apply/main.js';
@@ -36,10 +36,12 @@ describe('configure -> plan -> apply against the sandbox', () => {
       ...sb.env,
       GITHUB_EVENT_PATH: eventPath,
       RUNNER_TEMP: join(dir, 'runner-temp'),
+      // The checkout: terraform.working_directory is relative to it.
+      GITHUB_WORKSPACE: dir,
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_RUN_ID: '99',
     };
-    config = configFor('post-0.0.3', `  working_directory: ${join(dir, 'tf')}\n`);
+    config = configFor('post-0.0.3', '  working_directory: tf\n');
   });
   afterAll(async () => {
     await sb?.stop();
@@ -63,7 +65,13 @@ describe('configure -> plan -> apply against the sandbox', () => {
     const r = await configure(t.io, { config });
     expect(r.outputs.changed).toBe('true');
     expect(r.outputs['infra-identifier']).toBe('gitspaces_gcp');
-    const yaml = readFileSync(r.outputs['infra-config-path']!, 'utf8');
+    // Outside the working directory, in a private directory of the job's RUNNER_TEMP, where the next step's
+    // terraform-apply finds it without being told (the plan below passes no infra-config-path).
+    const path = r.outputs['infra-config-path']!;
+    expect(path).toBe(join(env.RUNNER_TEMP!, 'gitspaces', 'gitspaces-infra-config.yaml'));
+    expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
+    expect((statSync(dirname(path)).mode & 0o777).toString(8)).toBe('700');
+    const yaml = readFileSync(path, 'utf8');
     sharedSecret = (parseYaml(yaml) as { gateway: { shared_secret: string } }).gateway.shared_secret;
     expect(sharedSecret.length).toBeGreaterThan(3);
     expect(t.log.masks.has(sharedSecret)).toBe(true);
@@ -99,7 +107,7 @@ describe('configure -> plan -> apply against the sandbox', () => {
       expect(body).toContain(`<!-- gitspaces-plan-fingerprint: ${r.outputs['plan-fingerprint']} -->`);
       expect(body).not.toContain(sharedSecret);
       expect(t.summary.join('\n')).toContain('to add');
-      expect(existsSync(join(config.terraform.working_directory, 'plan.tfplan'))).toBe(false);
+      expect(existsSync(join(dir, 'tf', 'plan.tfplan'))).toBe(false);
     },
   );
 
@@ -142,6 +150,7 @@ describe('configure -> plan -> apply against the sandbox', () => {
       expect(t.summary.join('\n')).toContain('Health gates');
       // Nothing secret left behind or printed.
       expect(existsSync(join(env.RUNNER_TEMP!, 'gitspaces-sa-key.json'))).toBe(false);
+      expect(existsSync(join(env.RUNNER_TEMP!, 'gitspaces', 'gitspaces-sa-key.json'))).toBe(false);
       expect(t.log.text()).not.toContain(sharedSecret);
     },
   );

@@ -23,7 +23,7 @@ describe('dist bundles, end to end on the sandbox', () => {
       config,
       readFileSync('examples/gitspaces.yaml', 'utf8').replace(
         'working_directory: .gitspaces/terraform',
-        `working_directory: ${join(dir, 'tf')}`,
+        'working_directory: tf',
       ),
     );
     // Secrets reach the steps as inputs, as `with: harness-api-key: ${{ secrets.X }}` passes them, not as env.

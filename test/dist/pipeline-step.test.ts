@@ -25,7 +25,7 @@ test('every secret is registered with ::add-mask:: once, and none is printed', a
     config,
     readFileSync('examples/gitspaces.yaml', 'utf8').replace(
       'working_directory: .gitspaces/terraform',
-      `working_directory: ${join(dir, 'tf')}`,
+      'working_directory: tf',
     ),
   );
   const r = await runBundle('pipeline', {

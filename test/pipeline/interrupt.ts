@@ -51,10 +51,7 @@ export class Interruptible {
     const example = readFileSync(join(ROOT, 'examples/gitspaces.yaml'), 'utf8');
     writeFileSync(
       this.configPath,
-      example.replace(
-        'working_directory: .gitspaces/terraform',
-        `working_directory: ${join(this.dir, 'tf')}`,
-      ) + EXTRA_GITSPACES,
+      example.replace('working_directory: .gitspaces/terraform', 'working_directory: tf') + EXTRA_GITSPACES,
     );
   }
 
@@ -95,7 +92,8 @@ export class Interruptible {
         '60s',
       ],
       {
-        cwd: ROOT,
+        // Run from the checkout, as a user does: working_directory is relative to it.
+        cwd: this.dir,
         // The sources through tsx (the esbuild bundle of test/cli/run-cli.ts cannot load the actions' lazy chunks).
         env: {
           ...process.env,

@@ -26,10 +26,16 @@ describe('pipeline on the sandbox', () => {
       configPath,
       readFileSync('examples/gitspaces.yaml', 'utf8').replace(
         'working_directory: .gitspaces/terraform',
-        `working_directory: ${join(dir, 'tf')}`,
+        'working_directory: tf',
       ),
     );
-    env = { ...sandbox.env, PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir };
+    env = {
+      ...sandbox.env,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: dir,
+    };
   });
   afterAll(async () => {
     await sandbox?.stop();

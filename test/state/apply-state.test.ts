@@ -24,8 +24,8 @@ beforeAll(async () => {
   sb = await startSandbox({ scenario: 'state-bucket-missing' });
   dir = mkdtempSync(join(tmpdir(), 'gitspaces-apply-state-'));
   mkdirSync(join(dir, 'runner-temp'));
-  env = { ...process.env, ...sb.env, RUNNER_TEMP: join(dir, 'runner-temp') };
-  config = configFor('post-0.0.3', `  working_directory: ${join(dir, 'tf')}\n  lock_timeout: 1s\n`);
+  env = { ...process.env, ...sb.env, RUNNER_TEMP: join(dir, 'runner-temp'), GITHUB_WORKSPACE: dir };
+  config = configFor('post-0.0.3', '  working_directory: tf\n  lock_timeout: 1s\n');
   const c = await configure(testIO({ 'harness-api-key': sb.secrets.harnessApiKey }, env).io, { config });
   expect(c.exitCode).toBe(0);
 });
@@ -103,7 +103,8 @@ describe('terraform-apply and the Terraform state bucket', () => {
         'held by runner@fv-az123-456 for `OperationTypeApply` since 2026-11-30T09:00:00.000000Z',
       );
       expect(warning).toContain('run https://github.com/acme/platform-infra/actions/runs/41');
-      expect(warning).toContain(`terraform -chdir=${join(dir, 'tf')} force-unlock ${generation}`);
+      // The command as run from the checkout (the workspace), where working_directory is relative to.
+      expect(warning).toContain(`terraform -chdir=tf force-unlock ${generation}`);
       expect(warning).toContain('waits up to 1s');
       // The notice comes before Terraform starts.
       expect(t.log.lines.indexOf(warning!)).toBeLessThan(

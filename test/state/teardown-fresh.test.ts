@@ -35,7 +35,7 @@ describe('teardown in a job of its own', () => {
           path,
           readFileSync(new URL('../../examples/gitspaces.yaml', import.meta.url), 'utf8').replace(
             'working_directory: .gitspaces/terraform',
-            `working_directory: ${join(dir, workdir)}`,
+            `working_directory: ${workdir}`,
           ),
         );
         return path;
@@ -45,7 +45,13 @@ describe('teardown in a job of its own', () => {
       const env = () => {
         rmSync(runnerTemp, { recursive: true, force: true });
         mkdirSync(runnerTemp);
-        return { ...sb.env, PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: runnerTemp };
+        return {
+          ...sb.env,
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          RUNNER_TEMP: runnerTemp,
+          GITHUB_WORKSPACE: dir,
+        };
       };
       const setup = testIO(
         {
@@ -90,6 +96,7 @@ describe('teardown in a job of its own', () => {
       ).json()) as { resources: unknown[] };
       expect(state.resources).toEqual([]);
       expect(existsSync(join(runnerTemp, 'gitspaces-sa-key.json'))).toBe(false);
+      expect(existsSync(join(runnerTemp, 'gitspaces', 'gitspaces-sa-key.json'))).toBe(false);
     },
     240_000,
   );

@@ -1,15 +1,19 @@
 /**
  * Issue 13's "done when": against one running sandbox, `gitspaces up` in one directory, then `gitspaces plan`
  * in a fresh directory with the same config plans no creation of what exists (the state is in the sandbox's
- * Cloud Storage, not in the first directory), and neither directory holds a state file, a plan or a key copy.
+ * Cloud Storage, not in the first directory), and neither directory holds a state file, a plan, a key copy or
+ * any file with the gateway's shared secret (the Infra Config YAML lives in a private temporary directory, which
+ * `gitspaces up` removes at its end).
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { writeScenarioConfig } from '../../sandbox/scenarios/config.js';
 import { runCli } from '../cli/run-cli.js';
 import { itNeedsTerraform } from '../terraform/fixtures.js';
+import type { HarnessModel } from '../../sandbox/harness/model.js';
+import { privateDirPath } from '../../shared/workspace.js';
 
 const it_ = itNeedsTerraform;
 
@@ -31,6 +35,8 @@ afterAll(async () => {
   await sb.stop();
   rmSync(first, { recursive: true, force: true });
   rmSync(second, { recursive: true, force: true });
+  // `gitspaces configure` on its own leaves the Infra Config YAML for a later `gitspaces plan` (docs/config.md).
+  rmSync(privateDirPath({}, join(second, '.gitspaces/terraform')), { recursive: true, force: true });
 });
 
 describe('state that outlives the job', () => {
@@ -53,6 +59,14 @@ describe('state that outlives the job', () => {
       expect(up.output).toContain(
         'Terraform state: gs://acme-gitspaces-gitspaces-tfstate/gitspaces/gitspaces_gcp',
       );
+      const sharedSecret = (sb.world.harness as HarnessModel).infraProviders.get(
+        'gitspaces_gcp',
+      )?.sharedSecret;
+      expect(sharedSecret).toMatch(/^[0-9a-f]{48}$/);
+      // The private directory the Infra Config YAML went through (outside the work tree) is gone with the run.
+      const config0 = readFileSync(config, 'utf8');
+      const workdir = /working_directory: *(\S+)/.exec(config0)?.[1] ?? '.gitspaces/terraform';
+      expect(existsSync(privateDirPath({}, join(first, workdir)))).toBe(false);
 
       // A second job: nothing of the first directory, the same config and the same sandbox.
       const configure = await runCli(['configure', '--config', basename(config)], {
@@ -77,7 +91,11 @@ describe('state that outlives the job', () => {
 
       for (const dir of [first, second]) {
         const left = files(dir).map((f) => f.slice(dir.length + 1));
-        expect(left.filter((f) => /\.tfstate$|\.tfplan$|sa-key|\.terraform\//.test(f))).toEqual([]);
+        expect(left.filter((f) => /\.tfstate$|\.tfplan$|sa-key|infra-config|\.terraform\//.test(f))).toEqual(
+          [],
+        );
+        const withSecret = files(dir).filter((f) => readFileSync(f, 'utf8').includes(sharedSecret as string));
+        expect(withSecret).toEqual([]);
       }
     },
     360_000,

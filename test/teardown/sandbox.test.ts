@@ -27,7 +27,7 @@ async function fullSetup(): Promise<FullSetup> {
   const configPath = join(dir, 'gitspaces.yaml');
   const text = readFileSync(new URL('../../examples/gitspaces.yaml', import.meta.url), 'utf8').replace(
     'working_directory: .gitspaces/terraform',
-    `working_directory: ${join(dir, 'tf')}`,
+    'working_directory: tf',
   );
   writeFileSync(configPath, text);
   const env = {
@@ -36,6 +36,7 @@ async function fullSetup(): Promise<FullSetup> {
     HOME: process.env.HOME,
     CHECKPOINT_DISABLE: '1',
     RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: dir,
   };
   const t = testIO(
     {
