@@ -222,9 +222,9 @@ const ENTRIES: Entry[] = [
     id: 'QUOTA-001',
     family: 'capacity',
     phase: 'preflight',
-    title: 'Regional quotas cover the planned footprint',
+    title: 'Quotas (regional, per machine family, global) cover the planned footprint',
     uses: ['config', 'gcp'],
-    permissions: ['compute.regions.get'],
+    permissions: ['compute.regions.get', 'compute.projects.get'],
   },
   {
     id: 'NET-001',

@@ -85,6 +85,7 @@ export function insertResource(
     created: [],
     refMissing: (link, field) => refMissing(cx, link, field),
     checkQuota: (metric, add) => checkQuota(cx, region, metric, add),
+    checkProjectQuota: (metric, add) => checkProjectQuota(cx, metric, add),
   };
   const prepare = PREPARE[collection];
   const refused = prepare ? prepare(x) : undefined;
@@ -122,6 +123,19 @@ function checkQuota(
     return googleError(
       403,
       `Quota '${metric}' exceeded.  Limit: ${q.limit.toFixed(1)} in region ${region}.`,
+      'quotaExceeded',
+    );
+  return undefined;
+}
+
+/** A project quota (`gcp.projectQuotas`): Compute says "globally" where a regional quota names its region. */
+function checkProjectQuota(cx: ComputeContext, metric: string, add: number): Res | undefined {
+  const q = cx.gcp.scn.projectQuotas?.[metric];
+  if (!q) return undefined;
+  if (q.usage + cx.ce.projectQuotaUsage(metric) + add > q.limit)
+    return googleError(
+      403,
+      `Quota '${metric}' exceeded.  Limit: ${q.limit.toFixed(1)} globally.`,
       'quotaExceeded',
     );
   return undefined;
