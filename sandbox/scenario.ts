@@ -57,7 +57,10 @@ export interface GcpScenario {
   canReadOrgPolicy: boolean;
   orgPolicies: {
     disableServiceAccountKeyCreation?: boolean;
+    /** gcp.resourceLocations allowedValues (e.g. `in:eu-locations`), as the policy holds them. */
     resourceLocations?: string[];
+    /** gcp.resourceLocations deniedValues. */
+    resourceLocationsDenied?: string[];
     vmExternalIpAccess?: 'deny' | 'allow';
     requireOsLogin?: boolean;
   };
