@@ -34,6 +34,8 @@ export function renderConfigureSummary(r: {
   changes: FieldChange[];
   path: string;
   generation: string;
+  /** What configure-infra wrote into the Infra Config YAML from gitspaces.yaml (whitelist, gateway image). */
+  yamlChanges?: string[];
 }): string {
   const head = {
     created: `✅ Created the infra provider \`${r.identifier}\` (hybrid_vm_gcp).`,
@@ -53,7 +55,43 @@ export function renderConfigureSummary(r: {
   out.push(
     `- Infra Config YAML: \`${r.path}\` (keys checked against module generation \`${r.generation}\`; it holds the gateway's shared secret: do not upload or commit it)`,
   );
+  for (const c of r.yamlChanges ?? [])
+    out.push(`- Written into it from gitspaces.yaml (Harness's YAML does not carry it): ${cell(c)}`);
   return out.join('\n') + '\n';
+}
+
+/**
+ * The config's gateway whitelist and image written into the downloaded YAML (Harness's does not carry the
+ * whitelist, and its v0.0.3 sample names a Debian gateway image: shared/checks/infra-yaml.ts), then held to
+ * NET-004 and IMG-002. A gateway left open or on another image is a configuration error: nothing is written.
+ */
+async function gatewayIntoYaml(
+  setupYaml: string,
+  config: GitspacesConfig,
+): Promise<{ text: string; changes: string[]; checks: CheckResult[] }> {
+  const { parse, stringify } = await import('yaml');
+  const { applyGatewayConfig, gatewayOf, imageFinding, whitelistFinding } =
+    await import('../../shared/checks/infra-yaml.js');
+  const doc = parse(setupYaml) as Record<string, unknown>;
+  const changes = applyGatewayConfig(doc, config);
+  const gw = gatewayOf(doc);
+  const findings = [
+    {
+      id: 'NET-004',
+      title: 'the Infra Config YAML restricts the gateway ingress',
+      ...whitelistFinding(gw, config),
+    },
+    { id: 'IMG-002', title: 'the Infra Config YAML names the gateway image', ...imageFinding(gw, config) },
+  ];
+  const failed = findings.find((f) => f.status === 'error');
+  if (failed)
+    throw new ConfigurationError(
+      failed.id === 'NET-004' ? 'GATEWAY_OPEN_TO_INTERNET' : 'GATEWAY_IMAGE_UNSUPPORTED',
+      `${failed.id}: ${failed.observed}.`,
+      failed.fix,
+    );
+  const checks = findings.map((f) => ({ ...f, docUrl: '', durationMs: 0 }));
+  return { text: changes.length ? stringify(doc) : setupYaml, changes, checks };
 }
 
 export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<ActionResult> {
@@ -143,12 +181,15 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
     );
   }
 
+  const gateway = await gatewayIntoYaml(setupYaml, config);
+  for (const c of gateway.changes) io.log.info(`Infra Config YAML: ${c}`);
+
   const path = resolve(
     inp.optional('infra-config-path') ||
       join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
   );
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, setupYaml, { mode: 0o600 });
+  writeFileSync(path, gateway.text, { mode: 0o600 });
   chmodSync(path, 0o600);
 
   const outputs = {
@@ -157,7 +198,9 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
     changed: String(action !== 'unchanged'),
   };
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
-  await io.appendSummary(renderConfigureSummary({ identifier, action, changes, path, generation }));
+  await io.appendSummary(
+    renderConfigureSummary({ identifier, action, changes, path, generation, yamlChanges: gateway.changes }),
+  );
   const summary =
     action === 'created'
       ? `created infra provider ${identifier}`
@@ -166,7 +209,7 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
         : `infra provider ${identifier} unchanged`;
   return {
     outputs,
-    checks: [cfg002],
+    checks: [cfg002, ...gateway.checks],
     phase: {
       name: 'configure',
       status: 'ok',

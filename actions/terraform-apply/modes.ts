@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import { createGcp } from '../../shared/gcp/index.js';
+import { type Gcp, createGcp, isNotFound } from '../../shared/gcp/index.js';
 import { zoneNameFor } from '../../shared/net.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { renderChecksMarkdown } from '../../shared/report/render.js';
@@ -21,7 +21,12 @@ import {
 import { ChurnClassification, classifyPlan, withoutChurn } from '../../shared/terraform/churn.js';
 import { classifyDrift, computedOnlyAttributes } from '../../shared/terraform/drift.js';
 import type { PlanOutcome, TerraformCli } from '../../shared/terraform/cli.js';
-import { GateApis, GateInputs, runAfterApplyGates } from '../../shared/checks/after-apply.js';
+import {
+  type FirewallRule,
+  GateApis,
+  GateInputs,
+  runAfterApplyGates,
+} from '../../shared/checks/after-apply.js';
 
 export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
@@ -425,6 +430,27 @@ async function handOnModuleOutputs(run: ApplyRun): Promise<ModuleOutputs> {
   return { alb, nlb, zone: zone ?? '', poolPath };
 }
 
+/** The gates' reads from the Google clients: Cloud DNS, Certificate Manager, and Compute's firewalls.get (REST). */
+function gateApis(gcp: Gcp): GateApis {
+  return {
+    dns: gcp.dns,
+    certs: gcp.certs,
+    firewalls: {
+      async getFirewall(project, name) {
+        try {
+          return await gcp.rest.get<FirewallRule>(
+            'compute',
+            `/compute/v1/projects/${encodeURIComponent(project)}/global/firewalls/${encodeURIComponent(name)}`,
+          );
+        } catch (e) {
+          if (isNotFound(e)) return undefined;
+          throw e;
+        }
+      },
+    },
+  };
+}
+
 /** DNS and certificate gates, against the names and addresses the setup YAML and the module gave. */
 async function runHealthGates(run: ApplyRun, alb: Record<string, string>): Promise<CheckResult[]> {
   const { config, io } = run;
@@ -433,8 +459,10 @@ async function runHealthGates(run: ApplyRun, alb: Record<string, string>): Promi
     name?: string;
     domain?: string;
     project?: { id?: string };
+    gateway?: { whitelist_ip_ranges?: unknown };
     region_configs?: Record<string, { certificates?: { contents?: { domain?: string }[] } }>;
   };
+  const whitelist = infra.gateway?.whitelist_ip_ranges;
   const gateInputs: GateInputs = {
     project: infra.project?.id ?? config.gcp.project_id,
     name: infra.name ?? config.infrastructure.name,
@@ -447,10 +475,15 @@ async function runHealthGates(run: ApplyRun, alb: Record<string, string>): Promi
       albIp: ip,
       domain: infra.region_configs?.[k]?.certificates?.contents?.[0]?.domain ?? '',
     })),
+    gateway: {
+      whitelist: Array.isArray(whitelist) ? whitelist.map(String) : undefined,
+      allowPublic: config.infrastructure.gateway.allow_public,
+    },
     now: () => io.clock.now(),
   };
   const apis: GateApis =
-    run.deps.gates ?? createGcp({ keyJson: run.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
+    run.deps.gates ??
+    gateApis(createGcp({ keyJson: run.gcpCredentials, env: io.env, log: io.log, clock: io.clock }));
   return runAfterApplyGates(apis, gateInputs);
 }
 
