@@ -4,7 +4,7 @@ import { TEN_SLASH_EIGHT, contains, overlaps, parseCidr } from '../net.js';
 import { computeReads } from './compute-reads.js';
 import { OPEN_RANGE, gatewayAsWritten, whitelistFinding } from './infra-yaml.js';
 import { gcpAuth, requireGcp } from './gcp-access.js';
-import { PreflightCheck, SkipCheck, error, needConfig, ok, warn } from './types.js';
+import { PreflightCheck, SkipCheck, error, needConfig, ok } from './types.js';
 
 export const NET_001: PreflightCheck = {
   id: 'NET-001',

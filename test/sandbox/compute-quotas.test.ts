@@ -6,6 +6,13 @@ import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
  * project's CPUS_ALL_REGIONS: regions.get and projects.get report them, and instances.insert is refused with
  * Compute's 403 quotaExceeded naming the metric that is short.
  */
+/** The parts of a Compute answer these tests read: quotas, or Google's error body. */
+type GoogleBody = {
+  quotas?: { metric: string; limit: number; usage: number }[];
+  listPolicy?: unknown;
+  error: { message: string; errors: { reason: string }[] };
+};
+
 const project = 'acme-gitspaces';
 const zone = 'us-central1-a';
 
@@ -26,7 +33,7 @@ async function api(sb: Sandbox, path: string, init: RequestInit = {}) {
       'content-type': 'application/json',
     },
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as GoogleBody };
 }
 
 function insert(sb: Sandbox, name: string, machineType: string) {

@@ -4,6 +4,13 @@ import { startSandbox, type Sandbox } from '../../sandbox/index.js';
  * gcp.resourceLocations in the emulators: Resource Manager returns the values as the policy holds them (groups not
  * expanded); Compute refuses a zonal or regional create outside them with Google's 412 conditionNotMet.
  */
+/** The parts of a Compute answer these tests read: quotas, or Google's error body. */
+type GoogleBody = {
+  quotas?: { metric: string; limit: number; usage: number }[];
+  listPolicy?: unknown;
+  error: { message: string; errors: { reason: string }[] };
+};
+
 const project = 'acme-gitspaces';
 
 describe('gcp.resourceLocations: Resource Manager and Compute', () => {
@@ -38,7 +45,7 @@ describe('gcp.resourceLocations: Resource Manager and Compute', () => {
       },
       body: JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
+    return { status: res.status, body: (await res.json()) as GoogleBody };
   };
 
   it('getEffectiveOrgPolicy answers allowed and denied values unexpanded', async () => {
