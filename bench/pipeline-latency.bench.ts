@@ -61,10 +61,16 @@ export default async function pipelineLatency(): Promise<Figure[]> {
       configPath,
       readFileSync('examples/gitspaces.yaml', 'utf8').replace(
         'working_directory: .gitspaces/terraform',
-        `working_directory: ${join(dir, 'tf')}`,
+        'working_directory: tf',
       ),
     );
-    const env = { ...sb.env, PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir };
+    const env = {
+      ...sb.env,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: dir,
+    };
     // The pipeline's own polls scale with the clock too (10 s on a real run).
     const poll = `${Math.max(10, Math.round(10_000 * timeScale))}ms`;
     const inputs = {

@@ -65,11 +65,22 @@ export interface GcpScenario {
   canReadOrgPolicy: boolean;
   orgPolicies: {
     disableServiceAccountKeyCreation?: boolean;
+    /** gcp.resourceLocations allowedValues (e.g. `in:eu-locations`), as the policy holds them. */
     resourceLocations?: string[];
+    /** gcp.resourceLocations deniedValues. */
+    resourceLocationsDenied?: string[];
     vmExternalIpAccess?: 'deny' | 'allow';
     requireOsLogin?: boolean;
   };
-  /** Region -> zones and quotas (metric -> limit/usage). */
+  /**
+   * Project-level (global) Compute quotas, metric -> limit/usage, listed by projects.get: CPUS_ALL_REGIONS counts
+   * every instance's vCPUs in every region. Usage adds what the sandbox has created.
+   */
+  projectQuotas?: Record<string, { limit: number; usage: number }>;
+  /**
+   * Region -> zones and quotas (metric -> limit/usage). Instances count against their family's metric (N2_CPUS,
+   * N2D_CPUS, C2_CPUS, C3_CPUS, ...) when the region lists it, else against CPUS (sandbox/gcp/compute/resources.ts).
+   */
   regions: Record<string, { zones: string[]; quotas: Record<string, { limit: number; usage: number }> }>;
   /** Image paths (projects/x/global/images/name) that exist, with their family and whether they are Ubuntu. */
   images: { path: string; family?: string; ubuntu: boolean }[];
@@ -191,11 +202,16 @@ export const HEALTHY: Scenario = {
     permissions: 'all',
     canReadOrgPolicy: true,
     orgPolicies: {},
+    projectQuotas: { CPUS_ALL_REGIONS: { limit: 96, usage: 4 } },
     regions: {
       'us-central1': {
         zones: ['us-central1-a', 'us-central1-b', 'us-central1-c', 'us-central1-f'],
         quotas: {
           CPUS: { limit: 72, usage: 4 },
+          N2_CPUS: { limit: 24, usage: 0 },
+          N2D_CPUS: { limit: 24, usage: 0 },
+          C2_CPUS: { limit: 24, usage: 0 },
+          C3_CPUS: { limit: 24, usage: 0 },
           IN_USE_ADDRESSES: { limit: 8, usage: 0 },
           STATIC_ADDRESSES: { limit: 8, usage: 0 },
           INSTANCE_GROUPS: { limit: 100, usage: 0 },
@@ -208,6 +224,10 @@ export const HEALTHY: Scenario = {
         zones: ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
         quotas: {
           CPUS: { limit: 24, usage: 0 },
+          N2_CPUS: { limit: 24, usage: 0 },
+          N2D_CPUS: { limit: 24, usage: 0 },
+          C2_CPUS: { limit: 24, usage: 0 },
+          C3_CPUS: { limit: 24, usage: 0 },
           IN_USE_ADDRESSES: { limit: 8, usage: 0 },
           STATIC_ADDRESSES: { limit: 8, usage: 0 },
           INSTANCE_GROUPS: { limit: 100, usage: 0 },

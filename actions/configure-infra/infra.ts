@@ -31,7 +31,9 @@ export function infraProviderRequest(config: GitspacesConfig): OpenapiCreateInfr
     instances: infra.gateway.instances,
   };
   if (infra.gateway.vm_image_name) gateway.vm_image_name = infra.gateway.vm_image_name;
-  if (infra.gateway.whitelist_ip_ranges) gateway.whitelist_ip_ranges = [...infra.gateway.whitelist_ip_ranges];
+  // No whitelist_ip_ranges: the UI's form has no such field and sends none, and what the closed-source server does
+  // with one is not documented. configure-infra writes it into the downloaded Infra Config YAML instead, the file
+  // the module reads it from (shared/checks/infra-yaml.ts).
   const runner: Record<string, unknown> = { region: infra.runner.region, zone: infra.runner.zone };
   if (infra.runner.vm_image_name) runner.vm_image_name = infra.runner.vm_image_name;
   const region_configs: Record<string, unknown> = {};

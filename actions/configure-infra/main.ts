@@ -36,6 +36,8 @@ export function renderConfigureSummary(r: {
   changes: FieldChange[];
   path: string;
   generation: string;
+  /** What configure-infra wrote into the Infra Config YAML from gitspaces.yaml (whitelist, gateway image). */
+  yamlChanges?: string[];
 }): string {
   const head = {
     created: `✅ Created the infra provider \`${r.identifier}\` (hybrid_vm_gcp).`,
@@ -55,7 +57,43 @@ export function renderConfigureSummary(r: {
   out.push(
     `- Infra Config YAML: \`${r.path}\` (keys checked against module generation \`${r.generation}\`; it holds the gateway's shared secret: do not upload or commit it)`,
   );
+  for (const c of r.yamlChanges ?? [])
+    out.push(`- Written into it from gitspaces.yaml (Harness's YAML does not carry it): ${cell(c)}`);
   return out.join('\n') + '\n';
+}
+
+/**
+ * The config's gateway whitelist and image written into the downloaded YAML (Harness's does not carry the
+ * whitelist, and its v0.0.3 sample names a Debian gateway image: shared/checks/infra-yaml.ts), then held to
+ * NET-004 and IMG-002. A gateway left open or on another image is a configuration error: nothing is written.
+ */
+async function gatewayIntoYaml(
+  setupYaml: string,
+  config: GitspacesConfig,
+): Promise<{ text: string; changes: string[]; checks: CheckResult[] }> {
+  const { parse, stringify } = await import('yaml');
+  const { applyGatewayConfig, gatewayOf, imageFinding, whitelistFinding } =
+    await import('../../shared/checks/infra-yaml.js');
+  const doc = parse(setupYaml) as Record<string, unknown>;
+  const changes = applyGatewayConfig(doc, config);
+  const gw = gatewayOf(doc);
+  const findings = [
+    {
+      id: 'NET-004',
+      title: 'the Infra Config YAML restricts the gateway ingress',
+      ...whitelistFinding(gw, config),
+    },
+    { id: 'IMG-002', title: 'the Infra Config YAML names the gateway image', ...imageFinding(gw, config) },
+  ];
+  const failed = findings.find((f) => f.status === 'error');
+  if (failed)
+    throw new ConfigurationError(
+      failed.id === 'NET-004' ? 'GATEWAY_OPEN_TO_INTERNET' : 'GATEWAY_IMAGE_UNSUPPORTED',
+      `${failed.id}: ${failed.observed}.`,
+      failed.fix,
+    );
+  const checks = findings.map((f) => ({ ...f, docUrl: '', durationMs: 0 }));
+  return { text: changes.length ? stringify(doc) : setupYaml, changes, checks };
 }
 
 export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<ActionResult> {
@@ -145,11 +183,14 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
     );
   }
 
+  const gateway = await gatewayIntoYaml(setupYaml, config);
+  for (const c of gateway.changes) io.log.info(`Infra Config YAML: ${c}`);
+
   // The YAML holds the gateway's shared secret: by default it goes to a private (0700) directory outside the work
   // tree (RUNNER_TEMP/gitspaces on a runner, which the runner empties at the end of the job), mode 0600.
   const defaultPath = infraConfigDefaultPath(io.env, config.terraform.working_directory);
   const path = resolve(inp.optional('infra-config-path') || defaultPath);
-  if (path === defaultPath) writePrivateFile(path, setupYaml, dirname(path));
+  if (path === defaultPath) writePrivateFile(path, gateway.text, dirname(path));
   else {
     const rel = relative(workspaceRoot(io.env), path);
     if (!rel.startsWith('..') && !isAbsolute(rel))
@@ -157,7 +198,7 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
         `infra-config-path ${path} is inside the workspace: the Infra Config YAML holds the gateway's shared secret and would stay in the work tree. Leave infra-config-path empty to keep it in a private directory under RUNNER_TEMP.`,
       );
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(path, setupYaml, { mode: 0o600 });
+    writeFileSync(path, gateway.text, { mode: 0o600 });
     chmodSync(path, 0o600);
   }
 
@@ -167,7 +208,9 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
     changed: String(action !== 'unchanged'),
   };
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
-  await io.appendSummary(renderConfigureSummary({ identifier, action, changes, path, generation }));
+  await io.appendSummary(
+    renderConfigureSummary({ identifier, action, changes, path, generation, yamlChanges: gateway.changes }),
+  );
   const summary =
     action === 'created'
       ? `created infra provider ${identifier}`
@@ -176,7 +219,7 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
         : `infra provider ${identifier} unchanged`;
   return {
     outputs,
-    checks: [cfg002],
+    checks: [cfg002, ...gateway.checks],
     phase: {
       name: 'configure',
       status: 'ok',

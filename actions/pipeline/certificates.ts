@@ -6,9 +6,10 @@
  * holding the runner's install or the gitspaces' start back.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ActionIO } from '../../shared/action.js';
-import { CERT_101, GateApis, gateInputsFor } from '../../shared/checks/after-apply.js';
+import { CERT_101, GateApis, gateInputsFor, gcpGateApis } from '../../shared/checks/after-apply.js';
+import { infraConfigDefaultPath } from '../../shared/workspace.js';
 import { loadConfig } from '../../shared/config/load.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import type { CheckResult } from '../../shared/report/model.js';
@@ -47,14 +48,13 @@ export function certificatesWait(opts: {
     // propagate" (https://cloud.google.com/certificate-manager/docs/troubleshooting).
     const timeoutMs = io.inputs.duration('certificate-timeout', 60 * 60_000);
     const infraConfigPath = resolve(
-      opts.input('infra-config-path') ||
-        join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
+      opts.input('infra-config-path') || infraConfigDefaultPath(io.env, config.terraform.working_directory),
     );
     const setupYaml = existsSync(infraConfigPath) ? readFileSync(infraConfigPath, 'utf8') : '';
     const alb = JSON.parse(opts.outputs['alb-ips'] || '{}') as Record<string, string>;
     const g = await gateInputsFor(config, setupYaml, alb, () => io.clock.now());
     const gcp = opts.apis ? undefined : createGcp({ keyJson: opts.gcpCredentials, env: io.env, log: io.log });
-    const apis = opts.apis ?? (gcp as NonNullable<typeof gcp>);
+    const apis = opts.apis ?? gcpGateApis(gcp as NonNullable<typeof gcp>);
     const started = io.clock.now();
     try {
       for (;;) {

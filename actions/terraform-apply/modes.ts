@@ -21,7 +21,7 @@ import {
 import { ChurnClassification, classifyPlan, withoutChurn } from '../../shared/terraform/churn.js';
 import { classifyDrift, computedOnlyAttributes } from '../../shared/terraform/drift.js';
 import type { PlanOutcome, TerraformCli } from '../../shared/terraform/cli.js';
-import { GateApis, gateInputsFor, runAfterApplyGates } from '../../shared/checks/after-apply.js';
+import { GateApis, gateInputsFor, gcpGateApis, runAfterApplyGates } from '../../shared/checks/after-apply.js';
 
 export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
@@ -474,7 +474,8 @@ async function runHealthGates(run: ApplyRun, alb: Record<string, string>): Promi
   const { config, io } = run;
   const gateInputs = await gateInputsFor(config, run.setupYaml, alb, () => io.clock.now());
   const apis: GateApis =
-    run.deps.gates ?? createGcp({ keyJson: run.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
+    run.deps.gates ??
+    gcpGateApis(createGcp({ keyJson: run.gcpCredentials, env: io.env, log: io.log, clock: io.clock }));
   return runAfterApplyGates(apis, gateInputs);
 }
 

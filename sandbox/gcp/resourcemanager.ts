@@ -87,10 +87,18 @@ function projectRoutes(r: Router, world: GcpWorld): void {
               : undefined;
         return ok({ ...base, booleanPolicy: enforced ? { enforced: true } : {} });
       }
+      // Values come back as the policy holds them (value groups such as in:eu-locations are not expanded);
+      // Compute enforces them on create (compute/insert.ts).
       if (constraint === 'constraints/gcp.resourceLocations')
         return ok(
-          o.resourceLocations
-            ? { ...base, listPolicy: { allowedValues: [...o.resourceLocations] } }
+          o.resourceLocations || o.resourceLocationsDenied
+            ? {
+                ...base,
+                listPolicy: {
+                  ...(o.resourceLocations ? { allowedValues: [...o.resourceLocations] } : {}),
+                  ...(o.resourceLocationsDenied ? { deniedValues: [...o.resourceLocationsDenied] } : {}),
+                },
+              }
             : { ...base, listPolicy: { allValues: 'ALLOW' } },
         );
       if (constraint === 'constraints/compute.vmExternalIpAccess')

@@ -18,20 +18,14 @@ export interface SetupYamlInput {
 }
 
 const DEFAULT_IMAGE = 'projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts';
+/** The gateway image in Harness's sample Infra Config YAML (module v0.0.3's `vm_image`). */
+export const V003_GATEWAY_IMAGE = { family: 'debian-11', project: 'debian-cloud' } as const;
 
 function obj(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 function str(v: unknown, fallback = ''): string {
   return typeof v === 'string' ? v : v === undefined || v === null ? fallback : String(v);
-}
-
-/** `projects/<p>/global/images/family/<f>` or `.../images/<name>` -> the v0.0.3 `{family, project}` pair. */
-export function imageFamily(path: string): { family: string; project: string } {
-  const m = /^projects\/([^/]+)\/global\/images\/(?:family\/)?([^/]+)$/.exec(path);
-  return m
-    ? { family: m[2] as string, project: m[1] as string }
-    : { family: 'ubuntu-2204-lts', project: 'ubuntu-os-cloud' };
 }
 
 export function buildSetupYaml(i: SetupYamlInput): string {
@@ -62,15 +56,19 @@ export function buildSetupYaml(i: SetupYamlInput): string {
     instances: Number(gw.instances ?? 3),
     machine_type: str(gw.machine_type),
     vm_tags: ['gateway'],
-    ...(i.generation === 'v0.0.3'
-      ? { vm_image: imageFamily(gatewayImage) }
-      : { vm_image_name: gatewayImage }),
+    // v0.0.3: the gateway image of Harness's own sample Infra Config YAML (developer-hub
+    // docs/cloud-development-environments/self-hosted-gitspaces/steps/content/gitspace-infra-ui-gcp.md), whatever
+    // the metadata says: the only v0.0.3 output Harness documents. After it, the UI's vm_image_name.
+    ...(i.generation === 'v0.0.3' ? { vm_image: V003_GATEWAY_IMAGE } : { vm_image_name: gatewayImage }),
     shared_secret: i.sharedSecret,
     cde_manager_url: i.cdeManagerUrl,
     version: i.gatewayVersion,
   };
-  if (Array.isArray(gw.whitelist_ip_ranges) && gw.whitelist_ip_ranges.length)
-    gateway.whitelist_ip_ranges = gw.whitelist_ip_ranges;
+  // No whitelist_ip_ranges, even when the metadata carries one: Harness's UI never sends it (harness/harness
+  // web/src/cde-gitness/pages/InfraConfigure/InfraDetails/GcpInfraDetails.tsx sends gateway.{machine_type,
+  // instances, vm_image_name} only), the sample YAML has none, and the server's generator is closed source
+  // (harness/harness implements GenerateSetupYAML only for the Docker provider, infraprovider/docker_provider.go).
+  // The module then opens the gateway to 0.0.0.0/0 (contracts/terraform-module.md).
   const doc: Record<string, unknown> = {
     name: i.name,
     domain: str(md.domain),

@@ -1,14 +1,18 @@
 /**
- * The health gates terraform-apply runs after an apply (DNS-101, CERT-101): what Cloud DNS and Certificate Manager
- * hold for each region, read from the APIs rather than from resolvers. One result per region.
+ * The health gates terraform-apply runs after an apply (DNS-101, CERT-101, NET-101): what Cloud DNS, Certificate
+ * Manager and Compute hold, read from the APIs rather than from resolvers or Terraform's state. One result per
+ * region (NET-101: one for the gateways' firewall rule).
  */
 import type { Certificate } from '../gcp/certmanager.js';
 import type { ManagedZone, ResourceRecordSet } from '../gcp/clouddns.js';
 import { errorMessage } from '../errors.js';
+import type { Gcp } from '../gcp/index.js';
+import { isNotFound } from '../gcp/rest.js';
 import type { GitspacesConfig } from '../config/schema.js';
 import { zoneNameFor } from '../net.js';
 import type { CheckResult } from '../report/model.js';
 import { entriesOfPhase } from './catalog.js';
+import { OPEN_RANGE } from './infra-yaml.js';
 import { docUrlFor } from './types.js';
 
 /** The Cloud DNS and Certificate Manager reads the health gates need (createGcp().dns / .certs have them). */
@@ -24,6 +28,17 @@ export interface GateApis {
   certs: {
     getCertificate(project: string, location: string, name: string): Promise<Certificate | undefined>;
   };
+  firewalls: {
+    getFirewall(project: string, name: string): Promise<FirewallRule | undefined>;
+  };
+}
+
+/** A Compute firewall rule, as firewalls.get answers it (the fields NET-101 reads). */
+export interface FirewallRule {
+  name: string;
+  sourceRanges?: string[];
+  targetTags?: string[];
+  disabled?: boolean;
 }
 
 export interface GateRegion {
@@ -42,6 +57,8 @@ export interface GateInputs {
   manageDnsZone: boolean;
   useCertificateManager: boolean;
   regions: GateRegion[];
+  /** The gateway ingress the module was given (the written Infra Config YAML) and whether open is accepted. */
+  gateway: { whitelist?: string[]; allowPublic: boolean };
   now: () => number;
 }
 
@@ -60,8 +77,10 @@ export async function gateInputsFor(
     name?: string;
     domain?: string;
     project?: { id?: string };
+    gateway?: { whitelist_ip_ranges?: unknown };
     region_configs?: Record<string, { certificates?: { contents?: { domain?: string }[] } }>;
   };
+  const whitelist = infra.gateway?.whitelist_ip_ranges;
   return {
     project: infra.project?.id ?? config.gcp.project_id,
     name: infra.name ?? config.infrastructure.name,
@@ -74,7 +93,32 @@ export async function gateInputsFor(
       albIp: ip,
       domain: infra.region_configs?.[k]?.certificates?.contents?.[0]?.domain ?? '',
     })),
+    gateway: {
+      whitelist: Array.isArray(whitelist) ? whitelist.map(String) : undefined,
+      allowPublic: config.infrastructure.gateway.allow_public,
+    },
     now,
+  };
+}
+
+/** The gates' reads, through the project's Google clients. */
+export function gcpGateApis(gcp: Gcp): GateApis {
+  return {
+    dns: gcp.dns,
+    certs: gcp.certs,
+    firewalls: {
+      async getFirewall(project, name) {
+        try {
+          return await gcp.rest.get<FirewallRule>(
+            'compute',
+            `/compute/v1/projects/${encodeURIComponent(project)}/global/firewalls/${encodeURIComponent(name)}`,
+          );
+        } catch (e) {
+          if (isNotFound(e)) return undefined;
+          throw e;
+        }
+      },
+    },
   };
 }
 
@@ -230,9 +274,73 @@ async function certificates(apis: GateApis, g: GateInputs): Promise<CheckResult[
   return out;
 }
 
+/** The module's firewall rule for the gateways (modules/infra network.tf: `${network_name}-allow-all-ingress-gateway`). */
+export function gatewayFirewallName(name: string): string {
+  return `${name}-network-allow-all-ingress-gateway`;
+}
+
+/**
+ * NET-101: the source ranges the gateways' firewall rule really has, read back from Compute: open to 0.0.0.0/0 only
+ * with gateway.allow_public, and holding every whitelisted range.
+ */
+async function gatewayIngress(apis: GateApis, g: GateInputs): Promise<CheckResult[]> {
+  const started = g.now();
+  const rule = gatewayFirewallName(g.name);
+  const title = `firewall rule ${rule} admits only the whitelisted ranges`;
+  const want = g.gateway.whitelist;
+  const expected = want
+    ? `source ranges ${want.join(', ')} (plus the module's NAT, ALB and NLB addresses), no ${OPEN_RANGE}`
+    : g.gateway.allowPublic
+      ? `${OPEN_RANGE} accepted (gateway.allow_public: true)`
+      : `no ${OPEN_RANGE}`;
+  const result = (status: CheckResult['status'], observed: string, fix = '') =>
+    check('NET-101', title, started, g.now, { status, observed, expected, fix });
+  let fw: FirewallRule | undefined;
+  try {
+    fw = await apis.firewalls.getFirewall(g.project, rule);
+  } catch (e) {
+    return [
+      result(
+        'error',
+        `Compute could not be read: ${errorMessage(e)}`,
+        'Grant the identity compute.firewalls.get (roles/compute.securityAdmin or roles/compute.viewer).',
+      ),
+    ];
+  }
+  if (!fw)
+    return [
+      result(
+        'error',
+        `no firewall rule ${rule}`,
+        'Re-run terraform-apply (mode: apply): the module creates it.',
+      ),
+    ];
+  const ranges = fw.sourceRanges ?? [];
+  const observed = `source ranges read from Compute: ${ranges.join(', ') || 'none'}${fw.disabled ? ' (rule disabled)' : ''}`;
+  const missing = (want ?? []).filter((r) => !ranges.includes(r));
+  if (ranges.includes(OPEN_RANGE) && !g.gateway.allowPublic)
+    return [
+      result(
+        'error',
+        `${observed}: the gateways are open to the internet`,
+        'Set infrastructure.gateway.whitelist_ip_ranges (configure-infra writes it into the Infra Config YAML) and run configure-infra and terraform-apply again; or set infrastructure.gateway.allow_public: true if that is intended. If someone edited the rule by hand, mode: drift shows it.',
+      ),
+    ];
+  if (missing.length)
+    return [
+      result(
+        'error',
+        `${observed}: ${missing.join(', ')} missing`,
+        'Run configure-infra and terraform-apply again (mode: drift first, if the rule was edited by hand).',
+      ),
+    ];
+  return [result('ok', observed)];
+}
+
 export const DNS_101: AfterApplyGate = { id: 'DNS-101', run: dnsRecords };
 export const CERT_101: AfterApplyGate = { id: 'CERT-101', run: certificates };
-export const AFTER_APPLY_GATES: readonly AfterApplyGate[] = [DNS_101, CERT_101];
+export const NET_101: AfterApplyGate = { id: 'NET-101', run: gatewayIngress };
+export const AFTER_APPLY_GATES: readonly AfterApplyGate[] = [DNS_101, CERT_101, NET_101];
 
 /** Runs the catalog's after-apply gates one after the other, in catalog order. */
 export async function runAfterApplyGates(apis: GateApis, g: GateInputs): Promise<CheckResult[]> {

@@ -222,9 +222,9 @@ const ENTRIES: Entry[] = [
     id: 'QUOTA-001',
     family: 'capacity',
     phase: 'preflight',
-    title: 'Regional quotas cover the planned footprint',
+    title: 'Quotas (regional, per machine family, global) cover the planned footprint',
     uses: ['config', 'gcp'],
-    permissions: ['compute.regions.get'],
+    permissions: ['compute.regions.get', 'compute.projects.get'],
   },
   {
     id: 'NET-001',
@@ -245,8 +245,16 @@ const ENTRIES: Entry[] = [
     id: 'NET-003',
     family: 'network',
     phase: 'preflight',
-    title: 'Gateway ingress restricted (whitelist_ip_ranges)',
+    title: 'Gateway ingress restricted (whitelist_ip_ranges), or open by choice (allow_public)',
     uses: ['config'],
+  },
+  {
+    id: 'NET-004',
+    family: 'network',
+    phase: 'preflight',
+    title: 'The Infra Config YAML restricts the gateway ingress the module will create',
+    uses: ['config', 'harness'],
+    permissions: HARNESS_INFRA,
   },
   {
     id: 'IMG-001',
@@ -255,6 +263,14 @@ const ENTRIES: Entry[] = [
     title: 'Gateway and runner images exist and are Ubuntu',
     uses: ['config', 'gcp'],
     permissions: ['compute.images.get', 'compute.images.getFromFamily'],
+  },
+  {
+    id: 'IMG-002',
+    family: 'images',
+    phase: 'preflight',
+    title: 'The Infra Config YAML names the configured (Ubuntu) gateway image',
+    uses: ['config', 'harness'],
+    permissions: HARNESS_INFRA,
   },
   // Regions belong with capacity: QUOTA-001 and REG-001 read the same regions.get answer.
   {
@@ -386,6 +402,14 @@ const ENTRIES: Entry[] = [
     title: 'Region certificate is ACTIVE',
     uses: ['config', 'gcp'],
     permissions: ['certificatemanager.certs.get (roles/certificatemanager.viewer)', 'dns.managedZones.get'],
+  },
+  {
+    id: 'NET-101',
+    family: 'after-apply',
+    phase: 'after-apply',
+    title: "The gateways' firewall rule admits only the whitelisted ranges",
+    uses: ['config', 'gcp'],
+    permissions: ['compute.firewalls.get'],
   },
   {
     id: 'RUN-101',

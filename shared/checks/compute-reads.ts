@@ -1,4 +1,4 @@
-import type { Image, Region, Subnetwork, Zone } from '../gcp/compute.js';
+import type { Image, Quota, Region, Subnetwork, Zone } from '../gcp/compute.js';
 import type { Gcp } from '../gcp/index.js';
 import { isNotFound, listAll } from '../gcp/rest.js';
 
@@ -9,12 +9,22 @@ import { isNotFound, listAll } from '../gcp/rest.js';
  */
 export interface ComputeReads {
   getRegion(project: string, region: string): Promise<Region | undefined>;
+  /** projects.get: the project-level (global) quotas, such as CPUS_ALL_REGIONS. */
+  getProject(project: string): Promise<{ quotas: Quota[] } | undefined>;
   getZone(project: string, zone: string): Promise<Zone | undefined>;
   getImage(path: string): Promise<Image | undefined>;
   listSubnetworks(project: string): Promise<Subnetwork[]>;
 }
 
 const enc = encodeURIComponent;
+
+function quotasOf(r: Record<string, unknown>): Quota[] {
+  return (Array.isArray(r.quotas) ? (r.quotas as Record<string, unknown>[]) : []).map((q) => ({
+    metric: String(q.metric ?? ''),
+    limit: Number(q.limit ?? 0),
+    usage: Number(q.usage ?? 0),
+  }));
+}
 
 export function computeReads(gcp: Gcp): ComputeReads {
   const get = async <T>(path: string): Promise<T | undefined> => {
@@ -29,12 +39,11 @@ export function computeReads(gcp: Gcp): ComputeReads {
     async getRegion(project, region) {
       const r = await get<Record<string, unknown>>(`projects/${enc(project)}/regions/${enc(region)}`);
       if (!r) return undefined;
-      const quotas = (Array.isArray(r.quotas) ? (r.quotas as Record<string, unknown>[]) : []).map((q) => ({
-        metric: String(q.metric ?? ''),
-        limit: Number(q.limit ?? 0),
-        usage: Number(q.usage ?? 0),
-      }));
-      return { ...r, name: String(r.name ?? region), quotas } as Region;
+      return { ...r, name: String(r.name ?? region), quotas: quotasOf(r) } as Region;
+    },
+    async getProject(project) {
+      const p = await get<Record<string, unknown>>(`projects/${enc(project)}`);
+      return p ? { quotas: quotasOf(p) } : undefined;
     },
     getZone: (project, zone) => get<Zone>(`projects/${enc(project)}/zones/${enc(zone)}`),
     async getImage(path) {

@@ -3,6 +3,7 @@ import { IMAGE_RE } from '../config/schema.js';
 import type { Image } from '../gcp/compute.js';
 import { computeReads } from './compute-reads.js';
 import { requireGcp } from './gcp-access.js';
+import { gatewayAsWritten, imageFinding } from './infra-yaml.js';
 import { PreflightCheck, PreflightContext, SkipCheck, error, needConfig, ok } from './types.js';
 
 /** Image paths the module and the runner will use: gateway, runner, and every machine. */
@@ -67,4 +68,14 @@ export const IMG_001: PreflightCheck = {
   },
 };
 
-export const IMAGES_CHECKS: readonly PreflightCheck[] = [IMG_001];
+/** IMG-002: the gateway image the module will boot, read from the Infra Config YAML Harness serves. */
+export const IMG_002: PreflightCheck = {
+  id: 'IMG-002',
+  async run(ctx) {
+    const c = needConfig(ctx);
+    const f = imageFinding(await gatewayAsWritten(ctx), c);
+    return f.status === 'ok' ? ok(f.observed, f.expected) : error(f.observed, f.expected, f.fix);
+  },
+};
+
+export const IMAGES_CHECKS: readonly PreflightCheck[] = [IMG_001, IMG_002];

@@ -2,8 +2,9 @@
 import { RemoteError } from '../errors.js';
 import { TEN_SLASH_EIGHT, contains, overlaps, parseCidr } from '../net.js';
 import { computeReads } from './compute-reads.js';
+import { OPEN_RANGE, gatewayAsWritten, whitelistFinding } from './infra-yaml.js';
 import { gcpAuth, requireGcp } from './gcp-access.js';
-import { PreflightCheck, SkipCheck, error, needConfig, ok, warn } from './types.js';
+import { PreflightCheck, SkipCheck, error, needConfig, ok } from './types.js';
 
 export const NET_001: PreflightCheck = {
   id: 'NET-001',
@@ -116,18 +117,32 @@ export const NET_003: PreflightCheck = {
   async run(ctx) {
     const c = needConfig(ctx);
     const w = c.infrastructure.gateway.whitelist_ip_ranges;
-    const expected = 'gateway.whitelist_ip_ranges set to the ranges your users come from';
-    if (!w || w.length === 0 || w.includes('0.0.0.0/0')) {
-      return warn(
-        w?.length
-          ? `whitelist_ip_ranges includes 0.0.0.0/0`
-          : 'whitelist_ip_ranges is absent: the module opens ports 80, 443, 2117-2118 and 2200-65000 to 0.0.0.0/0',
+    const allowPublic = c.infrastructure.gateway.allow_public;
+    const expected =
+      'gateway.whitelist_ip_ranges set to the ranges your users come from, or gateway.allow_public: true';
+    if (!w || w.length === 0 || w.includes(OPEN_RANGE)) {
+      const observed = w?.length
+        ? `whitelist_ip_ranges includes ${OPEN_RANGE}`
+        : `whitelist_ip_ranges is absent: the module opens ports 80, 443, 2117-2118 and 2200-65000 to ${OPEN_RANGE}`;
+      if (allowPublic) return ok(`${observed}, by choice (gateway.allow_public: true)`, expected);
+      return error(
+        observed,
         expected,
-        'Set infrastructure.gateway.whitelist_ip_ranges to your office/VPN egress ranges (e.g. [203.0.113.0/24]).',
+        'Set infrastructure.gateway.whitelist_ip_ranges to your office/VPN egress ranges (e.g. [203.0.113.0/24]), or set infrastructure.gateway.allow_public: true to open the gateways to the internet on purpose.',
       );
     }
     return ok(`whitelist_ip_ranges: ${w.join(', ')}`, expected);
   },
 };
 
-export const NETWORK_CHECKS: readonly PreflightCheck[] = [NET_001, NET_002, NET_003];
+/** NET-004: the whitelist the gateway will really get, read from the Infra Config YAML Harness serves. */
+export const NET_004: PreflightCheck = {
+  id: 'NET-004',
+  async run(ctx) {
+    const c = needConfig(ctx);
+    const f = whitelistFinding(await gatewayAsWritten(ctx), c);
+    return f.status === 'ok' ? ok(f.observed, f.expected) : error(f.observed, f.expected, f.fix);
+  },
+};
+
+export const NETWORK_CHECKS: readonly PreflightCheck[] = [NET_001, NET_002, NET_003, NET_004];

@@ -1,4 +1,5 @@
 /** The org family (ORG): organization policies that block or change what the module creates. */
+import { locationAllowedBy } from '../gcp/location-groups.js';
 import type { OrgPolicyResult } from '../gcp/resourcemanager.js';
 import { requireGcp } from './gcp-access.js';
 import { PreflightCheck, PreflightContext, SkipCheck, error, list, needConfig, ok, warn } from './types.js';
@@ -36,26 +37,25 @@ export const ORG_001: PreflightCheck = {
   },
 };
 
-/** Whether a region is allowed by a gcp.resourceLocations list policy (values like in:us-locations, us-central1). */
-export function locationAllowed(region: string, values: readonly string[]): boolean {
-  return values.some((raw) => {
-    const v = raw.replace(/^(in:|is:|under:)/, '');
-    if (v === region || v === `${region}-locations`) return true;
-    const group = v.match(/^([a-z]+)-locations$/)?.[1];
-    if (!group) return false;
-    const prefixes: Record<string, string[]> = {
-      us: ['us-'],
-      eu: ['europe-'],
-      europe: ['europe-'],
-      asia: ['asia-'],
-      australia: ['australia-'],
-      northamerica: ['northamerica-', 'us-'],
-      southamerica: ['southamerica-'],
-      me: ['me-'],
-      africa: ['africa-'],
-    };
-    return (prefixes[group] ?? [`${group}-`]).some((p) => region.startsWith(p));
-  });
+/** Whether a location is allowed by a gcp.resourceLocations allow list (values like in:us-locations, us-central1). */
+export function locationAllowed(location: string, values: readonly string[]): boolean {
+  return locationAllowedBy({ allowedValues: [...values] }, location).allowed === 'yes';
+}
+
+const VALUE_GROUPS_DOC =
+  'https://cloud.google.com/resource-manager/docs/organization-policy/defining-locations#value_groups';
+
+/**
+ * The locations the module and the gitspaces create resources in: each region (subnets, addresses, the gateways'
+ * regional group, certificates), the runner VM's zone and each machine's zone (zonal VMs). A plain region value
+ * allows regional resources only, not its zones (defining-locations: sub-locations are not implied).
+ */
+function plannedLocations(c: ReturnType<typeof needConfig>): { location: string; what: string }[] {
+  const out = Object.keys(c.infrastructure.regions).map((r) => ({ location: r, what: 'regional resources' }));
+  const zones = new Map<string, string>([[c.infrastructure.runner.zone, 'the runner VM']]);
+  for (const m of c.machines) if (!zones.has(m.zone)) zones.set(m.zone, `machine ${m.name}`);
+  for (const [zone, what] of zones) out.push({ location: zone, what });
+  return out;
 }
 
 export const ORG_002: PreflightCheck = {
@@ -64,8 +64,8 @@ export const ORG_002: PreflightCheck = {
     const c = needConfig(ctx);
     const p = await orgPolicy(ctx, 'gcp.resourceLocations');
     if (p.status !== 'ok') unreadable(p);
-    const regions = Object.keys(c.infrastructure.regions);
-    const expected = `resources allowed in ${regions.join(', ')}`;
+    const planned = plannedLocations(c);
+    const expected = `resources allowed in ${planned.map((l) => l.location).join(', ')}`;
     const lp = p.listPolicy;
     if (
       !lp ||
@@ -73,21 +73,26 @@ export const ORG_002: PreflightCheck = {
       (!lp.allowedValues?.length && !lp.deniedValues?.length && lp.allValues !== 'DENY')
     )
       return ok('no location restriction', expected);
-    const blocked = regions.filter(
-      (r) =>
-        lp.allValues === 'DENY' ||
-        (lp.allowedValues?.length ? !locationAllowed(r, lp.allowedValues) : false) ||
-        (lp.deniedValues?.length ? locationAllowed(r, lp.deniedValues) : false),
-    );
     const desc = `allowed: ${list(lp.allowedValues ?? [])}${lp.deniedValues?.length ? `; denied: ${list(lp.deniedValues)}` : ''}`;
+    const verdicts = planned.map((l) => ({ ...l, ...locationAllowedBy(lp, l.location) }));
+    const blocked = verdicts.filter((v) => v.allowed === 'no');
+    const unknown = verdicts.filter((v) => v.allowed === 'unknown');
     if (blocked.length) {
       return error(
-        `${blocked.join(', ')} not allowed (${desc})`,
+        `${blocked.map((b) => `${b.location} (${b.what})`).join(', ')} not allowed (${desc})`,
         expected,
-        `Use allowed regions under infrastructure.regions, or ask the organization admin to allow ${blocked.join(', ')} in gcp.resourceLocations.`,
+        `Use allowed regions and zones in gitspaces.yaml, or ask the organization admin to allow ${blocked.map((b) => b.location).join(', ')} in gcp.resourceLocations (in:<region>-locations allows a region and its zones; a plain region name does not allow its zones).`,
       );
     }
-    return ok(`every region allowed (${desc})`, expected);
+    if (unknown.length) {
+      const groups = [...new Set(unknown.flatMap((u) => u.unknown))];
+      return warn(
+        `${unknown.map((u) => u.location).join(', ')}: decided by the value group(s) ${groups.join(', ')}, which this check does not encode, so whether they are allowed is not known (${desc})`,
+        expected,
+        `Look the group(s) up in Google's value-group table (${VALUE_GROUPS_DOC}), or run \`gcloud resource-manager org-policies describe gcp.resourceLocations --project ${c.gcp.project_id} --effective\`; if a location is outside them, the apply fails with 412 "violates constraint constraints/gcp.resourceLocations".`,
+      );
+    }
+    return ok(`every region and zone allowed (${desc})`, expected);
   },
 };
 

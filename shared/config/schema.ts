@@ -190,6 +190,11 @@ const gateway = z.strictObject({
   instances: z.number().int().min(1).max(100).default(1),
   vm_image_name: image.optional(),
   whitelist_ip_ranges: z.array(cidr).min(1).max(100).optional(),
+  /**
+   * Accept gateways open to the internet (no whitelist, or one with 0.0.0.0/0) on purpose; without it an open
+   * gateway is an error (NET-003, NET-004, NET-101). It opens nothing that whitelist_ip_ranges restricts.
+   */
+  allow_public: z.boolean().default(false),
 });
 
 const certificate = z

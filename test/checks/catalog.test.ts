@@ -44,7 +44,7 @@ const PREFIXES: Record<CheckFamily, string[]> = {
   certificates: ['CERT'],
   harness: ['HARNESS'],
   state: ['STATE'],
-  'after-apply': ['DNS', 'CERT'],
+  'after-apply': ['DNS', 'CERT', 'NET'],
   'after-install': ['RUN', 'DLG', 'GW'],
 };
 

@@ -191,10 +191,20 @@ describe('pure checks', () => {
     );
   });
 
-  it('NET-003 warns when whitelist_ip_ranges is absent', async () => {
+  it('NET-003 fails when whitelist_ip_ranges is absent or open, unless allow_public says so', async () => {
     const r = await one('NET-003', { infrastructure: { gateway: { whitelist_ip_ranges: undefined } } });
-    expect(r?.status).toBe('warn');
+    expect(r?.status).toBe('error');
     expect(r?.observed).toMatch(/0\.0\.0\.0\/0/);
+    expect(r?.fix).toMatch(/allow_public: true/);
+    const open = await one('NET-003', {
+      infrastructure: { gateway: { whitelist_ip_ranges: ['0.0.0.0/0'] } },
+    });
+    expect(open?.status).toBe('error');
+    const chosen = await one('NET-003', {
+      infrastructure: { gateway: { whitelist_ip_ranges: undefined, allow_public: true } },
+    });
+    expect(chosen?.status).toBe('ok');
+    expect(chosen?.observed).toMatch(/by choice \(gateway\.allow_public: true\)$/);
   });
 
   it('CFG-002: v0.0.3 with a single gateway image, and a generation contradicting the version', async () => {

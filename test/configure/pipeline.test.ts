@@ -41,8 +41,15 @@ describe('configure -> plan -> apply against the sandbox', () => {
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_RUN_ID: '99',
     };
-    config = configFor('post-0.0.3', '  working_directory: tf\n');
+    config = restricted(configFor('post-0.0.3', '  working_directory: tf\n'));
   });
+
+  /** The gateways restricted to one range: Harness's YAML has no whitelist, configure-infra writes this one in. */
+  function restricted(c: GitspacesConfig): GitspacesConfig {
+    c.infrastructure.gateway.allow_public = false;
+    c.infrastructure.gateway.whitelist_ip_ranges = ['203.0.113.0/24'];
+    return c;
+  }
   afterAll(async () => {
     await sb?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -147,6 +154,11 @@ describe('configure -> plan -> apply against the sandbox', () => {
       expect(dns.map((c) => c.status)).toEqual(['ok']);
       const cert = r.checks!.find((c) => c.id === 'CERT-101')!;
       expect({ status: cert.status, observed: cert.observed }).toEqual({ status: 'ok', observed: 'ACTIVE' });
+      // The whitelist reached the gateways' firewall rule, as Compute holds it after the real apply.
+      const ingress = r.checks!.find((c) => c.id === 'NET-101')!;
+      expect(ingress.status).toBe('ok');
+      expect(ingress.observed).toMatch(/^source ranges read from Compute: 203\.0\.113\.0\/24, /);
+      expect(ingress.observed).not.toContain('0.0.0.0/0');
       expect(t.summary.join('\n')).toContain('Health gates');
       // Nothing secret left behind or printed.
       expect(existsSync(join(env.RUNNER_TEMP!, 'gitspaces-sa-key.json'))).toBe(false);
@@ -168,7 +180,9 @@ describe('configure -> plan -> apply against the sandbox', () => {
   itTf(
     'apply after the stack changed since review is refused with plan-changed (needs terraform)',
     async () => {
-      const changed = configFor('post-0.0.3', `  working_directory: ${config.terraform.working_directory}\n`);
+      const changed = restricted(
+        configFor('post-0.0.3', `  working_directory: ${config.terraform.working_directory}\n`),
+      );
       changed.infrastructure.gateway.instances = 2;
       const c = await configure(testIO(inputs(), env).io, { config: changed });
       expect(c.outputs.changed).toBe('true');

@@ -101,14 +101,14 @@ describe('docs/troubleshooting.md', () => {
     expect(PREFLIGHT_CHECKS.map((c) => c.id)).toEqual(
       expect.arrayContaining(['CFG-001', 'API-007', 'HARNESS-003']),
     );
-    expect(POST_GATES).toEqual(['DNS-101', 'CERT-101', 'RUN-101', 'DLG-101', 'GW-101']);
+    expect(POST_GATES).toEqual(['DNS-101', 'CERT-101', 'NET-101', 'RUN-101', 'DLG-101', 'GW-101']);
     expect(new Set(ALL_IDS).size).toBe(ALL_IDS.length);
     // The install-runner gates, and the terraform-apply gates as the code names them.
     expect(Object.values(AFTER_INSTALL_GATES).map((g) => g.id)).toEqual(['RUN-101', 'DLG-101', 'GW-101']);
-    expect(AFTER_APPLY_GATES.map((g) => g.id).sort()).toEqual(['CERT-101', 'DNS-101']);
+    expect(AFTER_APPLY_GATES.map((g) => g.id).sort()).toEqual(['CERT-101', 'DNS-101', 'NET-101']);
     const applyGates = readFileSync(join(ROOT, 'shared', 'checks', 'after-apply.ts'), 'utf8');
     const inCode = new Set([...applyGates.matchAll(/check\(\s*'([A-Z]+-\d{3})'/g)].map((m) => m[1]));
-    expect([...inCode].sort()).toEqual(['CERT-101', 'DNS-101']);
+    expect([...inCode].sort()).toEqual(['CERT-101', 'DNS-101', 'NET-101']);
   });
 
   test('one `## <id>: <title>` section per catalog entry, with its title, in catalog order', () => {

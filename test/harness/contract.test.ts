@@ -289,7 +289,7 @@ describe('scenario switches', () => {
     await t3.stop();
   });
 
-  it('emits v0.0.3 keys when the scenario says so', async () => {
+  it("emits v0.0.3 keys when the scenario says so, with the Debian gateway image of Harness's sample YAML and no whitelist", async () => {
     const t = await startTestHarness({ harness: { setupYamlGeneration: 'v0.0.3' } });
     const c = new HarnessClient({
       baseUrl: t.url,
@@ -297,8 +297,15 @@ describe('scenario switches', () => {
       accountId: t.harness.accountId,
       clock: new FakeClock(),
     });
-    const y = parse((await c.createInfraProvider(infraBody())).setup_yaml as string) as SetupYaml;
-    expect(y.gateway.vm_image).toEqual({ family: 'ubuntu-2204-lts', project: 'ubuntu-os-cloud' });
+    const body = infraBody();
+    (body.metadata as { gateway: Record<string, unknown> }).gateway.whitelist_ip_ranges = ['203.0.113.0/24'];
+    const y = parse((await c.createInfraProvider(body)).setup_yaml as string) as SetupYaml & {
+      gateway: { whitelist_ip_ranges?: unknown };
+    };
+    // developer-hub gitspace-infra-ui-gcp.md's sample: vm_image {family: debian-11, project: debian-cloud}.
+    expect(y.gateway.vm_image).toEqual({ family: 'debian-11', project: 'debian-cloud' });
+    // The metadata's whitelist does not reach the YAML: the UI never sends one (GcpInfraDetails.tsx).
+    expect(y.gateway.whitelist_ip_ranges).toBeUndefined();
     expect(y.gateway.vm_image_name).toBeUndefined();
     expect(y.runner).toEqual({ vm_image: 'projects/ubuntu-os-cloud/global/images/family/ubuntu-2204-lts' });
     await t.stop();

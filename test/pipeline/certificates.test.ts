@@ -35,10 +35,16 @@ describe('pipeline: certificates alongside install-runner and create', () => {
       configPath,
       readFileSync('examples/gitspaces.yaml', 'utf8').replace(
         'working_directory: .gitspaces/terraform',
-        `working_directory: ${join(dir, 'tf')}`,
+        'working_directory: tf',
       ),
     );
-    const env = { ...sandbox.env, PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir };
+    const env = {
+      ...sandbox.env,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: dir,
+    };
     const t = testIO(
       {
         config: configPath,

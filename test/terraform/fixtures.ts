@@ -41,6 +41,7 @@ infrastructure:
   gateway:
     machine_type: e2-standard-2
     instances: 1
+    allow_public: true
   regions:
     us-central1:
       subdomain: usc1

@@ -3,7 +3,17 @@ import { parseCidr, size as cidrSize } from '../../../shared/net.js';
 import type { World } from '../../world.js';
 import type { Json } from '../common.js';
 import { ComputeResource, GcpWorld, numericId } from '../state.js';
-import { BASE, fingerprint, ipToString, parseLink, singular, stamp, vcpus } from './resources.js';
+import {
+  BASE,
+  GLOBAL_CPUS,
+  cpuQuotaMetric,
+  fingerprint,
+  ipToString,
+  parseLink,
+  singular,
+  stamp,
+  vcpus,
+} from './resources.js';
 
 /** The Compute emulator: a generic resource store keyed by self path, with the behaviours the bundle relies on. */
 export class ComputeEmulator {
@@ -293,11 +303,36 @@ export class ComputeEmulator {
         n++;
       if (metric === 'INSTANCE_GROUP_MANAGERS' && parsed.collection === 'instanceGroupManagers') n++;
       if (metric === 'INSTANCE_GROUPS' && parsed.collection === 'instanceGroups') n++;
-      if (metric === 'CPUS' && parsed.collection === 'instances') n += vcpus(String(r.machineType ?? ''));
+      if (parsed.collection === 'instances' && metric === cpuQuotaMetric(String(r.machineType ?? '')))
+        n += vcpus(String(r.machineType ?? ''));
       if (metric === 'INSTANCES' && parsed.collection === 'instances') n++;
       if (metric === 'DISKS_TOTAL_GB' && parsed.collection === 'disks') n += Number(r.sizeGb ?? 0);
     }
     return n;
+  }
+
+  /** Usage of a project-level metric from what exists: CPUS_ALL_REGIONS is every instance's vCPUs. */
+  projectQuotaUsage(metric: string): number {
+    const p = this.gcp.scn.projectId;
+    let n = 0;
+    for (const [rel, r] of this.gcp.compute) {
+      const parsed = parseLink(rel);
+      if (!parsed || parsed.project !== p || parsed.collection !== 'instances') continue;
+      if (metric === GLOBAL_CPUS) n += vcpus(String(r.machineType ?? ''));
+    }
+    return n;
+  }
+
+  /** The project's quotas as projects.get lists them: the fixed ones, then the scenario's (CPUS_ALL_REGIONS, ...). */
+  projectQuotas(fixed: { metric: string; limit: number; usage: number }[]): Json[] {
+    return [
+      ...fixed,
+      ...Object.entries(this.gcp.scn.projectQuotas ?? {}).map(([metric, q]) => ({
+        metric,
+        limit: q.limit,
+        usage: q.usage + this.projectQuotaUsage(metric),
+      })),
+    ];
   }
 
   regionView(project: string, region: string): Json {
@@ -419,9 +454,10 @@ export class ComputeEmulator {
         isSharedCpu: false,
       };
     }
-    const m = /^(e2|n1|n2|n2d|n4|c3|c4|t2d)-(standard|highmem|highcpu|medium|small|micro)(?:-(\d+))?$/.exec(
-      name,
-    );
+    const m =
+      /^(e2|n1|n2|n2d|n4|c2|c2d|c3|c4|t2d)-(standard|highmem|highcpu|medium|small|micro)(?:-(\d+))?$/.exec(
+        name,
+      );
     if (!m) return undefined;
     const cpus = m[3] ? Number(m[3]) : 2;
     const mem =

@@ -1,7 +1,16 @@
 import { Res, googleError } from '../../core/http.js';
 import type { Json } from '../common.js';
 import type { Insert } from './insert-request.js';
-import { BASE, fingerprint, invalid, parseLink, stamp, vcpus } from './resources.js';
+import {
+  BASE,
+  GLOBAL_CPUS,
+  cpuQuotaMetric,
+  fingerprint,
+  invalid,
+  parseLink,
+  stamp,
+  vcpus,
+} from './resources.js';
 
 /** An instance: machine type, quota (CPUS), boot disk created from its image, NICs with IPs, metadata, tags. */
 export function prepareInstance(x: Insert): Res | undefined {
@@ -11,7 +20,9 @@ export function prepareInstance(x: Insert): Res | undefined {
   const mt = parseLink(body.machineType);
   if (!mt || !ce.machineType(p, zone as string, mt.name))
     return invalid('resource.machineType', body.machineType, 'Machine type with name was not found in zone.');
-  const q = x.checkQuota('CPUS', vcpus(mt.name));
+  // Its family's regional metric (N2_CPUS, ... or CPUS), then the project's CPUS_ALL_REGIONS.
+  const q =
+    x.checkQuota(cpuQuotaMetric(mt.name), vcpus(mt.name)) ?? x.checkProjectQuota(GLOBAL_CPUS, vcpus(mt.name));
   if (q) return q;
   const disks = Array.isArray(body.disks) ? (body.disks as Json[]) : [];
   if (!disks.some((d) => d.boot))

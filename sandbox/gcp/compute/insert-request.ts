@@ -26,4 +26,6 @@ export interface Insert {
   refMissing(link: unknown, field: string): Res | undefined;
   /** A 403 quotaExceeded when adding `add` to the region's `metric` would pass its limit. */
   checkQuota(metric: string, add: number): Res | undefined;
+  /** The same for a project-level (global) metric, such as CPUS_ALL_REGIONS. */
+  checkProjectQuota(metric: string, add: number): Res | undefined;
 }

@@ -15,11 +15,11 @@ export function projectRoutes(r: Router, cx: ComputeContext): void {
       name: p,
       creationTimestamp: '2024-03-01T04:00:00.000-08:00',
       commonInstanceMetadata: { kind: 'compute#metadata', fingerprint: 'n6PyWmMFEi4=' },
-      quotas: [
+      quotas: ce.projectQuotas([
         { metric: 'NETWORKS', limit: 15, usage: gcp.listResources('networks', p).length },
         { metric: 'FIREWALLS', limit: 200, usage: 0 },
         { metric: 'IMAGES', limit: 2000, usage: 0 },
-      ],
+      ]),
       selfLink: `${BASE}projects/${p}`,
       defaultServiceAccount: `${gcp.scn.projectNumber}-compute@developer.gserviceaccount.com`,
       xpnProjectStatus: 'UNSPECIFIED_XPN_PROJECT_STATUS',

@@ -38,6 +38,23 @@ export function vcpus(machineType: string): number {
   return m ? Number(m[1]) : 2;
 }
 
+/**
+ * The regional quota metric an instance's vCPUs count against. Metrics from the Quota.metric enum (Compute v1
+ * discovery document; compute.proto `message Quota` in @google-cloud/compute): N2, N2D, C2, C2D, C3, A2, M1-M3, T2A,
+ * T2D have their own; N1, E2 and shared-core types, and families without a metric of their own (c3d, h3, ...), count
+ * against CPUS (cloud.google.com/compute/resource-usage#cpu_quota). An instance counts against its family's metric
+ * only, never against CPUS as well, and against the project's CPUS_ALL_REGIONS.
+ */
+export function cpuQuotaMetric(machineType: string): string {
+  const name = machineType.split('/').pop() ?? '';
+  const family = name.startsWith('custom-') ? 'n1' : (name.split('-')[0] ?? '');
+  const own = ['a2', 'c2', 'c2d', 'c3', 'm1', 'm2', 'm3', 'n2', 'n2d', 't2a', 't2d'];
+  return own.includes(family) ? `${family.toUpperCase()}_CPUS` : 'CPUS';
+}
+
+/** The project-level metric every instance's vCPUs count against, whatever its region and family. */
+export const GLOBAL_CPUS = 'CPUS_ALL_REGIONS';
+
 export function ipToString(n: number): string {
   return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 }

@@ -19,8 +19,11 @@ export function infraProviderRoutes(r: Router, world: World): void {
 }
 
 /**
- * What the account may use, per infrastructure type. The hybrid types appear only with the CDE_HYBRID_ENABLED
- * flag, as the SaaS UI's infra picker shows them.
+ * The account's gitspace settings: `available_settings.infra_provider_resources`, per infrastructure type, the
+ * regions (and machine types) the admin's allow-list offers (harness/harness web/src/services/cde/swagger.yaml
+ * TypesAvailableSettings; AdminSettings/CloudRegions/hooks/useInfraProviderResources.ts). That the hybrid type is
+ * listed only with CDE_HYBRID_ENABLED is this emulator's assumption, not documented behaviour: HARNESS-002 reports
+ * its absence as a warning with this evidence, never as the flag's state.
  */
 function gitspaceSettings(world: World): Res {
   const m = world.harness as HarnessModel;
