@@ -123,6 +123,7 @@ interface InstancesClientLike extends GetClient, AggregatedClient {
   setMetadata(req: Req, opts?: CallOpts): LroResult;
   reset(req: Req, opts?: CallOpts): LroResult;
   getGuestAttributes(req: Req, opts?: CallOpts): Promise<[ComputeObject, ...unknown[]]>;
+  getSerialPortOutput(req: Req, opts?: CallOpts): Promise<[ComputeObject, ...unknown[]]>;
 }
 interface ImagesClientLike extends GetClient, ListClient {
   getFromFamily(req: Req, opts?: CallOpts): Promise<[ComputeObject, ...unknown[]]>;
@@ -440,6 +441,24 @@ export class ComputeApi {
       if (e instanceof RemoteError && e.status === 404) return {};
       throw e;
     }
+  }
+
+  /**
+   * Serial port 1 of an instance from byte `start` on: its contents and the offset to read from next
+   * (instances.getSerialPortOutput). The startup script's output appears there.
+   */
+  async getSerialPortOutput(
+    project: string,
+    zone: string,
+    name: string,
+    start = 0,
+  ): Promise<{ contents: string; next: number }> {
+    const c = (await this.client('instances')) as InstancesClientLike;
+    const [out] = await this.call(`instances/${name} serial port 1`, true, () =>
+      c.getSerialPortOutput({ project, zone, instance: name, port: 1, start }, this.callOpts()),
+    );
+    const next = Number(out.next ?? start);
+    return { contents: String(out.contents ?? ''), next: Number.isFinite(next) ? next : start };
   }
 
   /**

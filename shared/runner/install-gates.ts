@@ -5,7 +5,8 @@ import type { Logger } from '../logger.js';
 import type { CheckResult } from '../report/model.js';
 import { Observation, waitFor } from '../retry.js';
 import { docUrlFor } from '../checks/types.js';
-import { BOOTSTRAP_STEPS, GUEST_NAMESPACE } from './bootstrap.js';
+import { BOOTSTRAP_STEPS, GUEST_NAMESPACE, SERIAL_MARKERS } from './bootstrap.js';
+import { errorMessage } from '../errors.js';
 import {
   BootstrapProgress,
   GatewayView,
@@ -94,11 +95,77 @@ export interface GateContext {
   runId?: string;
 }
 
+/** What the VM's serial port 1 said about a bootstrap run: the script prints one of the markers as it ends. */
+export interface SerialVerdict {
+  failedStep?: string;
+  reason?: string;
+  done?: boolean;
+}
+
+/** The FAILED or DONE line of run `runId` in serial output, if any (`gitspaces-bootstrap: FAILED run=<id> step=<s>: <why>`). */
+export function serialVerdict(text: string, runId: string): SerialVerdict {
+  const out: SerialVerdict = {};
+  for (const line of text.split('\n')) {
+    const f = line.indexOf(`${SERIAL_MARKERS.failed} run=${runId} step=`);
+    if (f >= 0) {
+      const m = /step=([\w-]+): ?(.*)$/.exec(line.slice(f));
+      if (m) return { failedStep: m[1], reason: (m[2] ?? '').trim() };
+    }
+    if (line.includes(`${SERIAL_MARKERS.done} run=${runId}`)) out.done = true;
+  }
+  return out;
+}
+
+/**
+ * The signals besides guest attributes, which GCE may drop (10 writes a minute per VM): the instance's own state
+ * (a VM that stopped reports nothing) and serial port 1, where the script prints how its run ended. Read at each
+ * poll while the guest attributes show no end, so a failed bootstrap whose report was dropped fails the gate at
+ * the next poll instead of after runner-timeout.
+ */
+class OtherSignals {
+  private serialNext = 0;
+  private serialText = '';
+  private serialOff = false;
+
+  constructor(
+    private readonly ctx: GateContext,
+    private readonly runId: string,
+  ) {}
+
+  async read(): Promise<{ failedStep: string; state: string } | undefined> {
+    const { o, result } = this.ctx;
+    const { project, zone, name } = result.vm;
+    const inst = await o.compute.getInstance(project, zone, name);
+    if (!inst) return { failedStep: 'vm', state: `the VM ${name} no longer exists` };
+    if (inst.status && !['RUNNING', 'PROVISIONING', 'STAGING'].includes(inst.status))
+      return { failedStep: 'vm', state: `the VM ${name} is ${inst.status}: the bootstrap cannot finish` };
+    if (this.serialOff || !o.compute.getSerialPortOutput) return undefined;
+    try {
+      const out = await o.compute.getSerialPortOutput(project, zone, name, this.serialNext);
+      this.serialNext = out.next;
+      // Keep the last lines only: a marker is one line.
+      this.serialText = (this.serialText + out.contents).slice(-65_536);
+    } catch (e) {
+      // Serial port access may be denied (permission or org policy): guest attributes remain the signal.
+      this.serialOff = true;
+      o.log.debug(`Cannot read ${name}'s serial port output: ${errorMessage(e)}`);
+      return undefined;
+    }
+    const v = serialVerdict(this.serialText, this.runId);
+    if (!v.failedStep) return undefined;
+    return {
+      failedStep: v.failedStep,
+      state: `step ${v.failedStep}: failed:${v.reason ?? ''} (from the VM's serial port 1; its guest-attribute report did not arrive)`,
+    };
+  }
+}
+
 /** RUN-101: follows the bootstrap step by step, removes the secrets once consumed, then /healthz. */
 export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgress | undefined> {
   const { o, result, runId } = ctx;
   const { project, zone, name } = result.vm;
   const printed = new Map<string, string>();
+  const other = runId ? new OtherSignals(ctx, runId) : undefined;
   let failedStep: string | undefined;
   let lastWaiting = '';
   const observe = async (): Promise<Observation<BootstrapProgress>> => {
@@ -115,6 +182,13 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
     }
     const obs = observeRunner(cur, runId);
     failedStep = obs.failedStep;
+    if (!obs.done && !obs.failed && other) {
+      const seen = await other.read();
+      if (seen) {
+        failedStep = seen.failedStep;
+        return { done: false, failed: true, state: seen.state };
+      }
+    }
     if (runId && cur.runId !== runId && obs.state !== lastWaiting) o.log.info(`  ${name}: ${obs.state}`);
     lastWaiting = obs.state;
     return obs;
@@ -132,7 +206,9 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
       return { observed: `bootstrap ok on ${name}, GET /healthz = OK`, value: p };
     },
     (last) =>
-      failedStep
+      failedStep === 'vm'
+        ? `Start the VM (\`gcloud compute instances start ${name} --zone ${zone}\`) or let terraform-apply recreate it, then re-run install-runner.`
+        : failedStep
         ? fixForStep(failedStep, name, zone)
         : last.startsWith('VM rebooting')
           ? `The VM never reported from the bootstrap script: check it booted (\`gcloud compute instances get-serial-port-output ${name} --zone ${zone}\`), that it can reach the metadata server, and the script's log (\`sudo journalctl -u google-startup-scripts\` over IAP SSH); then re-run install-runner, with a longer runner-timeout if the VM is slow to boot.`
