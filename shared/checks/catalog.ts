@@ -393,7 +393,11 @@ const ENTRIES: Entry[] = [
     phase: 'after-install',
     title: 'Runner VM bootstrapped and its /healthz answers OK',
     uses: ['config', 'gcp'],
-    permissions: ['compute.instances.getGuestAttributes'],
+    permissions: [
+      'compute.instances.getGuestAttributes',
+      'compute.instances.get',
+      'compute.instances.getSerialPortOutput (optional: a failure report GCE dropped is read there)',
+    ],
   },
   {
     id: 'DLG-101',
