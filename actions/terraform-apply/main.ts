@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
@@ -7,7 +7,7 @@ import { ConfigurationError } from '../../shared/errors.js';
 import { maskSecret } from '../../shared/inputs.js';
 import { planMarker, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
-import { createGcp } from '../../shared/gcp/index.js';
+import { createGcp, jsonKeyForP12 } from '../../shared/gcp/index.js';
 import type { GeneratedRoot } from '../../shared/terraform/root.js';
 import {
   ApplyRun,
@@ -24,12 +24,16 @@ import {
 export { KEY_FILE_NAME, MODES, runnerPoolYaml } from './modes.js';
 export type { Mode, PlanComments, TerraformApplyDeps } from './modes.js';
 
-/** The key file the module reads, copied to a fixed path (and removed at the end when we made it). */
+/**
+ * The key file the module reads, copied to a fixed path (and removed at the end when we made it). A key converted
+ * from P12 goes into its own directory (mode 0700) under the same fixed place, so plan and apply name one path.
+ */
 function prepareKeyFile(
   io: ActionIO,
   gcpCredentials: string,
   stableDir: string,
-): { path: string; created: boolean; secrets: string[] } {
+  fromP12 = false,
+): { path: string; dir?: string; created: boolean; secrets: string[] } {
   let text = '';
   if (gcpCredentials) {
     text = gcpCredentials.trim().startsWith('{')
@@ -59,9 +63,14 @@ function prepareKeyFile(
     /* the module will report an unreadable key */
   }
   mkdirSync(stableDir, { recursive: true, mode: 0o700 });
-  const path = join(stableDir, KEY_FILE_NAME);
+  const dir = fromP12 ? join(stableDir, 'gitspaces-p12-key') : undefined;
+  if (dir) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
+  const path = join(dir ?? stableDir, KEY_FILE_NAME);
   writeFileSync(path, text, { mode: 0o600 });
-  return { path, created: true, secrets };
+  return { path, dir, created: true, secrets };
 }
 
 /** The Infra Config YAML configure-infra wrote (the module's input); its secrets are masked at once. */
@@ -213,7 +222,7 @@ async function prepareState(
 export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const inp = io.inputs;
-  const gcpCredentials = inp.secret('gcp-credentials');
+  const givenCredentials = inp.secret('gcp-credentials');
   const githubToken = inp.secret('github-token') || io.env.GITHUB_TOKEN || '';
   if (githubToken) io.log.mask(githubToken);
   inp.secret('harness-api-key');
@@ -228,11 +237,27 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     ]);
 
   const { setupYaml, secrets } = await readInfraConfig(io, i.infraConfigPath);
-  const key = prepareKeyFile(io, gcpCredentials, i.stableDir);
-  secrets.push(...key.secrets);
-  // The plan file lives outside the work tree; it, .terraform and the key copy go at the end or on a signal.
+  // A P12 key becomes the equivalent JSON key (in memory) for every client and for Terraform.
+  const fromP12 = await jsonKeyForP12({
+    keyJson: givenCredentials,
+    env: io.env,
+    log: io.log,
+    clock: io.clock,
+    serviceAccountEmail: inp.optional('gcp-service-account-email') || config.gcp.service_account_email,
+  });
+  const gcpCredentials = fromP12 ?? givenCredentials;
+  // The plan file lives outside the work tree; it, .terraform and the key copy go at the end or on a signal
+  // (the handlers are in place before the key is written).
   const scratch = createScratch(io.env, i.workdir);
-  scratch.track(key.path);
+  let key: ReturnType<typeof prepareKeyFile>;
+  try {
+    key = prepareKeyFile(io, gcpCredentials, i.stableDir, fromP12 !== undefined);
+  } catch (e) {
+    scratch.cleanup();
+    throw e;
+  }
+  scratch.track(key.dir ?? key.path);
+  secrets.push(...key.secrets);
   const run = newApplyRun(io, deps, config, i, {
     githubToken,
     gcpCredentials,
