@@ -159,7 +159,16 @@ function fromInput(
   env: LoadCredentialsOptions['env'],
   email: string | undefined,
 ): Credentials {
-  if (looksLikePkcs12Binary(raw)) return fromP12(Buffer.from(raw, 'latin1'), source, log, env, email);
+  if (looksLikePkcs12Binary(raw)) {
+    // Bytes read as UTF-8 text lose what is not valid UTF-8 (U+FFFD): such a file cannot be read back.
+    if (email && raw.includes('\ufffd'))
+      throw new ConfigurationError(
+        'AUTH_KEY_INVALID',
+        `The P12 key from ${source} was passed as text and is damaged (binary bytes do not survive as a string).`,
+        'Pass it base64-encoded (`base64 -w0 key.p12`, stored as the secret) or as a path to the file.',
+      );
+    return fromP12(Buffer.from(raw, 'latin1'), source, log, env, email);
+  }
   if (!raw.startsWith('{')) {
     // A path to a key file?
     if (raw.length < 1024 && !raw.includes('\n') && isFile(raw))
