@@ -489,7 +489,7 @@ function fromP12(
   email: string | undefined,
 ): ServiceAccountCredentials {
   log.mask(bytes.toString('base64'));
-  if (!email) throw p12Error(source, `holds no service-account email: set ${P12_EMAIL_SOURCES}`);
+  if (!email) throw p12Error(source, `it holds no service-account email: set ${P12_EMAIL_SOURCES}`);
   if (!SA_EMAIL_RE.test(email))
     throw new ConfigurationError(
       'AUTH_P12',
