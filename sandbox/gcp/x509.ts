@@ -34,7 +34,10 @@ function oid(dotted: string): Buffer {
 }
 
 function time(ms: number): Buffer {
-  const iso = new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  const iso = new Date(ms)
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   // UTCTime until 2049, GeneralizedTime after (RFC 5280 4.1.2.5).
   const year = new Date(ms).getUTCFullYear();
   return year < 2050 ? tlv(0x17, Buffer.from(iso.slice(2))) : tlv(0x18, Buffer.from(iso));
@@ -65,6 +68,9 @@ export function selfSignedCertificatePem(opts: {
   );
   const signature = sign('sha256', tbs, opts.privateKey);
   const cert = seq(tbs, alg, tlv(0x03, Buffer.concat([Buffer.from([0]), signature])));
-  const b64 = cert.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const b64 = cert
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }

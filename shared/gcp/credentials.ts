@@ -81,7 +81,8 @@ export interface LoadCredentialsOptions {
 }
 
 /** Where a P12 key's email comes from, for messages. */
-export const P12_EMAIL_SOURCES = 'gcp.service_account_email in gitspaces.yaml, or the gcp-service-account-email input';
+export const P12_EMAIL_SOURCES =
+  'gcp.service_account_email in gitspaces.yaml, or the gcp-service-account-email input';
 
 /** Env variables naming a credential file, in the order they are consulted. */
 export const CREDENTIAL_FILE_ENV = [

@@ -80,7 +80,7 @@ function parse(buf: Buffer, off: number, depth = 0): { node: Node; next: number 
   const value = buf.subarray(p, end);
   if (!constructed) return { node: { tag, value }, next: end };
   const children: Node[] = [];
-  for (let q = p; q < end; ) {
+  for (let q = p; q < end;) {
     const c = parse(buf, q, depth + 1);
     children.push(c.node);
     q = c.next;
@@ -301,7 +301,8 @@ export function readPkcs12PrivateKey(p12: Buffer, password = 'notasecret'): { pe
         ? 'no readable private key (the encrypted part uses RC2, which OpenSSL 3 no longer offers; re-export with -keypbe PBE-SHA1-3DES)'
         : 'no private key in the file',
     );
-  if (keys.length > 1) throw new Pkcs12Error(`${keys.length} private keys in the file; a service-account key has one`);
+  if (keys.length > 1)
+    throw new Pkcs12Error(`${keys.length} private keys in the file; a service-account key has one`);
   const key = keys[0] as KeyObject;
   if (key.asymmetricKeyType !== 'rsa') throw new Pkcs12Error(`the key is ${key.asymmetricKeyType}, not RSA`);
   return { pem: key.export({ type: 'pkcs8', format: 'pem' }).toString(), key };

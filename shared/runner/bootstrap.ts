@@ -36,7 +36,10 @@ export const PROGRESS_KEY = 'progress';
 /** GCE's guest-attribute write limits (per VM): the script paces its writes within them. */
 export const GUEST_WRITE_LIMITS = { perMinute: 10, perSecond: 3 } as const;
 /** The serial console lines the script ends with (GCE copies startup-script output to serial port 1). */
-export const SERIAL_MARKERS = { failed: 'gitspaces-bootstrap: FAILED', done: 'gitspaces-bootstrap: DONE' } as const;
+export const SERIAL_MARKERS = {
+  failed: 'gitspaces-bootstrap: FAILED',
+  done: 'gitspaces-bootstrap: DONE',
+} as const;
 /** The name the delegate reaches the runner by (RUNNER_URL), a network alias on the `harness` network. */
 export const RUNNER_HOST = 'vm-runner';
 

@@ -57,7 +57,12 @@ describe('terraform-apply with a P12 key and the service account email', () => {
       const keyDir = join(env.RUNNER_TEMP!, 'gitspaces-p12-key');
       const keyFile = join(keyDir, 'gitspaces-sa-key.json');
       // The first Cloud Storage request (the state bucket, read before terraform init): the key file is in place.
-      const hold = sb.holds.arm({ service: 'storage', method: 'GET', route: /\/storage\/v1\/b\//, stage: 'request' });
+      const hold = sb.holds.arm({
+        service: 'storage',
+        method: 'GET',
+        route: /\/storage\/v1\/b\//,
+        stage: 'request',
+      });
       let seen: { dirMode: number; fileMode: number; json: Record<string, string> } | undefined;
       void hold.arrived.then(() => {
         seen = {

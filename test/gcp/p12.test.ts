@@ -137,6 +137,8 @@ describe('a P12 key against the sandbox', () => {
     }
     expect(e).toBeInstanceOf(ConfigurationError);
     expect((e as ConfigurationError).code).toBe('AUTH_P12');
-    expect((e as ConfigurationError).message).toMatch(/it holds no service-account email: set gcp\.service_account_email/);
+    expect((e as ConfigurationError).message).toMatch(
+      /it holds no service-account email: set gcp\.service_account_email/,
+    );
   });
 });

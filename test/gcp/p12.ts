@@ -26,9 +26,13 @@ export function makeP12(privateKeyPem: string, opts: { modern?: boolean; passwor
     const cert = join(dir, 'cert.pem');
     const out = join(dir, 'key.p12');
     writeFileSync(key, privateKeyPem, { mode: 0o600 });
-    execFileSync('openssl', ['req', '-x509', '-new', '-key', key, '-out', cert, '-subj', '/CN=sandbox', '-days', '2'], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-new', '-key', key, '-out', cert, '-subj', '/CN=sandbox', '-days', '2'],
+      {
+        stdio: 'ignore',
+      },
+    );
     execFileSync(
       'openssl',
       [

@@ -47,7 +47,8 @@ test('a failed bootstrap whose guest-attribute report GCE dropped is noticed on 
   // emulators' clock: every report the bootstrap makes in the next 50 s is dropped. runner-timeout (40 s) ends
   // within that window.
   const at = gcp.now();
-  for (let i = 0; i < 10; i++) expect(gcp.guestWrites.admit(VM, `other/k${i}`, at - 9_000 + i * 1_000)).toBe(true);
+  for (let i = 0; i < 10; i++)
+    expect(gcp.guestWrites.admit(VM, `other/k${i}`, at - 9_000 + i * 1_000)).toBe(true);
   const { io, result } = await env.run();
 
   expect(result.exitCode).toBe(1);

@@ -54,10 +54,13 @@ afterAll(async () => {
 
 /** A request from inside the VM to its metadata server. */
 function fromVm(name: string, path: string, init: RequestInit = {}) {
-  return fetch(`${sb.world.urls.metadata}/vm/${project}/${zone}/${name}/computeMetadata/v1/instance/${path}`, {
-    ...init,
-    headers: { 'Metadata-Flavor': 'Google' },
-  });
+  return fetch(
+    `${sb.world.urls.metadata}/vm/${project}/${zone}/${name}/computeMetadata/v1/instance/${path}`,
+    {
+      ...init,
+      headers: { 'Metadata-Flavor': 'Google' },
+    },
+  );
 }
 const write = (name: string, key: string, value: string) =>
   fromVm(name, `guest-attributes/probe/${key}`, { method: 'PUT', body: value });
@@ -98,9 +101,9 @@ test('a burst beyond 3 a second and a minute beyond 10 writes are dropped, thoug
   // A minute after the first writes the budget is back.
   now += 56_001;
   expect((await write('ga-on', 'later', 'y')).status).toBe(200);
-  expect(
-    (await gcp.compute.getGuestAttributes(project, zone, 'ga-on', 'probe/later'))['probe/later'],
-  ).toBe('y');
+  expect((await gcp.compute.getGuestAttributes(project, zone, 'ga-on', 'probe/later'))['probe/later']).toBe(
+    'y',
+  );
 });
 
 test('serial port 1 is read through instances.getSerialPortOutput from an offset', async () => {

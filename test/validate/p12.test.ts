@@ -36,11 +36,15 @@ describe('validate-prereqs with a P12 key (the fixture made in the test with ope
         `P12 service-account key ${s.sb.world.gcp.keyId.slice(0, 8)}… for ${s.sb.world.gcp.clientEmail}`,
       );
       expect(auth['AUTH-002']?.status).toBe('warn');
-      expect(auth['AUTH-002']?.observed).toMatch(/a P12 key for .*: accepted, converted to a JSON key in memory/);
+      expect(auth['AUTH-002']?.observed).toMatch(
+        /a P12 key for .*: accepted, converted to a JSON key in memory/,
+      );
       expect(auth['AUTH-002']?.fix).toMatch(/Prefer a JSON key .* or keyless authentication/);
       // AUTH-003 reads the key IAM matched by its public key.
       expect(auth['AUTH-003']?.status).toBe('ok');
-      expect(auth['AUTH-003']?.observed).toBe(`key ${s.sb.world.gcp.keyId.slice(0, 8)}… is enabled, no expiry`);
+      expect(auth['AUTH-003']?.observed).toBe(
+        `key ${s.sb.world.gcp.keyId.slice(0, 8)}… is enabled, no expiry`,
+      );
       // The rest of the preflight ran with the P12's credentials (no skip for want of credentials).
       expect(r.report.checks.find((c) => c.id === 'API-002')?.status).toBe('ok');
       expect(r.report.checks.filter((c) => c.status === 'error')).toEqual([]);
