@@ -24,7 +24,7 @@ export interface InstallRunnerDeps {
   harness?: RunnerHarness;
 }
 
-/** The key the runner puts in /runner: a service-account JSON key (the module and the runner need JSON, not P12). */
+/** The key the runner puts in /runner: a service-account JSON key (the runner reads JSON; a P12 gcp-credentials key arrives converted). */
 export function resolveRunnerKey(io: ActionIO, explicit: string, gcpCredentials: string): string {
   let key = explicit || gcpCredentials;
   let source = explicit ? 'runner-key' : 'gcp-credentials';

@@ -103,7 +103,7 @@ const ENTRIES: Entry[] = [
     id: 'AUTH-002',
     family: 'auth',
     phase: 'preflight',
-    title: 'Key is a JSON service-account key (not P12)',
+    title: 'Key is a JSON service-account key (a P12 key only with its account email)',
     uses: ['config', 'gcp'],
   },
   {
