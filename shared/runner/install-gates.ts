@@ -111,7 +111,9 @@ export function serialVerdict(text: string, runId: string): SerialVerdict {
       const m = /step=([\w-]+): ?(.*)$/.exec(line.slice(f));
       if (m) return { failedStep: m[1], reason: (m[2] ?? '').trim() };
     }
-    if (line.includes(`${SERIAL_MARKERS.done} run=${runId}`)) out.done = true;
+    const d = line.indexOf(`${SERIAL_MARKERS.done} run=${runId}`);
+    if (d >= 0 && /^\s*$/.test(line.slice(d + SERIAL_MARKERS.done.length + 5 + runId.length)))
+      out.done = true;
   }
   return out;
 }
@@ -132,7 +134,7 @@ class OtherSignals {
     private readonly runId: string,
   ) {}
 
-  async read(): Promise<{ failedStep: string; state: string } | undefined> {
+  async read(): Promise<{ failedStep?: string; done?: boolean; state: string } | undefined> {
     const { o, result } = this.ctx;
     const { project, zone, name } = result.vm;
     const inst = await o.compute.getInstance(project, zone, name);
@@ -152,6 +154,12 @@ class OtherSignals {
       return undefined;
     }
     const v = serialVerdict(this.serialText, this.runId);
+    // The script prints DONE only after every step and GET /healthz answered OK.
+    if (v.done && !v.failedStep)
+      return {
+        done: true,
+        state: `runner /healthz OK (from the VM's serial port 1; its guest-attribute report did not arrive)`,
+      };
     if (!v.failedStep) return undefined;
     return {
       failedStep: v.failedStep,
@@ -184,6 +192,11 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
     failedStep = obs.failedStep;
     if (!obs.done && !obs.failed && other) {
       const seen = await other.read();
+      if (seen?.done) {
+        const p: BootstrapProgress = { ...cur, runId, status: 'ok', runnerHealth: 'ok' };
+        result.progress = p;
+        return { done: true, state: seen.state, value: p };
+      }
       if (seen) {
         failedStep = seen.failedStep;
         return { done: false, failed: true, state: seen.state };
@@ -203,7 +216,8 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
         intervalMs: o.pollIntervalMs,
         clock: o.clock,
       });
-      return { observed: `bootstrap ok on ${name}, GET /healthz = OK`, value: p };
+      const via = p.steps['runner-health'] === 'ok' ? '' : ' (read from its serial port 1)';
+      return { observed: `bootstrap ok on ${name}, GET /healthz = OK${via}`, value: p };
     },
     (last) =>
       failedStep === 'vm'

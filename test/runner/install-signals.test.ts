@@ -75,6 +75,24 @@ test('a failed bootstrap whose guest-attribute report GCE dropped is noticed on 
   expect(keys).not.toContain('gitspaces-sa-key');
 });
 
+test('a successful bootstrap whose every report GCE dropped passes RUN-101 on the serial port', async () => {
+  const env = await install({});
+  const gcp = env.sb.world.gcp as GcpWorld;
+  const at = gcp.now();
+  for (let i = 0; i < 10; i++)
+    expect(gcp.guestWrites.admit(VM, `other/k${i}`, at - 9_000 + i * 1_000)).toBe(true);
+  const { io, result } = await env.run();
+  expect(io.failures).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(gcp.guestAttributes(VM)['gitspaces/progress']).toBeUndefined();
+  expect(result.checks?.find((c) => c.id === 'RUN-101')).toMatchObject({
+    status: 'ok',
+    observed:
+      'bootstrap ok on gitspaces-us-central1-runner-vm, GET /healthz = OK (read from its serial port 1)',
+  });
+  expect(result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual(['RUN-101 ok', 'DLG-101 ok', 'GW-101 ok']);
+});
+
 test.each(['19.03.15', '24.0.7'])(
   'with Docker %s on the VM the delegate reaches the runner by its network alias and the gateway turns healthy',
   async (dockerVersion) => {
