@@ -241,8 +241,9 @@ fail() {
   log "$1 = failed:$2"
   set_progress "$1" "failed:$2"
   set_progress status "failed:$1"
-  log "FAILED run=$RUN_ID step=$1: $2"
   flush final
+  # After the report's write: the serial console says it too, for when GCE dropped that write.
+  log "FAILED run=$RUN_ID step=$1: $2"
   exit 1
 }
 
@@ -405,8 +406,8 @@ done
 
 set_progress config-hash "$CONFIG_HASH"
 set_progress status ok
-log "DONE run=$RUN_ID"
 flush final
+log "DONE run=$RUN_ID"
 log "done"
 `;
 }

@@ -176,7 +176,8 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
   const other = runId ? new OtherSignals(ctx, runId) : undefined;
   let failedStep: string | undefined;
   let lastWaiting = '';
-  const observe = async (): Promise<Observation<BootstrapProgress>> => {
+  /** The guest attributes now: printed, and the secrets removed once the VM reports them consumed. */
+  const readReport = async (): Promise<BootstrapProgress> => {
     const cur = parseProgress(await o.compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
     result.progress = cur;
     if (!runId || cur.runId === runId) {
@@ -188,20 +189,30 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
         );
       }
     }
-    const obs = observeRunner(cur, runId);
-    failedStep = obs.failedStep;
+    return cur;
+  };
+  const observe = async (): Promise<Observation<BootstrapProgress>> => {
+    let cur = await readReport();
+    let obs = observeRunner(cur, runId);
     if (!obs.done && !obs.failed && other) {
       const seen = await other.read();
-      if (seen?.done) {
-        const p: BootstrapProgress = { ...cur, runId, status: 'ok', runnerHealth: 'ok' };
-        result.progress = p;
-        return { done: true, state: seen.state, value: p };
-      }
+      // The script prints its end after its last report's write: read the report again before relying on the
+      // serial port (it was written between the two reads, or GCE dropped it).
       if (seen) {
+        cur = await readReport();
+        obs = observeRunner(cur, runId);
+      }
+      if (seen && !obs.done && !obs.failed) {
+        if (seen.done) {
+          const p: BootstrapProgress = { ...cur, runId, status: 'ok', runnerHealth: 'ok' };
+          result.progress = p;
+          return { done: true, state: seen.state, value: p };
+        }
         failedStep = seen.failedStep;
         return { done: false, failed: true, state: seen.state };
       }
     }
+    failedStep = obs.failedStep;
     if (runId && cur.runId !== runId && obs.state !== lastWaiting) o.log.info(`  ${name}: ${obs.state}`);
     lastWaiting = obs.state;
     return obs;
