@@ -4,6 +4,9 @@ import type { Sandbox } from '../../sandbox/index.js';
 import type { GcpWorld } from '../../sandbox/gcp/state.js';
 import { readDockerState, writeDockerState } from '../../sandbox/vm/docker-state.js';
 import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HAS_OPENSSL, makeP12 } from '../gcp/p12.js';
 import { appliedSandbox, recordingIO } from './helpers.js';
 
 /**
@@ -30,9 +33,9 @@ afterEach(async () => {
 async function install(scenario: DeepPartial<Scenario>) {
   const applied = await appliedSandbox(scenario);
   sb = applied.sb;
-  const run = async () => {
+  const run = async (inputs: Record<string, string> = {}) => {
     const io = recordingIO(
-      { 'gcp-credentials': applied.keyJson, 'pool-yaml-path': applied.poolPath, ...FAST },
+      { 'gcp-credentials': applied.keyJson, 'pool-yaml-path': applied.poolPath, ...FAST, ...inputs },
       applied.sb.env,
     );
     return { io, result: await main(io, { config: applied.config }) };
@@ -117,5 +120,29 @@ test.each(['19.03.15', '24.0.7'])(
         'delegate gitspaces-delegate cannot reach the runner at http://vm-runner:3000/: the name does not resolve on its Docker network',
       );
     else expect(reasons.join('\n')).not.toContain('cannot reach the runner');
+  },
+);
+
+(HAS_OPENSSL ? test : test.skip)(
+  'a P12 gcp-credentials key with its email: the runner on the VM gets the equivalent JSON key (needs openssl)',
+  async () => {
+    const env = await install({});
+    const { io, result } = await env.run({
+      'gcp-credentials': makeP12(env.sb.world.gcp.privateKeyPem).toString('base64'),
+      'gcp-service-account-email': env.sb.world.gcp.clientEmail,
+    });
+    expect(io.failures).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const root = env.sb.world.vm.machine?.(VM)?.root as string;
+    const onVm = JSON.parse(readFileSync(join(root, 'runner', 'gitspaces-sa-key.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(onVm).toMatchObject({
+      type: 'service_account',
+      client_email: env.sb.world.gcp.clientEmail,
+      private_key_id: env.sb.world.gcp.keyId,
+    });
+    expect(onVm.private_key).toMatch(/^-----BEGIN PRIVATE KEY-----/);
   },
 );
