@@ -499,8 +499,10 @@ function fromP12(
     );
   let pem: string;
   let fp: string;
+  const password = env.GITSPACES_P12_PASSWORD || 'notasecret';
+  if (env.GITSPACES_P12_PASSWORD) log.mask(password);
   try {
-    const r = readPkcs12PrivateKey(bytes, env.GITSPACES_P12_PASSWORD || 'notasecret');
+    const r = readPkcs12PrivateKey(bytes, password);
     pem = r.pem;
     fp = publicKeyFingerprint(r.key);
   } catch (e) {

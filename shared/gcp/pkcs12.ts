@@ -28,6 +28,8 @@ import {
 
 export class Pkcs12Error extends Error {}
 
+const MAX_ITERATIONS = 1_000_000;
+
 interface Node {
   tag: number;
   /** Content bytes (for constructed nodes: the concatenated children). */
@@ -145,6 +147,9 @@ function pkcs12Kdf(
   iterations: number,
   n: number,
 ): Buffer {
+  // Google's files use 1-2048; a hostile file must not keep the CPU busy for hours.
+  if (iterations < 1 || iterations > MAX_ITERATIONS)
+    throw new Pkcs12Error(`${iterations} key-derivation iterations (at most ${MAX_ITERATIONS} are read)`);
   const u = hash === 'sha1' ? 20 : 32;
   const v = 64;
   const fill = (src: Buffer) => {
