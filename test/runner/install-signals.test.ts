@@ -103,6 +103,11 @@ test.each(['19.03.15', '24.0.7'])(
     const { io, result } = await env.run();
     expect(io.failures).toEqual([]);
     expect(result.exitCode).toBe(0);
+    // The bootstrap's reports kept within GCE's limits: none dropped, at most 10 in its minute.
+    const writes = (env.sb.world.gcp as GcpWorld).guestWrites.writes.get(VM) ?? [];
+    expect(writes.filter((w) => w.dropped)).toEqual([]);
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.length).toBeLessThanOrEqual(10);
     const [delegate] = env.sb.world.vm.delegates;
     expect(delegate?.runnerUrl).toBe('http://vm-runner:3000/');
     expect(delegate?.reachesRunner).toBe(true);
