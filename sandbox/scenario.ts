@@ -159,6 +159,11 @@ export interface VmScenario {
   delegateConnects: boolean;
   /** How long the startup script takes to finish (ms). */
   bootMs: number;
+  /**
+   * The Docker Engine version on the runner VM (default 27.0.0). Before 20.10 a container's --hostname is no DNS
+   * name for other containers (sandbox/vm/docker-state.ts, dnsNamesOf).
+   */
+  dockerVersion?: string;
 }
 
 export interface GithubScenario {

@@ -5,7 +5,7 @@ import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { resolveInWorkspace } from '../../shared/workspace.js';
-import { createGcp } from '../../shared/gcp/index.js';
+import { createGcp, jsonKeyForP12 } from '../../shared/gcp/index.js';
 import {
   harnessBaseUrl,
   harnessClientFromConfig,
@@ -25,7 +25,7 @@ export interface InstallRunnerDeps {
   harness?: RunnerHarness;
 }
 
-/** The key the runner puts in /runner: a service-account JSON key (the module and the runner need JSON, not P12). */
+/** The key the runner puts in /runner: a service-account JSON key (the runner reads JSON; a P12 gcp-credentials key arrives converted). */
 export function resolveRunnerKey(io: ActionIO, explicit: string, gcpCredentials: string): string {
   let key = explicit || gcpCredentials;
   let source = explicit ? 'runner-key' : 'gcp-credentials';
@@ -51,7 +51,7 @@ export function resolveRunnerKey(io: ActionIO, explicit: string, gcpCredentials:
     throw new ConfigurationError(
       'RUNNER_KEY_INVALID',
       `The runner key from ${source} is not JSON`,
-      'Use a JSON service-account key (P12 keys are not supported by the module or the runner).',
+      'Use a JSON service-account key: the runner reads JSON only (a P12 key is converted when it is the gcp-credentials key, with gcp-service-account-email).',
     );
   }
   if (parsed.private_key) maskSecret(io.log, parsed.private_key);
@@ -192,13 +192,24 @@ export async function main(io: ActionIO, deps: InstallRunnerDeps = {}): Promise<
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const { poolPath, ...options } = readInstallInputs(io, config);
   const poolYaml = readPoolYaml(poolPath);
-  const runnerKey = resolveRunnerKey(io, explicitKey, gcpCredentials);
+  // A P12 key becomes the equivalent JSON key (in memory): the runner on the VM reads JSON only.
+  const fromP12 = deps.compute
+    ? undefined
+    : await jsonKeyForP12({
+        keyJson: gcpCredentials,
+        env: io.env,
+        log: io.log,
+        clock: io.clock,
+        inputName: 'gcp-credentials',
+        serviceAccountEmail: inp.optional('gcp-service-account-email') || config.gcp.service_account_email,
+      });
+  const runnerKey = resolveRunnerKey(io, explicitKey, fromP12 ?? gcpCredentials);
   if (!deps.harness && !apiKey) throw missingHarnessApiKey();
 
   const gcp = deps.compute
     ? undefined
     : createGcp({
-        keyJson: gcpCredentials,
+        keyJson: fromP12 ?? gcpCredentials,
         env: io.env,
         log: io.log,
         clock: io.clock,

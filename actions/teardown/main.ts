@@ -5,7 +5,7 @@ import { dnsClientFromEndpoints } from '../../shared/dns/query.js';
 import { endpointsFromEnv } from '../../shared/endpoints.js';
 import { ConfigurationError, errorMessage } from '../../shared/errors.js';
 import { resolveInWorkspace } from '../../shared/workspace.js';
-import { createGcp } from '../../shared/gcp/index.js';
+import { createGcp, jsonKeyForP12 } from '../../shared/gcp/index.js';
 import {
   harnessClientFromConfig,
   missingHarnessApiKey,
@@ -176,8 +176,19 @@ export async function main(io: ActionIO, deps: TeardownDeps = {}): Promise<Actio
   const inp = io.inputs;
   const dryRun = inp.boolean('dry-run', false);
   const apiKey = readHarnessApiKey(io);
-  const keyJson = inp.secret('gcp-credentials');
+  const givenKey = inp.secret('gcp-credentials');
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
+  // A P12 key becomes the equivalent JSON key (in memory) for the clients and Terraform.
+  const keyJson =
+    (givenKey &&
+      (await jsonKeyForP12({
+        keyJson: givenKey,
+        env: io.env,
+        log: io.log,
+        clock: io.clock,
+        serviceAccountEmail: inp.optional('gcp-service-account-email') || config.gcp.service_account_email,
+      }))) ||
+    givenKey;
   const steps = readSteps(io);
   const scan = inp.boolean('orphan-scan', true);
   const failOnOrphans = inp.boolean('fail-on-orphans', true);

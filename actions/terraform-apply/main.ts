@@ -13,7 +13,7 @@ import {
 } from '../../shared/workspace.js';
 import { planMarker, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
-import { createGcp } from '../../shared/gcp/index.js';
+import { createGcp, jsonKeyForP12 } from '../../shared/gcp/index.js';
 import type { GeneratedRoot } from '../../shared/terraform/root.js';
 import {
   ApplyRun,
@@ -30,12 +30,16 @@ import {
 export { KEY_FILE_NAME, MODES, runnerPoolYaml } from './modes.js';
 export type { Mode, PlanComments, TerraformApplyDeps } from './modes.js';
 
-/** The key file the module reads, copied to a fixed path (and removed at the end when we made it). */
+/**
+ * The key file the module reads, copied to a fixed path (and removed at the end when we made it). A key converted
+ * from P12 goes into its own directory (mode 0700) under the same fixed place, so plan and apply name one path.
+ */
 function prepareKeyFile(
   io: ActionIO,
   gcpCredentials: string,
   stableDir: string,
-): { path: string; created: boolean; secrets: string[] } {
+  fromP12 = false,
+): { path: string; dir?: string; created: boolean; secrets: string[] } {
   let text = '';
   if (gcpCredentials) {
     text = gcpCredentials.trim().startsWith('{')
@@ -64,11 +68,14 @@ function prepareKeyFile(
   } catch {
     /* the module will report an unreadable key */
   }
-  // A private directory (0700, this user's, not a symbolic link): the key is mode 0600 inside it.
+  // A private directory (0700, this user's, not a symbolic link): the key is mode 0600 inside it; a key converted
+  // from P12 goes into a private directory of its own there.
   ensurePrivateDir(stableDir);
-  const path = join(stableDir, KEY_FILE_NAME);
+  const dir = fromP12 ? join(stableDir, 'gitspaces-p12-key') : undefined;
+  if (dir) ensurePrivateDir(dir);
+  const path = join(dir ?? stableDir, KEY_FILE_NAME);
   writeFileSync(path, text, { mode: 0o600 });
-  return { path, created: true, secrets };
+  return { path, dir, created: true, secrets };
 }
 
 /** The Infra Config YAML configure-infra wrote (the module's input); its secrets are masked at once. */
@@ -225,7 +232,7 @@ async function prepareState(
 export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const inp = io.inputs;
-  const gcpCredentials = inp.secret('gcp-credentials');
+  const givenCredentials = inp.secret('gcp-credentials');
   const githubToken = inp.secret('github-token') || io.env.GITHUB_TOKEN || '';
   if (githubToken) io.log.mask(githubToken);
   inp.secret('harness-api-key');
@@ -240,11 +247,27 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     ]);
 
   const { setupYaml, secrets } = await readInfraConfig(io, i.infraConfigPath);
-  const key = prepareKeyFile(io, gcpCredentials, i.stableDir);
-  secrets.push(...key.secrets);
-  // The plan file lives outside the work tree; it, .terraform and the key copy go at the end or on a signal.
+  // A P12 key becomes the equivalent JSON key (in memory) for every client and for Terraform.
+  const fromP12 = await jsonKeyForP12({
+    keyJson: givenCredentials,
+    env: io.env,
+    log: io.log,
+    clock: io.clock,
+    serviceAccountEmail: inp.optional('gcp-service-account-email') || config.gcp.service_account_email,
+  });
+  const gcpCredentials = fromP12 ?? givenCredentials;
+  // The plan file lives outside the work tree; it, .terraform and the key copy go at the end or on a signal
+  // (the handlers are in place before the key is written).
   const scratch = createScratch(io.env, i.workdir);
-  scratch.track(key.path);
+  let key: ReturnType<typeof prepareKeyFile>;
+  try {
+    key = prepareKeyFile(io, gcpCredentials, i.stableDir, fromP12 !== undefined);
+  } catch (e) {
+    scratch.cleanup();
+    throw e;
+  }
+  scratch.track(key.dir ?? key.path);
+  secrets.push(...key.secrets);
   const run = newApplyRun(io, deps, config, i, {
     githubToken,
     gcpCredentials,

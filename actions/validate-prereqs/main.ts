@@ -48,6 +48,7 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
   const startedAt = io.clock.now();
   const inp = io.inputs;
   const keyJson = inp.secret('gcp-credentials');
+  const serviceAccountEmail = inp.optional('gcp-service-account-email');
   const harnessApiKey = inp.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
   if (harnessApiKey) io.log.mask(harnessApiKey);
   const configPath = inp.optional('config', 'gitspaces.yaml');
@@ -73,6 +74,7 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
     log: io.log,
     clock: io.clock,
     keyJson: keyJson || undefined,
+    serviceAccountEmail: serviceAccountEmail || undefined,
     harnessApiKey: harnessApiKey || undefined,
     enableApis,
     exec: deps.exec,

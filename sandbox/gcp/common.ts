@@ -110,6 +110,8 @@ export function verifyKeyJwt(
   if (iss !== world.clientEmail)
     return { ok: false, reason: 'Invalid grant: account not found', kind: 'key' };
   const keyState = world.scn.serviceAccount.keyState;
+  // `kid` is optional (RFC 7515 4.1.4): without it Google checks the signature against the account's keys (a
+  // P12 key, which carries no key id, signs so); a kid naming another key fails.
   if (d.header.kid !== undefined && d.header.kid !== world.keyId)
     return { ok: false, reason: 'Invalid JWT Signature.', kind: 'signature' };
   if (keyState === 'deleted') return { ok: false, reason: 'Invalid JWT Signature.', kind: 'key' };

@@ -1,6 +1,25 @@
 import { Req, Res, Router, googleError } from '../core/http.js';
 import { Json, apiGuard, hasPermission, ok, permissionDenied, GcpFamily } from './common.js';
 import type { GcpWorld } from './state.js';
+import { createPrivateKey } from 'node:crypto';
+import { selfSignedCertificatePem } from './x509.js';
+
+const certificates = new WeakMap<GcpWorld, string>();
+/** The issued key's X.509 certificate (made once per world), as keys.get returns it with TYPE_X509_PEM_FILE. */
+function certificateOf(world: GcpWorld, validBefore: string): string {
+  let pem = certificates.get(world);
+  if (!pem) {
+    pem = selfSignedCertificatePem({
+      privateKey: createPrivateKey(world.privateKeyPem),
+      commonName: world.clientId,
+      serial: Buffer.from(world.keyId.slice(0, 16), 'hex'),
+      notBefore: world.keyCreatedAt,
+      notAfter: Date.parse(validBefore) || Date.parse('9999-12-31T23:59:59Z'),
+    });
+    certificates.set(world, pem);
+  }
+  return pem;
+}
 
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -84,7 +103,19 @@ function serviceAccountRoutes(r: Router, world: GcpWorld): void {
     const name = `${saPath(world.clientEmail)}/keys/${keyId}`;
     if (keyId !== world.keyId || world.scn.serviceAccount.keyState === 'deleted')
       return googleError(404, `Service account key ${name} does not exist.`, 'notFound');
-    return ok(userKey());
+    // publicKeyType: TYPE_NONE (default, no public key) or TYPE_X509_PEM_FILE (publicKeyData: base64 of the
+    // PEM certificate). IAM REST reference, projects.serviceAccounts.keys.get.
+    const type = req.query.get('publicKeyType') ?? 'TYPE_NONE';
+    const key = userKey();
+    if (type === 'TYPE_X509_PEM_FILE')
+      key.publicKeyData = Buffer.from(certificateOf(world, String(key.validBeforeTime))).toString('base64');
+    else if (type !== 'TYPE_NONE')
+      return googleError(
+        400,
+        `Invalid value at 'public_key_type' (type.googleapis.com/google.iam.admin.v1.ServiceAccountPublicKeyType), "${type}"`,
+        'badRequest',
+      );
+    return ok(key);
   });
 }
 

@@ -1,6 +1,7 @@
 import { Req, Res, Router } from '../core/http.js';
 import { Json } from './common.js';
 import type { GcpWorld } from './state.js';
+import { GUEST_ATTRIBUTES_DISABLED, guestAttributesEnabled } from './guest-limits.js';
 
 const V1 = '/vm/{project}/{zone}/{name}/computeMetadata/v1';
 
@@ -63,9 +64,14 @@ export function metadataRouter(world: GcpWorld): Router {
     const v = x?.attrs[req.params.key as string];
     return v === undefined ? notFoundHtml(req.path) : text(v);
   });
+  // Guest attributes: off (403) without enable-guest-attributes, writes limited (sandbox/gcp/guest-limits.ts).
+  const guestOff = (x: NonNullable<ReturnType<typeof inst>>): Res | undefined =>
+    guestAttributesEnabled(x.attrs) ? undefined : text(GUEST_ATTRIBUTES_DISABLED, 403);
   r.get(`${V1}/instance/guest-attributes/{ns}/`, (req) => {
     const x = inst(req);
     if (!x) return notFoundHtml(req.path);
+    const off = guestOff(x);
+    if (off) return off;
     const ns = req.params.ns as string;
     const keys = Object.keys(world.guestAttributes(x.path))
       .filter((k) => k.startsWith(`${ns}/`))
@@ -74,12 +80,19 @@ export function metadataRouter(world: GcpWorld): Router {
   });
   r.get(`${V1}/instance/guest-attributes/{ns}/{key}`, (req) => {
     const x = inst(req);
+    const off = x && guestOff(x);
+    if (off) return off;
     const v = x ? world.guestAttributes(x.path)[`${req.params.ns}/${req.params.key}`] : undefined;
     return v === undefined ? notFoundHtml(req.path) : text(v);
   });
   r.put(`${V1}/instance/guest-attributes/{ns}/{key}`, (req) => {
     const x = inst(req);
     if (!x) return notFoundHtml(req.path);
+    const off = guestOff(x);
+    if (off) return off;
+    const key = `${req.params.ns}/${req.params.key}`;
+    // Over the limits the write is answered like any other and dropped.
+    if (!world.guestWrites.admit(x.path, key, world.now())) return text('');
     world.setGuestAttribute(
       x.path,
       `${req.params.ns}/${req.params.key}`,
@@ -90,6 +103,9 @@ export function metadataRouter(world: GcpWorld): Router {
   r.delete(`${V1}/instance/guest-attributes/{ns}/{key}`, (req) => {
     const x = inst(req);
     if (!x) return notFoundHtml(req.path);
+    const off = guestOff(x);
+    if (off) return off;
+    if (!world.guestWrites.admit(x.path, `${req.params.ns}/${req.params.key}`, world.now())) return text('');
     const m = world.guest.get(x.path);
     if (m) delete m[`${req.params.ns}/${req.params.key}`];
     return text('');

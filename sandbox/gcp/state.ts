@@ -2,6 +2,7 @@ import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GcpScenario, Scenario } from '../scenario.js';
+import { GuestWriteLimiter } from './guest-limits.js';
 
 /**
  * The emulated Google Cloud project: identity (the service-account key the sandbox issued, keyless files),
@@ -123,6 +124,8 @@ export class GcpWorld implements GcpState {
   readonly certs = new Map<string, CertRecord>();
   readonly dnsAuthorizations = new Map<string, Record<string, unknown>>();
   readonly guest = new Map<string, Record<string, string>>();
+  /** The metadata server's guest-attribute write limits, per VM (sandbox/gcp/guest-limits.ts). */
+  readonly guestWrites = new GuestWriteLimiter();
   /** The emulators' clock (operation lag, propagation, certificate provisioning); tests may replace it. */
   now: () => number = () => Date.now();
   private counter = 0;

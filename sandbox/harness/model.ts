@@ -222,6 +222,13 @@ export class HarnessModel implements HarnessState {
       }
       if (!vm.runners.some((r) => r.healthy)) reasons.push('no healthy VM runner');
       const connected = vm.delegates.filter((d) => this.delegateConnected(d));
+      // The delegate drives the runner at RUNNER_URL: a name that does not resolve on its Docker network
+      // (sandbox/vm/docker-state.ts, dnsNamesOf) leaves the gateway with no runner to talk to.
+      const unreachable = connected.find((d) => d.reachesRunner === false);
+      if (connected.length && connected.every((d) => d.reachesRunner === false) && unreachable)
+        reasons.push(
+          `delegate ${unreachable.name} cannot reach the runner at ${unreachable.runnerUrl || '(no RUNNER_URL)'}: the name does not resolve on its Docker network`,
+        );
       const elsewhere = vm.delegates.find((d) => !this.reachesThisManager(d.managerUrl));
       if (connected.length === 0)
         reasons.push(

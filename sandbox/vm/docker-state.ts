@@ -13,6 +13,8 @@ export interface StandInContainer {
   labels: Record<string, string>;
   network: string;
   hostname: string;
+  /** --network-alias values (absent in state files written before the stand-in knew the flag). */
+  aliases?: string[];
   ports: string[];
   volumes: string[];
   restart: string;
@@ -100,4 +102,38 @@ export function runnerHealth(
   }
   if (!scenarioHealthy) return { healthy: false, reason: 'runner unhealthy (scenario)' };
   return { healthy: true, reason: 'OK' };
+}
+
+/** The Docker Engine version the simulated VM runs when the scenario names none. */
+export const DEFAULT_DOCKER_VERSION = '27.0.0';
+
+function versionAtLeast(version: string, major: number, minor: number): boolean {
+  const [a = 0, b = 0] = version.split('.').map((x) => parseInt(x, 10) || 0);
+  return a > major || (a === major && b >= minor);
+}
+
+/**
+ * The names other containers on the same user-defined network resolve to this container (Docker's embedded DNS):
+ * its name and its network aliases on every version; its --hostname only from Docker 20.10, which added the
+ * hostname as an alias (moby/moby#39204; thaJeztah in moby/moby#42027: "before docker 20.10, hostname was only
+ * setting hostname for the container, and it was not used for DNS resolution"). On the default `bridge` network
+ * there is no embedded DNS: nothing resolves by name.
+ */
+export function dnsNamesOf(c: StandInContainer, dockerVersion: string): string[] {
+  if (['bridge', 'host', 'none'].includes(c.network)) return [];
+  const names = [c.name, ...(c.aliases ?? [])];
+  if (c.hostname && versionAtLeast(dockerVersion, 20, 10)) names.push(c.hostname);
+  return names;
+}
+
+/** The running container `host` resolves to from a container on `network`, if any. */
+export function resolveOnNetwork(
+  s: StandInDockerState,
+  network: string,
+  host: string,
+  dockerVersion: string,
+): StandInContainer | undefined {
+  return s.containers.find(
+    (c) => c.running && c.network === network && dnsNamesOf(c, dockerVersion).includes(host),
+  );
 }

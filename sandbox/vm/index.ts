@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { World } from '../world.js';
 import type { DelegateContainer, RunnerContainer, VmMachineInfo, VmState } from './state.js';
 import {
+  DEFAULT_DOCKER_VERSION,
   isDelegateContainer,
   isRunnerContainer,
   readDockerState,
+  resolveOnNetwork,
   runnerHealth,
   writeDockerState,
 } from './docker-state.js';
@@ -41,6 +43,8 @@ export interface VmRootOptions {
   /** The script's poll interval in seconds (real VMs: 2) and how many /healthz attempts it makes. */
   pollIntervalSeconds?: number;
   healthAttempts?: number;
+  /** The Docker Engine version the stand-in docker reports (and whose name resolution the sandbox models). */
+  dockerVersion?: string;
 }
 
 /**
@@ -69,6 +73,7 @@ export function prepareVmRoot(opts: VmRootOptions): Record<string, string> {
     GITSPACES_HEALTH_ATTEMPTS: String(opts.healthAttempts ?? 30),
     GITSPACES_SIM_RUNNER_HEALTHY: String(opts.runnerHealthy ?? true),
   };
+  if (opts.dockerVersion) env.GITSPACES_SIM_DOCKER_VERSION = opts.dockerVersion;
   if (opts.metadataUrl) env.GITSPACES_SIM_METADATA_URL = opts.metadataUrl;
   if (opts.metadataDir) env.GITSPACES_SIM_METADATA_DIR = opts.metadataDir;
   return env;
@@ -125,6 +130,8 @@ interface Machine {
   timer?: NodeJS.Timeout;
   lastExit?: number | null;
   log: string;
+  /** Serial port 1: the startup script's lines as google_metadata_script_runner logs them. */
+  serial: string;
   idleWaiters: (() => void)[];
 }
 
@@ -174,9 +181,18 @@ export class VmSimulation implements VmState {
 
   get delegates(): DelegateContainer[] {
     const out: DelegateContainer[] = [];
+    const version = this.world.scenario.vm.dockerVersion || DEFAULT_DOCKER_VERSION;
     for (const m of this.machines.values()) {
-      for (const c of readDockerState(m.root).containers) {
+      const state = readDockerState(m.root);
+      for (const c of state.containers) {
         if (!c.running || !isDelegateContainer(c)) continue;
+        let host = '';
+        try {
+          host = new URL(c.env.RUNNER_URL ?? '').hostname;
+        } catch {
+          // no usable RUNNER_URL: reaches nothing
+        }
+        const target = host ? resolveOnNetwork(state, c.network, host, version) : undefined;
         out.push({
           instance: m.path,
           name: c.env.DELEGATE_NAME ?? c.name,
@@ -189,11 +205,16 @@ export class VmSimulation implements VmState {
             .filter(Boolean),
           managerUrl: c.env.MANAGER_HOST_AND_PORT ?? '',
           runnerUrl: c.env.RUNNER_URL ?? '',
+          reachesRunner: !!target && isRunnerContainer(target),
           startedAt: c.startedAt,
         });
       }
     }
     return out;
+  }
+
+  serialOutput(instancePath: string): string {
+    return this.machines.get(instancePath)?.serial ?? '';
   }
 
   machine(instancePath: string): VmMachineInfo | undefined {
@@ -223,6 +244,7 @@ export class VmSimulation implements VmState {
         generation: 0,
         booting: false,
         log: '',
+        serial: '',
         idleWaiters: [],
       };
       mkdirSync(m.root, { recursive: true });
@@ -267,8 +289,10 @@ export class VmSimulation implements VmState {
           ? `${metadataBase.replace(/\/+$/, '')}/vm/${instance.project}/${instance.zone}/${instance.name}`
           : undefined,
         runnerHealthy: this.world.scenario.vm.runnerHealthy,
+        dockerVersion: this.world.scenario.vm.dockerVersion,
       });
       const run = runStartupScript(script, env);
+      this.serialLines(machine, generation, run.child, instance.name);
       machine.child = run.child;
       track(run.child);
       run.child.unref();
@@ -280,6 +304,24 @@ export class VmSimulation implements VmState {
       });
     }, bootMs);
     machine.timer.unref?.();
+  }
+
+  /**
+   * Copies the script's output to serial port 1 as it comes, line by line, the way google_metadata_script_runner
+   * logs startup-script output to the serial console (`<time> <host> google_metadata_script_runner[pid]:
+   * startup-script: <line>`; Compute Engine, "View startup script output": serial port 1).
+   */
+  private serialLines(m: Machine, generation: number, child: ChildProcess, host: string): void {
+    let partial = '';
+    const onData = (d: Buffer) => {
+      if (generation !== m.generation) return;
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines)
+        m.serial += `${new Date().toISOString()} ${host} google_metadata_script_runner[${child.pid ?? 0}]: startup-script: ${line}\n`;
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
   }
 
   private note(m: Machine, text: string): void {

@@ -23,6 +23,11 @@ export interface DelegateContainer {
   tags: string[];
   managerUrl: string;
   runnerUrl: string;
+  /**
+   * Whether RUNNER_URL's host resolves, on the delegate's network, to a running runner container (the VM
+   * simulation computes it with the VM's Docker version; undefined: not modelled, taken as reachable).
+   */
+  reachesRunner?: boolean;
   startedAt: number;
 }
 
@@ -38,6 +43,8 @@ export interface VmState {
   machine?(instancePath: string): VmMachineInfo | undefined;
   /** Resolves once no VM is booting. */
   whenIdle?(): Promise<void>;
+  /** What the VM wrote to serial port 1 so far (the startup script's output, as GCE's script runner logs it). */
+  serialOutput?(instancePath: string): string;
 }
 
 export interface VmMachineInfo {

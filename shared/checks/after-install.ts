@@ -3,7 +3,7 @@
  * what each observes in one poll. install-runner (shared/runner/install.ts) waits on them in this order, each
  * until it passes or its timeout, and reports them with their catalog ids and titles.
  */
-import { BOOTSTRAP_STEPS, GUEST_NAMESPACE } from '../runner/bootstrap.js';
+import { BOOTSTRAP_STEPS, GUEST_NAMESPACE, PROGRESS_KEY } from '../runner/bootstrap.js';
 import type { DelegateGroupSummary, TypesCDEGateway } from '../harness/types.js';
 import type { Observation } from '../retry.js';
 import { catalogEntry } from './catalog.js';
@@ -20,7 +20,10 @@ export const AFTER_INSTALL_GATES = {
   gateway: gate('GW-101'),
 } as const;
 
-/** The runner VM's bootstrap progress as its guest attributes report it (`gitspaces/<key>`). */
+/**
+ * The runner VM's bootstrap progress as its guest attributes report it: `gitspaces/progress` (bootstrap v2: every
+ * key as a `key=value` line in one attribute), or one attribute per key (`gitspaces/<key>`, bootstrap v1).
+ */
 export interface BootstrapProgress {
   runId?: string;
   steps: Partial<Record<string, string>>;
@@ -33,7 +36,13 @@ export interface BootstrapProgress {
 }
 
 export function parseProgress(attrs: Record<string, string>): BootstrapProgress {
-  const get = (k: string) => attrs[`${GUEST_NAMESPACE}/${k}`];
+  const combined = attrs[`${GUEST_NAMESPACE}/${PROGRESS_KEY}`];
+  const lines = new Map<string, string>();
+  for (const line of (combined ?? '').split(/\r?\n/)) {
+    const eq = line.indexOf('=');
+    if (eq > 0) lines.set(line.slice(0, eq), line.slice(eq + 1));
+  }
+  const get = (k: string) => (combined !== undefined ? lines.get(k) : attrs[`${GUEST_NAMESPACE}/${k}`]);
   const steps: Record<string, string> = {};
   for (const s of BOOTSTRAP_STEPS) {
     const v = get(s);

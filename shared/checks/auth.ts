@@ -9,7 +9,7 @@ function describeCredentials(ctx: PreflightContext): string {
   const c = ctx.gcp.gcp.credentials;
   switch (c.kind) {
     case 'service_account':
-      return `service-account key ${c.privateKeyId.slice(0, 8)}… for ${c.clientEmail} (${c.source})`;
+      return `${c.format === 'p12' ? 'P12 ' : ''}service-account key ${c.privateKeyId ? `${c.privateKeyId.slice(0, 8)}…` : '(id not found in IAM)'} for ${c.clientEmail} (${c.source})`;
     case 'external_account':
       return `keyless: external_account (Workload Identity Federation${c.serviceAccountEmail ? `, impersonating ${c.serviceAccountEmail}` : ''}) from ${c.source}`;
     case 'authorized_user':
@@ -44,6 +44,12 @@ export const AUTH_002: PreflightCheck = {
     const auth = await gcpAuth(ctx);
     if (!auth.ok && auth.checkId === 'AUTH-002') return error(auth.observed, expected, auth.fix);
     const c = setup.gcp.credentials;
+    if (c.kind === 'service_account' && c.format === 'p12')
+      return warn(
+        `a P12 key for ${c.clientEmail} (${c.source}): accepted, converted to a JSON key in memory for the clients and Terraform`,
+        expected,
+        `Prefer a JSON key (\`gcloud iam service-accounts keys create key.json --iam-account=${c.clientEmail}\`, then delete the P12 key), or keyless authentication (google-github-actions/auth with Workload Identity Federation).`,
+      );
     if (c.kind === 'service_account') return ok(`JSON service-account key for ${c.clientEmail}`, expected);
     return ok(`no key file: ${c.kind} credentials`, expected);
   },
@@ -55,6 +61,10 @@ function keyRecord(ctx: PreflightContext): Promise<ServiceAccountKey | undefined
     const auth = await gcpAuth(ctx);
     if (!auth.ok || auth.gcp.credentials.kind !== 'service_account') return undefined;
     const c = auth.gcp.credentials;
+    if (!c.privateKeyId) {
+      // A P12 key whose id IAM would not tell (no iam.serviceAccountKeys.list / get).
+      throw new RemoteError('iam', 403, `cannot list the keys of ${c.clientEmail}`);
+    }
     return auth.gcp.iam.getServiceAccountKey(c.projectId, c.clientEmail, c.privateKeyId);
   });
 }

@@ -103,7 +103,7 @@ const ENTRIES: Entry[] = [
     id: 'AUTH-002',
     family: 'auth',
     phase: 'preflight',
-    title: 'Key is a JSON service-account key (not P12)',
+    title: 'Key is a JSON service-account key (a P12 key only with its account email)',
     uses: ['config', 'gcp'],
   },
   {
@@ -417,7 +417,11 @@ const ENTRIES: Entry[] = [
     phase: 'after-install',
     title: 'Runner VM bootstrapped and its /healthz answers OK',
     uses: ['config', 'gcp'],
-    permissions: ['compute.instances.getGuestAttributes'],
+    permissions: [
+      'compute.instances.getGuestAttributes',
+      'compute.instances.get',
+      'compute.instances.getSerialPortOutput (optional: a failure report GCE dropped is read there)',
+    ],
   },
   {
     id: 'DLG-101',

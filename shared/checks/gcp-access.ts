@@ -1,5 +1,6 @@
 import { ConfigurationError, RemoteError, errorMessage, isConfigurationError } from '../errors.js';
 import type { Gcp } from '../gcp/index.js';
+import { resolveP12KeyId } from '../gcp/iam.js';
 import { googleErrorMetadata, googleReason } from '../gcp/rest.js';
 import type { ServiceState } from '../gcp/serviceusage.js';
 import { waitFor } from '../retry.js';
@@ -83,7 +84,12 @@ export function gcpAuth(ctx: PreflightContext): Promise<GcpAuth> {
         fix: 'Fix the config (CFG-001).',
       };
     const cred = gcp.credentials;
-    if (cred.kind === 'service_account' && config && cred.projectId !== config.gcp.project_id) {
+    if (
+      cred.kind === 'service_account' &&
+      config &&
+      cred.projectId !== config.gcp.project_id &&
+      !(cred.format === 'p12' && cred.projectId === '-')
+    ) {
       return {
         ok: false,
         checkId: 'AUTH-001',
@@ -115,6 +121,19 @@ export function gcpAuth(ctx: PreflightContext): Promise<GcpAuth> {
         observed: `no token: ${errorMessage(e)}`,
         fix: 'Check that the Google token endpoint is reachable from the machine that runs the job (proxy, firewall), then run again.',
       };
+    }
+    if (cred.kind === 'service_account' && cred.format === 'p12') {
+      // The P12 key's id, from IAM's key list by its public key: AUTH-003 reads that key's state.
+      try {
+        await resolveP12KeyId(gcp.iam, cred);
+      } catch (e) {
+        if (isConfigurationError(e)) {
+          const ce = e as ConfigurationError;
+          return { ok: false, checkId: 'AUTH-003', observed: ce.message, fix: ce.fix ?? KEY_REJECTED_FIX };
+        }
+        if (!(e instanceof RemoteError && e.status === 403)) throw e;
+        // IAM does not let the account read its own keys: AUTH-003 says so; the key works nonetheless.
+      }
     }
     return { ok: true, gcp, project };
   });

@@ -88,6 +88,8 @@ export interface PreflightOptions {
   clock?: Clock;
   /** The gcp-credentials input (JSON key text, base64, or a path); empty: GOOGLE_APPLICATION_CREDENTIALS or keyless. */
   keyJson?: string;
+  /** The gcp-service-account-email input: a P12 key's account (else the config's gcp.service_account_email). */
+  serviceAccountEmail?: string;
   harnessApiKey?: string;
   enableApis?: boolean;
   enableDeadlineMs?: number;
@@ -127,7 +129,11 @@ export async function createPreflightContext(opts: PreflightOptions): Promise<Pr
   const { config, issues } = await loadConfigForPreflight(opts.configPath, opts.configText);
   let gcp: GcpSetup;
   try {
-    gcp = { ok: true, gcp: createGcp({ keyJson: opts.keyJson, env: opts.env, log: opts.log, clock }) };
+    const serviceAccountEmail = opts.serviceAccountEmail || config?.gcp.service_account_email;
+    gcp = {
+      ok: true,
+      gcp: createGcp({ keyJson: opts.keyJson, env: opts.env, log: opts.log, clock, serviceAccountEmail }),
+    };
   } catch (e) {
     if (!isConfigurationError(e)) throw e;
     const ce = e as ConfigurationError;

@@ -322,6 +322,17 @@ export const configSchema = z.strictObject({
         ),
       ),
     credentials: z.enum(['key', 'keyless']).default('key'),
+    /** The service account a P12 key belongs to (the file does not say); ignored for JSON keys and keyless. */
+    service_account_email: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.gserviceaccount\.com$/,
+        fx(
+          "expected a service account's email (SA_NAME@PROJECT.iam.gserviceaccount.com)",
+          'Copy it from IAM & Admin -> Service Accounts (the account the P12 key was created for).',
+        ),
+      )
+      .optional(),
   }),
   infrastructure: z.strictObject({
     identifier: ruled(

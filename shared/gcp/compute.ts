@@ -12,76 +12,17 @@ import { Logger, nullLogger } from '../logger.js';
 import { isRefusedUnapplied, isTransient, parseRetryAfter, retry, waitFor } from '../retry.js';
 import type { TokenSource } from './token.js';
 
-export type ComputeObject = Record<string, unknown>;
-
-export interface Quota {
-  metric: string;
-  limit: number;
-  usage: number;
-}
-export interface Region extends ComputeObject {
-  name: string;
-  status?: string;
-  zones?: string[];
-  quotas: Quota[];
-}
-export interface Zone extends ComputeObject {
-  name: string;
-  status?: string;
-  region?: string;
-}
-export interface Image extends ComputeObject {
-  name: string;
-  family?: string;
-  status?: string;
-  selfLink?: string;
-  deprecated?: { state?: string; replacement?: string };
-  licenses?: string[];
-}
-export interface Subnetwork extends ComputeObject {
-  name: string;
-  region?: string;
-  network?: string;
-  ipCidrRange?: string;
-  purpose?: string;
-  selfLink?: string;
-}
-export interface MetadataItem {
-  key: string;
-  value?: string;
-}
-export interface Instance extends ComputeObject {
-  name: string;
-  id?: string;
-  status?: string;
-  zone?: string;
-  selfLink?: string;
-  labels?: Record<string, string>;
-  tags?: { items?: string[]; fingerprint?: string };
-  metadata?: { fingerprint?: string; items?: MetadataItem[] };
-  networkInterfaces?: {
-    networkIP?: string;
-    network?: string;
-    subnetwork?: string;
-    accessConfigs?: { natIP?: string }[];
-  }[];
-}
-export interface Operation extends ComputeObject {
-  name: string;
-  status?: 'PENDING' | 'RUNNING' | 'DONE' | string;
-  zone?: string;
-  region?: string;
-  targetLink?: string;
-  operationType?: string;
-  httpErrorStatusCode?: number;
-  error?: { errors?: { code?: string; message?: string }[] };
-}
-
-/** A metadata change: a value sets the key, null deletes it. */
-export interface MetadataChange {
-  key: string;
-  value: string | null;
-}
+export * from './compute-types.js';
+import type {
+  ComputeObject,
+  Image,
+  Instance,
+  MetadataChange,
+  Operation,
+  Region,
+  Subnetwork,
+  Zone,
+} from './compute-types.js';
 
 /** One resource found by aggregatedList: `scope` is `zones/<z>`, `regions/<r>` or `global`. */
 export interface AggregatedItem {
@@ -123,6 +64,7 @@ interface InstancesClientLike extends GetClient, AggregatedClient {
   setMetadata(req: Req, opts?: CallOpts): LroResult;
   reset(req: Req, opts?: CallOpts): LroResult;
   getGuestAttributes(req: Req, opts?: CallOpts): Promise<[ComputeObject, ...unknown[]]>;
+  getSerialPortOutput(req: Req, opts?: CallOpts): Promise<[ComputeObject, ...unknown[]]>;
 }
 interface ImagesClientLike extends GetClient, ListClient {
   getFromFamily(req: Req, opts?: CallOpts): Promise<[ComputeObject, ...unknown[]]>;
@@ -440,6 +382,24 @@ export class ComputeApi {
       if (e instanceof RemoteError && e.status === 404) return {};
       throw e;
     }
+  }
+
+  /**
+   * Serial port 1 of an instance from byte `start` on: its contents and the offset to read from next
+   * (instances.getSerialPortOutput). The startup script's output appears there.
+   */
+  async getSerialPortOutput(
+    project: string,
+    zone: string,
+    name: string,
+    start = 0,
+  ): Promise<{ contents: string; next: number }> {
+    const c = (await this.client('instances')) as InstancesClientLike;
+    const [out] = await this.call(`instances/${name} serial port 1`, true, () =>
+      c.getSerialPortOutput({ project, zone, instance: name, port: 1, start }, this.callOpts()),
+    );
+    const next = Number(out.next ?? start);
+    return { contents: String(out.contents ?? ''), next: Number.isFinite(next) ? next : start };
   }
 
   /**

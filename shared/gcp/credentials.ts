@@ -2,12 +2,17 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { Pkcs12Error, publicKeyFingerprint, readPkcs12PrivateKey } from './pkcs12.js';
 
 /**
  * Google credentials the actions accept: a service-account JSON key (input `gcp-credentials` or a key file named by
  * GOOGLE_APPLICATION_CREDENTIALS), or keyless credentials as google-github-actions/auth writes them
  * (an `external_account` file: Workload Identity Federation), or gcloud's `authorized_user` ADC file.
- * P12 keys are refused with an explanation: the Terraform module and the VM runner read JSON only.
+ * A P12 key (Harness's guide: "usually in the form of a JSON or P12 file") is accepted with the service account's
+ * email, which the file does not hold: its private key is read (shared/gcp/pkcs12.ts, password `notasecret`) and
+ * the clients use it like a JSON key's; its key id is looked up in IAM by the public key (resolveP12KeyId), after
+ * which `json` is the equivalent JSON key for Terraform and the runner. Only in memory, or in the 0600 files those
+ * already write and remove.
  */
 export type Credentials = ServiceAccountCredentials | ExternalAccountCredentials | AuthorizedUserCredentials;
 
@@ -23,6 +28,10 @@ export interface ServiceAccountCredentials {
   tokenUri: string;
   /** The key JSON as given (for tools that need the file, e.g. Terraform's `credentials`). Secret. */
   json: string;
+  /** `p12`: read from a PKCS#12 file; privateKeyId is '' until resolveP12KeyId found it in IAM. */
+  format?: 'json' | 'p12';
+  /** SHA-256 of the public key (DER SubjectPublicKeyInfo), for P12 keys: what IAM's certificate is matched by. */
+  publicKeyFingerprint?: string;
 }
 
 export interface ExternalAccountCredentials {
@@ -67,7 +76,13 @@ export interface LoadCredentialsOptions {
   log: Logger;
   /** Name of the input, for messages. Default `gcp-credentials`. */
   inputName?: string;
+  /** The service account's email for a P12 key (config gcp.service_account_email or its input). */
+  serviceAccountEmail?: string;
 }
+
+/** Where a P12 key's email comes from, for messages. */
+export const P12_EMAIL_SOURCES =
+  'gcp.service_account_email in gitspaces.yaml, or the gcp-service-account-email input';
 
 /** Env variables naming a credential file, in the order they are consulted. */
 export const CREDENTIAL_FILE_ENV = [
@@ -92,9 +107,8 @@ const CREATE_JSON_KEY_FIX =
   'or authenticate keyless with google-github-actions/auth before this step.';
 
 const P12_FIX =
-  'Use a JSON key instead: the Gitspaces Terraform module passes the key file to the Google provider as `credentials` and the VM runner ' +
-  'loads it with option.WithCredentialsFile; both read JSON keys only, so a P12 key cannot work even though the Harness docs mention it. ' +
-  'Create one with `gcloud iam service-accounts keys create key.json --iam-account=SA_EMAIL` (or Console -> Keys -> Add key -> JSON).';
+  `A P12 key does not say which service account it belongs to: set ${P12_EMAIL_SOURCES} to its email (SA_NAME@PROJECT.iam.gserviceaccount.com). ` +
+  'Better, use a JSON key (`gcloud iam service-accounts keys create key.json --iam-account=SA_EMAIL`) or keyless authentication (google-github-actions/auth).';
 
 /** Masks a secret and each of its lines (a PEM printed line by line must not leak either). */
 export function maskSecret(log: Logger, secret: string | undefined): void {
@@ -113,13 +127,14 @@ export function loadCredentials(opts: LoadCredentialsOptions): Credentials {
   const { env, log } = opts;
   const inputName = opts.inputName ?? 'gcp-credentials';
   const raw = opts.keyJson?.trim();
+  const email = opts.serviceAccountEmail?.trim() || undefined;
   if (raw) {
     log.mask(raw);
-    return fromInput(raw, `input ${inputName}`, log, env);
+    return fromInput(raw, `input ${inputName}`, log, env, email);
   }
   for (const name of CREDENTIAL_FILE_ENV) {
     const path = env[name];
-    if (path) return fromFile(path, `file ${path} (${name})`, log, env);
+    if (path) return fromFile(path, `file ${path} (${name})`, log, env, email);
   }
   const home = env.HOME || env.USERPROFILE;
   if (home) {
@@ -143,17 +158,27 @@ function fromInput(
   source: string,
   log: Logger,
   env: LoadCredentialsOptions['env'],
+  email: string | undefined,
 ): Credentials {
-  if (isP12Path(raw)) throw p12Error(source);
-  if (looksLikePkcs12Binary(raw)) throw p12Error(source);
+  if (looksLikePkcs12Binary(raw)) {
+    // Bytes read as UTF-8 text lose what is not valid UTF-8 (U+FFFD): such a file cannot be read back.
+    if (email && raw.includes('\ufffd'))
+      throw new ConfigurationError(
+        'AUTH_KEY_INVALID',
+        `The P12 key from ${source} was passed as text and is damaged (binary bytes do not survive as a string).`,
+        'Pass it base64-encoded (`base64 -w0 key.p12`, stored as the secret) or as a path to the file.',
+      );
+    return fromP12(Buffer.from(raw, 'latin1'), source, log, env, email);
+  }
   if (!raw.startsWith('{')) {
     // A path to a key file?
     if (raw.length < 1024 && !raw.includes('\n') && isFile(raw))
-      return fromFile(raw, `file ${raw} (${source})`, log, env);
+      return fromFile(raw, `file ${raw} (${source})`, log, env, email);
+    if (isP12Path(raw)) throw p12Error(source, `the file ${raw} does not exist`);
     // Base64 of the JSON key (google-github-actions/auth accepts that too) or of a P12 file.
     const decoded = decodeBase64(raw);
     if (decoded) {
-      if (looksLikePkcs12Bytes(decoded)) throw p12Error(source);
+      if (looksLikePkcs12Bytes(decoded)) return fromP12(decoded, `${source} (base64)`, log, env, email);
       const text = decoded.toString('utf8').trim();
       if (text.startsWith('{')) {
         log.mask(text);
@@ -169,8 +194,8 @@ function fromFile(
   source: string,
   log: Logger,
   env: LoadCredentialsOptions['env'],
+  email?: string,
 ): Credentials {
-  if (isP12Path(path)) throw p12Error(source);
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -182,12 +207,12 @@ function fromFile(
       'Point the variable at an existing credential file (google-github-actions/auth writes one and sets it), or pass a JSON key in the gcp-credentials input.',
     );
   }
-  if (looksLikePkcs12Bytes(buf)) throw p12Error(source);
+  if (looksLikePkcs12Bytes(buf)) return fromP12(buf, source, log, env, email);
   const text = buf.toString('utf8').trim();
   log.mask(text);
   if (!text.startsWith('{')) {
     const decoded = decodeBase64(text);
-    if (decoded && looksLikePkcs12Bytes(decoded)) throw p12Error(source);
+    if (decoded && looksLikePkcs12Bytes(decoded)) return fromP12(decoded, source, log, env, email);
   }
   return parseJson(text, source, log, env, path);
 }
@@ -443,10 +468,81 @@ function looksLikePkcs12Binary(s: string): boolean {
   );
 }
 
-function p12Error(source: string): ConfigurationError {
+function p12Error(source: string, why: string): ConfigurationError {
   return new ConfigurationError(
     'AUTH_P12',
-    `The Google credentials from ${source} are a P12 (PKCS#12) key, not a JSON key.`,
+    `The Google credentials from ${source} are a P12 (PKCS#12) key, and ${why}.`,
     P12_FIX,
+  );
+}
+
+const SA_EMAIL_RE = /^[a-z0-9][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.gserviceaccount\.com$/;
+
+/**
+ * A P12 key with the service account's email: its private key, masked at once (the PEM and the file's bytes
+ * as base64). The key id is unknown until resolveP12KeyId looks the public key up in IAM.
+ */
+function fromP12(
+  bytes: Buffer,
+  source: string,
+  log: Logger,
+  env: LoadCredentialsOptions['env'],
+  email: string | undefined,
+): ServiceAccountCredentials {
+  log.mask(bytes.toString('base64'));
+  if (!email) throw p12Error(source, `it holds no service-account email: set ${P12_EMAIL_SOURCES}`);
+  if (!SA_EMAIL_RE.test(email))
+    throw new ConfigurationError(
+      'AUTH_P12',
+      `The service-account email "${email}" for the P12 key from ${source} is not a service account's email.`,
+      `Set ${P12_EMAIL_SOURCES} to the email of the service account the key belongs to (SA_NAME@PROJECT.iam.gserviceaccount.com).`,
+    );
+  let pem: string;
+  let fp: string;
+  const password = env.GITSPACES_P12_PASSWORD || 'notasecret';
+  if (env.GITSPACES_P12_PASSWORD) log.mask(password);
+  try {
+    const r = readPkcs12PrivateKey(bytes, password);
+    pem = r.pem;
+    fp = publicKeyFingerprint(r.key);
+  } catch (e) {
+    if (!(e instanceof Pkcs12Error)) throw e;
+    throw new ConfigurationError(
+      'AUTH_KEY_INVALID',
+      `The P12 key from ${source} cannot be read: ${e.message}.`,
+      `Google's P12 keys use the password "notasecret"; a re-exported file with another one needs GITSPACES_P12_PASSWORD. ${P12_FIX}`,
+    );
+  }
+  maskSecret(log, pem);
+  const c: ServiceAccountCredentials = {
+    kind: 'service_account',
+    format: 'p12',
+    source,
+    projectId: projectFromEmail(email) ?? projectFromEnv(env) ?? '-',
+    clientEmail: email,
+    privateKeyId: '',
+    privateKey: pem,
+    tokenUri: 'https://oauth2.googleapis.com/token',
+    json: '',
+    publicKeyFingerprint: fp,
+  };
+  c.json = serviceAccountJson(c);
+  maskSecret(log, c.json);
+  return c;
+}
+
+/** The JSON key equivalent to service-account credentials (what Terraform's `credentials` and the runner read). */
+export function serviceAccountJson(c: ServiceAccountCredentials): string {
+  return JSON.stringify(
+    {
+      type: 'service_account',
+      project_id: c.projectId,
+      private_key_id: c.privateKeyId,
+      private_key: c.privateKey,
+      client_email: c.clientEmail,
+      token_uri: c.tokenUri,
+    },
+    null,
+    2,
   );
 }

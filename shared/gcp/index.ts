@@ -5,7 +5,8 @@ import { CertificateManager } from './certmanager.js';
 import { CloudDns } from './clouddns.js';
 import { ComputeApi } from './compute.js';
 import { Credentials, loadCredentials } from './credentials.js';
-import { Iam } from './iam.js';
+import { Iam, resolveP12KeyId } from './iam.js';
+import { ConfigurationError } from '../errors.js';
 import { ResourceManager } from './resourcemanager.js';
 import { GcpRest } from './rest.js';
 import { ServiceUsage } from './serviceusage.js';
@@ -48,6 +49,8 @@ export interface CreateGcpOptions {
   inputName?: string;
   /** For reproducible retry jitter in tests. */
   random?: () => number;
+  /** The service account a P12 key belongs to (config gcp.service_account_email or its input). */
+  serviceAccountEmail?: string;
 }
 
 /**
@@ -63,6 +66,7 @@ export function createGcp(opts: CreateGcpOptions): Gcp {
     env: opts.env,
     log: opts.log,
     inputName: opts.inputName,
+    serviceAccountEmail: opts.serviceAccountEmail,
   });
   const tokenSource = createTokenSource(credentials, {
     endpoints,
@@ -86,4 +90,33 @@ export function createGcp(opts: CreateGcpOptions): Gcp {
     projectId: credentials.projectId,
     close: () => compute.close(),
   };
+}
+
+/**
+ * For a P12 key: the equivalent JSON key (in memory), its key id looked up in IAM by the public key, so that
+ * Terraform and the runner, which read JSON keys only, can use it. The P12 key's own warning recommends a JSON
+ * key or keyless authentication. undefined for every other kind of credentials (left to their own handling);
+ * a P12 key without its email, unreadable, or unknown to IAM is a ConfigurationError.
+ */
+export async function jsonKeyForP12(opts: CreateGcpOptions): Promise<string | undefined> {
+  let credentials: Credentials;
+  try {
+    credentials = loadCredentials({ ...opts, inputName: opts.inputName });
+  } catch (e) {
+    if (e instanceof ConfigurationError && /P12/.test(`${e.code} ${e.message}`)) throw e;
+    return undefined;
+  }
+  if (credentials.kind !== 'service_account' || credentials.format !== 'p12') return undefined;
+  const gcp = createGcp(opts);
+  try {
+    const c = gcp.credentials as typeof credentials;
+    await resolveP12KeyId(gcp.iam, c);
+    opts.log.warning(
+      `The Google credentials are a P12 key (${c.clientEmail}, key ${c.privateKeyId.slice(0, 8)}…): converted to a JSON key in memory for the clients and Terraform. ` +
+        'Prefer a JSON key, or keyless authentication (google-github-actions/auth with Workload Identity Federation).',
+    );
+    return c.json;
+  } finally {
+    await gcp.close();
+  }
 }

@@ -149,7 +149,11 @@ export function signJwtAssertion(
   scope = CLOUD_PLATFORM_SCOPE,
 ): string {
   const iat = Math.floor(nowMs / 1000);
-  const header = { alg: 'RS256', typ: 'JWT', kid: c.privateKeyId };
+  // A P12 key's id is unknown until IAM was asked: Google's token endpoint takes an assertion without `kid`
+  // (RFC 7515: kid is optional) and checks it against the account's keys.
+  const header = c.privateKeyId
+    ? { alg: 'RS256', typ: 'JWT', kid: c.privateKeyId }
+    : { alg: 'RS256', typ: 'JWT' };
   const claims = { iss: c.clientEmail, scope, aud: audience, iat, exp: iat + 3600 };
   const unsigned = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
   const signature = createSign('RSA-SHA256').update(unsigned).sign(key);

@@ -5,7 +5,8 @@ import type { Logger } from '../logger.js';
 import type { CheckResult } from '../report/model.js';
 import { Observation, waitFor } from '../retry.js';
 import { docUrlFor } from '../checks/types.js';
-import { BOOTSTRAP_STEPS, GUEST_NAMESPACE } from './bootstrap.js';
+import { BOOTSTRAP_STEPS, GUEST_NAMESPACE, SERIAL_MARKERS } from './bootstrap.js';
+import { errorMessage } from '../errors.js';
 import {
   BootstrapProgress,
   GatewayView,
@@ -94,14 +95,89 @@ export interface GateContext {
   runId?: string;
 }
 
+/** What the VM's serial port 1 said about a bootstrap run: the script prints one of the markers as it ends. */
+export interface SerialVerdict {
+  failedStep?: string;
+  reason?: string;
+  done?: boolean;
+}
+
+/** The FAILED or DONE line of run `runId` in serial output, if any (`gitspaces-bootstrap: FAILED run=<id> step=<s>: <why>`). */
+export function serialVerdict(text: string, runId: string): SerialVerdict {
+  const out: SerialVerdict = {};
+  for (const line of text.split('\n')) {
+    const f = line.indexOf(`${SERIAL_MARKERS.failed} run=${runId} step=`);
+    if (f >= 0) {
+      const m = /step=([\w-]+): ?(.*)$/.exec(line.slice(f));
+      if (m) return { failedStep: m[1], reason: (m[2] ?? '').trim() };
+    }
+    const d = line.indexOf(`${SERIAL_MARKERS.done} run=${runId}`);
+    if (d >= 0 && /^\s*$/.test(line.slice(d + SERIAL_MARKERS.done.length + 5 + runId.length)))
+      out.done = true;
+  }
+  return out;
+}
+
+/**
+ * The signals besides guest attributes, which GCE may drop (10 writes a minute per VM): the instance's own state
+ * (a VM that stopped reports nothing) and serial port 1, where the script prints how its run ended. Read at each
+ * poll while the guest attributes show no end, so a failed bootstrap whose report was dropped fails the gate at
+ * the next poll instead of after runner-timeout.
+ */
+class OtherSignals {
+  private serialNext = 0;
+  private serialText = '';
+  private serialOff = false;
+
+  constructor(
+    private readonly ctx: GateContext,
+    private readonly runId: string,
+  ) {}
+
+  async read(): Promise<{ failedStep?: string; done?: boolean; state: string } | undefined> {
+    const { o, result } = this.ctx;
+    const { project, zone, name } = result.vm;
+    const inst = await o.compute.getInstance(project, zone, name);
+    if (!inst) return { failedStep: 'vm', state: `the VM ${name} no longer exists` };
+    if (inst.status && !['RUNNING', 'PROVISIONING', 'STAGING'].includes(inst.status))
+      return { failedStep: 'vm', state: `the VM ${name} is ${inst.status}: the bootstrap cannot finish` };
+    if (this.serialOff || !o.compute.getSerialPortOutput) return undefined;
+    try {
+      const out = await o.compute.getSerialPortOutput(project, zone, name, this.serialNext);
+      this.serialNext = out.next;
+      // Keep the last lines only: a marker is one line.
+      this.serialText = (this.serialText + out.contents).slice(-65_536);
+    } catch (e) {
+      // Serial port access may be denied (permission or org policy): guest attributes remain the signal.
+      this.serialOff = true;
+      o.log.debug(`Cannot read ${name}'s serial port output: ${errorMessage(e)}`);
+      return undefined;
+    }
+    const v = serialVerdict(this.serialText, this.runId);
+    // The script prints DONE only after every step and GET /healthz answered OK.
+    if (v.done && !v.failedStep)
+      return {
+        done: true,
+        state: `runner /healthz OK (from the VM's serial port 1; its guest-attribute report did not arrive)`,
+      };
+    if (!v.failedStep) return undefined;
+    return {
+      failedStep: v.failedStep,
+      state: `step ${v.failedStep}: failed:${v.reason ?? ''} (from the VM's serial port 1; its guest-attribute report did not arrive)`,
+    };
+  }
+}
+
 /** RUN-101: follows the bootstrap step by step, removes the secrets once consumed, then /healthz. */
 export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgress | undefined> {
   const { o, result, runId } = ctx;
   const { project, zone, name } = result.vm;
   const printed = new Map<string, string>();
+  const other = runId ? new OtherSignals(ctx, runId) : undefined;
   let failedStep: string | undefined;
   let lastWaiting = '';
-  const observe = async (): Promise<Observation<BootstrapProgress>> => {
+  /** The guest attributes now: printed, and the secrets removed once the VM reports them consumed. */
+  const readReport = async (): Promise<BootstrapProgress> => {
     const cur = parseProgress(await o.compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
     result.progress = cur;
     if (!runId || cur.runId === runId) {
@@ -113,7 +189,29 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
         );
       }
     }
-    const obs = observeRunner(cur, runId);
+    return cur;
+  };
+  const observe = async (): Promise<Observation<BootstrapProgress>> => {
+    let cur = await readReport();
+    let obs = observeRunner(cur, runId);
+    if (!obs.done && !obs.failed && other) {
+      const seen = await other.read();
+      // The script prints its end after its last report's write: read the report again before relying on the
+      // serial port (it was written between the two reads, or GCE dropped it).
+      if (seen) {
+        cur = await readReport();
+        obs = observeRunner(cur, runId);
+      }
+      if (seen && !obs.done && !obs.failed) {
+        if (seen.done) {
+          const p: BootstrapProgress = { ...cur, runId, status: 'ok', runnerHealth: 'ok' };
+          result.progress = p;
+          return { done: true, state: seen.state, value: p };
+        }
+        failedStep = seen.failedStep;
+        return { done: false, failed: true, state: seen.state };
+      }
+    }
     failedStep = obs.failedStep;
     if (runId && cur.runId !== runId && obs.state !== lastWaiting) o.log.info(`  ${name}: ${obs.state}`);
     lastWaiting = obs.state;
@@ -129,14 +227,17 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
         intervalMs: o.pollIntervalMs,
         clock: o.clock,
       });
-      return { observed: `bootstrap ok on ${name}, GET /healthz = OK`, value: p };
+      const via = p.steps['runner-health'] === 'ok' ? '' : ' (read from its serial port 1)';
+      return { observed: `bootstrap ok on ${name}, GET /healthz = OK${via}`, value: p };
     },
     (last) =>
-      failedStep
-        ? fixForStep(failedStep, name, zone)
-        : last.startsWith('VM rebooting')
-          ? `The VM never reported from the bootstrap script: check it booted (\`gcloud compute instances get-serial-port-output ${name} --zone ${zone}\`), that it can reach the metadata server, and the script's log (\`sudo journalctl -u google-startup-scripts\` over IAP SSH); then re-run install-runner, with a longer runner-timeout if the VM is slow to boot.`
-          : `The bootstrap was still running (${last}). Raise runner-timeout if the VM is slow (installing Docker takes minutes on a fresh VM). ${fixForStep('runner-health', name, zone)}`,
+      failedStep === 'vm'
+        ? `Start the VM (\`gcloud compute instances start ${name} --zone ${zone}\`) or let terraform-apply recreate it, then re-run install-runner.`
+        : failedStep
+          ? fixForStep(failedStep, name, zone)
+          : last.startsWith('VM rebooting')
+            ? `The VM never reported from the bootstrap script: check it booted (\`gcloud compute instances get-serial-port-output ${name} --zone ${zone}\`), that it can reach the metadata server, and the script's log (\`sudo journalctl -u google-startup-scripts\` over IAP SSH); then re-run install-runner, with a longer runner-timeout if the VM is slow to boot.`
+            : `The bootstrap was still running (${last}). Raise runner-timeout if the VM is slow (installing Docker takes minutes on a fresh VM). ${fixForStep('runner-health', name, zone)}`,
   );
 }
 

@@ -56,6 +56,13 @@ export interface RunnerCompute {
     changes: readonly MetadataChange[],
   ): Promise<unknown>;
   resetInstance(project: string, zone: string, name: string): Promise<unknown>;
+  /** Serial port 1 from byte `start` on (install-runner reads the bootstrap's last line there). */
+  getSerialPortOutput?(
+    project: string,
+    zone: string,
+    name: string,
+    start?: number,
+  ): Promise<{ contents: string; next: number }>;
 }
 
 /** The Harness calls install-runner makes (shared/harness/client.ts HarnessClient). */

@@ -107,7 +107,7 @@ describe('loadCredentials: service-account JSON key', () => {
   });
 });
 
-describe('loadCredentials: P12 keys are refused with the reason', () => {
+describe('loadCredentials: a P12 key without the service account it belongs to is refused, naming where to say it', () => {
   const cases: [string, () => string][] = [
     ['binary P12 text in the input', () => p12.toString('latin1')],
     ['binary P12 read as UTF-8 (as the runner passes inputs)', () => p12.toString('utf8')],
@@ -118,9 +118,12 @@ describe('loadCredentials: P12 keys are refused with the reason', () => {
     const e = refusal(() => loadCredentials({ keyJson: input(), env: {}, log: new RecordingLogger() }));
     expect(e.code).toBe('AUTH_P12');
     expect(e.message).toContain('P12');
-    expect(e.fix).toMatch(/JSON/);
-    expect(e.fix).toMatch(/module/);
-    expect(e.fix).toMatch(/runner/);
+    // The file holds no email: the refusal names the config key and the input that give it ...
+    expect(e.message + e.fix).toMatch(/gcp\.service_account_email/);
+    expect(e.message + e.fix).toMatch(/gcp-service-account-email/);
+    // ... and recommends a JSON key or keyless authentication.
+    expect(e.fix).toMatch(/JSON key/);
+    expect(e.fix).toMatch(/keyless/);
     expect(e.message + e.fix).not.toContain(p12.toString('base64').slice(0, 40));
   });
 

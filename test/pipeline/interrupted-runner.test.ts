@@ -1,5 +1,6 @@
 import type { Sandbox } from '../../sandbox/index.js';
 import { describeInterruptions } from './interrupt.js';
+import { parseProgress } from '../../shared/checks/after-install.js';
 
 const SET_METADATA = /\/instances\/[^/]+\/setMetadata$/;
 const VM = 'projects/acme-gitspaces/zones/us-central1-a/instances/gitspaces-us-central1-runner-vm';
@@ -44,11 +45,11 @@ describeInterruptions('interrupted in install-runner, then run again', [
     name: 'install-runner: the VM consumed its secrets, they are not yet removed from its metadata',
     killAt: { service: 'compute', method: 'POST', route: SET_METADATA, nth: 2, stage: 'request' },
     atKill: (s) => ({
-      consumed: s.world.gcp.guestAttributes(VM)['gitspaces/secrets-consumed'],
+      consumed: parseProgress(s.world.gcp.guestAttributes(VM)).secretsConsumed,
       inMetadata: metadataKeys(s)
         .filter((k) => /token|key/.test(k))
         .sort(),
     }),
-    expectedAtKill: { consumed: 'true', inMetadata: ['gitspaces-delegate-token', 'gitspaces-sa-key'] },
+    expectedAtKill: { consumed: true, inMetadata: ['gitspaces-delegate-token', 'gitspaces-sa-key'] },
   },
 ]);

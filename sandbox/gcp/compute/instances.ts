@@ -12,6 +12,31 @@ export function instanceRoutes(r: Router, cx: ComputeContext): void {
   for (const verb of ['reset', 'start', 'stop'] as const)
     r.post(`${Z}/${verb}`, (req) => setPower(cx, verb, req));
   r.get(`${Z}/getGuestAttributes`, (req) => getGuestAttributes(cx, req));
+  r.get(`${Z}/serialPort`, (req) => getSerialPortOutput(cx, req));
+}
+
+/**
+ * instances.getSerialPortOutput: what the VM wrote to a serial port from byte `start` on (default 0), and `next`,
+ * the offset to ask from next time (Compute API reference, SerialPortOutput). Port 1 carries the startup script's
+ * output (the VM simulation copies it there as GCE's script runner does); ports 2-4 are empty here.
+ */
+function getSerialPortOutput(cx: ComputeContext, req: Req): Res {
+  const x = instanceOf(cx, req);
+  if (isRes(x)) return x;
+  const denied = cx.need('compute.instances.getSerialPortOutput', x.rel);
+  if (denied) return denied;
+  const port = Number(req.query.get('port') ?? '1');
+  if (!Number.isInteger(port) || port < 1 || port > 4)
+    return invalid('port', String(req.query.get('port')), 'Must be between 1 and 4');
+  const all = port === 1 ? Buffer.from(cx.world.vm.serialOutput?.(x.rel) ?? '') : Buffer.alloc(0);
+  const start = Math.min(Math.max(0, Number(req.query.get('start') ?? '0') || 0), all.length);
+  return ok({
+    kind: 'compute#serialPortOutput',
+    contents: all.subarray(start).toString(),
+    start: String(start),
+    next: String(all.length),
+    selfLink: `${x.inst.selfLink}/serialPort?port=${port}`,
+  });
 }
 
 /** The instance in the path, or the 404 GCE answers for its zone or itself. */
