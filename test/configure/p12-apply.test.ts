@@ -33,9 +33,10 @@ describe('terraform-apply with a P12 key and the service account email', () => {
       ...sb.env,
       GITHUB_EVENT_PATH: eventPath,
       RUNNER_TEMP: join(dir, 'runner-temp'),
+      GITHUB_WORKSPACE: dir,
     };
     delete env.GOOGLE_APPLICATION_CREDENTIALS;
-    config = configFor('post-0.0.3', `  working_directory: ${join(dir, 'tf')}\n`);
+    config = configFor('post-0.0.3', '  working_directory: tf\n');
   });
   afterAll(async () => {
     await sb?.stop();
@@ -54,7 +55,8 @@ describe('terraform-apply with a P12 key and the service account email', () => {
       };
       expect((await configure(testIO(secrets, env).io, { config })).outputs.changed).toBe('true');
 
-      const keyDir = join(env.RUNNER_TEMP!, 'gitspaces-p12-key');
+      // The bundle's private directory under RUNNER_TEMP (shared/workspace.ts), the P12 key's own inside it.
+      const keyDir = join(env.RUNNER_TEMP!, 'gitspaces', 'gitspaces-p12-key');
       const keyFile = join(keyDir, 'gitspaces-sa-key.json');
       // The first Cloud Storage request (the state bucket, read before terraform init): the key file is in place.
       const hold = sb.holds.arm({
