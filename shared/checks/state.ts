@@ -1,6 +1,7 @@
 import { RemoteError } from '../errors.js';
 import { CloudStorage, StorageBucket } from '../gcp/storage.js';
 import { StateBackend, describeLock, forceUnlockCommand, stateBackend } from '../terraform/backend.js';
+import { STATE_006 } from './collisions.js';
 import { requireGcp } from './gcp-access.js';
 import { CheckDef, PreflightContext, SkipCheck, error, list, needConfig, ok, warn } from './types.js';
 
@@ -202,4 +203,11 @@ export const STATE_005: CheckDef = {
   },
 };
 
-export const STATE_CHECKS: readonly CheckDef[] = [STATE_001, STATE_002, STATE_003, STATE_004, STATE_005];
+export const STATE_CHECKS: readonly CheckDef[] = [
+  STATE_001,
+  STATE_002,
+  STATE_003,
+  STATE_004,
+  STATE_005,
+  STATE_006,
+];
