@@ -20,6 +20,8 @@ import {
   makePlan,
   planForReview,
 } from './modes.js';
+import { IMPORTS_FILE, releaseLockIfAsked, writeImports } from './recover.js';
+import type { StateLock } from '../../shared/gcp/storage.js';
 
 export { KEY_FILE_NAME, MODES, runnerPoolYaml } from './modes.js';
 export type { Mode, PlanComments, TerraformApplyDeps } from './modes.js';
@@ -184,11 +186,12 @@ async function prepareState(
     gcpCredentials: string;
     rootDir: string;
     workspace: string;
+    forceUnlock: string;
   },
-): Promise<void> {
+): Promise<StateLock | undefined> {
   const { backend } = p.root;
   for (const w of p.root.warnings) io.log.warning(w);
-  if (backend.type !== 'gcs') return;
+  if (backend.type !== 'gcs') return undefined;
   const { lockNotice, prepareStateBucket, readStateLock } =
     await import('../../shared/terraform/state-run.js');
   io.log.info(`Terraform state: gs://${backend.bucket}/${backend.prefix} (gcs backend)`);
@@ -204,7 +207,9 @@ async function prepareState(
     });
     if (created) await io.appendSummary(`## Gitspaces: Terraform state\n\n${created}\n`);
     const lock = await readStateLock(gcp.rest, backend, p.workspace);
-    if (lock) io.log.warning(lockNotice(lock, io.clock.now(), p.rootDir, p.config.terraform.lock_timeout));
+    if (lock && lock.id !== p.forceUnlock)
+      io.log.warning(lockNotice(lock, io.clock.now(), p.rootDir, p.config.terraform.lock_timeout));
+    return lock;
   } finally {
     await gcp.close().catch(() => undefined);
   }
@@ -255,9 +260,24 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     io.log.info(
       `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${i.rootDir}`,
     );
-    await prepareState(io, { root, config, gcpCredentials, rootDir: i.rootDir, workspace: i.workspace });
+    const forceUnlock = inp.optional('force-unlock');
+    const importExisting = inp.boolean('import-existing', false);
+    const lock = await prepareState(io, {
+      root,
+      config,
+      gcpCredentials,
+      rootDir: i.rootDir,
+      workspace: i.workspace,
+      forceUnlock,
+    });
     await io.log.group(`${i.binary} init`, () => run.terraform.init());
     await checkInstalledModule(workdir, root, setupYaml);
+    const released = await releaseLockIfAsked(io, run.terraform, forceUnlock, lock, root.backend.type === 'gcs');
+    if (released) await io.appendSummary(`## Gitspaces: Terraform state\n\n${released}\n`);
+    if (importExisting && (mode === 'plan' || mode === 'apply')) {
+      scratch.track(join(workdir, IMPORTS_FILE));
+      await writeImports(io, { config, terraform: run.terraform, workdir, gcpCredentials });
+    }
 
     if (mode === 'destroy') return await destroyStack(run);
     if (mode === 'drift') return await checkDrift(run);

@@ -182,6 +182,25 @@ export class TerraformCli {
     );
   }
 
+  /** `terraform force-unlock -force <id>`: only ever called with an ID the user gave (the force-unlock input). */
+  async forceUnlock(id: string): Promise<void> {
+    await this.must(
+      'force-unlock',
+      ['force-unlock', '-force', '-no-color', id],
+      'Check the lock ID: pass the ID of the lock held now (STATE-005 prints it).',
+    );
+  }
+
+  /** `terraform state list`: the resource instance addresses the state records (none without a state). */
+  async stateList(): Promise<string[]> {
+    const r = await this.exec(['state', 'list', '-no-color'], { quiet: true });
+    if (r.exitCode !== 0) {
+      if (/No state file was found/.test(r.stderr)) return [];
+      this.fail('state list', r, 'Check that the state can be read (see STATE-001..004).');
+    }
+    return r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  }
+
   async destroy(): Promise<void> {
     await this.must(
       'destroy',
