@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
-import { ConfigurationError } from '../../shared/errors.js';
+import { ConfigurationError, isConfigurationError } from '../../shared/errors.js';
 import { maskSecret } from '../../shared/inputs.js';
 import { planMarker, runUrlFromEnv } from '../../shared/terraform/plan-render.js';
 import { TerraformCli } from '../../shared/terraform/cli.js';
@@ -143,6 +143,7 @@ function newApplyRun(
     env: given.terraformEnv,
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
+    secrets: given.secrets,
   });
   const outputs: Record<string, string> = {};
   const target = { root: i.rootDir, workspace: i.workspace, label: i.label };
@@ -215,6 +216,18 @@ async function prepareState(
   }
 }
 
+/** A failed terraform command in the job summary, with Terraform's own `Error:` blocks (secrets already masked). */
+async function summariseTerraformFailure(io: ActionIO, e: unknown): Promise<void> {
+  if (!isConfigurationError(e) || (e as ConfigurationError).code !== 'TERRAFORM_FAILED') return;
+  const ce = e as ConfigurationError;
+  const fence = '```';
+  const quoted = ce.details.join('\n').split(fence).join("'''");
+  const title = ce.message.split(' failed')[0] ?? 'terraform';
+  await io.appendSummary(
+    `## Gitspaces: ${title} failed\n\n${quoted ? `${fence}\n${quoted}\n${fence}\n\n` : ''}**Fix:** ${ce.fix}\n`,
+  );
+}
+
 export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const inp = io.inputs;
@@ -283,6 +296,9 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     if (mode === 'drift') return await checkDrift(run);
     const plan = await makePlan(run);
     return mode === 'plan' ? await planForReview(run, plan) : await applyReviewedPlan(run, plan);
+  } catch (e) {
+    await summariseTerraformFailure(io, e);
+    throw e;
   } finally {
     // Plan files and the key copy hold secrets: nothing of them stays behind or gets uploaded.
     scratch.cleanup();

@@ -16,6 +16,14 @@ function elements(v: Value | undefined): ObjectValue[] {
 /** The planned value of a block: config (or Terraform's proposed value) with defaults and unknown computeds. */
 export function planBlock(b: BlockSpec, proposed: ObjectValue, prior: ObjectValue | null): ObjectValue {
   const out = conformBlock(b, proposed);
+  // A reference the configuration spells otherwise than the state (a relative path where an import or a read
+  // stored the self link) is no change: the provider's compareSelfLinkOrResourceName diff suppression, which the
+  // SDK applies while planning by keeping the prior value.
+  if (prior)
+    for (const k of Object.keys(b.attributes)) {
+      const [c, p] = [out[k], prior[k]];
+      if (typeof c === 'string' && typeof p === 'string' && c !== p && sameReference(c, p)) out[k] = p;
+    }
   for (const [k, a] of Object.entries(b.attributes)) {
     if (out[k] !== null) continue;
     if (a.default !== undefined) out[k] = a.default;
@@ -106,6 +114,13 @@ export function settle(b: BlockSpec, planned: ObjectValue, observed: ObjectValue
 /** A Compute reference in any of its spellings: full self link, relative path, or bare name. */
 function linkPath(v: string): string {
   return v.replace(/^https?:\/\/[^/]+\/compute\/(v1|beta)\//, '').replace(/^\/\/[^/]+\//, '');
+}
+
+/** Two spellings of one Compute resource: a self link and a relative path, or either and its bare name. */
+function sameReference(a: string, b: string): boolean {
+  if (!/\//.test(a) && !/\//.test(b)) return false;
+  const [x, y] = [linkPath(a), linkPath(b)];
+  return x === y || (x.includes('/') !== y.includes('/') && x.split('/').pop() === y.split('/').pop());
 }
 
 /**

@@ -75,8 +75,11 @@ function fixText(collisions: Collision[], leftovers: Leftover[], workingDirector
         'Terraform import blocks (the plan shows each import; an import that would replace or destroy is refused), ' +
         `or import each yourself in the generated root (${workingDirectory}, after terraform init):\n` +
         collisions.map((c) => importCommand(c, workingDirectory)).join('\n') +
-        '\nOtherwise delete them (what uses one goes first):\n' +
-        collisions.map((c) => c.deleteCommand).join('\n'),
+        '\nOtherwise delete them (in this order: what uses a resource goes first):\n' +
+        [...collisions]
+          .reverse()
+          .map((c) => c.deleteCommand)
+          .join('\n'),
     );
   if (leftovers.length)
     parts.push(

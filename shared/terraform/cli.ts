@@ -19,6 +19,8 @@ export interface TerraformCliOptions {
   log: Logger;
   /** e.g. `5m`. */
   lockTimeout: string;
+  /** Values to replace with *** in the Terraform errors a failure quotes (they reach summaries and annotations). */
+  secrets?: readonly string[];
 }
 
 export interface ExecResult {
@@ -103,12 +105,20 @@ export class TerraformCli {
     );
   }
 
+  /**
+   * A failed command as the user must read it: the message names Terraform's first error, and the details quote
+   * its `Error:` blocks (secrets masked), so the phase's message, the summary and the annotation carry Terraform's
+   * own words, not a pointer to a log they may not show.
+   */
   private fail(what: string, r: ExecResult, fix: string): never {
+    let quoted = errorSummary(r.stderr || r.stdout);
+    for (const s of this.opts.secrets ?? []) if (s) quoted = quoted.split(s).join('***');
+    const first = quoted.split('\n').find((l) => /^Error: /.test(l));
     throw new ConfigurationError(
       'TERRAFORM_FAILED',
-      `${this.opts.binary} ${what} failed (exit code ${r.exitCode}).`,
+      `${this.opts.binary} ${what} failed (exit code ${r.exitCode})${first ? `: ${first}` : ': it printed no error'}.`,
       fix,
-      [errorSummary(r.stderr || r.stdout)],
+      quoted ? [quoted] : [],
     );
   }
 
@@ -178,7 +188,7 @@ export class TerraformCli {
     await this.must(
       'apply',
       ['apply', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, planFile],
-      'See the error above; after fixing it, plan and apply again.',
+      "Terraform's error is quoted here; fix its cause, then plan and apply again.",
     );
   }
 
@@ -205,7 +215,7 @@ export class TerraformCli {
     await this.must(
       'destroy',
       ['destroy', '-auto-approve', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`],
-      'See the error above; destroy can be re-run safely.',
+      "Terraform's error is quoted here; fix its cause, then run destroy again (it is safe to re-run).",
     );
   }
 
@@ -266,7 +276,7 @@ function planFix(stderr: string): string {
     return 'Another run holds the state lock: wait for it, or raise terraform.lock_timeout.';
   if (/No value for required variable/.test(stderr))
     return 'The module version needs a variable this generation does not pass: set terraform.module.generation to match it.';
-  return 'See the Terraform error above.';
+  return "Terraform's error is quoted here: fix its cause, then plan again.";
 }
 
 /** The executable `binary` names: a path (relative to cwd), or a bare name looked up on `path`; undefined if none. */

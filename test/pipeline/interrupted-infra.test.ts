@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { createGcp } from '../../shared/gcp/index.js';
 import { RemoteError } from '../../shared/errors.js';
 import { RecordingLogger } from '../../shared/logger.js';
@@ -15,8 +16,9 @@ import { describeInterruptions, type Interruptible, type UpResult } from './inte
 async function followInstructions(run: Interruptible, failed: UpResult): Promise<string[]> {
   const said = `${failed.stdout}\n${failed.stderr}`;
   const lockId = /force-unlock (\d+)/.exec(said)?.[1];
+  if (process.env.DEBUG_RECOVER) writeFileSync("/tmp/collisions-said.txt", said);
   expect({
-    stopsAtPreflight: /STATE-006/.test(said),
+    stopsAtPreflight: /resource\(s\) the module would create exist but the state \(gs:/.test(said),
     namesLock: lockId !== undefined,
     importCommand: /terraform -chdir=\S+ import 'module\.gitspaces\.module\.infra\.google_compute_network\.vpc_network' 'projects\/acme-gitspaces\/global\/networks\/gitspaces-network'/.test(
       said,
@@ -69,8 +71,9 @@ describeInterruptions('interrupted in configure or apply, then run again', [
   {
     name: 'apply: terraform killed mid-apply, once the third firewall rule was created; the rerun says how to recover, doing so converges',
     killAt: { service: 'compute', method: 'POST', route: /\/global\/firewalls$/, nth: 3, stage: 'response' },
-    atKill: (s) => s.world.gcp.listResources('firewalls').length,
-    expectedAtKill: 3,
+    // Terraform creates up to 10 resources at once: the others of the eight rules may land before the kill.
+    atKill: (s) => s.world.gcp.listResources('firewalls').length >= 3,
+    expectedAtKill: true,
     followInstructions,
   },
   {
