@@ -120,7 +120,24 @@ function linkPath(v: string): string {
 function sameReference(a: string, b: string): boolean {
   if (!/\//.test(a) && !/\//.test(b)) return false;
   const [x, y] = [linkPath(a), linkPath(b)];
-  return x === y || (x.includes('/') !== y.includes('/') && x.split('/').pop() === y.split('/').pop());
+  if (x === y || (x.includes('/') !== y.includes('/') && x.split('/').pop() === y.split('/').pop())) return true;
+  return familyHolds(x, y) || familyHolds(y, x);
+}
+
+/**
+ * An image family and an image of it, as the provider's diskImageDiffSuppress compares a boot disk's image
+ * (compute_instance_helpers: diskImageFamilyEquals, suppressCanonicalFamilyDiff): the same project, and the image's
+ * name contains the family's, or the family is Canonical's `ubuntu-[minimal-]NNNN-lts` and the image is
+ * `ubuntu-[minimal-]NNNN-<codename>-v<date>`.
+ */
+function familyHolds(family: string, image: string): boolean {
+  const f = /^projects\/([^/]+)\/global\/images\/family\/([^/]+)$/.exec(family);
+  const i = /^projects\/([^/]+)\/global\/images\/([^/]+)$/.exec(image);
+  if (!f || !i || f[1] !== i[1]) return false;
+  const [fam, name] = [f[2] as string, i[2] as string];
+  if (name.includes(fam)) return true;
+  const lts = /^ubuntu-(minimal-)?(\d+)-lts$/.exec(fam);
+  return Boolean(lts && name.startsWith(`ubuntu-${lts[1] ?? ''}${lts[2]}-`));
 }
 
 /**

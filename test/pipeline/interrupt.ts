@@ -321,7 +321,6 @@ export function describeInterruptions(title: string, points: KillPoint[]): void 
       if (p.followInstructions) {
         expect(second.code === 1 ? 'exit 1' : `exit ${second.code}\n${second.stderr}`).toBe('exit 1');
         second = await run.up(undefined, undefined, await p.followInstructions(run, second));
-        if (process.env.DEBUG_RECOVER) writeFileSync('/tmp/collisions-third.txt', second.stdout + second.stderr);
       }
       expect(second.code === 0 ? 'exit 0' : `exit ${second.code}\n${second.stderr}`).toBe('exit 0');
       expectConverged(run.sandbox, reference);

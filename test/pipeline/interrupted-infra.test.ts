@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { createGcp } from '../../shared/gcp/index.js';
 import { RemoteError } from '../../shared/errors.js';
 import { RecordingLogger } from '../../shared/logger.js';
@@ -16,7 +15,6 @@ import { describeInterruptions, type Interruptible, type UpResult } from './inte
 async function followInstructions(run: Interruptible, failed: UpResult): Promise<string[]> {
   const said = `${failed.stdout}\n${failed.stderr}`;
   const lockId = /force-unlock (\d+)/.exec(said)?.[1];
-  if (process.env.DEBUG_RECOVER) writeFileSync("/tmp/collisions-said.txt", said);
   expect({
     stopsAtPreflight: /resource\(s\) the module would create exist but the state \(gs:/.test(said),
     namesLock: lockId !== undefined,
