@@ -125,6 +125,23 @@ function sameReference(a: string, b: string): boolean {
 }
 
 /**
+ * Nested blocks that differ only in how references are spelled (an image family where the API reports the image
+ * it resolved to, a relative path where it reports a self link): the state keeps its spelling, as the provider's
+ * diff suppressions make Terraform keep it.
+ */
+function sameNested(a: Value | undefined, b: Value | undefined): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b || sameReference(a, b);
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameNested(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !isUnknown(a) && !isUnknown(b)) {
+    const [x, y] = [a as ObjectValue, b as ObjectValue];
+    // What the API does not report (configuration-only arguments) is no difference.
+    return Object.keys(y).every((k) => sameNested(x[k] ?? null, y[k] ?? null));
+  }
+  return sameValue(a ?? null, b ?? null);
+}
+
+/**
  * An image family and an image of it, as the provider's diskImageDiffSuppress compares a boot disk's image
  * (compute_instance_helpers: diskImageFamilyEquals, suppressCanonicalFamilyDiff): the same project, and the image's
  * name contains the family's, or the family is Canonical's `ubuntu-[minimal-]NNNN-lts` and the image is
@@ -186,7 +203,10 @@ export function refresh(b: BlockSpec, state: ObjectValue, observed: ObjectValue)
     const a = b.attributes[k];
     if (a) out[k] = equivalent(a, state[k], v) ? (state[k] ?? null) : v;
     else if (k in b.blocks)
-      out[k] = sameSetAware(state[k], v, b.blocks[k]?.nesting === 'set') ? (state[k] ?? null) : v;
+      out[k] =
+        sameSetAware(state[k], v, b.blocks[k]?.nesting === 'set') || sameNested(state[k], v)
+          ? (state[k] ?? null)
+          : v;
   }
   return conformBlock(b, out);
 }

@@ -86,6 +86,11 @@ const relative = (link: unknown) => String(link ?? '').replace(/^https?:\/\/[^/]
  */
 export const instance: ResourceImpl = {
   ...base,
+  // As the provider's create ends: with a read of everything (the boot disk's device name and source included).
+  async create(ctx, planned) {
+    const created = await base.create(ctx, planned);
+    return (await instance.read(ctx, { ...planned, ...created })) ?? created;
+  },
   async read(ctx, state) {
     const seen = await base.read(ctx, state);
     if (!seen) return null;
