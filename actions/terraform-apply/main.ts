@@ -285,7 +285,13 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     });
     await io.log.group(`${i.binary} init`, () => run.terraform.init());
     await checkInstalledModule(workdir, root, setupYaml);
-    const released = await releaseLockIfAsked(io, run.terraform, forceUnlock, lock, root.backend.type === 'gcs');
+    const released = await releaseLockIfAsked(
+      io,
+      run.terraform,
+      forceUnlock,
+      lock,
+      root.backend.type === 'gcs',
+    );
     if (released) await io.appendSummary(`## Gitspaces: Terraform state\n\n${released}\n`);
     if (importExisting && (mode === 'plan' || mode === 'apply')) {
       scratch.track(join(workdir, IMPORTS_FILE));

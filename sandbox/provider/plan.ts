@@ -120,7 +120,8 @@ function linkPath(v: string): string {
 function sameReference(a: string, b: string): boolean {
   if (!/\//.test(a) && !/\//.test(b)) return false;
   const [x, y] = [linkPath(a), linkPath(b)];
-  if (x === y || (x.includes('/') !== y.includes('/') && x.split('/').pop() === y.split('/').pop())) return true;
+  if (x === y || (x.includes('/') !== y.includes('/') && x.split('/').pop() === y.split('/').pop()))
+    return true;
   return familyHolds(x, y) || familyHolds(y, x);
 }
 

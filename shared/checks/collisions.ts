@@ -21,9 +21,7 @@ import { CheckDef, PreflightContext, error, needConfig, ok, warn } from './types
  * read here, so what exists is reported as a warning.
  */
 
-type StateRead =
-  | { kind: 'read'; view: StateView; where: string }
-  | { kind: 'unreadable'; why: string };
+type StateRead = { kind: 'read'; view: StateView; where: string } | { kind: 'unreadable'; why: string };
 
 async function readState(ctx: PreflightContext, storage: CloudStorage): Promise<StateRead> {
   const config = needConfig(ctx);

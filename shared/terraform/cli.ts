@@ -208,7 +208,10 @@ export class TerraformCli {
       if (/No state file was found/.test(r.stderr)) return [];
       this.fail('state list', r, 'Check that the state can be read (see STATE-001..004).');
     }
-    return r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+    return r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   }
 
   async destroy(): Promise<void> {

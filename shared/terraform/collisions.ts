@@ -254,36 +254,93 @@ function regionResources(b: Builder, config: GitspacesConfig, region: string): v
     lookup: { api: 'compute', collection: 'routers', scope: `regions/${region}`, nat: { router } },
   });
   const chain: [string, string, ComputeCollection, string, string][] = [
-    ['google_compute_region_health_check.alb_default', 'health-check', 'healthChecks', 'health check', 'health-checks'],
-    ['google_compute_region_health_check.nlb_default', 'nlb-health-check', 'healthChecks', 'health check', 'health-checks'],
-    ['google_compute_region_backend_service.alb_default', 'alb-backend', 'backendServices', 'backend service', 'backend-services'],
-    ['google_compute_region_backend_service.nlb_default', 'nlb-backend', 'backendServices', 'backend service', 'backend-services'],
-    ['google_compute_region_backend_service.nlb_gateway_default', 'gateway-nlb-backend', 'backendServices', 'backend service', 'backend-services'],
+    [
+      'google_compute_region_health_check.alb_default',
+      'health-check',
+      'healthChecks',
+      'health check',
+      'health-checks',
+    ],
+    [
+      'google_compute_region_health_check.nlb_default',
+      'nlb-health-check',
+      'healthChecks',
+      'health check',
+      'health-checks',
+    ],
+    [
+      'google_compute_region_backend_service.alb_default',
+      'alb-backend',
+      'backendServices',
+      'backend service',
+      'backend-services',
+    ],
+    [
+      'google_compute_region_backend_service.nlb_default',
+      'nlb-backend',
+      'backendServices',
+      'backend service',
+      'backend-services',
+    ],
+    [
+      'google_compute_region_backend_service.nlb_gateway_default',
+      'gateway-nlb-backend',
+      'backendServices',
+      'backend service',
+      'backend-services',
+    ],
     ['google_compute_region_url_map.default', 'url-map', 'urlMaps', 'URL map', 'url-maps'],
-    ['google_compute_region_target_https_proxy.default', 'https-proxy', 'targetHttpsProxies', 'target HTTPS proxy', 'target-https-proxies'],
-    ['google_compute_forwarding_rule.alb_default', 'default-alb-frontend', 'forwardingRules', 'forwarding rule', 'forwarding-rules'],
-    ['google_compute_forwarding_rule.nlb_default', 'default-nlb-frontend', 'forwardingRules', 'forwarding rule', 'forwarding-rules'],
-    ['google_compute_forwarding_rule.nlb_gateway_default', 'gateway-nlb-frontend', 'forwardingRules', 'forwarding rule', 'forwarding-rules'],
+    [
+      'google_compute_region_target_https_proxy.default',
+      'https-proxy',
+      'targetHttpsProxies',
+      'target HTTPS proxy',
+      'target-https-proxies',
+    ],
+    [
+      'google_compute_forwarding_rule.alb_default',
+      'default-alb-frontend',
+      'forwardingRules',
+      'forwarding rule',
+      'forwarding-rules',
+    ],
+    [
+      'google_compute_forwarding_rule.nlb_default',
+      'default-nlb-frontend',
+      'forwardingRules',
+      'forwarding rule',
+      'forwarding-rules',
+    ],
+    [
+      'google_compute_forwarding_rule.nlb_gateway_default',
+      'gateway-nlb-frontend',
+      'forwardingRules',
+      'forwarding rule',
+      'forwarding-rules',
+    ],
   ];
   for (const [res, suffix, collection, kind, gcloud] of chain)
     regional(b, { address: `${I}.${res}${k}`, kind, name: `${n}-${suffix}`, region, collection }, gcloud);
-  if (config.terraform.manage_dns_zone) {
-    const zone = zoneNameFor(config.infrastructure.domain);
-    const domain = regionDomain(config, region);
-    for (const [res, name, type] of [
-      ['alb_a', `${domain}.`, 'A'],
-      ['alb_a_wildcard', `*.${domain}.`, 'CNAME'],
-    ] as const)
-      b.out.push({
-        address: `${I}.google_dns_record_set.${res}${k}`,
-        kind: `DNS record ${type}`,
-        name,
-        where: zone,
-        importId: `projects/${b.project}/managedZones/${zone}/rrsets/${name}/${type}`,
-        deleteCommand: `gcloud dns record-sets delete '${name}' --type=${type} --zone=${zone}${b.p}`,
-        lookup: { api: 'record', zone, type },
-      });
-  }
+  if (config.terraform.manage_dns_zone) regionRecords(b, config, region);
+}
+
+/** The region's A record and wildcard CNAME in the managed zone (module.infra's alb_a, alb_a_wildcard). */
+function regionRecords(b: Builder, config: GitspacesConfig, region: string): void {
+  const zone = zoneNameFor(config.infrastructure.domain);
+  const domain = regionDomain(config, region);
+  for (const [res, name, type] of [
+    ['alb_a', `${domain}.`, 'A'],
+    ['alb_a_wildcard', `*.${domain}.`, 'CNAME'],
+  ] as const)
+    b.out.push({
+      address: `module.${MODULE_NAME}.module.infra.google_dns_record_set.${res}${key(region)}`,
+      kind: `DNS record ${type}`,
+      name,
+      where: zone,
+      importId: `projects/${b.project}/managedZones/${zone}/rrsets/${name}/${type}`,
+      deleteCommand: `gcloud dns record-sets delete '${name}' --type=${type} --zone=${zone}${b.p}`,
+      lookup: { api: 'record', zone, type },
+    });
 }
 
 /** Every resource the module would create under a name known before the apply, in the module's order. */
@@ -410,9 +467,7 @@ export async function findCollisions(
   const project = config.gcp.project_id;
   const planned = plannedResources(config).filter((r) => !state.addresses.has(r.address));
   const collections = [
-    ...new Set(
-      planned.flatMap((r) => (r.lookup.api === 'compute' ? [r.lookup.collection] : [])),
-    ),
+    ...new Set(planned.flatMap((r) => (r.lookup.api === 'compute' ? [r.lookup.collection] : []))),
     'instanceTemplates',
     'instanceGroupManagers',
   ] as ComputeCollection[];
@@ -432,7 +487,10 @@ export async function findCollisions(
           apis.certs.listCertificates(project, l),
           apis.certs.listDnsAuthorizations(project, l),
         ]);
-        return [l, { certificate: c.map((x) => last(x.name)), dnsAuthorization: a.map((x) => last(x.name)) }] as const;
+        return [
+          l,
+          { certificate: c.map((x) => last(x.name)), dnsAuthorization: a.map((x) => last(x.name)) },
+        ] as const;
       }),
     ),
   );
@@ -445,7 +503,9 @@ export async function findCollisions(
     let found = false;
     let detail: string | undefined;
     if (l.api === 'compute') {
-      const item = lists.get(l.collection)?.find((i) => i.scope === l.scope && i.name === (l.nat ? l.nat.router : r.name));
+      const item = lists
+        .get(l.collection)
+        ?.find((i) => i.scope === l.scope && i.name === (l.nat ? l.nat.router : r.name));
       if (item && l.nat) {
         const nats = Array.isArray(item.resource.nats) ? (item.resource.nats as { name?: string }[]) : [];
         found = nats.some((x) => x.name === r.name);
@@ -484,7 +544,10 @@ export async function findCollisions(
 }
 
 /** `terraform import` as the user types it, in the root's working directory. */
-export function importCommand(c: Pick<PlannedResource, 'address' | 'importId'>, workingDirectory: string): string {
+export function importCommand(
+  c: Pick<PlannedResource, 'address' | 'importId'>,
+  workingDirectory: string,
+): string {
   return `terraform -chdir=${workingDirectory} import '${c.address}' '${c.importId}'`;
 }
 

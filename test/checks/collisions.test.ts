@@ -30,7 +30,8 @@ async function byHand(gcp: Gcp, what: string): Promise<void> {
       dnsName: 'gitspaces.acme.dev.',
       description: 'made by hand',
     });
-  if (what === 'vpc') await compute('global/networks', { name: 'gitspaces-network', autoCreateSubnetworks: false });
+  if (what === 'vpc')
+    await compute('global/networks', { name: 'gitspaces-network', autoCreateSubnetworks: false });
   if (what === 'service account')
     await gcp.rest.post('iam', `/v1/projects/${P}/serviceAccounts`, { accountId: 'gitspaces-sa' });
   if (what === 'address') {
@@ -161,7 +162,8 @@ describe('findCollisions', () => {
   };
   const apis: CollisionApis = {
     compute: {
-      aggregatedList: async (_p, c) => (c === 'networks' ? [network] : c === 'instanceTemplates' ? [template] : []),
+      aggregatedList: async (_p, c) =>
+        c === 'networks' ? [network] : c === 'instanceTemplates' ? [template] : [],
     },
     dns: { getManagedZone: async () => undefined, listRecordSets: async () => [] },
     certs: { listCertificates: async () => [], listDnsAuthorizations: async () => [] },
@@ -198,10 +200,12 @@ describe('findCollisions', () => {
     expect(known).toEqual({ collisions: [], leftovers: [] });
   });
 
-  it("names every resource the module creates under a fixed name, each with a provider import format", () => {
+  it('names every resource the module creates under a fixed name, each with a provider import format', () => {
     const planned = plannedResources(config);
     expect(planned.length).toBe(new Set(planned.map((p) => p.address)).size);
-    const ids = Object.fromEntries(planned.map((p) => [p.address.replace(/^module\.gitspaces\./, ''), p.importId]));
+    const ids = Object.fromEntries(
+      planned.map((p) => [p.address.replace(/^module\.gitspaces\./, ''), p.importId]),
+    );
     expect(ids).toMatchObject({
       'module.infra.module.cloud_router["us-central1"].google_compute_router_nat.nats["gitspaces-us-central1-gateway-nat"]':
         'acme-gitspaces/us-central1/gitspaces-us-central1-gateway-router/gitspaces-us-central1-gateway-nat',

@@ -18,9 +18,10 @@ async function followInstructions(run: Interruptible, failed: UpResult): Promise
   expect({
     stopsAtPreflight: /resource\(s\) the module would create exist but the state \(gs:/.test(said),
     namesLock: lockId !== undefined,
-    importCommand: /terraform -chdir=\S+ import 'module\.gitspaces\.module\.infra\.google_compute_network\.vpc_network' 'projects\/acme-gitspaces\/global\/networks\/gitspaces-network'/.test(
-      said,
-    ),
+    importCommand:
+      /terraform -chdir=\S+ import 'module\.gitspaces\.module\.infra\.google_compute_network\.vpc_network' 'projects\/acme-gitspaces\/global\/networks\/gitspaces-network'/.test(
+        said,
+      ),
   }).toEqual({ stopsAtPreflight: true, namesLock: true, importCommand: true });
   // The printed gcloud delete commands of the leftovers, done through the Compute API as gcloud would.
   const gcp = createGcp({ env: { ...run.sandbox.env }, log: new RecordingLogger() });
@@ -33,9 +34,10 @@ async function followInstructions(run: Interruptible, failed: UpResult): Promise
       ),
     ];
     for (const cmd of commands) {
-      const [, kind, name, region, project] = /compute (instance-groups managed|instance-templates) delete (\S+) --region=(\S+) --project=(\S+)/.exec(
-        cmd,
-      ) as string[];
+      const [, kind, name, region, project] =
+        /compute (instance-groups managed|instance-templates) delete (\S+) --region=(\S+) --project=(\S+)/.exec(
+          cmd,
+        ) as string[];
       const collection = kind === 'instance-templates' ? 'instanceTemplates' : 'instanceGroupManagers';
       const path = `/compute/v1/projects/${project}/regions/${region}/${collection}/${name}`;
       await gcp.rest.delete('compute', path);

@@ -21,7 +21,14 @@ describe('a terraform failure quotes terraform (needs terraform)', () => {
       scenario: {
         harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 },
         faults: [
-          { service: 'compute', method: 'POST', route: '/global/firewalls$', kind: '5xx', status: 403, rate: 1 },
+          {
+            service: 'compute',
+            method: 'POST',
+            route: '/global/firewalls$',
+            kind: '5xx',
+            status: 403,
+            rate: 1,
+          },
         ],
       },
     });
@@ -44,7 +51,11 @@ describe('a terraform failure quotes terraform (needs terraform)', () => {
         ),
       );
       const t = testIO(
-        { config: configPath, phases: 'validate,configure,apply', 'report-path': join(dir, 'preflight.json') },
+        {
+          config: configPath,
+          phases: 'validate,configure,apply',
+          'report-path': join(dir, 'preflight.json'),
+        },
         realClock,
         { ...sandbox.env, PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir },
       );
@@ -54,7 +65,8 @@ describe('a terraform failure quotes terraform (needs terraform)', () => {
         'configure:ok',
         'apply:failed',
       ]);
-      const providerError = /Error: Error creating Firewall: googleapi: Error 403: The service is currently unavailable \(injected fault\)/;
+      const providerError =
+        /Error: Error creating Firewall: googleapi: Error 403: The service is currently unavailable \(injected fault\)/;
       const apply = r.phases.find((p) => p.name === 'apply');
       // The phase's one line (the CLI's phase table, the summary's verdict) names Terraform's error.
       expect(apply?.summary).toMatch(

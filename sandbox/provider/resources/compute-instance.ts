@@ -101,7 +101,12 @@ export const instance: ResourceImpl = {
     let initialize: ObjectValue[] = [];
     if (boot?.source) {
       try {
-        const disk = await ctx.api.call('GET', `${computeBase(ctx)}/${relative(boot.source)}`, undefined, ctx.deadline);
+        const disk = await ctx.api.call(
+          'GET',
+          `${computeBase(ctx)}/${relative(boot.source)}`,
+          undefined,
+          ctx.deadline,
+        );
         initialize = [
           {
             image: (disk.sourceImage as string) ?? null,
