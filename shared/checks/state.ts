@@ -198,7 +198,7 @@ export const STATE_005: CheckDef = {
     return warn(
       `gs://${b.name}/${object} is ${describeLock(lock, ctx.clock.now())}`,
       expected,
-      `If that run is still going, wait for it. If it was killed, release the lock: ${forceUnlockCommand(lock, config.terraform.working_directory)} (after terraform init in that directory).`,
+      `If that run is still going, wait for it. If it was killed, release the lock: run terraform-apply (or the pipeline) with the input force-unlock: ${lock.id}, or ${forceUnlockCommand(lock, config.terraform.working_directory)} (after terraform init in that directory).`,
     );
   },
 };
