@@ -379,7 +379,7 @@ const ENTRIES: Entry[] = [
     uses: ['config', 'gcp'],
     permissions: [
       'storage.objects.get',
-      'compute.<collection>.list (roles/compute.viewer)',
+      'compute.{networks,subnetworks,firewalls,addresses,routers,healthChecks,backendServices,urlMaps,targetHttpsProxies,forwardingRules,instanceTemplates,instanceGroupManagers,instances}.list (roles/compute.viewer)',
       'dns.managedZones.get',
       'dns.resourceRecordSets.list',
       'certificatemanager.certs.list',
