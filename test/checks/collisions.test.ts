@@ -12,6 +12,9 @@ import { scenarioConfig } from '../../sandbox/scenarios/config.js';
 import { HEALTHY } from '../../sandbox/scenario.js';
 import { stringify } from 'yaml';
 import { runValidate, scenarioRun } from '../validate/helpers.js';
+import { main as pipeline } from '../../actions/pipeline/main.js';
+import { realClock } from '../../shared/clock.js';
+import { testIO } from '../create/helpers.js';
 
 /**
  * STATE-006 against the sandbox: what a person (or an earlier attempt) made by hand through the Google APIs, with
@@ -116,6 +119,44 @@ describe('STATE-006: what the module would create already exists, the state does
     },
     60_000,
   );
+
+  it('the whole pipeline stops at validate on a leftover VPC: no write tried in Google, Harness or GitHub', async () => {
+    const s = await scenarioRun('healthy');
+    const gcp = createGcp({ env: { ...s.env }, log: new RecordingLogger() });
+    try {
+      await byHand(gcp, 'vpc');
+      const before = s.sb.journal.entries.length;
+      const t = testIO(
+        {
+          config: s.configPath,
+          'harness-api-key': s.sb.secrets.harnessApiKey,
+          'report-path': `${s.dir}/report.json`,
+        },
+        realClock,
+        s.env,
+      );
+      const r = await pipeline(t.io);
+      expect(r.phases.map((p) => `${p.name}:${p.status}`)).toEqual([
+        'validate:failed',
+        'configure:skipped',
+        'apply:skipped',
+        'install-runner:skipped',
+        'create:skipped',
+      ]);
+      expect(t.log.text()).toContain(
+        `terraform -chdir=${WD} import 'module.gitspaces.module.infra.google_compute_network.vpc_network' 'projects/${P}/global/networks/gitspaces-network'`,
+      );
+      expect(
+        s.sb.journal.entries
+          .slice(before)
+          .filter((e) => e.attempted || e.mutating)
+          .map((e) => `${e.service} ${e.method} ${e.path}`),
+      ).toEqual([]);
+    } finally {
+      await gcp.close();
+      await s.close();
+    }
+  }, 60_000);
 
   it('with import-existing: true it warns instead, saying terraform-apply imports them', async () => {
     const s = await scenarioRun('healthy');

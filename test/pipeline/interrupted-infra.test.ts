@@ -14,7 +14,7 @@ import { describeInterruptions, type Interruptible, type UpResult } from './inte
  */
 async function followInstructions(run: Interruptible, failed: UpResult): Promise<string[]> {
   const said = `${failed.stdout}\n${failed.stderr}`;
-  const lockId = /force-unlock (\d+)/.exec(said)?.[1];
+  const lockId = /force-unlock:? (\d+)/.exec(said)?.[1];
   expect({
     stopsAtPreflight: /resource\(s\) the module would create exist but the state \(gs:/.test(said),
     namesLock: lockId !== undefined,
