@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { scrubSecrets } from '../../shared/secrets.js';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
-import { ConfigurationError } from '../../shared/errors.js';
+import { ConfigurationError, isConfigurationError } from '../../shared/errors.js';
 import { outcomeOfError } from '../../shared/failure.js';
 import { InputSource, Inputs } from '../../shared/inputs.js';
 import { PhaseResult } from '../../shared/report/model.js';
@@ -70,6 +70,13 @@ export function selectPhases(requested: string[]): PhaseName[] {
   return PHASES.map((p) => p.name).filter((n) => requested.includes(n));
 }
 
+/** The details of a configuration error that are not at a place in a file (config problems are annotated there). */
+function unplacedDetails(e: unknown): string[] {
+  if (!isConfigurationError(e)) return [];
+  const ce = e as ConfigurationError;
+  return ce.details.filter((_, i) => !ce.locations[i]);
+}
+
 /**
  * Runs the phases in order, handing each one's outputs to the next, stopping at the first failure. Each phase
  * runs the very `main` of its own action, so the pipeline and the single actions cannot drift apart.
@@ -135,7 +142,9 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     } catch (e) {
       // The same mapping as the bundle and the CLI (shared/failure.ts): 2 for a user's mistake, 1 otherwise.
       const o = outcomeOfError(e);
-      failure = o.message;
+      // A configuration error's details that have no place in a file (Terraform's `Error:` blocks) belong to the
+      // failure itself: the phase's message, the annotation and the summary quote them.
+      failure = [o.message, ...unplacedDetails(e).filter((d) => !o.message.includes(d))].join('\n');
       code = o.exitCode;
       for (const d of o.debug) io.log.debug(d);
     }

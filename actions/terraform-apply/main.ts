@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
-import { ConfigurationError } from '../../shared/errors.js';
+import { ConfigurationError, isConfigurationError } from '../../shared/errors.js';
 import { maskSecret } from '../../shared/inputs.js';
 import {
   ensurePrivateDir,
@@ -26,6 +26,8 @@ import {
   makePlan,
   planForReview,
 } from './modes.js';
+import { IMPORTS_FILE, releaseLockIfAsked, writeImports } from './recover.js';
+import type { StateLock } from '../../shared/gcp/storage.js';
 
 export { KEY_FILE_NAME, MODES, runnerPoolYaml } from './modes.js';
 export type { Mode, PlanComments, TerraformApplyDeps } from './modes.js';
@@ -160,6 +162,7 @@ function newApplyRun(
     env: given.terraformEnv,
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
+    secrets: given.secrets,
   });
   const outputs: Record<string, string> = {};
   const target = { root: i.rootDir, workspace: i.workspace, label: i.label };
@@ -203,11 +206,12 @@ async function prepareState(
     gcpCredentials: string;
     rootDir: string;
     workspace: string;
+    forceUnlock: string;
   },
-): Promise<void> {
+): Promise<StateLock | undefined> {
   const { backend } = p.root;
   for (const w of p.root.warnings) io.log.warning(w);
-  if (backend.type !== 'gcs') return;
+  if (backend.type !== 'gcs') return undefined;
   const { lockNotice, prepareStateBucket, readStateLock } =
     await import('../../shared/terraform/state-run.js');
   io.log.info(`Terraform state: gs://${backend.bucket}/${backend.prefix} (gcs backend)`);
@@ -223,10 +227,24 @@ async function prepareState(
     });
     if (created) await io.appendSummary(`## Gitspaces: Terraform state\n\n${created}\n`);
     const lock = await readStateLock(gcp.rest, backend, p.workspace);
-    if (lock) io.log.warning(lockNotice(lock, io.clock.now(), p.rootDir, p.config.terraform.lock_timeout));
+    if (lock && lock.id !== p.forceUnlock)
+      io.log.warning(lockNotice(lock, io.clock.now(), p.rootDir, p.config.terraform.lock_timeout));
+    return lock;
   } finally {
     await gcp.close().catch(() => undefined);
   }
+}
+
+/** A failed terraform command in the job summary, with Terraform's own `Error:` blocks (secrets already masked). */
+async function summariseTerraformFailure(io: ActionIO, e: unknown): Promise<void> {
+  if (!isConfigurationError(e) || (e as ConfigurationError).code !== 'TERRAFORM_FAILED') return;
+  const ce = e as ConfigurationError;
+  const fence = '```';
+  const quoted = ce.details.join('\n').split(fence).join("'''");
+  const title = ce.message.split(' failed')[0] ?? 'terraform';
+  await io.appendSummary(
+    `## Gitspaces: ${title} failed\n\n${quoted ? `${fence}\n${quoted}\n${fence}\n\n` : ''}**Fix:** ${ce.fix}\n`,
+  );
 }
 
 export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise<ActionResult> {
@@ -290,14 +308,38 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     io.log.info(
       `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${i.rootDir}`,
     );
-    await prepareState(io, { root, config, gcpCredentials, rootDir: i.rootDir, workspace: i.workspace });
+    const forceUnlock = inp.optional('force-unlock');
+    const importExisting = inp.boolean('import-existing', false);
+    const lock = await prepareState(io, {
+      root,
+      config,
+      gcpCredentials,
+      rootDir: i.rootDir,
+      workspace: i.workspace,
+      forceUnlock,
+    });
     await io.log.group(`${i.binary} init`, () => run.terraform.init());
     await checkInstalledModule(workdir, root, setupYaml);
+    const released = await releaseLockIfAsked(
+      io,
+      run.terraform,
+      forceUnlock,
+      lock,
+      root.backend.type === 'gcs',
+    );
+    if (released) await io.appendSummary(`## Gitspaces: Terraform state\n\n${released}\n`);
+    if (importExisting && (mode === 'plan' || mode === 'apply')) {
+      scratch.track(join(workdir, IMPORTS_FILE));
+      await writeImports(io, { config, terraform: run.terraform, workdir, gcpCredentials });
+    }
 
     if (mode === 'destroy') return await destroyStack(run);
     if (mode === 'drift') return await checkDrift(run);
     const plan = await makePlan(run);
     return mode === 'plan' ? await planForReview(run, plan) : await applyReviewedPlan(run, plan);
+  } catch (e) {
+    await summariseTerraformFailure(io, e);
+    throw e;
   } finally {
     // Plan files and the key copy hold secrets: nothing of them stays behind or gets uploaded.
     scratch.cleanup();

@@ -22,6 +22,8 @@ import { ChurnClassification, classifyPlan, withoutChurn } from '../../shared/te
 import { classifyDrift, computedOnlyAttributes } from '../../shared/terraform/drift.js';
 import type { PlanOutcome, TerraformCli } from '../../shared/terraform/cli.js';
 import { GateApis, gateInputsFor, gcpGateApis, runAfterApplyGates } from '../../shared/checks/after-apply.js';
+import { kindOf } from '../../shared/terraform/plan-json.js';
+import { checkImports } from './recover.js';
 
 export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
@@ -231,6 +233,8 @@ export interface ReviewablePlan {
   /** Whether apply has anything to do: a real resource change, or an output change while there is no churn. */
   apply: boolean;
   rendered: string;
+  /** Resources the plan imports (import-existing): the saved plan is then applied whole. */
+  imports: number;
 }
 
 export async function makePlan(run: ApplyRun): Promise<ReviewablePlan> {
@@ -238,12 +242,18 @@ export async function makePlan(run: ApplyRun): Promise<ReviewablePlan> {
     run.terraform.plan({ planFile: run.planFile }),
   );
   const plan: PlanJson = await run.terraform.show(run.planFile);
+  const imports = checkImports(plan);
   const churn = classifyPlan(plan);
   const fingerprint = planFingerprint(plan);
   const counts = planCounts(withoutChurn(plan, churn));
   const hasChurn = churn.churn.length + churn.churnOutputs.length > 0;
   const apply =
-    outcome.changes && (churn.real.length > 0 || (churn.realOutputs.length > 0 && !churn.churn.length));
+    imports.length > 0 ||
+    (outcome.changes && (churn.real.length > 0 || (churn.realOutputs.length > 0 && !churn.churn.length)));
+  if (imports.length)
+    run.io.log.info(
+      `The plan imports ${imports.length} existing resource(s) (import-existing): ${imports.map((rc) => `${rc.address} (${kindOf(rc.change.actions) === 'no-op' ? 'no change' : rc.change.actions.join(', ')})`).join('; ')}`,
+    );
   if (hasChurn) run.io.log.info(churnLine(churn));
   if (!churn.real.length && churn.realOutputs.length && churn.churn.length)
     run.io.log.warning(
@@ -252,7 +262,7 @@ export async function makePlan(run: ApplyRun): Promise<ReviewablePlan> {
   run.setOutput('changes', String(apply));
   run.setOutput('plan-fingerprint', fingerprint);
   const rendered = renderPlanComment(plan, { ...run.target, runUrl: run.runUrl, secrets: run.secrets });
-  return { outcome, fingerprint, counts, churn, apply, rendered };
+  return { outcome, fingerprint, counts, churn, apply, rendered, imports: imports.length };
 }
 
 /** The phase's one line: Terraform's counts of the real changes, and the churn left unapplied. */
@@ -379,7 +389,8 @@ async function applyRealChanges(
     io.log.info(churnCount(p) ? `No changes to apply. ${churnLine(p.churn)}` : 'No changes to apply.');
     return 'none';
   }
-  if (!p.churn.churn.length) {
+  // Imports are applied with the saved plan as it is: a targeted plan would leave them out.
+  if (!p.churn.churn.length || p.imports) {
     const again = await applyOrTransient(run, run.planFile);
     if (again) return retryAfterTransient(run, p, again);
     return 'whole';

@@ -54,6 +54,7 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
   const configPath = inp.optional('config', 'gitspaces.yaml');
   const failOn = inp.oneOf('fail-on', ['error', 'warn'] as const, 'error');
   const enableApis = inp.boolean('enable-apis', false);
+  const importExisting = inp.boolean('import-existing', false);
   const resolvers = inp.list('dns-resolvers');
   const reportPath = resolve(
     inp.optional('report-path', join(io.env.RUNNER_TEMP || '.', 'gitspaces-preflight.json')),
@@ -77,6 +78,7 @@ export async function main(io: ActionIO, deps: ValidateDeps = {}): Promise<Actio
     serviceAccountEmail: serviceAccountEmail || undefined,
     harnessApiKey: harnessApiKey || undefined,
     enableApis,
+    importExisting,
     exec: deps.exec,
     dns: deps.dns,
     enableDeadlineMs: deps.enableDeadlineMs,

@@ -1,3 +1,4 @@
+import { Unknown } from './cty.js';
 import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Endpoints } from '../../shared/endpoints.js';
@@ -153,7 +154,7 @@ export class GoogleApi {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
             'user-agent': 'Terraform/1.11 (+https://www.terraform.io) terraform-provider-google/6.50.0',
           },
-          body: body === undefined ? undefined : JSON.stringify(body),
+          body: body === undefined ? undefined : JSON.stringify(known(body)),
         });
         text = await res.text();
       } catch (e) {
@@ -229,4 +230,19 @@ export function parseDuration(s: string | null | undefined, fallbackMs: number):
     total += m[2] === 'h' ? n * 3600_000 : m[2] === 'm' ? n * 60_000 : m[2] === 's' ? n * 1000 : n;
   }
   return total || fallbackMs;
+}
+
+/**
+ * A request body without the values Terraform has not decided yet (an optional+computed argument left unset): the
+ * real provider never sends them (the SDK reads them as zero values and the mmv1 encoders leave empty fields out).
+ */
+function known(v: unknown): unknown {
+  if (v instanceof Unknown) return undefined;
+  if (Array.isArray(v)) return v.filter((x) => !(x instanceof Unknown)).map(known);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (!(x instanceof Unknown)) out[k] = known(x);
+    return out;
+  }
+  return v;
 }

@@ -16,6 +16,14 @@ function elements(v: Value | undefined): ObjectValue[] {
 /** The planned value of a block: config (or Terraform's proposed value) with defaults and unknown computeds. */
 export function planBlock(b: BlockSpec, proposed: ObjectValue, prior: ObjectValue | null): ObjectValue {
   const out = conformBlock(b, proposed);
+  // A reference the configuration spells otherwise than the state (a relative path where an import or a read
+  // stored the self link) is no change: the provider's compareSelfLinkOrResourceName diff suppression, which the
+  // SDK applies while planning by keeping the prior value.
+  if (prior)
+    for (const k of Object.keys(b.attributes)) {
+      const [c, p] = [out[k], prior[k]];
+      if (typeof c === 'string' && typeof p === 'string' && c !== p && sameReference(c, p)) out[k] = p;
+    }
   for (const [k, a] of Object.entries(b.attributes)) {
     if (out[k] !== null) continue;
     if (a.default !== undefined) out[k] = a.default;
@@ -108,6 +116,48 @@ function linkPath(v: string): string {
   return v.replace(/^https?:\/\/[^/]+\/compute\/(v1|beta)\//, '').replace(/^\/\/[^/]+\//, '');
 }
 
+/** Two spellings of one Compute resource: a self link and a relative path, or either and its bare name. */
+function sameReference(a: string, b: string): boolean {
+  if (!/\//.test(a) && !/\//.test(b)) return false;
+  const [x, y] = [linkPath(a), linkPath(b)];
+  if (x === y || (x.includes('/') !== y.includes('/') && x.split('/').pop() === y.split('/').pop()))
+    return true;
+  return familyHolds(x, y) || familyHolds(y, x);
+}
+
+/**
+ * Nested blocks that differ only in how references are spelled (an image family where the API reports the image
+ * it resolved to, a relative path where it reports a self link): the state keeps its spelling, as the provider's
+ * diff suppressions make Terraform keep it.
+ */
+function sameNested(a: Value | undefined, b: Value | undefined): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b || sameReference(a, b);
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameNested(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !isUnknown(a) && !isUnknown(b)) {
+    const [x, y] = [a as ObjectValue, b as ObjectValue];
+    // What the API does not report (configuration-only arguments) is no difference.
+    return Object.keys(y).every((k) => sameNested(x[k] ?? null, y[k] ?? null));
+  }
+  return sameValue(a ?? null, b ?? null);
+}
+
+/**
+ * An image family and an image of it, as the provider's diskImageDiffSuppress compares a boot disk's image
+ * (compute_instance_helpers: diskImageFamilyEquals, suppressCanonicalFamilyDiff): the same project, and the image's
+ * name contains the family's, or the family is Canonical's `ubuntu-[minimal-]NNNN-lts` and the image is
+ * `ubuntu-[minimal-]NNNN-<codename>-v<date>`.
+ */
+function familyHolds(family: string, image: string): boolean {
+  const f = /^projects\/([^/]+)\/global\/images\/family\/([^/]+)$/.exec(family);
+  const i = /^projects\/([^/]+)\/global\/images\/([^/]+)$/.exec(image);
+  if (!f || !i || f[1] !== i[1]) return false;
+  const [fam, name] = [f[2] as string, i[2] as string];
+  if (name.includes(fam)) return true;
+  const lts = /^ubuntu-(minimal-)?(\d+)-lts$/.exec(fam);
+  return Boolean(lts && name.startsWith(`ubuntu-${lts[1] ?? ''}${lts[2]}-`));
+}
+
 /**
  * The same value for the provider's diff: the same resource however it is spelled (the provider's
  * compareSelfLinkOrResourceName / compareSelfLinkRelativePaths diff suppressions), the same set in another order,
@@ -154,7 +204,10 @@ export function refresh(b: BlockSpec, state: ObjectValue, observed: ObjectValue)
     const a = b.attributes[k];
     if (a) out[k] = equivalent(a, state[k], v) ? (state[k] ?? null) : v;
     else if (k in b.blocks)
-      out[k] = sameSetAware(state[k], v, b.blocks[k]?.nesting === 'set') ? (state[k] ?? null) : v;
+      out[k] =
+        sameSetAware(state[k], v, b.blocks[k]?.nesting === 'set') || sameNested(state[k], v)
+          ? (state[k] ?? null)
+          : v;
   }
   return conformBlock(b, out);
 }

@@ -388,6 +388,22 @@ const ENTRIES: Entry[] = [
     permissions: ['storage.objects.get'],
   },
   {
+    id: 'STATE-006',
+    family: 'state',
+    phase: 'preflight',
+    title: 'Nothing the module would create already exists outside the Terraform state',
+    uses: ['config', 'gcp'],
+    permissions: [
+      'storage.objects.get',
+      'compute.{networks,subnetworks,firewalls,addresses,routers,healthChecks,backendServices,urlMaps,targetHttpsProxies,forwardingRules,instanceTemplates,instanceGroupManagers,instances}.list (roles/compute.viewer)',
+      'dns.managedZones.get',
+      'dns.resourceRecordSets.list',
+      'certificatemanager.certs.list',
+      'certificatemanager.dnsauthorizations.list',
+      'iam.serviceAccounts.get',
+    ],
+  },
+  {
     id: 'DNS-101',
     family: 'after-apply',
     phase: 'after-apply',

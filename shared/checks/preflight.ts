@@ -93,6 +93,8 @@ export interface PreflightOptions {
   harnessApiKey?: string;
   enableApis?: boolean;
   enableDeadlineMs?: number;
+  /** The import-existing input (STATE-006). */
+  importExisting?: boolean;
   exec?: Exec;
   dns?: DnsClient;
 }
@@ -166,6 +168,7 @@ export async function createPreflightContext(opts: PreflightOptions): Promise<Pr
     log: opts.log,
     clock,
     enableApis: opts.enableApis ?? false,
+    importExisting: opts.importExisting ?? false,
     enableDeadlineMs: opts.enableDeadlineMs ?? 10 * 60_000,
     gcp,
     harness,

@@ -1,6 +1,7 @@
 import { RemoteError } from '../errors.js';
 import { CloudStorage, StorageBucket } from '../gcp/storage.js';
 import { StateBackend, describeLock, forceUnlockCommand, stateBackend } from '../terraform/backend.js';
+import { STATE_006 } from './collisions.js';
 import { requireGcp } from './gcp-access.js';
 import { CheckDef, PreflightContext, SkipCheck, error, list, needConfig, ok, warn } from './types.js';
 
@@ -197,9 +198,16 @@ export const STATE_005: CheckDef = {
     return warn(
       `gs://${b.name}/${object} is ${describeLock(lock, ctx.clock.now())}`,
       expected,
-      `If that run is still going, wait for it. If it was killed, release the lock: ${forceUnlockCommand(lock, config.terraform.working_directory)} (after terraform init in that directory).`,
+      `If that run is still going, wait for it. If it was killed, release the lock: run terraform-apply (or the pipeline) with the input force-unlock: ${lock.id}, or ${forceUnlockCommand(lock, config.terraform.working_directory)} (after terraform init in that directory).`,
     );
   },
 };
 
-export const STATE_CHECKS: readonly CheckDef[] = [STATE_001, STATE_002, STATE_003, STATE_004, STATE_005];
+export const STATE_CHECKS: readonly CheckDef[] = [
+  STATE_001,
+  STATE_002,
+  STATE_003,
+  STATE_004,
+  STATE_005,
+  STATE_006,
+];

@@ -66,6 +66,8 @@ export interface PreflightContext {
   clock: Clock;
   /** Whether API-007 may enable missing APIs (the only mutation the preflight ever makes). */
   enableApis: boolean;
+  /** The import-existing input: STATE-006 then warns about importable collisions instead of failing. */
+  importExisting?: boolean;
   /** Deadline for API-007's wait (enablement plus probes). */
   enableDeadlineMs: number;
   gcp: GcpSetup;

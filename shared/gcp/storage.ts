@@ -79,6 +79,17 @@ export class CloudStorage {
     return this.rest.post<StorageBucket>('storage', '/storage/v1/b', body, { project });
   }
 
+  /** A JSON object's content (a Terraform state), or undefined when the object or the bucket does not exist. */
+  async readJson(bucket: string, object: string): Promise<unknown> {
+    const path = `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`;
+    try {
+      return await this.rest.get<unknown>('storage', path, { alt: 'media' });
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
   /** Terraform's lock object for a state, or undefined when nobody holds the lock. */
   async readLock(bucket: string, object: string): Promise<StateLock | undefined> {
     const path = `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`;

@@ -20,6 +20,8 @@ export interface TerraformCliOptions {
   log: Logger;
   /** e.g. `5m`. */
   lockTimeout: string;
+  /** Values to replace with *** in the Terraform errors a failure quotes (they reach summaries and annotations). */
+  secrets?: readonly string[];
 }
 
 export interface ExecResult {
@@ -104,12 +106,20 @@ export class TerraformCli {
     );
   }
 
+  /**
+   * A failed command as the user must read it: the message names Terraform's first error, and the details quote
+   * its `Error:` blocks (secrets masked), so the phase's message, the summary and the annotation carry Terraform's
+   * own words, not a pointer to a log they may not show.
+   */
   private fail(what: string, r: ExecResult, fix: string): never {
+    let quoted = errorSummary(r.stderr || r.stdout);
+    for (const s of this.opts.secrets ?? []) if (s) quoted = quoted.split(s).join('***');
+    const first = quoted.split('\n').find((l) => /^Error: /.test(l));
     throw new ConfigurationError(
       'TERRAFORM_FAILED',
-      `${this.opts.binary} ${what} failed (exit code ${r.exitCode}).`,
+      `${this.opts.binary} ${what} failed (exit code ${r.exitCode})${first ? `: ${first}` : ': it printed no error'}.`,
       fix,
-      [errorSummary(r.stderr || r.stdout)],
+      quoted ? [quoted] : [],
     );
   }
 
@@ -206,15 +216,37 @@ export class TerraformCli {
     await this.must(
       'apply',
       ['apply', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, planFile],
-      'See the error above; after fixing it, plan and apply again.',
+      "Terraform's error is quoted here; fix its cause, then plan and apply again.",
     );
+  }
+
+  /** `terraform force-unlock -force <id>`: only ever called with an ID the user gave (the force-unlock input). */
+  async forceUnlock(id: string): Promise<void> {
+    await this.must(
+      'force-unlock',
+      ['force-unlock', '-force', '-no-color', id],
+      'Check the lock ID: pass the ID of the lock held now (STATE-005 prints it).',
+    );
+  }
+
+  /** `terraform state list`: the resource instance addresses the state records (none without a state). */
+  async stateList(): Promise<string[]> {
+    const r = await this.exec(['state', 'list', '-no-color'], { quiet: true });
+    if (r.exitCode !== 0) {
+      if (/No state file was found/.test(r.stderr)) return [];
+      this.fail('state list', r, 'Check that the state can be read (see STATE-001..004).');
+    }
+    return r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   }
 
   async destroy(): Promise<void> {
     await this.must(
       'destroy',
       ['destroy', '-auto-approve', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`],
-      'See the error above; destroy can be re-run safely.',
+      "Terraform's error is quoted here; fix its cause, then run destroy again (it is safe to re-run).",
     );
   }
 
@@ -275,7 +307,7 @@ function planFix(stderr: string): string {
     return 'Another run holds the state lock: wait for it, or raise terraform.lock_timeout.';
   if (/No value for required variable/.test(stderr))
     return 'The module version needs a variable this generation does not pass: set terraform.module.generation to match it.';
-  return 'See the Terraform error above.';
+  return "Terraform's error is quoted here: fix its cause, then plan again.";
 }
 
 /** The executable `binary` names: a path (relative to cwd), or a bare name looked up on `path`; undefined if none. */

@@ -7,6 +7,8 @@ export interface PlanChange {
   before_sensitive?: unknown;
   after_sensitive?: unknown;
   replace_paths?: unknown;
+  /** Set when the change imports an existing object (an import block): its import ID. */
+  importing?: { id?: string };
 }
 export interface ResourceChange {
   address: string;

@@ -74,17 +74,20 @@ export function canonicalJson(v: unknown): string {
 }
 
 /**
- * The fingerprint of what a plan will do: sha256 over every resource and output change that is not a no-op and
- * not the module's own churn (shared/terraform/churn.ts), with its actions and its before/after values (unknown
+ * The fingerprint of what a plan will do: sha256 over every resource and output change that is not a no-op (or is
+ * an import) and not the module's own churn (shared/terraform/churn.ts), with its actions and its before/after values (unknown
  * values are recorded as unknown, not guessed). Two plans of the same configuration against the same state
  * fingerprint equally, whatever churn they carry; any real change changes it.
  */
 export function planFingerprint(planWithChurn: PlanJson): string {
   const plan = withoutChurn(planWithChurn);
   const resources = (plan.resource_changes ?? [])
-    .filter((rc) => kindOf(rc.change.actions) !== 'no-op')
+    // An import is a change even when it plans nothing else (import-existing): a plan reviewed with imports is not
+    // the plan of a run without them.
+    .filter((rc) => kindOf(rc.change.actions) !== 'no-op' || rc.change.importing)
     .map((rc) => ({
       address: rc.address,
+      ...(rc.change.importing ? { importing: rc.change.importing.id ?? '' } : {}),
       actions: rc.change.actions,
       before: rc.change.before ?? null,
       after: rc.change.after ?? null,
@@ -255,6 +258,11 @@ export function renderPlanComment(plan: PlanJson, opts: RenderOptions): string {
   };
   if (replaced.length) attention.push(`> **⚠️ ${replaced.length} to replace:** ${nameList(replaced)}`);
   if (destroyed.length) attention.push(`> **🗑️ ${destroyed.length} to destroy:** ${nameList(destroyed)}`);
+  const imported = (plan.resource_changes ?? []).filter((rc) => rc.change.importing);
+  if (imported.length)
+    attention.push(
+      `> **📥 ${imported.length} to import** (import-existing; existing resources the state did not know): ${nameList(imported)}`,
+    );
 
   // Body sections, as lines, in the order a reviewer should read them.
   const body: string[] = [];

@@ -151,8 +151,8 @@ export function lockNotice(
 ): string {
   return (
     `The Terraform state is locked: ${describeLock(lock, now)}. Terraform waits up to ${lockTimeout} ` +
-    `(terraform.lock_timeout) for it. If that run was killed, release the lock yourself (the bundle never does): ` +
-    `${forceUnlockCommand(lock, workingDirectory)}`
+    `(terraform.lock_timeout) for it. If that run was killed, release the lock (the bundle never does unless asked): ` +
+    `run again with the input force-unlock: ${lock.id}, or ${forceUnlockCommand(lock, workingDirectory)}`
   );
 }
 

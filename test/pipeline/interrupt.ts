@@ -31,6 +31,7 @@ export interface UpResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stderr: string;
+  stdout: string;
   /** The request the child was killed at, when it was. */
   heldAt?: HeldRequest;
 }
@@ -69,7 +70,11 @@ export class Interruptible {
    * (and `beforeKill` resolved);
    * a run that ends before the request arrives returns without `heldAt` (the test then fails on it).
    */
-  async up(killAt?: HoldRule, beforeKill?: (run: Interruptible) => Promise<void>): Promise<UpResult> {
+  async up(
+    killAt?: HoldRule,
+    beforeKill?: (run: Interruptible) => Promise<void>,
+    extraArgs: string[] = [],
+  ): Promise<UpResult> {
     const hold = killAt ? this.sandbox.holds.arm(killAt) : undefined;
     const child = spawn(
       process.execPath,
@@ -90,6 +95,7 @@ export class Interruptible {
         '60s',
         '--timeout',
         '60s',
+        ...extraArgs,
       ],
       {
         // Run from the checkout, as a user does: working_directory is relative to it.
@@ -109,7 +115,8 @@ export class Interruptible {
     );
     this.children.add(child);
     let stderr = '';
-    child.stdout?.on('data', () => undefined);
+    let stdout = '';
+    child.stdout?.on('data', (d: Buffer) => void (stdout += d.toString()));
     child.stderr?.on('data', (d: Buffer) => void (stderr += d.toString()));
     const end = exited(child);
     const heldAt = hold ? await Promise.race([hold.arrived, end.then(() => undefined)]) : undefined;
@@ -123,7 +130,7 @@ export class Interruptible {
     const { code, signal } = await end;
     this.children.delete(child);
     hold?.release();
-    return { code, signal, stderr, ...(heldAt ? { heldAt } : {}) };
+    return { code, signal, stderr, stdout, ...(heldAt ? { heldAt } : {}) };
   }
 }
 
@@ -270,11 +277,18 @@ export interface KillPoint {
   knownDefect?: string;
   /** Why this case cannot be run reliably today: it is a visible skip (`[SKIPPED: ...]`), counted as skipped. */
   skipped?: string;
+  /**
+   * For a window the next run cannot converge from by itself (a kill mid-apply): the run after the kill must fail
+   * (exit 1) and say what to do; this does what it says (e.g. deletes what it says to delete) and returns the
+   * inputs it says to pass (`--force-unlock <id>` ...) to the run that must then converge.
+   */
+  followInstructions?: (run: Interruptible, failed: UpResult) => Promise<string[]>;
 }
 
 /**
  * One test per kill point: a fresh sandbox, `up` killed at the point, `up` again to the end; the second run exits
- * 0 and everything converged to the end state of a run never interrupted.
+ * 0 (or, for a point with `followInstructions`, exits 1 saying what to do, and the run that does it exits 0) and
+ * everything converged to the end state of a run never interrupted.
  */
 export function describeInterruptions(title: string, points: KillPoint[]): void {
   describe(title, () => {
@@ -301,7 +315,11 @@ export function describeInterruptions(title: string, points: KillPoint[]): void 
         signal: 'SIGKILL',
       });
       expect(p.atKill(run.sandbox)).toEqual(p.expectedAtKill);
-      const second = await run.up();
+      let second = await run.up();
+      if (p.followInstructions) {
+        expect(second.code === 1 ? 'exit 1' : `exit ${second.code}\n${second.stderr}`).toBe('exit 1');
+        second = await run.up(undefined, undefined, await p.followInstructions(run, second));
+      }
       expect(second.code === 0 ? 'exit 0' : `exit ${second.code}\n${second.stderr}`).toBe('exit 0');
       expectConverged(run.sandbox, reference);
     };

@@ -120,4 +120,25 @@ describe('terraform-apply and the Terraform state bucket', () => {
       expect(still.status).toBe(200);
     },
   );
+
+  it_('force-unlock releases that lock only when its ID is the one held, then plans', async () => {
+    const lockUrl = `${sb.urls.storage}/storage/v1/b/${BUCKET}/o/${encodeURIComponent('gitspaces/gitspaces_gcp/default.tflock')}`;
+    const auth = { authorization: `Bearer ${sb.env.GOOGLE_OAUTH_ACCESS_TOKEN}` };
+    // The lock the previous case left (a killed run's).
+    const held = (await (await fetch(lockUrl, { headers: auth })).json()) as { generation: string };
+    expect(held.generation).toMatch(/^\d+$/);
+
+    const wrong = testIO(inputs({ 'force-unlock': '12345' }), env);
+    const refused = await terraformApply(wrong.io, { config }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'FORCE_UNLOCK_MISMATCH' });
+    expect((refused as Error).message).toContain(`lock ID ${held.generation}`);
+    expect((await fetch(lockUrl, { headers: auth })).status).toBe(200);
+
+    const t = testIO(inputs({ 'force-unlock': held.generation }), env);
+    const r = await terraformApply(t.io, { config });
+    expect(r.exitCode).toBe(0);
+    expect(t.log.lines.filter((l) => l.startsWith('warning: The Terraform state is locked'))).toEqual([]);
+    expect(t.summary.join('\n')).toContain(`Released the Terraform state lock ${held.generation}`);
+    expect((await fetch(lockUrl, { headers: auth })).status).toBe(404);
+  });
 });

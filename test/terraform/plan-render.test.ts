@@ -146,3 +146,32 @@ describe('plan rendering', () => {
     expect(renderPlanComment(smallPlan, target)).not.toContain('Plan truncated');
   });
 });
+
+describe('a plan that imports (import-existing)', () => {
+  const imported: PlanJson = {
+    resource_changes: [
+      {
+        address: 'module.gitspaces.module.infra.google_compute_network.vpc_network',
+        change: {
+          actions: ['no-op'],
+          before: { name: 'gitspaces-network' },
+          after: { name: 'gitspaces-network' },
+          importing: { id: 'projects/acme-gitspaces/global/networks/gitspaces-network' },
+        },
+      },
+    ],
+  };
+  const plain: PlanJson = {
+    resource_changes: [
+      { ...imported.resource_changes![0]!, change: { actions: ['no-op'], before: {}, after: {} } },
+    ],
+  };
+
+  it('fingerprints apart from the same plan without the import, and the comment names the import', () => {
+    expect(planFingerprint(imported)).not.toBe(planFingerprint(plain));
+    expect(planFingerprint(plain)).toBe(planFingerprint({ resource_changes: [] }));
+    expect(renderPlanComment(imported, target)).toContain(
+      '> **📥 1 to import** (import-existing; existing resources the state did not know): `module.gitspaces.module.infra.google_compute_network.vpc_network`',
+    );
+  });
+});

@@ -237,6 +237,14 @@ export function prepareSubnetwork(x: Insert): Res | undefined {
   extra.fingerprint = fingerprint();
   body.purpose = body.purpose ?? 'PRIVATE';
   body.stackType = body.stackType ?? 'IPV4_ONLY';
+  // A JSON value of the wrong type is refused by Google's front end when it turns the body into the proto
+  // (`Invalid value at '<field>' (TYPE_BOOL), "<value>"`, 400 INVALID_ARGUMENT), before the service sees it.
+  if (body.privateIpGoogleAccess !== undefined && typeof body.privateIpGoogleAccess !== 'boolean')
+    return googleError(
+      400,
+      `Invalid value at 'resource.private_ip_google_access' (TYPE_BOOL), ${JSON.stringify(body.privateIpGoogleAccess)}`,
+      'invalid',
+    );
   body.privateIpGoogleAccess = body.privateIpGoogleAccess ?? false;
   return undefined;
 }

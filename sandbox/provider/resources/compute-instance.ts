@@ -1,12 +1,14 @@
 import type { ObjectValue, Value } from '../cty.js';
 import { lastSegment } from '../resource.js';
-import { Json, computeResource, list, str } from './compute-base.js';
+import { GoogleApiError } from '../google-api.js';
+import type { ResourceImpl } from '../resource.js';
+import { Json, computeBase, computeResource, list, str } from './compute-base.js';
 
 /** google_compute_instance: the runner VM of the post-0.0.3 module (Compute v1 instances, zonal). */
 
 const first = (v: Value | undefined) => list(v)[0] as ObjectValue | undefined;
 
-export const instance = computeResource({
+const base = computeResource({
   kind: 'Instance',
   collection: 'instances',
   scope: 'zone',
@@ -73,3 +75,76 @@ export const instance = computeResource({
     self_link: b.selfLink as string,
   }),
 });
+
+const relative = (link: unknown) => String(link ?? '').replace(/^https?:\/\/[^/]+\/compute\/v1\//, '');
+
+/**
+ * Read as the provider's resourceComputeInstanceRead does: besides the instance's own fields, the boot disk
+ * (`initialize_params` from the disk itself: its source image, size and type, flattened to the type's name), the
+ * network interfaces and the tags, so that an imported instance plans as no change when it matches the
+ * configuration. The metadata is not read back: install-runner writes the runner's keys there.
+ */
+export const instance: ResourceImpl = {
+  ...base,
+  // As the provider's create ends: with a read of everything (the boot disk's device name and source included).
+  async create(ctx, planned) {
+    const created = await base.create(ctx, planned);
+    return (await instance.read(ctx, { ...planned, ...created })) ?? created;
+  },
+  async read(ctx, state) {
+    const seen = await base.read(ctx, state);
+    if (!seen) return null;
+    const url = `${computeBase(ctx)}/projects/${String(seen.project)}/zones/${String(seen.zone)}/instances/${String(seen.name)}`;
+    const b = await ctx.api.call('GET', url, undefined, ctx.deadline);
+    const disks = (b.disks as Json[] | undefined) ?? [];
+    const boot = disks.find((d) => d.boot);
+    let initialize: ObjectValue[] = [];
+    if (boot?.source) {
+      try {
+        const disk = await ctx.api.call(
+          'GET',
+          `${computeBase(ctx)}/${relative(boot.source)}`,
+          undefined,
+          ctx.deadline,
+        );
+        initialize = [
+          {
+            image: (disk.sourceImage as string) ?? null,
+            size: Number(disk.sizeGb ?? 0) || null,
+            type: lastSegment(disk.type) || null,
+            labels: (disk.labels as ObjectValue) ?? {},
+          },
+        ];
+      } catch (e) {
+        if (!(e instanceof GoogleApiError && e.status === 404)) throw e;
+      }
+    }
+    return {
+      ...seen,
+      tags: ((b.tags as Json | undefined)?.items as string[] | undefined) ?? null,
+      boot_disk: boot
+        ? [
+            {
+              auto_delete: (boot.autoDelete as boolean) ?? true,
+              device_name: (boot.deviceName as string) ?? null,
+              mode: (boot.mode as string) ?? 'READ_WRITE',
+              source: (boot.source as string) ?? null,
+              initialize_params: initialize,
+            },
+          ]
+        : [],
+      network_interface: ((b.networkInterfaces as Json[] | undefined) ?? []).map((n) => ({
+        network: (n.network as string) ?? null,
+        subnetwork: (n.subnetwork as string) ?? null,
+        subnetwork_project: String(n.subnetwork ?? '').split('/')[6] ?? null,
+        network_ip: (n.networkIP as string) ?? null,
+        name: (n.name as string) ?? null,
+        stack_type: (n.stackType as string) ?? 'IPV4_ONLY',
+        access_config: ((n.accessConfigs as Json[] | undefined) ?? []).map((a) => ({
+          nat_ip: (a.natIP as string) ?? null,
+          network_tier: (a.networkTier as string) ?? null,
+        })),
+      })),
+    };
+  },
+};

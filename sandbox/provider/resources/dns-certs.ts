@@ -257,6 +257,7 @@ export const dnsAuthorization = certManagerResource({
     const r = (b.dnsResourceRecord as Json | undefined) ?? {};
     return {
       domain: b.domain as string,
+      description: (b.description as string) ?? null,
       type: (b.type as string) ?? 'FIXED_RECORD',
       dns_resource_record: [{ name: r.name as string, type: r.type as string, data: r.data as string }],
       effective_labels: (b.labels as ObjectValue) ?? {},
@@ -288,6 +289,7 @@ export const certificate = certManagerResource({
     const m = b.managed as Json | undefined;
     return {
       scope: (b.scope as string) ?? 'DEFAULT',
+      description: (b.description as string) ?? null,
       san_dnsnames: (b.sanDnsnames as string[]) ?? [],
       effective_labels: (b.labels as ObjectValue) ?? {},
       terraform_labels: (b.labels as ObjectValue) ?? {},
