@@ -432,7 +432,18 @@ async function applyOrTransient(run: ApplyRun, planFile: string): Promise<string
     await run.io.log.group(`${run.binary} apply`, () => run.terraform.apply(planFile));
     return undefined;
   } catch (e) {
-    const text = isConfigurationError(e) ? (e as ConfigurationError).details.join('\n') : '';
+    let text = isConfigurationError(e) ? (e as ConfigurationError).details.join('\n') : '';
+    // A state write that failed after the resources were made: the state is in errored.tfstate; once it is pushed,
+    // that block is no longer a failure of its own, and what remains decides whether to plan again.
+    if (await run.terraform.pushErroredState()) {
+      run.io.log.warning(
+        `${run.binary} apply could not save the state to the backend; the state it kept in errored.tfstate was pushed (terraform state push) and the file removed.`,
+      );
+      text = text
+        .split(/^(?=Error: )/m)
+        .filter((b) => !/^Error: Failed to persist state to backend/.test(b))
+        .join('');
+    }
     if (n >= APPLY_ATTEMPTS || !onlyTransientErrors(text)) throw e;
     return text;
   }

@@ -1,6 +1,6 @@
 import { onlyTransientErrors } from './transient.js';
 import { getExecOutput } from '@actions/exec';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, rmSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -218,6 +218,35 @@ export class TerraformCli {
       ['apply', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, planFile],
       "Terraform's error is quoted here; fix its cause, then plan and apply again.",
     );
+  }
+
+  /**
+   * After an apply whose state write failed ("Failed to persist state to backend"), Terraform keeps the state it
+   * could not save in `errored.tfstate` in its working directory, and a new plan without it would create again what
+   * was just created. Pushes that file to the backend (`terraform state push`, again after a transient failure, at
+   * most three times), then removes it: it holds the state's secrets. True when there was one and it was pushed;
+   * when the push keeps failing, the file stays (mode 0600) and the error says how to push it.
+   */
+  async pushErroredState(): Promise<boolean> {
+    const file = join(this.opts.cwd, 'errored.tfstate');
+    if (!existsSync(file)) return false;
+    chmodSync(file, 0o600);
+    const args = ['state', 'push', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, 'errored.tfstate'];
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.exec(args);
+      if (r.exitCode === 0) {
+        rmSync(file, { force: true });
+        return true;
+      }
+      const errors = errorSummary(r.stderr || r.stdout);
+      if (attempt >= 3 || !onlyTransientErrors(errors))
+        this.fail(
+          'state push errored.tfstate',
+          r,
+          `The state of what apply created is in ${file} only: push it with \`${this.opts.binary} -chdir=${this.opts.cwd} state push errored.tfstate\` before anything else runs, then remove the file (it holds secrets).`,
+        );
+      await new Promise((done) => setTimeout(done, 1000 * attempt));
+    }
   }
 
   /** `terraform force-unlock -force <id>`: only ever called with an ID the user gave (the force-unlock input). */

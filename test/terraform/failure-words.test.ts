@@ -47,7 +47,7 @@ describe('a terraform failure quotes terraform (needs terraform)', () => {
         configPath,
         readFileSync('examples/gitspaces.yaml', 'utf8').replace(
           'working_directory: .gitspaces/terraform',
-          `working_directory: ${join(dir, 'tf')}`,
+          'working_directory: tf',
         ),
       );
       const t = testIO(
@@ -57,7 +57,13 @@ describe('a terraform failure quotes terraform (needs terraform)', () => {
           'report-path': join(dir, 'preflight.json'),
         },
         realClock,
-        { ...sandbox.env, PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir },
+        {
+          ...sandbox.env,
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          RUNNER_TEMP: dir,
+          GITHUB_WORKSPACE: dir,
+        },
       );
       const r = await pipeline(t.io);
       expect(r.phases.map((p) => `${p.name}:${p.status}`)).toEqual([
