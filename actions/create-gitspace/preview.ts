@@ -9,7 +9,7 @@ import { type GitspaceSpec, findGitspace, stateOf } from '../../shared/gitspaces
 import { findMachine, machineDifferences, machinePayload } from '../../shared/gitspaces/machines.js';
 import type { HarnessCdeApi } from '../../shared/gitspaces/types.js';
 import type { ResourceIntent } from '../../shared/preview/model.js';
-import { cell } from '../../shared/report/render.js';
+import { renderIntents } from '../../shared/preview/render.js';
 
 /** A list that does not exist yet (no infra provider, no project) is empty, not an error. */
 async function orEmpty<T>(f: () => Promise<T[]>): Promise<T[]> {
@@ -62,20 +62,6 @@ export async function resourceIntents(
   return out;
 }
 
-export function renderIntentsMarkdown(list: readonly ResourceIntent[]): string {
-  if (!list.length) return '_No machines or gitspaces declared._\n';
-  const verb: Record<ResourceIntent['action'], string> = {
-    create: '➕ create',
-    start: '▶️ start',
-    stop: '⏹️ stop',
-    delete: '🗑️ delete',
-    none: 'no change',
-    differs: '⚠️ differs',
-  };
-  const rows = list.map((r) => `| ${r.kind} | ${cell(r.name)} | ${verb[r.action]} | ${cell(r.detail)} |`);
-  return ['| Kind | Name | Would | Detail |', '|---|---|---|---|', ...rows, ''].join('\n');
-}
-
 export async function previewCreate(
   io: ActionIO,
   api: HarnessCdeApi,
@@ -85,7 +71,7 @@ export async function previewCreate(
 ): Promise<ActionResult> {
   const resources = await resourceIntents(api, config, specs);
   const changing = resources.filter((r) => r.action !== 'none');
-  await io.appendSummary(`## Gitspaces: machines and gitspaces (preview)\n\n${renderIntentsMarkdown(resources)}`);
+  await io.appendSummary(`## Gitspaces: machines and gitspaces (preview)\n\n${renderIntents(resources)}`);
   return {
     outputs: {},
     phase: {
