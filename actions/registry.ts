@@ -90,7 +90,8 @@ export const ACTIONS = [
           'Run the whole pipeline: validate, configure, apply, install-runner, create (on a push event: only what a pull request previewed)',
       },
       preview: {
-        summary: 'Preview a change on its pull request: what every phase would do, one comment, nothing changed',
+        summary:
+          'Preview a change on its pull request: what every phase would do, one comment, nothing changed',
         inputs: { mode: 'preview' },
       },
     },

@@ -78,8 +78,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   }
   const selected = selectPhases(io.inputs.list('phases'));
   // preview: every phase in its preview mode, one comment on the pull request; nothing written elsewhere.
-  if (io.inputs.oneOf('mode', ['apply', 'preview'] as const, 'apply') === 'preview')
-  {
+  if (io.inputs.oneOf('mode', ['apply', 'preview'] as const, 'apply') === 'preview') {
     const r = await runPreviewMode(io, secrets, rawSource);
     return { ...r, phases: [r.phase] };
   }
@@ -194,6 +193,12 @@ async function refuseUnreviewed(
   );
   io.log.error(refused.message, { title: `gitspaces: ${refused.reason}` });
   const now = io.clock.now();
-  const phase: PhaseResult = { name: 'gate', status: 'failed', startedAt: now, durationMs: 0, summary: refused.message };
+  const phase: PhaseResult = {
+    name: 'gate',
+    status: 'failed',
+    startedAt: now,
+    durationMs: 0,
+    summary: refused.message,
+  };
   return { outputs: { 'failure-reason': refused.reason }, phase, phases: [phase], exitCode: 1 };
 }

@@ -56,8 +56,10 @@ function preflightOf(checks: readonly CheckResult[]): PreflightPreview {
     const apply = APPLY_IDENTITY_CHECKS[c.id];
     if (apply && (c.status === 'error' || c.status === 'warn'))
       pf.notChecked.push({ id: c.id, title: c.title, reason: apply });
-    else if (c.status === 'skip') pf.notChecked.push({ id: c.id, title: c.title, reason: c.fix || 'skipped' });
-    else if (c.status === 'error') pf.failed.push({ id: c.id, title: c.title, observed: c.observed, fix: c.fix });
+    else if (c.status === 'skip')
+      pf.notChecked.push({ id: c.id, title: c.title, reason: c.fix || 'skipped' });
+    else if (c.status === 'error')
+      pf.failed.push({ id: c.id, title: c.title, observed: c.observed, fix: c.fix });
     else if (c.status === 'warn') pf.warnings.push({ id: c.id, title: c.title, observed: c.observed });
   }
   return pf;
@@ -107,7 +109,10 @@ export async function computePreview(
   const noSecret = (what: string) =>
     `no ${what} in this job (a pull request from a fork gets no secrets): nothing was read from ${what.includes('Harness') ? 'Harness' : 'Google'}`;
   if (!harnessKey || !gcpKey)
-    preview.skipped.push({ part: 'preflight', reason: noSecret(!gcpKey ? 'GCP credentials' : 'Harness API key') });
+    preview.skipped.push({
+      part: 'preflight',
+      reason: noSecret(!gcpKey ? 'GCP credentials' : 'Harness API key'),
+    });
   else {
     const r = await part('preflight', 'validate-prereqs', { 'enable-apis': 'false', 'fail-on': 'error' });
     if (r?.checks) preview.preflight = preflightOf(r.checks);
@@ -116,7 +121,10 @@ export async function computePreview(
     preview.skipped.push({ part: 'Harness diff', reason: noSecret('Harness API key') });
     preview.skipped.push({ part: 'machines and gitspaces', reason: noSecret('Harness API key') });
   } else {
-    const r = await part('Harness diff', 'configure-infra', { mode: 'preview', 'infra-config-path': infraConfigPath });
+    const r = await part('Harness diff', 'configure-infra', {
+      mode: 'preview',
+      'infra-config-path': infraConfigPath,
+    });
     preview.harness = r?.preview?.harness;
   }
   if (preview.module.refused) {
@@ -124,7 +132,10 @@ export async function computePreview(
     failures.push(`module: ${preview.module.refused}`);
   } else if (!gcpKey) preview.skipped.push({ part: 'Terraform plan', reason: noSecret('GCP credentials') });
   else if (!preview.harness)
-    preview.skipped.push({ part: 'Terraform plan', reason: 'no Infra Config YAML to plan with (see the Harness diff)' });
+    preview.skipped.push({
+      part: 'Terraform plan',
+      reason: 'no Infra Config YAML to plan with (see the Harness diff)',
+    });
   else {
     const r = await part('Terraform plan', 'terraform-apply', {
       mode: 'preview',

@@ -19,20 +19,25 @@ async function github(io: ActionIO, token: string) {
 const author = (io: ActionIO) => io.inputs.optional('preview-author') || 'github-actions[bot]';
 
 /** mode: preview. Computes the preview, posts it on the pull request (or says why not), and the summary. */
-export async function runPreviewMode(io: ActionIO, secrets: Secrets, raw: InputSource): Promise<ActionResult> {
+export async function runPreviewMode(
+  io: ActionIO,
+  secrets: Secrets,
+  raw: InputSource,
+): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const { preview, failures } = await computePreview(io, secrets, raw);
   const fp = previewFingerprint(preview);
-  const body = renderPreviewComment(preview, fp, runUrlFromEnv(io.env));
-  io.setOutput('preview-fingerprint', fp.fingerprint);
-  const outputs: Record<string, string> = { 'preview-fingerprint': fp.fingerprint };
   const event = readEvent(io.env);
   const { prNumberOfEvent } = await import('../../shared/github/review.js');
   const pr = prNumberOfEvent(event);
+  const body = renderPreviewComment(preview, fp, pr ?? 0, runUrlFromEnv(io.env));
+  io.setOutput('preview-fingerprint', fp.fingerprint);
+  const outputs: Record<string, string> = { 'preview-fingerprint': fp.fingerprint };
   const token = secrets['github-token'] || io.env.GITHUB_TOKEN || '';
   let note: string;
   if (pr === undefined) note = 'Not a pull_request event: the preview is in this summary only.';
-  else if (!token || !io.env.GITHUB_REPOSITORY) note = 'No GitHub token or repository: the preview is in this summary only.';
+  else if (!token || !io.env.GITHUB_REPOSITORY)
+    note = 'No GitHub token or repository: the preview is in this summary only.';
   else {
     try {
       const gh = await github(io, token);
@@ -113,7 +118,9 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
           },
         };
   if (!sha || !token || !io.env.GITHUB_REPOSITORY)
-    return notReviewed('the push has no GITHUB_SHA, GITHUB_REPOSITORY or GitHub token to find its pull request with');
+    return notReviewed(
+      'the push has no GITHUB_SHA, GITHUB_REPOSITORY or GitHub token to find its pull request with',
+    );
   const gh = await github(io, token);
   const pulls = await gh.review.pullsOfCommit(gh.octokit, { owner: gh.owner, repo: gh.repo, sha });
   if (!pulls.length) return notReviewed(`commit ${sha.slice(0, 12)} has no pull request`);
@@ -136,13 +143,15 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
         ? `the preview comment on pull request #${pr.number} was edited after ${who} wrote it (${found.edited}), so it is ignored`
         : `pull request #${pr.number} has no preview comment by ${who}${found.ignoredOthers.length ? ` (${found.ignoredOthers.length} by others ignored)` : ''}`,
     );
-  io.log.info(`Reviewed preview on pull request #${pr.number}: ${found.found.fingerprint}; recomputing it now.`);
+  io.log.info(
+    `Reviewed preview on pull request #${pr.number}: ${found.found.fingerprint}; recomputing it now.`,
+  );
   const now = await computePreview(io, secrets, raw);
   const fp = previewFingerprint(now.preview);
   if (fp.fingerprint === found.found.fingerprint)
     return { note: `✅ Matches the preview reviewed on pull request #${pr.number} (${found.found.url}).` };
   const parts = differingParts(fp, found.found);
-  const rendered = renderPreviewComment(now.preview, fp);
+  const rendered = renderPreviewComment(now.preview, fp, pr.number);
   return {
     rendered: rendered.slice(rendered.indexOf('\n') + 1),
     refused: {

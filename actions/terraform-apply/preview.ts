@@ -81,7 +81,10 @@ export async function previewPlan(
   await run.io.appendSummary(`${rendered}\n\n_${stateNote}._\n`);
   return {
     outputs: run.outputs,
-    phase: run.phase('ok', `preview: ${terraform.countsLine}${terraform.churnLine ? ` ${terraform.churnLine}` : ''}`),
+    phase: run.phase(
+      'ok',
+      `preview: ${terraform.countsLine}${terraform.churnLine ? ` ${terraform.churnLine}` : ''}`,
+    ),
     preview: { terraform },
     exitCode: 0,
   };

@@ -56,7 +56,7 @@ export async function findPreviewComment(
     out.id = c.id;
     out.body = body;
     const r = readPreviewComment(body);
-    if (r.found) out.found = { ...r.found, url: c.html_url };
+    if (r.found && r.found.pr === t.pr) out.found = { ...r.found, url: c.html_url };
     else out.edited = c.html_url;
   }
   return out;
@@ -68,14 +68,27 @@ export async function upsertPreviewComment(
   t: { owner: string; repo: string; pr: number; key: string; author: string; body: string },
 ): Promise<{ action: 'created' | 'updated' | 'unchanged'; url: string }> {
   if ([...t.body].length > MAX_COMMENT_CHARS)
-    throw new Error(`the preview is ${[...t.body].length} characters, more than a comment holds (${MAX_COMMENT_CHARS})`);
+    throw new Error(
+      `the preview is ${[...t.body].length} characters, more than a comment holds (${MAX_COMMENT_CHARS})`,
+    );
   const existing = await findPreviewComment(octokit, t);
   if (existing.id !== undefined) {
-    if (existing.body === t.body) return { action: 'unchanged', url: existing.found?.url ?? existing.edited ?? '' };
-    const r = await octokit.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body: t.body });
+    if (existing.body === t.body)
+      return { action: 'unchanged', url: existing.found?.url ?? existing.edited ?? '' };
+    const r = await octokit.rest.issues.updateComment({
+      owner: t.owner,
+      repo: t.repo,
+      comment_id: existing.id,
+      body: t.body,
+    });
     return { action: 'updated', url: r.data.html_url };
   }
-  const r = await octokit.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.pr, body: t.body });
+  const r = await octokit.rest.issues.createComment({
+    owner: t.owner,
+    repo: t.repo,
+    issue_number: t.pr,
+    body: t.body,
+  });
   return { action: 'created', url: r.data.html_url };
 }
 

@@ -34,4 +34,3 @@ export function modulePin(config: GitspacesConfig, allowed: readonly string[]): 
         }),
   };
 }
-
