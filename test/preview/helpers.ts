@@ -15,8 +15,10 @@ export function previewWorld(sb: Sandbox) {
   (base.terraform as Record<string, unknown>).working_directory = join(dir, 'tf');
   let n = 0;
   /** Writes a config: the scenario's, with `edit` applied to the parsed document. */
-  const config = (edit: (c: Record<string, any>) => void = () => undefined): string => {
-    const c = structuredClone(base) as Record<string, any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test edits the config as plain YAML data
+  type Doc = any;
+  const config = (edit: (c: Doc) => void = () => undefined): string => {
+    const c = structuredClone(base) as Doc;
     edit(c);
     const path = join(dir, `gitspaces-${++n}.yaml`);
     writeFileSync(path, stringify(c));
@@ -29,7 +31,7 @@ export function previewWorld(sb: Sandbox) {
   };
   const pushEvent = join(dir, 'push.json');
   writeFileSync(pushEvent, JSON.stringify({ ref: 'refs/heads/main' }));
-  const common = {
+  const common: NodeJS.ProcessEnv = {
     ...process.env,
     ...sb.env,
     RUNNER_TEMP: join(dir, 'runner-temp'),
