@@ -72,6 +72,24 @@ describe('gitspaces preview / up against the sandbox', () => {
     120_000,
   );
 
+  it('a fork pull request whose token cannot comment: the preview goes to the job summary, exit 0', async () => {
+    const env = w.prEnv(9);
+    delete env.HARNESS_API_KEY;
+    delete env.GOOGLE_APPLICATION_CREDENTIALS;
+    env.GITHUB_TOKEN = sb.secrets.githubReadOnlyToken;
+    const before = sb.world.github.commentsOn('acme/platform-infra', 9).length;
+    const r = await w.run(env, { config: w.config(), mode: 'preview' });
+    expect(r.r.exitCode).toBe(0);
+    expect(r.failed).toEqual([]);
+    const summary = r.summary.join('\n');
+    expect(summary).toContain('#### 3. Terraform plan');
+    expect(summary).toMatch(
+      /Could not comment on pull request #9 \(403: Resource not accessible by integration/,
+    );
+    expect(summary).toContain('the preview is in this job summary');
+    expect(sb.world.github.commentsOn('acme/platform-infra', 9)).toHaveLength(before);
+  });
+
   itNeedsTerraform(
     'gitspaces preview then gitspaces up on the merge commit: applies; a changed config then exits 1 plan-changed',
     async () => {
