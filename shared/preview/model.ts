@@ -74,6 +74,8 @@ export interface Preview {
   /** Where it stands: infrastructure identifier (and label), the key of its comment on the pull request. */
   key: string;
   config: string;
+  /** The config file's check (it parsed and validated): one line. */
+  configCheck?: string;
   module: ModulePin;
   preflight?: PreflightPreview;
   harness?: HarnessDiff;

@@ -101,6 +101,7 @@ export function renderPreviewComment(
   runUrl?: string,
 ): string {
   const top: string[] = [`### Gitspaces preview: \`${esc(p.config)}\` · \`${esc(p.key)}\``, ''];
+  if (p.configCheck) top.push(`Config check: ✅ ${esc(p.configCheck)}`, '');
   if (p.module.refused) top.push(`> **❌ Module refused:** ${esc(p.module.refused)}.`, '');
   else if (p.module.changed)
     top.push(

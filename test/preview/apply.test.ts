@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cli } from '../../cli/main.js';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { itNeedsTerraform } from '../terraform/fixtures.js';
@@ -71,6 +73,35 @@ describe('gitspaces preview / up against the sandbox', () => {
     },
     120_000,
   );
+
+  it('a fork pull request without secrets shows the config file diff against the base commit', async () => {
+    const repoDir = join(w.dir, 'repo');
+    mkdirSync(repoDir);
+    const file = join(repoDir, 'gitspaces.yaml');
+    copyFileSync(w.config(), file);
+    const git = (...a: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...a], {
+        cwd: repoDir,
+        encoding: 'utf8',
+      }).trim();
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    const base = git('rev-parse', 'HEAD');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('instances: 1', 'instances: 3'));
+    const event = join(w.dir, 'fork-event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 9, base: { sha: base } } }));
+    const env = { ...w.prEnv(9), GITHUB_EVENT_PATH: event };
+    delete env.HARNESS_API_KEY;
+    delete env.GOOGLE_APPLICATION_CREDENTIALS;
+    const r = await w.run(env, { config: file, mode: 'preview' });
+    expect(r.r.exitCode).toBe(0);
+    const body = botPreview(9)!.body;
+    expect(body).toContain('Config check: ✅ valid: infrastructure gitspaces');
+    expect(body).toContain('<summary>Changes to the config file</summary>');
+    expect(body).toMatch(/^- +instances: 1$/m);
+    expect(body).toMatch(/^\+ +instances: 3$/m);
+  });
 
   it('a fork pull request whose token cannot comment: the preview goes to the job summary, exit 0', async () => {
     const env = w.prEnv(9);
