@@ -91,7 +91,7 @@ describe('gitspaces preview / up against the sandbox', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('instances: 1', 'instances: 3'));
     const event = join(w.dir, 'fork-event.json');
     writeFileSync(event, JSON.stringify({ pull_request: { number: 9, base: { sha: base } } }));
-    const env = { ...w.prEnv(9), GITHUB_EVENT_PATH: event };
+    const env: NodeJS.ProcessEnv = { ...w.prEnv(9), GITHUB_EVENT_PATH: event };
     delete env.HARNESS_API_KEY;
     delete env.GOOGLE_APPLICATION_CREDENTIALS;
     const r = await w.run(env, { config: file, mode: 'preview' });
