@@ -9,7 +9,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import { errorMessage } from '../../shared/errors.js';
@@ -190,10 +191,38 @@ function fileDiff(io: ActionIO, configPath: string, preview: Preview): void {
       },
     );
     preview.fileDiff = out.trim() || '(no change to this file)';
+    baseModule(dir, base, configPath, preview);
   } catch (e) {
     preview.skipped.push({
       part: 'config file diff',
       reason: `the base commit ${base.slice(0, 12)} is not in the checkout (${errorMessage(e).split('\n')[0]}); check out with fetch-depth: 0 to see it`,
     });
   }
+}
+
+/** The module the base commit's config names: a pull request that changes it is said at the top of the preview. */
+function baseModule(dir: string, base: string, configPath: string, preview: Preview): void {
+  let text: string;
+  try {
+    text = execFileSync('git', ['show', `${base}:./${basename(configPath)}`], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 30_000,
+    });
+  } catch {
+    return; // a new file: nothing to compare with
+  }
+  let doc: { terraform?: { module?: { source?: string; version?: string } } };
+  try {
+    doc = (parseYaml(text) ?? {}) as typeof doc;
+  } catch {
+    return;
+  }
+  const m = doc.terraform?.module;
+  const source = m?.source ?? 'harness/harness-gitspaces/gcp';
+  const version = m ? m.version : '0.0.3';
+  const pin = preview.module;
+  pin.base = { source, version };
+  pin.changed = source !== pin.source || (version ?? '') !== (pin.version ?? '');
 }

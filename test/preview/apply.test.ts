@@ -88,7 +88,12 @@ describe('gitspaces preview / up against the sandbox', () => {
     git('add', '.');
     git('commit', '-qm', 'base');
     const base = git('rev-parse', 'HEAD');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('instances: 1', 'instances: 3'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('instances: 1', 'instances: 3')
+        .replace('generation: post-0.0.3', 'generation: post-0.0.3\n    version: 0.1.0'),
+    );
     const event = join(w.dir, 'fork-event.json');
     writeFileSync(event, JSON.stringify({ pull_request: { number: 9, base: { sha: base } } }));
     const env: NodeJS.ProcessEnv = { ...w.prEnv(9), GITHUB_EVENT_PATH: event };
@@ -101,6 +106,29 @@ describe('gitspaces preview / up against the sandbox', () => {
     expect(body).toContain('<summary>Changes to the config file</summary>');
     expect(body).toMatch(/^- +instances: 1$/m);
     expect(body).toMatch(/^\+ +instances: 3$/m);
+    expect(body).toContain(
+      '**⚠️ This pull request changes the Terraform module:** `harness/harness-gitspaces/gcp` → `harness/harness-gitspaces/gcp` 0.1.0.',
+    );
+  });
+
+  it('a module source outside the allow-list is refused in the preview: never initialised or planned', async () => {
+    const evil = w.config((c) => (c.terraform.module.source = 'github.com/someone/gitspaces-module'));
+    const mark = sb.journal.lastSeq;
+    const r = await w.run(w.prEnv(9), { config: evil, mode: 'preview' });
+    expect(r.r.exitCode).toBe(1);
+    expect(r.outputs['failure-reason']).toBe('module-not-allowed');
+    expect(r.log.text()).not.toContain('terraform init');
+    expect(writesSince(sb, mark)).toEqual([expect.stringMatching(/^github (POST|PATCH) /)]);
+    const body = botPreview(9)!.body;
+    expect(body).toContain(
+      '**❌ Module refused:** module source "github.com/someone/gitspaces-module" is not in the allow-list',
+    );
+    const allowed = await w.run(w.prEnv(9), {
+      config: evil,
+      mode: 'preview',
+      'allowed-module-sources': 'github.com/someone/gitspaces-module',
+    });
+    expect(allowed.outputs['failure-reason']).toBeUndefined();
   });
 
   it('a fork pull request whose token cannot comment: the preview goes to the job summary, exit 0', async () => {
