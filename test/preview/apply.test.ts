@@ -165,6 +165,19 @@ describe('gitspaces preview / up against the sandbox', () => {
       expect(refused.code).toBe(1);
       expect(refused.output).toContain('plan-changed');
       expect(writesSince(sb, mark)).toEqual([]);
+
+      // The preview of a change to an existing provider plans with Harness's real setup YAML: its shared
+      // secret, like every credential, never reaches the comment, the summary or the outputs.
+      const again = await w.run(w.prEnv(7), { config: changed, mode: 'preview' });
+      expect(again.r.exitCode).toBe(0);
+      const body = botPreview(7)!.body;
+      expect(body).toContain('| metadata.gateway.whitelist_ip_ranges |');
+      const shared = sb.world.harness.infraProviders.get('gitspaces_gcp')!.sharedSecret;
+      const seen = [body, again.text, JSON.stringify(again.outputs)].join('\n');
+      for (const secret of [shared, sb.secrets.harnessApiKey, sb.secrets.githubToken])
+        expect(seen).not.toContain(secret);
+      for (const line of sb.secrets.serviceAccountPrivateKey.split('\n').filter((l) => l.length > 20))
+        expect(seen).not.toContain(line);
     },
     400_000,
   );
