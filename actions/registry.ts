@@ -51,7 +51,8 @@ export const ACTIONS = [
     load: () => import('./terraform-apply/main.js'),
     phase: 'apply',
     // The pipeline applies; a pull request plans through the reusable workflow instead.
-    phaseInputs: { mode: 'apply' },
+    // Its review check is the pipeline's gate (the whole preview), not a plan comment of its own.
+    phaseInputs: { mode: 'apply', 'require-review': 'false' },
     handsOn: ['pool-yaml-path'],
     commands: {
       plan: { summary: 'Plan the GCP infrastructure (terraform plan)', inputs: { mode: 'plan' } },
@@ -85,7 +86,15 @@ export const ACTIONS = [
     name: 'pipeline',
     load: () => import('./pipeline/main.js'),
     commands: {
-      up: { summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create' },
+      up: {
+        summary:
+          'Run the whole pipeline: validate, configure, apply, install-runner, create (on a push event: only what a pull request previewed)',
+      },
+      preview: {
+        summary:
+          'Preview a change on its pull request: what every phase would do, one comment, nothing changed',
+        inputs: { mode: 'preview' },
+      },
     },
   },
 ] as const satisfies readonly ActionEntry[];

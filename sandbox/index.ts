@@ -28,7 +28,18 @@ export interface Sandbox {
   /** The environment that points the bundle at this sandbox (endpoints, credentials, tokens). */
   env: Record<string, string>;
   /** Secrets this sandbox issued, so tests can assert they never leak. */
-  secrets: { harnessApiKey: string; githubToken: string; serviceAccountPrivateKey: string };
+  secrets: {
+    harnessApiKey: string;
+    /** A Harness key whose role may only view (what a preview job gets): every write answers 403. */
+    harnessViewApiKey: string;
+    /** The workflow's token (GITHUB_TOKEN, the `github-actions[bot]` identity). */
+    githubToken: string;
+    /** A token of another user (octocat): what a test uses to write a comment that is not the workflow's. */
+    githubUserToken: string;
+    /** The workflow's token as a fork's pull request gets it: read-only, every write answers 403. */
+    githubReadOnlyToken: string;
+    serviceAccountPrivateKey: string;
+  };
   /** Files it wrote: the service-account key JSON, and an external_account (keyless) credential file. */
   files: { serviceAccountKey: string; externalAccount: string };
   dir: string;
@@ -63,7 +74,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   services.push(control);
   const secrets = {
     harnessApiKey: world.harness.apiKey,
+    harnessViewApiKey: world.harness.viewApiKey,
     githubToken: world.github.token,
+    githubUserToken: world.github.userToken,
+    githubReadOnlyToken: world.github.readOnlyToken,
     serviceAccountPrivateKey: world.gcp.privateKeyPem,
   };
   const env: Record<string, string> = {
@@ -84,6 +98,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     HARNESS_API_KEY: world.harness.apiKey,
     GITHUB_TOKEN: world.github.token,
     GITHUB_REPOSITORY: scenario.github.repository,
+    // The merge commit of the scenario's pull request: a push event with this GITHUB_SHA has a pull request
+    // (commits/{sha}/pulls), any other sha has none.
+    GITHUB_SHA: world.github.pullCommits.get(`${scenario.github.repository}#${scenario.github.pullRequest}`)
+      ?.mergeCommitSha as string,
+    // Another user's token (not read by the bundle): for checks that forge a comment the workflow did not write.
+    // A Harness key that may only view (not read by the bundle): the preview job's key in least-privilege checks.
+    GITSPACES_SANDBOX_HARNESS_VIEW_KEY: world.harness.viewApiKey,
+    GITSPACES_SANDBOX_GITHUB_USER_TOKEN: world.github.userToken,
+    // The workflow's token of a fork's pull request (read-only: writes answer 403), for fork scenarios.
+    GITSPACES_SANDBOX_GITHUB_READONLY_TOKEN: world.github.readOnlyToken,
     // The stand-in Terraform module, as a module mirror (one directory per generation); a CLI config of our own
     // (no ~/.terraformrc leaks in) that takes hashicorp/google and hashicorp/null from the stand-in providers.
     GITSPACES_TF_MODULE_MIRROR: standInModuleDir(),

@@ -1,10 +1,7 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import { infraConfigDefaultPath, workspaceRoot, writePrivateFile } from '../../shared/workspace.js';
 import {
   harnessClientFromConfig,
   missingHarnessApiKey,
@@ -12,6 +9,8 @@ import {
 } from '../../shared/harness/client.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { cell } from '../../shared/report/render.js';
+import { previewConfigure } from './preview.js';
+import { gatewayIntoYaml, writeInfraConfig } from './yaml-file.js';
 import {
   FieldChange,
   InfraProviderApi,
@@ -62,40 +61,6 @@ export function renderConfigureSummary(r: {
   return out.join('\n') + '\n';
 }
 
-/**
- * The config's gateway whitelist and image written into the downloaded YAML (Harness's does not carry the
- * whitelist, and its v0.0.3 sample names a Debian gateway image: shared/checks/infra-yaml.ts), then held to
- * NET-004 and IMG-002. A gateway left open or on another image is a configuration error: nothing is written.
- */
-async function gatewayIntoYaml(
-  setupYaml: string,
-  config: GitspacesConfig,
-): Promise<{ text: string; changes: string[]; checks: CheckResult[] }> {
-  const { parse, stringify } = await import('yaml');
-  const { applyGatewayConfig, gatewayOf, imageFinding, whitelistFinding } =
-    await import('../../shared/checks/infra-yaml.js');
-  const doc = parse(setupYaml) as Record<string, unknown>;
-  const changes = applyGatewayConfig(doc, config);
-  const gw = gatewayOf(doc);
-  const findings = [
-    {
-      id: 'NET-004',
-      title: 'the Infra Config YAML restricts the gateway ingress',
-      ...whitelistFinding(gw, config),
-    },
-    { id: 'IMG-002', title: 'the Infra Config YAML names the gateway image', ...imageFinding(gw, config) },
-  ];
-  const failed = findings.find((f) => f.status === 'error');
-  if (failed)
-    throw new ConfigurationError(
-      failed.id === 'NET-004' ? 'GATEWAY_OPEN_TO_INTERNET' : 'GATEWAY_IMAGE_UNSUPPORTED',
-      `${failed.id}: ${failed.observed}.`,
-      failed.fix,
-    );
-  const checks = findings.map((f) => ({ ...f, docUrl: '', durationMs: 0 }));
-  return { text: changes.length ? stringify(doc) : setupYaml, changes, checks };
-}
-
 export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<ActionResult> {
   const startedAt = io.clock.now();
   const inp = io.inputs;
@@ -109,6 +74,9 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
   const harness: InfraProviderApi =
     deps.harness ?? harnessClientFromConfig(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
   const identifier = config.infrastructure.identifier;
+  // preview: the diff and the YAML that would result, nothing written to Harness.
+  if (inp.oneOf('mode', ['apply', 'preview'] as const, 'apply') === 'preview')
+    return previewConfigure(io, config, harness, inp.optional('infra-config-path'), startedAt);
   const desired = infraProviderRequest(config);
 
   const existing = await harness.getInfraProvider(identifier);
@@ -185,22 +153,7 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
 
   const gateway = await gatewayIntoYaml(setupYaml, config);
   for (const c of gateway.changes) io.log.info(`Infra Config YAML: ${c}`);
-
-  // The YAML holds the gateway's shared secret: by default it goes to a private (0700) directory outside the work
-  // tree (RUNNER_TEMP/gitspaces on a runner, which the runner empties at the end of the job), mode 0600.
-  const defaultPath = infraConfigDefaultPath(io.env, config.terraform.working_directory);
-  const path = resolve(inp.optional('infra-config-path') || defaultPath);
-  if (path === defaultPath) writePrivateFile(path, gateway.text, dirname(path));
-  else {
-    const rel = relative(workspaceRoot(io.env), path);
-    if (!rel.startsWith('..') && !isAbsolute(rel))
-      io.log.warning(
-        `infra-config-path ${path} is inside the workspace: the Infra Config YAML holds the gateway's shared secret and would stay in the work tree. Leave infra-config-path empty to keep it in a private directory under RUNNER_TEMP.`,
-      );
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(path, gateway.text, { mode: 0o600 });
-    chmodSync(path, 0o600);
-  }
+  const path = writeInfraConfig(io, config, gateway.text, inp.optional('infra-config-path'));
 
   const outputs = {
     'infra-identifier': identifier,

@@ -25,6 +25,7 @@ import {
   destroyStack,
   makePlan,
   planForReview,
+  pushedPullRequest,
 } from './modes.js';
 import { IMPORTS_FILE, releaseLockIfAsked, writeImports } from './recover.js';
 import type { StateLock } from '../../shared/gcp/storage.js';
@@ -145,7 +146,7 @@ function newApplyRun(
   io: ActionIO,
   deps: TerraformApplyDeps,
   config: GitspacesConfig,
-  i: ApplyInputs,
+  i: ApplyInputs & { pushedPr?: number },
   given: {
     githubToken: string;
     gcpCredentials: string;
@@ -163,6 +164,7 @@ function newApplyRun(
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
     secrets: given.secrets,
+    lockFree: i.mode === 'preview',
   });
   const outputs: Record<string, string> = {};
   const target = { root: i.rootDir, workspace: i.workspace, label: i.label };
@@ -184,7 +186,14 @@ function newApplyRun(
       io.setOutput(k, v);
     },
     phase: (status, summary, extra = {}) => ({
-      name: mode === 'plan' ? 'plan' : mode === 'drift' ? 'drift' : mode === 'destroy' ? 'destroy' : 'apply',
+      name:
+        mode === 'plan' || mode === 'preview'
+          ? 'plan'
+          : mode === 'drift'
+            ? 'drift'
+            : mode === 'destroy'
+              ? 'destroy'
+              : 'apply',
       status,
       startedAt: given.startedAt,
       durationMs: io.clock.now() - given.startedAt,
@@ -257,6 +266,8 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   const mode = inp.oneOf('mode', MODES, 'plan');
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const i = readApplyInputs(io, config, mode);
+  // apply on a push: the reviewed pull request is found before anything runs (a plan takes a state lock).
+  const pushedPr = mode === 'apply' ? await pushedPullRequest(io, githubToken) : undefined;
   // Loaded once the config was read: a run that stops on its inputs never loads yaml or the root generator.
   const [{ checkInstalledModule, generateRoot, writeRoot }, { createScratch, terraformEnv }] =
     await Promise.all([
@@ -264,6 +275,12 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       import('../../shared/terraform/state-run.js'),
     ]);
 
+  // preview: a module outside the allow-list is never initialised (init and plan would run its code).
+  const { modulePin, previewBackend, previewPlan, refuseModule } = await import('./preview.js');
+  if (mode === 'preview') {
+    const pin = modulePin(config, inp.list('allowed-module-sources'));
+    if (pin.refused) refuseModule(pin);
+  }
   const { setupYaml, secrets } = await readInfraConfig(io, i.infraConfigPath);
   // A P12 key becomes the equivalent JSON key (in memory) for every client and for Terraform.
   const fromP12 = await jsonKeyForP12({
@@ -286,15 +303,21 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   }
   scratch.track(key.dir ?? key.path);
   secrets.push(...key.secrets);
-  const run = newApplyRun(io, deps, config, i, {
-    githubToken,
-    gcpCredentials,
-    setupYaml,
-    secrets,
-    startedAt,
-    planFile: scratch.planFile,
-    terraformEnv: terraformEnv(io.env, key.path),
-  });
+  const run = newApplyRun(
+    io,
+    deps,
+    config,
+    { ...i, pushedPr },
+    {
+      githubToken,
+      gcpCredentials,
+      setupYaml,
+      secrets,
+      startedAt,
+      planFile: scratch.planFile,
+      terraformEnv: terraformEnv(io.env, key.path),
+    },
+  );
   const { workdir } = i;
   try {
     const root = generateRoot({
@@ -304,20 +327,28 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       env: io.env,
       workdir,
     });
+    const stateNote =
+      mode === 'preview'
+        ? await previewBackend(io, root, { gcpCredentials, workspace: i.workspace, scratchDir: scratch.dir })
+        : '';
     writeRoot(workdir, root);
     io.log.info(
       `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${i.rootDir}`,
     );
-    const forceUnlock = inp.optional('force-unlock');
-    const importExisting = inp.boolean('import-existing', false);
-    const lock = await prepareState(io, {
-      root,
-      config,
-      gcpCredentials,
-      rootDir: i.rootDir,
-      workspace: i.workspace,
-      forceUnlock,
-    });
+    if (mode === 'preview') io.log.info(`Preview: ${stateNote}`);
+    const forceUnlock = mode === 'preview' ? '' : inp.optional('force-unlock');
+    const importExisting = mode !== 'preview' && inp.boolean('import-existing', false);
+    const lock =
+      mode === 'preview'
+        ? undefined
+        : await prepareState(io, {
+            root,
+            config,
+            gcpCredentials,
+            rootDir: i.rootDir,
+            workspace: i.workspace,
+            forceUnlock,
+          });
     await io.log.group(`${i.binary} init`, () => run.terraform.init());
     await checkInstalledModule(workdir, root, setupYaml);
     const released = await releaseLockIfAsked(
@@ -336,6 +367,7 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
     if (mode === 'destroy') return await destroyStack(run);
     if (mode === 'drift') return await checkDrift(run);
     const plan = await makePlan(run);
+    if (mode === 'preview') return await previewPlan(run, plan, plan.plan, stateNote);
     return mode === 'plan' ? await planForReview(run, plan) : await applyReviewedPlan(run, plan);
   } catch (e) {
     await summariseTerraformFailure(io, e);

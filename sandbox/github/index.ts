@@ -1,6 +1,6 @@
 import { Router, Service, startService } from '../core/http.js';
 import type { World } from '../world.js';
-import { DOCS, GithubModel, newComment, newIssue, notFound } from './model.js';
+import { DOCS, GithubModel, OCTOCAT, fakeSha, newComment, newIssue, notFound, tokenOf } from './model.js';
 import { issueCommentRoutes } from './routes/comments.js';
 import { issueRoutes } from './routes/issues.js';
 import { repositoryRoutes } from './routes/repos.js';
@@ -21,31 +21,37 @@ export function createGithubState(world: World): GithubState {
   const repo = sc.repository;
   const issues = new Map<number, GithubIssue>();
   m.issues.set(repo, issues);
-  const pr = newIssue(
-    m,
-    repo,
-    sc.pullRequest,
-    'Update Gitspaces infrastructure',
-    'Changes gitspaces.yaml',
-    { login: 'octocat', id: 583231, type: 'User' },
-    'http://127.0.0.1',
-  );
-  pr.pull_request = {
-    url: `http://127.0.0.1/repos/${repo}/pulls/${sc.pullRequest}`,
-    html_url: `https://github.com/${repo}/pull/${sc.pullRequest}`,
-  };
-  issues.set(pr.number, pr);
+  const pulls = [
+    { number: sc.pullRequest, mergeCommitSha: sc.mergeCommitSha },
+    ...(sc.morePullRequests ?? []),
+  ];
+  for (const p of pulls) {
+    const pr = newIssue(
+      m,
+      repo,
+      p.number,
+      'Update Gitspaces infrastructure',
+      'Changes gitspaces.yaml',
+      OCTOCAT,
+      'http://127.0.0.1',
+    );
+    pr.pull_request = {
+      url: `http://127.0.0.1/repos/${repo}/pulls/${p.number}`,
+      html_url: `https://github.com/${repo}/pull/${p.number}`,
+    };
+    m.pullCommits.set(`${repo}#${p.number}`, {
+      headSha: fakeSha(`${repo}#${p.number} head`),
+      baseSha: fakeSha(`${repo} main`),
+      mergeCommitSha: p.mergeCommitSha ?? fakeSha(`${repo}#${p.number} merge`),
+    });
+    issues.set(pr.number, pr);
+    m.comments.set(`${repo}#${pr.number}`, []);
+  }
+  const pr = issues.get(sc.pullRequest) as GithubIssue;
   const list: GithubComment[] = [];
   for (let i = 0; i < sc.existingComments; i++)
     list.push(
-      newComment(
-        m,
-        repo,
-        pr.number,
-        `Comment ${i + 1} from a reviewer`,
-        { login: 'octocat', id: 583231, type: 'User' },
-        'http://127.0.0.1',
-      ),
+      newComment(m, repo, pr.number, `Comment ${i + 1} from a reviewer`, OCTOCAT, 'http://127.0.0.1'),
     );
   m.comments.set(`${repo}#${pr.number}`, list);
   pr.comments = list.length;
@@ -56,11 +62,18 @@ function githubRouter(world: World): Router {
   const m = world.github as GithubModel;
   const r = new Router();
   r.notFound = () => notFound();
-  r.guard = (req) => {
-    const auth = String(req.headers.authorization ?? '');
-    const token = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1];
-    if (token !== m.token)
+  r.guard = (req, mutating) => {
+    // The workflow's token and the users' tokens (model.ts); anything else is GitHub's 401.
+    const token = tokenOf(req) ?? '';
+    if (!m.identities.has(token))
       return { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
+    // A fork's pull request runs with a read-only GITHUB_TOKEN ("Permissions for the GITHUB_TOKEN": pull requests
+    // from public forks get read access only); a write is GitHub's 403 for a missing integration permission.
+    if (mutating && token === m.readOnlyToken)
+      return {
+        status: 403,
+        body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' },
+      };
     return undefined;
   };
   for (const family of GITHUB_FAMILIES) family(r, world);

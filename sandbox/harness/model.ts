@@ -54,6 +54,7 @@ type GcpWithResources = {
 
 export class HarnessModel implements HarnessState {
   apiKey: string;
+  viewApiKey: string;
   accountId: string;
   infraProviders = new Map<string, InfraRecord>();
   gitspaces: GitspaceRecord[] = [];
@@ -69,7 +70,10 @@ export class HarnessModel implements HarnessState {
     this.accountId = world.scenario.harness.accountId;
     const limit = world.scenario.harness.rateLimit;
     this.rateLimiter = limit ? new RateLimiter(limit, () => this.now()) : undefined;
-    this.apiKey = `pat.${this.accountId}.${randomBytes(12).toString('hex')}.${randomChars(20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
+    const pat = () =>
+      `pat.${this.accountId}.${randomBytes(12).toString('hex')}.${randomChars(20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
+    this.apiKey = pat();
+    this.viewApiKey = pat();
   }
 
   isIssuedToken(value: string): boolean {

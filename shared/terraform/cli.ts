@@ -22,6 +22,12 @@ export interface TerraformCliOptions {
   lockTimeout: string;
   /** Values to replace with *** in the Terraform errors a failure quotes (they reach summaries and annotations). */
   secrets?: readonly string[];
+  /**
+   * A preview's read of the state: `-lock=false` on init and plan, so a preview neither writes a lock object
+   * into the state bucket nor waits behind an apply's lock (a plan only reads the state; an apply that lands
+   * meanwhile is caught by the fingerprint the gate recomputes). Never for apply or destroy.
+   */
+  lockFree?: boolean;
 }
 
 export interface ExecResult {
@@ -149,9 +155,20 @@ export class TerraformCli {
     }
   }
 
+  private lockArgs(): string[] {
+    return this.opts.lockFree ? ['-lock=false'] : [`-lock-timeout=${this.opts.lockTimeout}`];
+  }
+
   async init(backendConfig: Record<string, string> = {}): Promise<void> {
     const extra = Object.entries(backendConfig).map(([k, v]) => `-backend-config=${k}=${v}`);
-    const args = ['init', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, ...extra];
+    const args = [
+      'init',
+      '-input=false',
+      '-no-color',
+      ...this.lockArgs(),
+      ...(this.opts.lockFree ? ['-reconfigure'] : []),
+      ...extra,
+    ];
     const r = await this.execAgainOnTransient('init', args, (c) => c === 0);
     if (r.exitCode === 0) return;
     this.fail(
@@ -174,7 +191,7 @@ export class TerraformCli {
       '-input=false',
       '-no-color',
       '-detailed-exitcode',
-      `-lock-timeout=${this.opts.lockTimeout}`,
+      ...this.lockArgs(),
       `-out=${opts.planFile}`,
     ];
     if (opts.destroy) args.push('-destroy');
