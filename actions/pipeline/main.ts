@@ -103,16 +103,17 @@ function certificatesRow(
   ];
 }
 
-export async function main(io: ActionIO): Promise<PipelineResult> {
-  const rawSource: InputSource = (name) => io.inputs.optional(name) || undefined;
-  // Read the secrets once through the parent so they are masked before any phase starts.
-  const secrets: Record<string, string> = {};
-  for (const s of ['harness-api-key', 'gcp-credentials', 'github-token']) {
-    const v = io.inputs.secret(s);
-    if (v) secrets[s] = v;
-  }
-  const selected = selectPhases(io.inputs.list('phases'));
-  const carried: Record<string, string> = {};
+/**
+ * Before any phase: preview mode runs every phase's preview (one comment on the pull request, nothing written
+ * elsewhere) and ends the run; apply on a push passes the review gate first, before the first mutating request
+ * (issue 12). Returns the run's result when it ends here.
+ */
+async function previewOrGate(
+  io: ActionIO,
+  secrets: Record<string, string>,
+  rawSource: InputSource,
+  carried: Record<string, string>,
+): Promise<PipelineResult | undefined> {
   // preview: every phase in its preview mode, one comment on the pull request; nothing written elsewhere.
   if (io.inputs.oneOf('mode', ['apply', 'preview'] as const, 'apply') === 'preview') {
     const r = await runPreviewMode(io, secrets, rawSource);
@@ -127,6 +128,21 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     io.log.info(gate.note);
     await io.appendSummary(`## Gitspaces: review gate\n\n${gate.note}\n`);
   }
+  return undefined;
+}
+
+export async function main(io: ActionIO): Promise<PipelineResult> {
+  const rawSource: InputSource = (name) => io.inputs.optional(name) || undefined;
+  // Read the secrets once through the parent so they are masked before any phase starts.
+  const secrets: Record<string, string> = {};
+  for (const s of ['harness-api-key', 'gcp-credentials', 'github-token']) {
+    const v = io.inputs.secret(s);
+    if (v) secrets[s] = v;
+  }
+  const selected = selectPhases(io.inputs.list('phases'));
+  const carried: Record<string, string> = {};
+  const early = await previewOrGate(io, secrets, rawSource, carried);
+  if (early) return early;
   const outputs: Record<string, string> = {};
   const phases: PhaseResult[] = [];
   const summaries: string[] = [];
