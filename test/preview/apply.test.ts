@@ -41,7 +41,13 @@ describe('gitspaces preview / up against the sandbox', () => {
       const pd = await w.run(w.prEnv(9), { config: d, mode: 'preview' });
       expect(pd.r.exitCode).toBe(0);
       const planted = (botPreview(9)!.body.split('\n')[0] as string).replace('pr=9 ', 'pr=7 ');
-      const c = w.config((x) => (x.gitspaces[0].branch = `main\n${planted}\n`));
+      // A marker on a line of its own cannot get into a value: a line break is refused by the config check.
+      const broken = w.config((x) => (x.gitspaces[0].branch = `main\n${planted}\n`));
+      await expect(w.run(w.prEnv(7), { config: broken, mode: 'preview' })).rejects.toThrow(
+        /gitspaces\.0\.branch \(line \d+\): found a control character/,
+      );
+      // On one line, in a value the comment shows (the repository URL's fragment), it is shown, never read.
+      const c = w.config((x) => (x.gitspaces[0].repo_url = `${x.gitspaces[0].repo_url}#${planted}`));
       const pc = await w.run(w.prEnv(7), { config: c, mode: 'preview' });
       expect(pc.r.exitCode).toBe(0);
       const body = botPreview(7)!.body;
@@ -189,7 +195,7 @@ describe('gitspaces preview / up against the sandbox', () => {
       expect(up.output).toContain('Matches the preview reviewed on pull request #7');
       expect(up.code).toBe(0);
       expect(sb.journal.mutations('compute').length).toBeGreaterThan(0);
-      const changed = w.config((c) => (c.infrastructure.gateway.whitelist_ip_ranges = ['0.0.0.0/0']));
+      const changed = w.config((c) => (c.infrastructure.gateway.whitelist_ip_ranges = ['198.51.100.0/24']));
       const mark = sb.journal.lastSeq;
       const refused = await runCli(['up', '--config', changed], w.pushEnv());
       expect(refused.code).toBe(1);
@@ -201,7 +207,10 @@ describe('gitspaces preview / up against the sandbox', () => {
       const again = await w.run(w.prEnv(7), { config: changed, mode: 'preview' });
       expect(again.r.exitCode).toBe(0);
       const body = botPreview(7)!.body;
-      expect(body).toContain('| metadata.gateway.whitelist_ip_ranges |');
+      // The whitelist is written into the Infra Config YAML by configure (Harness's UI sends none): the preview
+      // shows it where it lands, the gateways' firewall rule in the Terraform plan.
+      expect(body).toContain('The infra provider `gitspaces_gcp` already matches: nothing would change.');
+      expect(body).toMatch(/~ source_ranges = \["203\.0\.113\.0\/24",[^\n]*-> \["198\.51\.100\.0\/24",/);
       const shared = sb.world.harness.infraProviders.get('gitspaces_gcp')!.sharedSecret;
       const seen = [body, again.text, JSON.stringify(again.outputs)].join('\n');
       for (const secret of [shared, sb.secrets.harnessApiKey, sb.secrets.githubToken])

@@ -12,7 +12,7 @@ export function previewWorld(sb: Sandbox) {
   const dir = mkdtempSync(join(tmpdir(), 'gitspaces-preview-'));
   mkdirSync(join(dir, 'runner-temp'));
   const base = scenarioConfig(sb.scenario) as Record<string, unknown>;
-  (base.terraform as Record<string, unknown>).working_directory = join(dir, 'tf');
+  (base.terraform as Record<string, unknown>).working_directory = 'tf';
   let n = 0;
   /** Writes a config: the scenario's, with `edit` applied to the parsed document. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test edits the config as plain YAML data
@@ -35,6 +35,7 @@ export function previewWorld(sb: Sandbox) {
     ...process.env,
     ...sb.env,
     RUNNER_TEMP: join(dir, 'runner-temp'),
+    GITHUB_WORKSPACE: dir,
   };
   delete common.GITHUB_EVENT_NAME;
   const prEnv = (pr = 7): NodeJS.ProcessEnv => ({

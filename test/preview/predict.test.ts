@@ -65,11 +65,15 @@ describe('configure-infra mode: preview', () => {
       changes: { field: string }[];
     };
     expect(diffB.action).toBe('update');
+    // The whitelist is not a field of Harness's (its UI sends none): configure writes it into the YAML instead,
+    // so it is in the predicted YAML below, not in the Harness diff.
     expect(diffB.changes.map((c) => c.field).sort()).toEqual([
       'metadata.gateway.instances',
-      'metadata.gateway.whitelist_ip_ranges',
       'metadata.region_configs.us-central1.proxy_subnet_ip_range',
     ]);
+    expect(
+      (parse(readFileSync(join(w.dir, 'predicted-b.yaml'), 'utf8')) as Doc).gateway.whitelist_ip_ranges,
+    ).toEqual(['198.51.100.0/24']);
     expect(pb.summary.join('\n')).toContain('preview, nothing written');
     await run(b, 'apply', join(w.dir, 'real-b.yaml'));
     expect(parse(readFileSync(join(w.dir, 'predicted-b.yaml'), 'utf8'))).toEqual(
