@@ -28,7 +28,14 @@ export interface Sandbox {
   /** The environment that points the bundle at this sandbox (endpoints, credentials, tokens). */
   env: Record<string, string>;
   /** Secrets this sandbox issued, so tests can assert they never leak. */
-  secrets: { harnessApiKey: string; githubToken: string; serviceAccountPrivateKey: string };
+  secrets: {
+    harnessApiKey: string;
+    /** The workflow's token (GITHUB_TOKEN, the `github-actions[bot]` identity). */
+    githubToken: string;
+    /** A token of another user (octocat): what a test uses to write a comment that is not the workflow's. */
+    githubUserToken: string;
+    serviceAccountPrivateKey: string;
+  };
   /** Files it wrote: the service-account key JSON, and an external_account (keyless) credential file. */
   files: { serviceAccountKey: string; externalAccount: string };
   dir: string;
@@ -64,6 +71,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const secrets = {
     harnessApiKey: world.harness.apiKey,
     githubToken: world.github.token,
+    githubUserToken: world.github.userToken,
     serviceAccountPrivateKey: world.gcp.privateKeyPem,
   };
   const env: Record<string, string> = {
@@ -84,6 +92,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     HARNESS_API_KEY: world.harness.apiKey,
     GITHUB_TOKEN: world.github.token,
     GITHUB_REPOSITORY: scenario.github.repository,
+    // The merge commit of the scenario's pull request: a push event with this GITHUB_SHA has a pull request
+    // (commits/{sha}/pulls), any other sha has none.
+    GITHUB_SHA: world.github.pullCommits.get(`${scenario.github.repository}#${scenario.github.pullRequest}`)
+      ?.mergeCommitSha as string,
+    // Another user's token (not read by the bundle): for checks that forge a comment the workflow did not write.
+    GITSPACES_SANDBOX_GITHUB_USER_TOKEN: world.github.userToken,
     // The stand-in Terraform module, as a module mirror (one directory per generation); a CLI config of our own
     // (no ~/.terraformrc leaks in) that takes hashicorp/google and hashicorp/null from the stand-in providers.
     GITSPACES_TF_MODULE_MIRROR: standInModuleDir(),

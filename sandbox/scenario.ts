@@ -137,6 +137,13 @@ export interface GithubScenario {
   pullRequest: number;
   /** Comments already on the pull request (for pagination tests). */
   existingComments: number;
+  /**
+   * The merge commit of the pull request (what a push event's GITHUB_SHA is after the merge); default a sha
+   * derived from the repository and the number. `commits/{sha}/pulls` answers the pull request for it.
+   */
+  mergeCommitSha?: string;
+  /** More pull requests, each with its own merge commit (two pull requests merged in turn). */
+  morePullRequests?: { number: number; mergeCommitSha?: string }[];
 }
 
 export const HEALTHY: Scenario = {

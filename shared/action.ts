@@ -25,6 +25,8 @@ export interface ActionResult {
   checks?: CheckResult[];
   /** 0 ok, 1 failed checks/gates, 2 bad configuration (see shared/failure.ts). */
   exitCode?: number;
+  /** In preview mode: the action's part of the pull-request preview (shared/preview/model.ts). */
+  preview?: Partial<import('./preview/model.js').Preview>;
 }
 
 export type ActionMain = (io: ActionIO) => Promise<ActionResult>;

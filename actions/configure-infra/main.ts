@@ -11,6 +11,7 @@ import {
 } from '../../shared/harness/client.js';
 import type { CheckResult } from '../../shared/report/model.js';
 import { cell } from '../../shared/report/render.js';
+import { previewConfigure } from './preview.js';
 import {
   FieldChange,
   InfraProviderApi,
@@ -69,6 +70,14 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
   const harness: InfraProviderApi =
     deps.harness ?? harnessClientFromConfig(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
   const identifier = config.infrastructure.identifier;
+  const configPath = () =>
+    resolve(
+      inp.optional('infra-config-path') ||
+        join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
+    );
+  // preview: the diff and the YAML that would result, nothing written to Harness.
+  if (inp.oneOf('mode', ['apply', 'preview'] as const, 'apply') === 'preview')
+    return previewConfigure(io, config, harness, configPath(), startedAt);
   const desired = infraProviderRequest(config);
 
   const existing = await harness.getInfraProvider(identifier);
@@ -143,10 +152,7 @@ export async function main(io: ActionIO, deps: ConfigureDeps = {}): Promise<Acti
     );
   }
 
-  const path = resolve(
-    inp.optional('infra-config-path') ||
-      join(io.env.RUNNER_TEMP || config.terraform.working_directory, 'gitspaces-infra-config.yaml'),
-  );
+  const path = configPath();
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, setupYaml, { mode: 0o600 });
   chmodSync(path, 0o600);

@@ -1,6 +1,6 @@
 import { Router, Service, startService } from '../core/http.js';
 import type { World } from '../world.js';
-import { DOCS, GithubModel, newComment, newIssue, notFound } from './model.js';
+import { DOCS, GithubModel, OCTOCAT, fakeSha, newComment, newIssue, notFound, tokenOf } from './model.js';
 import { issueCommentRoutes } from './routes/comments.js';
 import { issueRoutes } from './routes/issues.js';
 import { repositoryRoutes } from './routes/repos.js';
@@ -21,31 +21,37 @@ export function createGithubState(world: World): GithubState {
   const repo = sc.repository;
   const issues = new Map<number, GithubIssue>();
   m.issues.set(repo, issues);
-  const pr = newIssue(
-    m,
-    repo,
-    sc.pullRequest,
-    'Update Gitspaces infrastructure',
-    'Changes gitspaces.yaml',
-    { login: 'octocat', id: 583231, type: 'User' },
-    'http://127.0.0.1',
-  );
-  pr.pull_request = {
-    url: `http://127.0.0.1/repos/${repo}/pulls/${sc.pullRequest}`,
-    html_url: `https://github.com/${repo}/pull/${sc.pullRequest}`,
-  };
-  issues.set(pr.number, pr);
+  const pulls = [
+    { number: sc.pullRequest, mergeCommitSha: sc.mergeCommitSha },
+    ...(sc.morePullRequests ?? []),
+  ];
+  for (const p of pulls) {
+    const pr = newIssue(
+      m,
+      repo,
+      p.number,
+      'Update Gitspaces infrastructure',
+      'Changes gitspaces.yaml',
+      OCTOCAT,
+      'http://127.0.0.1',
+    );
+    pr.pull_request = {
+      url: `http://127.0.0.1/repos/${repo}/pulls/${p.number}`,
+      html_url: `https://github.com/${repo}/pull/${p.number}`,
+    };
+    m.pullCommits.set(`${repo}#${p.number}`, {
+      headSha: fakeSha(`${repo}#${p.number} head`),
+      baseSha: fakeSha(`${repo} main`),
+      mergeCommitSha: p.mergeCommitSha ?? fakeSha(`${repo}#${p.number} merge`),
+    });
+    issues.set(pr.number, pr);
+    m.comments.set(`${repo}#${pr.number}`, []);
+  }
+  const pr = issues.get(sc.pullRequest) as GithubIssue;
   const list: GithubComment[] = [];
   for (let i = 0; i < sc.existingComments; i++)
     list.push(
-      newComment(
-        m,
-        repo,
-        pr.number,
-        `Comment ${i + 1} from a reviewer`,
-        { login: 'octocat', id: 583231, type: 'User' },
-        'http://127.0.0.1',
-      ),
+      newComment(m, repo, pr.number, `Comment ${i + 1} from a reviewer`, OCTOCAT, 'http://127.0.0.1'),
     );
   m.comments.set(`${repo}#${pr.number}`, list);
   pr.comments = list.length;
@@ -57,9 +63,8 @@ function githubRouter(world: World): Router {
   const r = new Router();
   r.notFound = () => notFound();
   r.guard = (req) => {
-    const auth = String(req.headers.authorization ?? '');
-    const token = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1];
-    if (token !== m.token)
+    // The workflow's token and the users' tokens (model.ts); anything else is GitHub's 401.
+    if (!m.identities.has(tokenOf(req) ?? ''))
       return { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
     return undefined;
   };

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Req, Res } from '../core/http.js';
-import type { GithubComment, GithubIssue, GithubState, GithubUser } from './state.js';
+import type { GithubComment, GithubIssue, GithubState, GithubUser, PullCommits } from './state.js';
 
 /** GitHub's limit on an issue or comment body (characters). */
 export const MAX_BODY_CHARS = 65536;
@@ -8,16 +8,43 @@ export const DOCS = 'https://docs.github.com/rest';
 /** The repository prefix of every path the bundle uses. */
 export const R = '/repos/{owner}/{repo}';
 
+/** The user a token stands for: GITHUB_TOKEN is the `github-actions[bot]` app's installation token (type Bot). */
+export const GITHUB_ACTIONS_BOT: GithubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+export const OCTOCAT: GithubUser = { login: 'octocat', id: 583231, type: 'User' };
+
 export class GithubModel implements GithubState {
+  /** `ghs_` is the prefix of installation tokens (GITHUB_TOKEN), `ghp_` of personal access tokens. */
   token = `ghs_${randomBytes(18).toString('hex')}`;
-  login = 'github-actions[bot]';
+  userToken = `ghp_${randomBytes(18).toString('hex')}`;
+  login = GITHUB_ACTIONS_BOT.login;
+  identities = new Map<string, GithubUser>([
+    [this.token, GITHUB_ACTIONS_BOT],
+    [this.userToken, OCTOCAT],
+  ]);
   issues = new Map<string, Map<number, GithubIssue>>();
   comments = new Map<string, GithubComment[]>();
+  pullCommits = new Map<string, PullCommits>();
   nextId = 1_000_000;
-  bot: GithubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+  bot: GithubUser = GITHUB_ACTIONS_BOT;
   commentsOn(repository: string, issueNumber: number): GithubComment[] {
     return this.comments.get(`${repository}#${issueNumber}`) ?? [];
   }
+}
+
+/** A commit sha that stands for `what` (a pull request's head, base or merge commit), the same in every run. */
+export function fakeSha(what: string): string {
+  return createHash('sha1').update(what).digest('hex');
+}
+
+/** The token of a request (`Authorization: token|Bearer <t>`), or undefined. */
+export function tokenOf(req: Req): string | undefined {
+  const auth = String(req.headers.authorization ?? '');
+  return /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1];
+}
+
+/** Whom the request's token belongs to (the guard has already refused unknown tokens). */
+export function userOf(m: GithubModel, req: Req): GithubUser {
+  return m.identities.get(tokenOf(req) ?? '') ?? m.bot;
 }
 
 export const iso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -40,14 +40,27 @@ export interface GithubIssue {
 
 /** Owned by the GitHub emulator: sandbox/index.ts reads token. */
 export interface GithubState {
-  /** The token the emulator accepts (Authorization: token|Bearer). */
+  /** The workflow's token (GITHUB_TOKEN): an installation token of the `github-actions[bot]` app. */
   token: string;
-  /** Whom the token belongs to (comments it writes carry this login). */
+  /** Whom the workflow's token belongs to (comments it writes carry this login). */
   login: string;
+  /** Every token the emulator accepts, and whom it belongs to: the workflow's, and users' (to forge comments). */
+  identities: Map<string, GithubUser>;
+  /** A personal token of another user (octocat), for tests that write as someone other than the workflow. */
+  userToken: string;
   /** `owner/repo` -> issues and pull requests, by number. */
   issues: Map<string, Map<number, GithubIssue>>;
   /** `owner/repo#number` -> comments, oldest first. */
   comments: Map<string, GithubComment[]>;
+  /** `owner/repo#number` -> a pull request's commits (head, base, and its merge commit). */
+  pullCommits: Map<string, PullCommits>;
   /** Comments on an issue or pull request (empty when none). */
   commentsOn(repository: string, issueNumber: number): GithubComment[];
+}
+
+/** The commits of a pull request: what `pulls/{n}` and `commits/{sha}/pulls` answer with. */
+export interface PullCommits {
+  headSha: string;
+  baseSha: string;
+  mergeCommitSha: string;
 }

@@ -10,6 +10,7 @@ import {
   bodyProblem,
   paginate,
   newComment,
+  userOf,
 } from '../model.js';
 import type { GithubComment } from '../state.js';
 
@@ -27,7 +28,8 @@ export function issueCommentRoutes(r: Router, world: World): void {
     if (!issue) return notFound();
     const bad = bodyProblem('IssueComment', obj(req.body).body, true);
     if (bad) return bad;
-    const c = newComment(m, repoOf(req), n, obj(req.body).body as string, m.bot, req.baseUrl);
+    // The comment's author is whoever the token belongs to (the workflow's bot, or a user).
+    const c = newComment(m, repoOf(req), n, obj(req.body).body as string, userOf(m, req), req.baseUrl);
     const key = `${repoOf(req)}#${n}`;
     m.comments.set(key, [...(m.comments.get(key) ?? []), c]);
     issue.comments++;
@@ -51,6 +53,8 @@ export function issueCommentRoutes(r: Router, world: World): void {
     if (!f) return notFound();
     const bad = bodyProblem('IssueComment', obj(req.body).body, true);
     if (bad) return bad;
+    // As on GitHub, an edit keeps the comment's author (`user`), whoever edits it: the REST API does not say who
+    // edited a comment (only GraphQL's `editor` does), so the author alone cannot tell an edited comment apart.
     f.c.body = obj(req.body).body as string;
     f.c.updated_at = iso();
     return { status: 200, body: f.c };

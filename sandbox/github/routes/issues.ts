@@ -11,6 +11,7 @@ import {
   bodyProblem,
   paginate,
   newIssue,
+  userOf,
 } from '../model.js';
 
 /** Issues: list by state and labels, create, get, update (title, body, state, labels). */
@@ -42,7 +43,7 @@ export function issueRoutes(r: Router, world: World): void {
       number,
       b.title,
       typeof b.body === 'string' ? b.body : null,
-      m.bot,
+      userOf(m, req),
       req.baseUrl,
     );
     issue.labels = (Array.isArray(b.labels) ? b.labels : []).map((l, i) => ({
