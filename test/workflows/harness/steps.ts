@@ -86,16 +86,21 @@ export async function runLocalAction(uses: string, withs: Record<string, string>
   const runs = obj(action.runs);
   if (!/^node\d+$/.test(String(runs.using))) return fail(`harness: runs.using ${String(runs.using)} is not supported`);
   const inputs = obj(action.inputs);
-  for (const k of Object.keys(withs))
-    if (!(k in inputs)) return fail(`Unexpected input(s) '${k}', valid inputs are [${Object.keys(inputs).join(', ')}]`);
+  // The runner warns about an input the action does not declare, and passes it on all the same.
+  const unexpected = Object.keys(withs).filter((k) => !(k in inputs));
+  const warning = unexpected.length
+    ? `::warning::Unexpected input(s) '${unexpected.join("', '")}', valid inputs are [${Object.keys(inputs).join(', ')}]\n`
+    : '';
   const stepEnv: NodeJS.ProcessEnv = { ...env };
+  for (const k of unexpected) stepEnv[inputEnvName(k)] = withs[k];
   for (const [k, spec] of Object.entries(inputs)) {
     const v = k in withs ? withs[k] : obj(spec).default;
     if (v !== undefined) stepEnv[inputEnvName(k)] = String(v);
   }
   const main = resolve(dir, String(runs.main));
   if (!existsSync(main)) return fail(`File not found: '${main}'`);
-  return spawnStep(bundleNode(), [main], host.dirs.workspace, stepEnv, host, name);
+  const r = await spawnStep(bundleNode(), [main], host.dirs.workspace, stepEnv, host, name);
+  return { ...r, stdout: warning + r.stdout };
 }
 
 const fail = (message: string): StepRun => ({ code: 1, stdout: `::error::${message}\n`, stderr: '', killed: false });
