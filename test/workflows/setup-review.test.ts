@@ -30,10 +30,13 @@ const push = (sha: string, config: string, withs?: Record<string, string | boole
   bench.run(bench.pushEvent(sha), { config, with: withs });
 const merge = (pr: number) => bench.pull(pr).mergeCommitSha;
 const botComments = (pr: number) =>
-  bench.sandbox.world.github.commentsOn(bench.repository, pr).filter((c) => c.user.login === 'github-actions[bot]');
+  bench.sandbox.world.github
+    .commentsOn(bench.repository, pr)
+    .filter((c) => c.user.login === 'github-actions[bot]');
 
 function expectPreviewed(r: WorkflowResult, pr: number): void {
-  if (r.jobs.preview?.result !== 'success') throw new Error(`the preview job did not succeed:\n${explain(r)}`);
+  if (r.jobs.preview?.result !== 'success')
+    throw new Error(`the preview job did not succeed:\n${explain(r)}`);
   expect(r.jobs.apply?.result).toBe('skipped');
   expect(botComments(pr)).toHaveLength(1);
 }
@@ -51,7 +54,10 @@ async function commentAsUser(pr: number, body: string, edit?: number): Promise<v
     : `${bench.sandbox.urls.github}/repos/${bench.repository}/issues/${pr}/comments`;
   const r = await fetch(url, {
     method: edit ? 'PATCH' : 'POST',
-    headers: { authorization: `token ${bench.sandbox.secrets.githubUserToken}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `token ${bench.sandbox.secrets.githubUserToken}`,
+      'content-type': 'application/json',
+    },
     body: JSON.stringify({ body }),
   });
   expect(r.status).toBe(edit ? 200 : 201);
@@ -67,7 +73,10 @@ describe('gitspaces-setup.yml: review, then apply exactly what was reviewed', ()
     expect(job.environment).toBeUndefined();
     expect(job.permissions['pull-requests']).toBe('write');
     expect(job.permissions['id-token']).toBe('none');
-    expect(Object.keys(job.secretsRead).sort()).toEqual(['gcp-preview-credentials', 'harness-preview-api-key']);
+    expect(Object.keys(job.secretsRead).sort()).toEqual([
+      'gcp-preview-credentials',
+      'harness-preview-api-key',
+    ]);
     expect(job.concurrency?.cancelInProgress).toBe(true);
     // The caller template hands the Owner-level keys over on a push only.
     expect(r.jobs.apply?.secretsRead).toEqual({});
@@ -85,7 +94,9 @@ describe('gitspaces-setup.yml: review, then apply exactly what was reviewed', ()
       group: `gitspaces-state-${bench.repository}-gitspaces.yaml`,
       cancelInProgress: false,
     });
-    expect(await bench.infraWrites(from)).toEqual(expect.arrayContaining([expect.stringMatching(/^compute POST /)]));
+    expect(await bench.infraWrites(from)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^compute POST /)]),
+    );
     expect(JSON.parse(r.outputs.gitspaces || '[]')).toEqual([expect.objectContaining({ name: 'api-dev' })]);
   }, 300_000);
 
@@ -140,7 +151,9 @@ describe('gitspaces-setup.yml: review, then apply exactly what was reviewed', ()
     // Reviewed after the first merge (its branch brought up to date), as a repository requiring it does.
     let r = await push(merge(12), C1);
     if (r.jobs.apply?.result !== 'success') throw new Error(explain(r));
-    expect(bench.sandbox.world.gcp.listResources('instanceGroupManagers').map((m) => m.targetSize)).toContain(2);
+    expect(bench.sandbox.world.gcp.listResources('instanceGroupManagers').map((m) => m.targetSize)).toContain(
+      2,
+    );
     expectPreviewed(await preview(13, c1c3), 13);
     r = await push(merge(13), c1c3);
     if (r.jobs.apply?.result !== 'success') throw new Error(explain(r));

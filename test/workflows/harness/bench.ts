@@ -6,7 +6,16 @@
  * reusable workflow it names runs through run.ts. Journal queries go through the sandbox's control endpoint
  * (GITSPACES_SANDBOX_CONTROL_URL), as a check in another process would make them.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -162,12 +171,17 @@ export class Bench {
   async run(event: GithubEvent, opts: CallOptions): Promise<WorkflowResult> {
     const callerFile = opts.caller ?? 'workflows/setup.yml';
     const caller = obj(parse(readFileSync(join(ROOT, callerFile), 'utf8')));
-    if (!(event.name in obj(caller.on))) throw new Error(`bench: ${callerFile} does not run on ${event.name}`);
+    if (!(event.name in obj(caller.on)))
+      throw new Error(`bench: ${callerFile} does not run on ${event.name}`);
     const [jobId, job] = Object.entries(obj(caller.jobs))[0] as [string, Yaml];
     const uses = String(job.uses);
     const m = new RegExp(`^${BUNDLE_REPOSITORY}/(\\.github/workflows/[\\w.-]+)@`).exec(uses);
     if (!m) throw new Error(`bench: ${callerFile} job ${jobId} does not call one of our reusable workflows`);
-    const ghCtx: Record<string, Value> = { event_name: event.name, repository: this.repository, sha: event.sha };
+    const ghCtx: Record<string, Value> = {
+      event_name: event.name,
+      repository: this.repository,
+      sha: event.sha,
+    };
     // A fork's pull request: the repository's secrets are not given to the run.
     const repoSecrets = opts.fork ? {} : this.secrets;
     const ctx = { github: ghCtx, secrets: repoSecrets as Record<string, Value>, vars: {}, inputs: {} };
@@ -255,7 +269,10 @@ export function explain(r: WorkflowResult): string {
       (j) =>
         `job ${j.id}: ${j.result}\n` +
         j.steps
-          .map((s) => `  ${s.name}: ${s.outcome}${s.outcome === 'failure' ? `\n${(s.stdout + s.stderr).split('\n').slice(-40).join('\n')}` : ''}`)
+          .map(
+            (s) =>
+              `  ${s.name}: ${s.outcome}${s.outcome === 'failure' ? `\n${(s.stdout + s.stderr).split('\n').slice(-40).join('\n')}` : ''}`,
+          )
           .join('\n'),
     )
     .join('\n');

@@ -21,10 +21,7 @@ export interface Status {
 }
 
 type Tok =
-  | { t: 'num'; v: number }
-  | { t: 'str'; v: string }
-  | { t: 'id'; v: string }
-  | { t: 'op'; v: string };
+  { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'id'; v: string } | { t: 'op'; v: string };
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -117,7 +114,8 @@ class Parser {
 
   parse(): Value {
     const v = this.or();
-    if (this.i < this.toks.length) throw new Error(`expression: unexpected ${this.toks[this.i]?.v} in ${this.src}`);
+    if (this.i < this.toks.length)
+      throw new Error(`expression: unexpected ${this.toks[this.i]?.v} in ${this.src}`);
     return v;
   }
 
@@ -181,7 +179,8 @@ class Parser {
       if (this.peek('.')) {
         this.i++;
         const t = this.toks[this.i++];
-        if (t?.t === 'op' && t.v === '*') throw new Error(`expression: object filters (.*) unsupported in ${this.src}`);
+        if (t?.t === 'op' && t.v === '*')
+          throw new Error(`expression: object filters (.*) unsupported in ${this.src}`);
         if (t?.t !== 'id') throw new Error(`expression: property name expected in ${this.src}`);
         v = prop(v, t.v);
       } else if (this.peek('[')) {
@@ -240,7 +239,9 @@ class Parser {
       case 'endswith':
         return s(0).endsWith(s(1));
       case 'format':
-        return toText(args[0] ?? null).replace(/\{(\d+)\}/g, (_, n: string) => toText(args[Number(n) + 1] ?? null));
+        return toText(args[0] ?? null).replace(/\{(\d+)\}/g, (_, n: string) =>
+          toText(args[Number(n) + 1] ?? null),
+        );
       case 'tojson':
         return JSON.stringify(args[0] ?? null, null, 2);
       case 'fromjson':

@@ -36,7 +36,8 @@ export const SCOPES = [
 export function permissionsOf(raw: unknown): Permissions {
   const out: Permissions = {};
   if (raw === 'read-all' || raw === 'write-all') {
-    for (const s of SCOPES) out[s] = s === 'id-token' ? (raw === 'write-all' ? 'write' : 'none') : raw.slice(0, -4) as Access;
+    for (const s of SCOPES)
+      out[s] = s === 'id-token' ? (raw === 'write-all' ? 'write' : 'none') : (raw.slice(0, -4) as Access);
     return out;
   }
   for (const s of SCOPES) out[s] = 'none';
@@ -49,16 +50,46 @@ const rank = (a: Access | undefined) => (a === 'write' ? 2 : a === 'read' ? 1 : 
 /** What each endpoint the bundle calls needs: any one of the scopes at that level. */
 const RULES: { method: string; path: RegExp; scopes: string[]; level: Access }[] = [
   { method: 'GET', path: /^\/repos\/[^/]+\/[^/]+$/, scopes: ['metadata'], level: 'read' },
-  { method: 'GET', path: /^\/repos\/[^/]+\/[^/]+\/commits\/[^/]+\/pulls$/, scopes: ['contents', 'pull-requests'], level: 'read' },
+  {
+    method: 'GET',
+    path: /^\/repos\/[^/]+\/[^/]+\/commits\/[^/]+\/pulls$/,
+    scopes: ['contents', 'pull-requests'],
+    level: 'read',
+  },
   { method: 'GET', path: /^\/repos\/[^/]+\/[^/]+\/pulls(\/\d+)?$/, scopes: ['pull-requests'], level: 'read' },
-  { method: 'GET', path: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+\/)?comments(\/\d+)?$/, scopes: ['issues', 'pull-requests'], level: 'read' },
-  { method: 'POST', path: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, scopes: ['issues', 'pull-requests'], level: 'write' },
-  { method: 'PATCH', path: /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/, scopes: ['issues', 'pull-requests'], level: 'write' },
-  { method: 'DELETE', path: /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/, scopes: ['issues', 'pull-requests'], level: 'write' },
+  {
+    method: 'GET',
+    path: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+\/)?comments(\/\d+)?$/,
+    scopes: ['issues', 'pull-requests'],
+    level: 'read',
+  },
+  {
+    method: 'POST',
+    path: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/,
+    scopes: ['issues', 'pull-requests'],
+    level: 'write',
+  },
+  {
+    method: 'PATCH',
+    path: /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/,
+    scopes: ['issues', 'pull-requests'],
+    level: 'write',
+  },
+  {
+    method: 'DELETE',
+    path: /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/,
+    scopes: ['issues', 'pull-requests'],
+    level: 'write',
+  },
   { method: 'GET', path: /^\/repos\/[^/]+\/[^/]+\/issues(\/\d+)?$/, scopes: ['issues'], level: 'read' },
   { method: 'POST', path: /^\/repos\/[^/]+\/[^/]+\/issues$/, scopes: ['issues'], level: 'write' },
   { method: 'PATCH', path: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+$/, scopes: ['issues'], level: 'write' },
-  { method: 'POST', path: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/labels$/, scopes: ['issues', 'pull-requests'], level: 'write' },
+  {
+    method: 'POST',
+    path: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/labels$/,
+    scopes: ['issues', 'pull-requests'],
+    level: 'write',
+  },
   // Not a repository endpoint: GitHub answers for an installation token itself (the emulator does).
   { method: 'GET', path: /^\/user$/, scopes: ['metadata'], level: 'read' },
 ];
@@ -82,7 +113,11 @@ export interface JobToken {
 
 const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body) });
 
-export async function issueJobToken(upstream: string, upstreamToken: string, permissions: Permissions): Promise<JobToken> {
+export async function issueJobToken(
+  upstream: string,
+  upstreamToken: string,
+  permissions: Permissions,
+): Promise<JobToken> {
   const token = `ghs_job${randomBytes(16).toString('hex')}`;
   const refused: string[] = [];
   let revoked = false;
@@ -96,16 +131,19 @@ export async function issueJobToken(upstream: string, upstreamToken: string, per
       const headers = { ...req.headers };
       delete headers.host;
       if (auth === token) {
-        const deny =
-          revoked
-            ? json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' })
-            : !allowed(permissions, req.method ?? 'GET', path)
-              ? json(403, {
-                  message: 'Resource not accessible by integration',
-                  documentation_url: 'https://docs.github.com/rest',
-                  status: '403',
-                })
-              : undefined;
+        const deny = revoked
+          ? json(401, {
+              message: 'Bad credentials',
+              documentation_url: 'https://docs.github.com/rest',
+              status: '401',
+            })
+          : !allowed(permissions, req.method ?? 'GET', path)
+            ? json(403, {
+                message: 'Resource not accessible by integration',
+                documentation_url: 'https://docs.github.com/rest',
+                status: '403',
+              })
+            : undefined;
         if (deny) {
           if (!revoked) refused.push(`${req.method} ${path}`);
           res.writeHead(deny.status, { 'content-type': 'application/json; charset=utf-8' });

@@ -65,6 +65,8 @@ export interface WorkflowCall {
   onSpawn?: (pid: number, job: string, step: string) => void;
   /** Keep the jobs' directories (debugging). */
   keepDirs?: boolean;
+  /** Stop after GitHub's checks at the start of the run (inputs, secrets, permissions): no job runs. */
+  startOnly?: boolean;
 }
 
 export interface StepResult {
@@ -108,11 +110,15 @@ const SHA_ACTIONS = {
 };
 
 /** The caller's inputs with the workflow's defaults and types; a problem when GitHub would refuse them. */
-function callInputs(call: Yaml, given: Record<string, unknown>): { inputs: Record<string, Value>; problem?: string } {
+function callInputs(
+  call: Yaml,
+  given: Record<string, unknown>,
+): { inputs: Record<string, Value>; problem?: string } {
   const decl = obj(call.inputs);
   const inputs: Record<string, Value> = {};
   for (const k of Object.keys(given))
-    if (!(k in decl)) return { inputs, problem: `Invalid input, ${k} is not defined in the referenced workflow.` };
+    if (!(k in decl))
+      return { inputs, problem: `Invalid input, ${k} is not defined in the referenced workflow.` };
   for (const [k, raw] of Object.entries(decl)) {
     const d = obj(raw);
     let v = (k in given ? given[k] : d.default) as Value | undefined;
@@ -130,13 +136,30 @@ function callInputs(call: Yaml, given: Record<string, unknown>): { inputs: Recor
 const rank = (a: string | undefined) => (a === 'write' ? 2 : a === 'read' ? 1 : 0);
 
 /** The permissions a called job gets, or GitHub's startup error when it asks for more than the caller grants. */
-function jobPermissions(id: string, requested: unknown, workflowLevel: unknown, caller: Permissions, fork: boolean): { perms: Permissions; problem?: string } {
-  const perms = requested !== undefined ? permissionsOf(requested) : workflowLevel !== undefined ? permissionsOf(workflowLevel) : { ...caller };
+function jobPermissions(
+  id: string,
+  requested: unknown,
+  workflowLevel: unknown,
+  caller: Permissions,
+  fork: boolean,
+): { perms: Permissions; problem?: string } {
+  const perms =
+    requested !== undefined
+      ? permissionsOf(requested)
+      : workflowLevel !== undefined
+        ? permissionsOf(workflowLevel)
+        : { ...caller };
   for (const [scope, access] of Object.entries(perms))
     if (rank(access) > rank(caller[scope]))
-      return { perms, problem: `The nested job '${id}' is requesting '${scope}: ${access}', but is only allowed '${scope}: ${caller[scope] ?? 'none'}'.` };
+      return {
+        perms,
+        problem: `The nested job '${id}' is requesting '${scope}: ${access}', but is only allowed '${scope}: ${caller[scope] ?? 'none'}'.`,
+      };
   // A fork's pull request: every write becomes read (and no OIDC token).
-  if (fork) for (const s of Object.keys(perms)) perms[s] = s === 'id-token' ? 'none' : perms[s] === 'write' ? 'read' : (perms[s] as Permissions[string]);
+  if (fork)
+    for (const s of Object.keys(perms))
+      perms[s] =
+        s === 'id-token' ? 'none' : perms[s] === 'write' ? 'read' : (perms[s] as Permissions[string]);
   return { perms };
 }
 
@@ -152,7 +175,8 @@ function jobOrder(jobs: Yaml): string[] {
   return order;
 }
 
-const needsOf = (job: Yaml): string[] => (typeof job.needs === 'string' ? [job.needs] : list(job.needs).map(String));
+const needsOf = (job: Yaml): string[] =>
+  typeof job.needs === 'string' ? [job.needs] : list(job.needs).map(String);
 
 /** Runs the workflow for the call; resolves when every job ended. */
 export async function runWorkflow(call: WorkflowCall): Promise<WorkflowResult> {
@@ -163,9 +187,19 @@ export async function runWorkflow(call: WorkflowCall): Promise<WorkflowResult> {
   const declared = obj(wcall.secrets);
   const given = call.secrets ?? {};
   for (const k of Object.keys(given))
-    if (!(k in declared)) return { jobs: {}, outputs: {}, startupFailure: `Invalid secret, ${k} is not defined in the referenced workflow.` };
+    if (!(k in declared))
+      return {
+        jobs: {},
+        outputs: {},
+        startupFailure: `Invalid secret, ${k} is not defined in the referenced workflow.`,
+      };
   for (const [k, d] of Object.entries(declared))
-    if (obj(d).required && !(k in given)) return { jobs: {}, outputs: {}, startupFailure: `Secret ${k} is required, but not provided while calling.` };
+    if (obj(d).required && !(k in given))
+      return {
+        jobs: {},
+        outputs: {},
+        startupFailure: `Secret ${k} is required, but not provided while calling.`,
+      };
   const jobs = obj(wf.jobs);
   const caller = permissionsOf(call.callerPermissions);
   const perms: Record<string, Permissions> = {};
@@ -174,23 +208,36 @@ export async function runWorkflow(call: WorkflowCall): Promise<WorkflowResult> {
     if (p.problem) return { jobs: {}, outputs: {}, startupFailure: p.problem };
     perms[id] = p.perms;
   }
+  if (call.startOnly) return { jobs: {}, outputs: {} };
   const github = githubContext(call);
   const results: Record<string, JobResult> = {};
   for (const id of jobOrder(jobs)) {
     const job = obj(jobs[id]);
     const needs: Record<string, Value> = {};
-    for (const n of needsOf(job)) needs[n] = { result: results[n]?.result ?? 'skipped', outputs: results[n]?.outputs ?? {} };
+    for (const n of needsOf(job))
+      needs[n] = { result: results[n]?.result ?? 'skipped', outputs: results[n]?.outputs ?? {} };
     const failedNeed = needsOf(job).some((n) => results[n]?.result !== 'success');
     const ctx: Contexts = { github, inputs, needs, vars: {}, env: {} };
     const run = condition(job.if, ctx, { failed: failedNeed, cancelled: false });
     results[id] = run
       ? await runJob(id, job, perms[id] as Permissions, ctx, call, given)
-      : { id, result: 'skipped', outputs: {}, steps: [], summary: '', permissions: perms[id] as Permissions, secretsRead: {}, refused: [], dir: '' };
+      : {
+          id,
+          result: 'skipped',
+          outputs: {},
+          steps: [],
+          summary: '',
+          permissions: perms[id] as Permissions,
+          secretsRead: {},
+          refused: [],
+          dir: '',
+        };
   }
   const jobsCtx: Record<string, Value> = {};
   for (const [id, r] of Object.entries(results)) jobsCtx[id] = { result: r.result, outputs: r.outputs };
   const outputs: Record<string, string> = {};
-  for (const [k, o] of Object.entries(obj(wcall.outputs))) outputs[k] = toText(interpolate(obj(o).value, { github, inputs, jobs: jobsCtx }));
+  for (const [k, o] of Object.entries(obj(wcall.outputs)))
+    outputs[k] = toText(interpolate(obj(o).value, { github, inputs, jobs: jobsCtx }));
   return { jobs: results, outputs };
 }
 
@@ -237,7 +284,12 @@ function jobDirs(id: string): JobDirs {
 }
 
 /** The secrets context of a job: the caller's, overridden by its environment's; none on a fork's pull request. */
-function secretsFor(call: WorkflowCall, given: Record<string, string>, environment: string | undefined, token: string): Record<string, Value> {
+function secretsFor(
+  call: WorkflowCall,
+  given: Record<string, string>,
+  environment: string | undefined,
+  token: string,
+): Record<string, Value> {
   if (call.fork) return { GITHUB_TOKEN: token };
   return { ...given, ...(environment ? (call.environments?.[environment] ?? {}) : {}), GITHUB_TOKEN: token };
 }
@@ -255,20 +307,44 @@ function watchSecrets(secrets: Record<string, Value>, read: Record<string, boole
   }) as unknown as Value;
 }
 
-async function runJob(id: string, job: Yaml, permissions: Permissions, base: Contexts, call: WorkflowCall, given: Record<string, string>): Promise<JobResult> {
-  const environment = job.environment === undefined ? undefined : toText(interpolate(typeof job.environment === 'object' ? obj(job.environment).name : job.environment, base));
+async function runJob(
+  id: string,
+  job: Yaml,
+  permissions: Permissions,
+  base: Contexts,
+  call: WorkflowCall,
+  given: Record<string, string>,
+): Promise<JobResult> {
+  const environment =
+    job.environment === undefined
+      ? undefined
+      : toText(
+          interpolate(
+            typeof job.environment === 'object' ? obj(job.environment).name : job.environment,
+            base,
+          ),
+        );
   const c = job.concurrency;
   const concurrency =
     c === undefined
       ? undefined
       : typeof c === 'string'
         ? { group: toText(interpolate(c, base)), cancelInProgress: false }
-        : { group: toText(interpolate(obj(c).group, base)), cancelInProgress: obj(c)['cancel-in-progress'] === true };
+        : {
+            group: toText(interpolate(obj(c).group, base)),
+            cancelInProgress: obj(c)['cancel-in-progress'] === true,
+          };
   const dirs = jobDirs(id);
   const token = await issueJobToken(call.github.url, call.github.token, permissions);
   const secretsRead: Record<string, boolean> = {};
   const github = { ...(base.github as Record<string, Value>), token: token.token, job: id };
-  const ctx: Contexts = { ...base, github, secrets: watchSecrets(secretsFor(call, given, environment, token.token), secretsRead), steps: {}, runner: { temp: dirs.temp, os: 'Linux' } };
+  const ctx: Contexts = {
+    ...base,
+    github,
+    secrets: watchSecrets(secretsFor(call, given, environment, token.token), secretsRead),
+    steps: {},
+    runner: { temp: dirs.temp, os: 'Linux' },
+  };
   const host: StepHost = {
     dirs,
     permissions,
@@ -294,7 +370,14 @@ async function runJob(id: string, job: Yaml, permissions: Permissions, base: Con
       const name = String(step.name ?? step.id ?? step.uses ?? `run ${i}`);
       const sctx: Contexts = { ...ctx, steps: stepsCtx, env: { ...jobEnv } };
       if (cancelled || !condition(step.if, sctx, { failed, cancelled })) {
-        steps.push({ id: step.id as string | undefined, name, outcome: 'skipped', outputs: {}, stdout: '', stderr: '' });
+        steps.push({
+          id: step.id as string | undefined,
+          name,
+          outcome: 'skipped',
+          outputs: {},
+          stdout: '',
+          stderr: '',
+        });
         if (step.id) stepsCtx[String(step.id)] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
         continue;
       }
@@ -304,7 +387,9 @@ async function runJob(id: string, job: Yaml, permissions: Permissions, base: Con
       const stepEnv: Record<string, string> = {};
       for (const [k, v] of Object.entries(obj(step.env))) stepEnv[k] = toText(interpolate(v, sctx));
       const env = processEnv(call, dirs, eventPath, token, extraPath, { ...jobEnv, ...stepEnv }, id);
-      const r = await runStep(step, withs, env, host, name, i);
+      // The runner expands `${{ }}` inside run: into the script text before the shell sees it.
+      const script = typeof step.run === 'string' ? toText(interpolate(step.run, sctx)) : undefined;
+      const r = await runStep(step, script, withs, env, host, name, i);
       const cmd = readCommandFiles(dirs);
       Object.assign(jobEnv, cmd.env);
       extraPath.unshift(...cmd.path);
@@ -313,7 +398,14 @@ async function runJob(id: string, job: Yaml, permissions: Permissions, base: Con
       const outcome = r.killed ? 'cancelled' : r.code === 0 ? 'success' : 'failure';
       if (outcome === 'cancelled') cancelled = true;
       else if (outcome === 'failure' && step['continue-on-error'] !== true) failed = true;
-      steps.push({ id: step.id as string | undefined, name, outcome, outputs: cmd.outputs, stdout: r.stdout, stderr: r.stderr });
+      steps.push({
+        id: step.id as string | undefined,
+        name,
+        outcome,
+        outputs: cmd.outputs,
+        stdout: r.stdout,
+        stderr: r.stderr,
+      });
       if (step.id) stepsCtx[String(step.id)] = { outcome, conclusion: outcome, outputs: cmd.outputs };
     }
   } finally {
@@ -324,11 +416,31 @@ async function runJob(id: string, job: Yaml, permissions: Permissions, base: Con
   const octx: Contexts = { ...ctx, steps: stepsCtx };
   for (const [k, v] of Object.entries(obj(job.outputs))) outputs[k] = toText(interpolate(v, octx));
   const result = cancelled ? 'cancelled' : failed ? 'failure' : 'success';
-  return { id, result, outputs, steps, summary, permissions, environment, concurrency, secretsRead, refused: token.refused, dir: dirs.root };
+  return {
+    id,
+    result,
+    outputs,
+    steps,
+    summary,
+    permissions,
+    environment,
+    concurrency,
+    secretsRead,
+    refused: token.refused,
+    dir: dirs.root,
+  };
 }
 
 /** The step's environment, as the runner builds it: the machine's, the runner's variables, the job's and step's env. */
-function processEnv(call: WorkflowCall, dirs: JobDirs, eventPath: string, token: { url: string }, extraPath: string[], env: Record<string, string>, job: string): NodeJS.ProcessEnv {
+function processEnv(
+  call: WorkflowCall,
+  dirs: JobDirs,
+  eventPath: string,
+  token: { url: string },
+  extraPath: string[],
+  env: Record<string, string>,
+  job: string,
+): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   // The machine: PATH and the like, nothing of the test process's INPUT_*, GITHUB_*, RUNNER_* or credentials.
   for (const [k, v] of Object.entries(process.env))
@@ -360,8 +472,16 @@ function processEnv(call: WorkflowCall, dirs: JobDirs, eventPath: string, token:
   return { ...out, ...env };
 }
 
-async function runStep(step: Yaml, withs: Record<string, string>, env: NodeJS.ProcessEnv, host: StepHost, name: string, i: number): Promise<StepRun> {
-  if (typeof step.run === 'string') return runScript(step.run, env, host, name, i);
+async function runStep(
+  step: Yaml,
+  script: string | undefined,
+  withs: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+  host: StepHost,
+  name: string,
+  i: number,
+): Promise<StepRun> {
+  if (script !== undefined) return runScript(script, env, host, name, i);
   const uses = String(step.uses ?? '');
   if (uses.startsWith('./')) return runLocalAction(uses, withs, env, host, name);
   if (SHA_ACTIONS.checkout.test(uses)) return checkout(withs, host);

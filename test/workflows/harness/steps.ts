@@ -5,7 +5,16 @@
  * `run:` (bash -e). After each step the harness reads GITHUB_OUTPUT, GITHUB_ENV and GITHUB_PATH as the runner does.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { bundleNode, inputEnvName, parseCommandFile } from '../../dist/run-bundle.js';
@@ -17,7 +26,13 @@ export interface JobDirs {
   temp: string;
   tools: string;
   home: string;
-  files: { GITHUB_OUTPUT: string; GITHUB_ENV: string; GITHUB_PATH: string; GITHUB_STEP_SUMMARY: string; GITHUB_STATE: string };
+  files: {
+    GITHUB_OUTPUT: string;
+    GITHUB_ENV: string;
+    GITHUB_PATH: string;
+    GITHUB_STEP_SUMMARY: string;
+    GITHUB_STATE: string;
+  };
 }
 
 /** What the job gives its steps, and what the test chose for this run. */
@@ -51,7 +66,11 @@ export function freshCommandFiles(dirs: JobDirs, step: number): void {
 }
 
 /** What a step left: outputs, env and path additions. */
-export function readCommandFiles(dirs: JobDirs): { outputs: Record<string, string>; env: Record<string, string>; path: string[] } {
+export function readCommandFiles(dirs: JobDirs): {
+  outputs: Record<string, string>;
+  env: Record<string, string>;
+  path: string[];
+} {
   const f = dirs.files;
   return {
     outputs: parseCommandFile(readFileSync(f.GITHUB_OUTPUT, 'utf8')),
@@ -60,7 +79,14 @@ export function readCommandFiles(dirs: JobDirs): { outputs: Record<string, strin
   };
 }
 
-function spawnStep(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, host: StepHost, name: string): Promise<StepRun> {
+function spawnStep(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  host: StepHost,
+  name: string,
+): Promise<StepRun> {
   return new Promise((res, rej) => {
     // Its own process group, so that a kill takes terraform and every other child with it (a cancelled runner).
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -78,13 +104,23 @@ type Yaml = Record<string, unknown>;
 const obj = (v: unknown): Yaml => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Yaml) : {});
 
 /** `uses: ./path`: a JavaScript action in the workspace, run as the runner runs it. */
-export async function runLocalAction(uses: string, withs: Record<string, string>, env: NodeJS.ProcessEnv, host: StepHost, name: string): Promise<StepRun> {
+export async function runLocalAction(
+  uses: string,
+  withs: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+  host: StepHost,
+  name: string,
+): Promise<StepRun> {
   const dir = resolve(host.dirs.workspace, uses);
   const file = ['action.yml', 'action.yaml'].map((f) => join(dir, f)).find((f) => existsSync(f));
-  if (!file) return fail(`Can't find 'action.yml' under '${dir}'. Did you forget to run actions/checkout before running your local action?`);
+  if (!file)
+    return fail(
+      `Can't find 'action.yml' under '${dir}'. Did you forget to run actions/checkout before running your local action?`,
+    );
   const action = obj(parse(readFileSync(file, 'utf8')));
   const runs = obj(action.runs);
-  if (!/^node\d+$/.test(String(runs.using))) return fail(`harness: runs.using ${String(runs.using)} is not supported`);
+  if (!/^node\d+$/.test(String(runs.using)))
+    return fail(`harness: runs.using ${String(runs.using)} is not supported`);
   const inputs = obj(action.inputs);
   // The runner warns about an input the action does not declare, and passes it on all the same.
   const unexpected = Object.keys(withs).filter((k) => !(k in inputs));
@@ -103,12 +139,22 @@ export async function runLocalAction(uses: string, withs: Record<string, string>
   return { ...r, stdout: warning + r.stdout };
 }
 
-const fail = (message: string): StepRun => ({ code: 1, stdout: `::error::${message}\n`, stderr: '', killed: false });
+const fail = (message: string): StepRun => ({
+  code: 1,
+  stdout: `::error::${message}\n`,
+  stderr: '',
+  killed: false,
+});
 
 /** actions/checkout: the repository (or the bundle) at the event's commit, into `path`. */
 export function checkout(withs: Record<string, string>, host: StepHost): StepRun {
   const repo = withs.repository || host.repository.name;
-  const source = repo === host.repository.name ? host.repository.dir : repo === host.bundle.name ? host.bundle.dir : undefined;
+  const source =
+    repo === host.repository.name
+      ? host.repository.dir
+      : repo === host.bundle.name
+        ? host.bundle.dir
+        : undefined;
   if (!source) return fail(`harness: no checkout source for repository ${repo}`);
   const target = resolve(host.dirs.workspace, withs.path ?? '.');
   mkdirSync(target, { recursive: true });
@@ -146,22 +192,39 @@ export function googleAuth(withs: Record<string, string>, host: StepHost): StepR
       'google-github-actions/auth failed with: gitHub Actions did not inject $ACTIONS_ID_TOKEN_REQUEST_TOKEN or $ACTIONS_ID_TOKEN_REQUEST_URL into this job. This most likely means the GitHub Actions workflow permissions are incorrect, or this job is being run from a fork.',
     );
   if (!withs.workload_identity_provider || !withs.service_account)
-    return fail('google-github-actions/auth failed with: the GitHub Action workflow must specify exactly one of "workload_identity_provider" or "credentials_json"');
+    return fail(
+      'google-github-actions/auth failed with: the GitHub Action workflow must specify exactly one of "workload_identity_provider" or "credentials_json"',
+    );
   if (!host.keylessCredentials) return fail('harness: no keyless credential file for this run');
   const file = join(host.dirs.workspace, `gha-creds-${process.pid}.json`);
   copyFileSync(host.keylessCredentials, file);
   chmodSync(file, 0o600);
   writeFileSync(
     host.dirs.files.GITHUB_ENV,
-    ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_GHA_CREDS_PATH'].map((k) => `${k}=${file}\n`).join(''),
+    ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_GHA_CREDS_PATH']
+      .map((k) => `${k}=${file}\n`)
+      .join(''),
   );
   return { code: 0, stdout: `Created credentials file at "${file}"\n`, stderr: '', killed: false };
 }
 
 /** `run:`: the script in a file, run by bash --noprofile --norc -eo pipefail {0} (the runner's default shell). */
-export function runScript(script: string, env: NodeJS.ProcessEnv, host: StepHost, name: string, index: number): Promise<StepRun> {
+export function runScript(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  host: StepHost,
+  name: string,
+  index: number,
+): Promise<StepRun> {
   const file = join(host.dirs.temp, `step-${index}.sh`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, script);
-  return spawnStep('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], host.dirs.workspace, env, host, name);
+  return spawnStep(
+    'bash',
+    ['--noprofile', '--norc', '-eo', 'pipefail', file],
+    host.dirs.workspace,
+    env,
+    host,
+    name,
+  );
 }

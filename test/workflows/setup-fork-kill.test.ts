@@ -1,0 +1,53 @@
+import { Bench, exampleConfig, explain } from './harness/bench.js';
+
+/**
+ * The reusable setup workflow (as the caller template workflows/setup.yml calls it) on a fork's pull request, and
+ * an apply job killed midway then run again; each against the sandbox's journal.
+ */
+const C0 = exampleConfig();
+const bench = new Bench();
+
+beforeAll(async () => {
+  await bench.start({ scenario: { harness: { gitspaceStepMs: 300, gatewayHealthyAfterMs: 300 } } });
+}, 120_000);
+afterAll(() => bench.stop());
+
+const gitspaces = () =>
+  bench.sandbox.world.harness.gitspaces
+    .map((g) => bench.sandbox.world.harness.gitspaceView(g))
+    .filter((v) => v)
+    .map((v) => `${v!.name} ${v!.state}`);
+
+describe('gitspaces-setup.yml on a fork, and after a killed apply', () => {
+  it("a fork's pull request (no secrets, read-only token): a preview without secrets, no failure, nothing written", async () => {
+    const from = await bench.mark();
+    const r = await bench.run(bench.pullRequestEvent(7, true), { config: C0, fork: true });
+    const job = r.jobs.preview;
+    if (job?.result !== 'success') throw new Error(`the fork's preview failed:\n${explain(r)}`);
+    expect(Object.values(job.secretsRead)).toEqual([false, false]);
+    expect(job.permissions['pull-requests']).toBe('read');
+    expect(await bench.infraWrites(from)).toEqual([]);
+    // No error annotation: the notice says what was skipped; the preview went to the job summary.
+    const stdout = job.steps.map((s) => s.stdout).join('');
+    expect(stdout).not.toMatch(/^::error/m);
+    expect(stdout).toMatch(/^::notice/m);
+    expect(job.summary).not.toBe('');
+    expect(bench.sandbox.world.github.commentsOn(bench.repository, 7)).toEqual([]);
+  }, 300_000);
+
+  it('the apply job killed midway (a gitspace created, its answer never arrived): the next run converges', async () => {
+    const p = await bench.run(bench.pullRequestEvent(7), { config: C0 });
+    if (p.jobs.preview?.result !== 'success') throw new Error(explain(p));
+    const sha = bench.pull(7).mergeCommitSha;
+    const killed = await bench.run(bench.pushEvent(sha), {
+      config: C0,
+      killAt: { service: 'harness', method: 'POST', route: /\/gitspaces$/, stage: 'response' },
+    });
+    expect(killed.jobs.apply?.result).toBe('cancelled');
+    // GitHub's "Re-run failed jobs": the same push, the same commit.
+    const again = await bench.run(bench.pushEvent(sha), { config: C0 });
+    if (again.jobs.apply?.result !== 'success') throw new Error(explain(again));
+    expect(gitspaces()).toEqual(['api-dev running']);
+    expect([...bench.sandbox.world.harness.infraProviders.keys()]).toEqual(['gitspaces_gcp']);
+  }, 600_000);
+});
