@@ -8,31 +8,11 @@ import type { ActionIO, ActionResult } from '../../shared/action.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import type { HarnessDiff } from '../../shared/preview/model.js';
-import { cell } from '../../shared/report/render.js';
+import { renderHarnessDiff } from '../../shared/preview/render.js';
 import { InfraProviderApi, assertMutable, diffInfraProvider, infraProviderRequest } from './infra.js';
 import { PLACEHOLDERS, predictSetupYaml } from './predict.js';
 
 const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
-
-export function renderHarnessDiffMarkdown(d: HarnessDiff): string {
-  const head = {
-    create: `Would create the infra provider \`${d.identifier}\` (hybrid_vm_gcp).`,
-    update: `Would update the infra provider \`${d.identifier}\`: ${d.changes.length} field(s).`,
-    unchanged: `The infra provider \`${d.identifier}\` already matches: nothing would change.`,
-  }[d.action];
-  const out = [`**${head}**`, ''];
-  if (d.changes.length) {
-    out.push('| Field | Now | After merge |', '|---|---|---|');
-    for (const c of d.changes) out.push(`| ${cell(c.field)} | ${cell(show(c.from))} | ${cell(show(c.to))} |`);
-    out.push('');
-  }
-  if (d.placeholders.length)
-    out.push(
-      `The Infra Config YAML was predicted locally (the provider does not exist yet); Harness generates ${d.placeholders.map((p) => `\`${p}\``).join(', ')} on create, so the plan shows placeholders for them.`,
-      '',
-    );
-  return out.join('\n');
-}
 
 export async function previewConfigure(
   io: ActionIO,
@@ -81,7 +61,7 @@ export async function previewConfigure(
   };
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
   await io.appendSummary(
-    `## Gitspaces: configure infrastructure (preview, nothing written)\n\n${renderHarnessDiffMarkdown(diff)}\n- Predicted Infra Config YAML: \`${path}\` (it holds the gateway's shared secret: do not upload or commit it)\n`,
+    `## Gitspaces: configure infrastructure (preview, nothing written)\n\n${renderHarnessDiff(diff)}\n- Predicted Infra Config YAML: \`${path}\` (it holds the gateway's shared secret: do not upload or commit it)\n`,
   );
   const summary =
     diff.action === 'create'

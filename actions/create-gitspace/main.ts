@@ -20,6 +20,7 @@ import {
   readHarnessApiKey,
 } from '../../shared/harness/client.js';
 import type { EnumGitspaceCodeRepoType, EnumIDEType } from '../../shared/harness/types.js';
+import { previewCreate } from './preview.js';
 
 /** Collaborators; each defaults to the real one built from the inputs and the environment. */
 export interface CreateGitspaceDeps {
@@ -151,6 +152,9 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
       clock: io.clock,
       retry: { attempts: 1 },
     });
+  // preview: what would be created or started, from reads only.
+  if (inp.oneOf('mode', ['apply', 'preview'] as const, 'apply') === 'preview')
+    return previewCreate(io, harness, config, specs, startedAt);
   const pacer = new Pacer({ clock: io.clock, log: io.log });
   const infraId = config.infrastructure.identifier;
 

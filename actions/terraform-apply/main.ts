@@ -141,6 +141,7 @@ function newApplyRun(
     env: given.terraformEnv,
     log: io.log,
     lockTimeout: config.terraform.lock_timeout,
+    lockFree: i.mode === 'preview',
   });
   const outputs: Record<string, string> = {};
   const target = { root: i.rootDir, workspace: i.workspace, label: i.label };
@@ -162,7 +163,7 @@ function newApplyRun(
       io.setOutput(k, v);
     },
     phase: (status, summary, extra = {}) => ({
-      name: mode === 'plan' ? 'plan' : mode === 'drift' ? 'drift' : mode === 'destroy' ? 'destroy' : 'apply',
+      name: mode === 'plan' || mode === 'preview' ? 'plan' : mode === 'drift' ? 'drift' : mode === 'destroy' ? 'destroy' : 'apply',
       status,
       startedAt: given.startedAt,
       durationMs: io.clock.now() - given.startedAt,
@@ -227,6 +228,12 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       import('../../shared/terraform/state-run.js'),
     ]);
 
+  // preview: a module outside the allow-list is never initialised (init and plan would run its code).
+  const { modulePin, previewBackend, previewPlan, refuseModule } = await import('./preview.js');
+  if (mode === 'preview') {
+    const pin = modulePin(config, inp.list('allowed-module-sources'));
+    if (pin.refused) refuseModule(pin);
+  }
   const { setupYaml, secrets } = await readInfraConfig(io, i.infraConfigPath);
   const key = prepareKeyFile(io, gcpCredentials, i.stableDir);
   secrets.push(...key.secrets);
@@ -251,17 +258,23 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
       env: io.env,
       workdir,
     });
+    const stateNote =
+      mode === 'preview'
+        ? await previewBackend(io, root, { gcpCredentials, workspace: i.workspace, scratchDir: scratch.dir })
+        : '';
     writeRoot(workdir, root);
     io.log.info(
       `Module ${root.source}${root.version ? ` ${root.version}` : ''} (generation ${root.generation}); root ${i.rootDir}`,
     );
-    await prepareState(io, { root, config, gcpCredentials, rootDir: i.rootDir, workspace: i.workspace });
+    if (mode === 'preview') io.log.info(`Preview: ${stateNote}`);
+    else await prepareState(io, { root, config, gcpCredentials, rootDir: i.rootDir, workspace: i.workspace });
     await io.log.group(`${i.binary} init`, () => run.terraform.init());
     await checkInstalledModule(workdir, root, setupYaml);
 
     if (mode === 'destroy') return await destroyStack(run);
     if (mode === 'drift') return await checkDrift(run);
     const plan = await makePlan(run);
+    if (mode === 'preview') return await previewPlan(run, plan, plan.plan, stateNote);
     return mode === 'plan' ? await planForReview(run, plan) : await applyReviewedPlan(run, plan);
   } finally {
     // Plan files and the key copy hold secrets: nothing of them stays behind or gets uploaded.

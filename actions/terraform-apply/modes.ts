@@ -23,7 +23,7 @@ import { classifyDrift, computedOnlyAttributes } from '../../shared/terraform/dr
 import type { PlanOutcome, TerraformCli } from '../../shared/terraform/cli.js';
 import { GateApis, GateInputs, runAfterApplyGates } from '../../shared/checks/after-apply.js';
 
-export const MODES = ['plan', 'apply', 'destroy', 'drift'] as const;
+export const MODES = ['plan', 'apply', 'destroy', 'drift', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Where the key the module reads lives: a fixed path, so that plan and apply (other jobs) plan the same value. */
@@ -224,6 +224,7 @@ async function syncDriftIssueFor(run: ApplyRun, drift: boolean, drifted: string[
 /** The plan, its fingerprint and counts (real changes only), the module's churn apart, and the comment. */
 export interface ReviewablePlan {
   outcome: PlanOutcome;
+  plan: PlanJson;
   fingerprint: string;
   /** The real changes (the module's churn left out). */
   counts: PlanCounts;
@@ -252,7 +253,7 @@ export async function makePlan(run: ApplyRun): Promise<ReviewablePlan> {
   run.setOutput('changes', String(apply));
   run.setOutput('plan-fingerprint', fingerprint);
   const rendered = renderPlanComment(plan, { ...run.target, runUrl: run.runUrl, secrets: run.secrets });
-  return { outcome, fingerprint, counts, churn, apply, rendered };
+  return { outcome, plan, fingerprint, counts, churn, apply, rendered };
 }
 
 /** The phase's one line: Terraform's counts of the real changes, and the churn left unapplied. */

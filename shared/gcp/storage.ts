@@ -79,6 +79,17 @@ export class CloudStorage {
     return this.rest.post<StorageBucket>('storage', '/storage/v1/b', body, { project });
   }
 
+  /** Whether an object exists (a metadata read; 404 is false, other errors throw). */
+  async objectExists(bucket: string, object: string): Promise<boolean> {
+    try {
+      await this.rest.get('storage', `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`);
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
+  }
+
   /** Terraform's lock object for a state, or undefined when nobody holds the lock. */
   async readLock(bucket: string, object: string): Promise<StateLock | undefined> {
     const path = `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`;

@@ -155,7 +155,7 @@ export class GitspaceTimeoutError extends Error {
   }
 }
 
-function stateOf(g: GitspaceView): string {
+export function stateOf(g: GitspaceView): string {
   return g.state ?? g.instance?.state ?? 'uninitialized';
 }
 

@@ -19,6 +19,12 @@ export interface TerraformCliOptions {
   log: Logger;
   /** e.g. `5m`. */
   lockTimeout: string;
+  /**
+   * A preview's read of the state: `-lock=false` on init and plan, so a preview neither writes a lock object
+   * into the state bucket nor waits behind an apply's lock (a plan only reads the state; an apply that lands
+   * meanwhile is caught by the fingerprint the gate recomputes). Never for apply or destroy.
+   */
+  lockFree?: boolean;
 }
 
 export interface ExecResult {
@@ -118,11 +124,15 @@ export class TerraformCli {
     return r;
   }
 
+  private lockArgs(): string[] {
+    return this.opts.lockFree ? ['-lock=false'] : [`-lock-timeout=${this.opts.lockTimeout}`];
+  }
+
   async init(backendConfig: Record<string, string> = {}): Promise<void> {
     const extra = Object.entries(backendConfig).map(([k, v]) => `-backend-config=${k}=${v}`);
     await this.must(
       'init',
-      ['init', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout}`, ...extra],
+      ['init', '-input=false', '-no-color', ...this.lockArgs(), ...(this.opts.lockFree ? ['-reconfigure'] : []), ...extra],
       'Check that the module source and version exist and are reachable from the runner, and the backend settings under terraform.backend.',
     );
   }
@@ -140,7 +150,7 @@ export class TerraformCli {
       '-input=false',
       '-no-color',
       '-detailed-exitcode',
-      `-lock-timeout=${this.opts.lockTimeout}`,
+      ...this.lockArgs(),
       `-out=${opts.planFile}`,
     ];
     if (opts.destroy) args.push('-destroy');

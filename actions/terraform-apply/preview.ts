@@ -1,0 +1,128 @@
+/**
+ * terraform-apply with `mode: preview`: the plan a merge would apply, made without writing anything to Google.
+ *
+ * - The module source must be one the bundle trusts (or the caller allows): a preview job runs with the pull
+ *   request's gitspaces.yaml, and `terraform init`/`plan` would run whatever module it names.
+ * - The state is read without a lock (`-lock=false`): a plan only reads it, and a lock is an object written to the
+ *   state bucket. When there is no state yet (no bucket, or no state object), the plan runs against an empty
+ *   local state: the gcs backend would otherwise create the empty state object (a write) on first use.
+ * - The fingerprint leaves out the secrets Harness generates (the gateway's shared secret), so that the plan made
+ *   with a predicted Infra Config YAML and the one made at merge compare on what the user changed.
+ */
+import { join } from 'node:path';
+import type { ActionIO, ActionResult } from '../../shared/action.js';
+import type { GitspacesConfig } from '../../shared/config/schema.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import { createGcp } from '../../shared/gcp/index.js';
+import { CloudStorage } from '../../shared/gcp/storage.js';
+import type { ModulePin, TerraformPreview } from '../../shared/preview/model.js';
+import type { GeneratedRoot } from '../../shared/terraform/root.js';
+import { churnLine, countsLine, planFingerprint, type PlanJson } from '../../shared/terraform/plan-render.js';
+import type { ApplyRun, ReviewablePlan } from './modes.js';
+
+/** The module the bundle pins by default (shared/config/schema.ts) and the sources it trusts. */
+export const PINNED_MODULE = { source: 'harness/harness-gitspaces/gcp', version: '0.0.3' };
+export const TRUSTED_MODULE_SOURCES = [
+  'harness/harness-gitspaces/gcp',
+  'registry.terraform.io/harness/harness-gitspaces/gcp',
+  'github.com/harness/terraform-gcp-harness-gitspaces',
+  'git::https://github.com/harness/terraform-gcp-harness-gitspaces.git',
+];
+
+/** The config's module against the bundle's pin and the allow-list (trusted sources + `allowed-module-sources`). */
+export function modulePin(config: GitspacesConfig, allowed: readonly string[]): ModulePin {
+  const { source, version } = config.terraform.module;
+  const list = [...TRUSTED_MODULE_SOURCES, ...allowed];
+  // A git source may carry `?ref=` and a `//subdir`: the repository part is what is trusted.
+  const noRef = source.split('?')[0] as string;
+  const schemeEnd = noRef.indexOf('://');
+  const sub = noRef.indexOf('//', schemeEnd >= 0 ? schemeEnd + 3 : 0);
+  const repoPart = sub >= 0 ? noRef.slice(0, sub) : noRef;
+  const ok = list.includes(source) || list.includes(repoPart);
+  return {
+    source,
+    version,
+    pinnedSource: PINNED_MODULE.source,
+    pinnedVersion: PINNED_MODULE.version,
+    changed: source !== PINNED_MODULE.source || (version ?? '') !== PINNED_MODULE.version,
+    ...(ok
+      ? {}
+      : {
+          refused: `module source ${JSON.stringify(source)} is not in the allow-list (${list.join(', ')}): a preview does not run a module it does not trust with the project's credentials`,
+        }),
+  };
+}
+
+/** Where the preview reads the state from; switches the root to an empty local state when there is none. */
+export async function previewBackend(
+  io: ActionIO,
+  root: GeneratedRoot,
+  p: { gcpCredentials: string; workspace: string; scratchDir: string },
+): Promise<string> {
+  const b = root.backend;
+  if (b.type !== 'gcs' || !b.bucket)
+    return `state read through the ${b.type} backend without a lock (-lock=false)`;
+  const gcp = createGcp({ keyJson: p.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
+  try {
+    const storage = new CloudStorage(gcp.rest);
+    const prefix = (b.prefix ?? '').replace(/^\/+|\/+$/g, '');
+    const object = prefix ? `${prefix}/${p.workspace}.tfstate` : `${p.workspace}.tfstate`;
+    const exists = (await storage.getBucket(b.bucket)) && (await storage.objectExists(b.bucket, object));
+    if (exists) return `state read from gs://${b.bucket}/${object} without a lock (-lock=false)`;
+    (root.mainTf.terraform as Record<string, unknown>).backend = {
+      local: { path: join(p.scratchDir, 'preview.tfstate') },
+    };
+    return `no state yet at gs://${b.bucket}/${object}: planned against an empty state (nothing written to the bucket)`;
+  } finally {
+    await gcp.close().catch(() => undefined);
+  }
+}
+
+/** The plan JSON with each secret value replaced, so a fingerprint does not depend on them. */
+function withoutSecrets(plan: PlanJson, secrets: readonly string[]): PlanJson {
+  let text = JSON.stringify(plan);
+  for (const s of secrets) {
+    if (!s || s.length < 8) continue;
+    for (const form of [s, JSON.stringify(s).slice(1, -1)]) text = text.split(form).join('(secret)');
+  }
+  return JSON.parse(text) as PlanJson;
+}
+
+/** mode: preview. The plan, its fingerprint and rendering for the pull request's preview; no comment of its own. */
+export async function previewPlan(
+  run: ApplyRun,
+  p: ReviewablePlan,
+  plan: PlanJson,
+  stateNote: string,
+): Promise<ActionResult> {
+  const fingerprint = planFingerprint(withoutSecrets(plan, run.secrets));
+  run.setOutput('plan-fingerprint', fingerprint);
+  // The plan comment's own markers are left out: the preview comment has one marker, on its first line.
+  const rendered = p.rendered
+    .split('\n')
+    .filter((l) => !/^<!-- gitspaces-plan/.test(l))
+    .join('\n');
+  const terraform: TerraformPreview = {
+    fingerprint,
+    countsLine: countsLine(p.counts),
+    churnLine: churnLine(p.churn),
+    changes: p.apply,
+    rendered,
+    stateNote,
+  };
+  await run.io.appendSummary(`${rendered}\n\n_${stateNote}._\n`);
+  return {
+    outputs: run.outputs,
+    phase: run.phase('ok', `preview: ${terraform.countsLine}${terraform.churnLine ? ` ${terraform.churnLine}` : ''}`),
+    preview: { terraform },
+    exitCode: 0,
+  };
+}
+
+export function refuseModule(pin: ModulePin): never {
+  throw new ConfigurationError(
+    'MODULE_NOT_ALLOWED',
+    `The Terraform plan was not run: ${pin.refused}.`,
+    `Use the pinned module (${PINNED_MODULE.source} ${PINNED_MODULE.version}), or add the source to the workflow's allowed-module-sources input (set by the repository's workflow, not by gitspaces.yaml).`,
+  );
+}
