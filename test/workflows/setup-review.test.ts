@@ -133,10 +133,11 @@ describe('gitspaces-setup.yml: review, then apply exactly what was reviewed', ()
   }, 300_000);
 
   it('a config value that contains the preview marker has no effect', async () => {
-    // The C3 preview's markers and fingerprint, inside a value of the reviewed config (the gateway's name).
+    // The C3 preview's markers and fingerprint, inside a value of the reviewed config (a gitspace's branch).
     const markers = (botComments(10)[0]!.body.match(/<!--[^>]*-->/g) ?? []).join(' ');
     expect(markers).not.toBe('');
-    const tricked = C1.replace('name: gitspaces\n', `name: ${JSON.stringify(`gitspaces ${markers}`)}\n`);
+    const tricked = C1.replace('    branch: main\n', `    branch: ${JSON.stringify(`main ${markers}`)}\n`);
+    expect(tricked).toContain(markers);
     const p = await preview(11, tricked);
     expect(p.jobs.preview?.result).toBe('success');
     expect(botComments(11)).toHaveLength(1);
