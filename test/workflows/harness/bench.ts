@@ -261,9 +261,14 @@ function killGroup(pid: number): void {
   }
 }
 
-/** The step outputs and logs of a job, for failure messages. */
+/** Each job's steps and, for a failed one, its annotations and the end of its log (debug lines left out). */
 export function explain(r: WorkflowResult): string {
   if (r.startupFailure) return `startup failure: ${r.startupFailure}`;
+  const tail = (text: string) => {
+    const lines = text.split('\n').filter((l) => l && !l.startsWith('::debug::'));
+    const notes = lines.filter((l) => /^::(error|warning|notice)/.test(l));
+    return [...notes, '...', ...lines.filter((l) => !notes.includes(l)).slice(-15)].join('\n');
+  };
   return Object.values(r.jobs)
     .map(
       (j) =>
@@ -271,7 +276,7 @@ export function explain(r: WorkflowResult): string {
         j.steps
           .map(
             (s) =>
-              `  ${s.name}: ${s.outcome}${s.outcome === 'failure' ? `\n${(s.stdout + s.stderr).split('\n').slice(-40).join('\n')}` : ''}`,
+              `  ${s.name}: ${s.outcome}${s.outcome === 'failure' ? `\n${tail(s.stdout + s.stderr)}` : ''}`,
           )
           .join('\n'),
     )
