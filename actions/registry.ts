@@ -85,7 +85,15 @@ export const ACTIONS = [
     name: 'pipeline',
     load: () => import('./pipeline/main.js'),
     commands: {
-      up: { summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create' },
+      up: {
+        summary:
+          'Run the whole pipeline: validate, configure, apply, install-runner, create (on a push event: only what a pull request previewed)',
+      },
+      preview: {
+        summary:
+          'Preview a change on its pull request: what every phase would do, one comment, nothing changed',
+        inputs: { mode: 'preview' },
+      },
     },
   },
 ] as const satisfies readonly ActionEntry[];

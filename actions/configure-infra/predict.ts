@@ -43,7 +43,9 @@ function regionEntry(desired: OpenapiCreateInfraProviderConfigRequest, region: s
 function selectors(desired: OpenapiCreateInfraProviderConfigRequest, current: unknown): Doc[] {
   const have = Array.isArray(current) ? (current as unknown[]).map(obj) : [];
   const want = (obj(desired.metadata).delegate_selectors as { selector: string }[] | undefined) ?? [];
-  return want.map((s) => have.find((h) => h.selector === s.selector) ?? { selector: s.selector, origin: 'default' });
+  return want.map(
+    (s) => have.find((h) => h.selector === s.selector) ?? { selector: s.selector, origin: 'default' },
+  );
 }
 
 /** The image the YAML holds, in the shape the current YAML (or the generation) uses. */
@@ -81,7 +83,8 @@ export function applyDiff(
     } else if (f === 'metadata.runner.vm_image_name') image(runner, run.vm_image_name, false);
     else if ((f === 'metadata.runner.region' || f === 'metadata.runner.zone') && !('vm_image' in runner))
       runner[f.slice('metadata.runner.'.length)] = run[f.slice('metadata.runner.'.length)];
-    else if (f === 'metadata.delegate_selectors') doc.delegateselectors = selectors(desired, doc.delegateselectors);
+    else if (f === 'metadata.delegate_selectors')
+      doc.delegateselectors = selectors(desired, doc.delegateselectors);
     else if (f.startsWith('metadata.region_configs.')) {
       const region = f.split('.')[2] as string;
       if (region in obj(md.region_configs)) regions[region] = regionEntry(desired, region);

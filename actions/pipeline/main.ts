@@ -6,6 +6,7 @@ import { PhaseResult } from '../../shared/report/model.js';
 import { renderPipelineMarkdown } from '../../shared/report/render.js';
 import { loadAction } from '../load.js';
 import { pipelinePhases } from '../registry.js';
+import { reviewGate, runPreviewMode } from './review.js';
 
 /** The pipeline's phases in order, each backed by one action (actions/registry.ts). */
 export const PHASES = pipelinePhases().map((a) => ({
@@ -76,6 +77,18 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     if (v) secrets[s] = v;
   }
   const selected = selectPhases(io.inputs.list('phases'));
+  // preview: every phase in its preview mode, one comment on the pull request; nothing written elsewhere.
+  if (io.inputs.oneOf('mode', ['apply', 'preview'] as const, 'apply') === 'preview') {
+    const r = await runPreviewMode(io, secrets, rawSource);
+    return { ...r, phases: [r.phase] };
+  }
+  // apply on a push: the gate runs before the first mutating request of the run (issue 12).
+  const gate = await reviewGate(io, secrets, rawSource);
+  if (gate.refused) return refuseUnreviewed(io, gate.refused, gate.rendered);
+  if (gate.note) {
+    io.log.info(gate.note);
+    await io.appendSummary(`## Gitspaces: review gate\n\n${gate.note}\n`);
+  }
   const carried: Record<string, string> = {};
   const outputs: Record<string, string> = {};
   const phases: PhaseResult[] = [];
@@ -166,4 +179,26 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     phases,
     exitCode: failed ? exitCode || 1 : 0,
   };
+}
+
+/** The gate refused: failure-reason, the summary (what differs, the preview as it is now), exit code 1. */
+async function refuseUnreviewed(
+  io: ActionIO,
+  refused: { reason: string; message: string },
+  rendered?: string,
+): Promise<PipelineResult> {
+  io.setOutput('failure-reason', refused.reason);
+  await io.appendSummary(
+    `## Gitspaces: apply refused (${refused.reason})\n\n**❌ ${refused.message}**\n${rendered ? `\n<details><summary>The preview as it is now</summary>\n\n${rendered}\n\n</details>\n` : ''}`,
+  );
+  io.log.error(refused.message, { title: `gitspaces: ${refused.reason}` });
+  const now = io.clock.now();
+  const phase: PhaseResult = {
+    name: 'gate',
+    status: 'failed',
+    startedAt: now,
+    durationMs: 0,
+    summary: refused.message,
+  };
+  return { outputs: { 'failure-reason': refused.reason }, phase, phases: [phase], exitCode: 1 };
 }

@@ -163,7 +163,14 @@ function newApplyRun(
       io.setOutput(k, v);
     },
     phase: (status, summary, extra = {}) => ({
-      name: mode === 'plan' || mode === 'preview' ? 'plan' : mode === 'drift' ? 'drift' : mode === 'destroy' ? 'destroy' : 'apply',
+      name:
+        mode === 'plan' || mode === 'preview'
+          ? 'plan'
+          : mode === 'drift'
+            ? 'drift'
+            : mode === 'destroy'
+              ? 'destroy'
+              : 'apply',
       status,
       startedAt: given.startedAt,
       durationMs: io.clock.now() - given.startedAt,

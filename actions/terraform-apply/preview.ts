@@ -11,47 +11,15 @@
  */
 import { join } from 'node:path';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
-import type { GitspacesConfig } from '../../shared/config/schema.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import { CloudStorage } from '../../shared/gcp/storage.js';
 import type { ModulePin, TerraformPreview } from '../../shared/preview/model.js';
+import { PINNED_MODULE } from '../../shared/preview/module.js';
+export { modulePin } from '../../shared/preview/module.js';
 import type { GeneratedRoot } from '../../shared/terraform/root.js';
 import { churnLine, countsLine, planFingerprint, type PlanJson } from '../../shared/terraform/plan-render.js';
 import type { ApplyRun, ReviewablePlan } from './modes.js';
-
-/** The module the bundle pins by default (shared/config/schema.ts) and the sources it trusts. */
-export const PINNED_MODULE = { source: 'harness/harness-gitspaces/gcp', version: '0.0.3' };
-export const TRUSTED_MODULE_SOURCES = [
-  'harness/harness-gitspaces/gcp',
-  'registry.terraform.io/harness/harness-gitspaces/gcp',
-  'github.com/harness/terraform-gcp-harness-gitspaces',
-  'git::https://github.com/harness/terraform-gcp-harness-gitspaces.git',
-];
-
-/** The config's module against the bundle's pin and the allow-list (trusted sources + `allowed-module-sources`). */
-export function modulePin(config: GitspacesConfig, allowed: readonly string[]): ModulePin {
-  const { source, version } = config.terraform.module;
-  const list = [...TRUSTED_MODULE_SOURCES, ...allowed];
-  // A git source may carry `?ref=` and a `//subdir`: the repository part is what is trusted.
-  const noRef = source.split('?')[0] as string;
-  const schemeEnd = noRef.indexOf('://');
-  const sub = noRef.indexOf('//', schemeEnd >= 0 ? schemeEnd + 3 : 0);
-  const repoPart = sub >= 0 ? noRef.slice(0, sub) : noRef;
-  const ok = list.includes(source) || list.includes(repoPart);
-  return {
-    source,
-    version,
-    pinnedSource: PINNED_MODULE.source,
-    pinnedVersion: PINNED_MODULE.version,
-    changed: source !== PINNED_MODULE.source || (version ?? '') !== PINNED_MODULE.version,
-    ...(ok
-      ? {}
-      : {
-          refused: `module source ${JSON.stringify(source)} is not in the allow-list (${list.join(', ')}): a preview does not run a module it does not trust with the project's credentials`,
-        }),
-  };
-}
 
 /** Where the preview reads the state from; switches the root to an empty local state when there is none. */
 export async function previewBackend(
@@ -113,7 +81,10 @@ export async function previewPlan(
   await run.io.appendSummary(`${rendered}\n\n_${stateNote}._\n`);
   return {
     outputs: run.outputs,
-    phase: run.phase('ok', `preview: ${terraform.countsLine}${terraform.churnLine ? ` ${terraform.churnLine}` : ''}`),
+    phase: run.phase(
+      'ok',
+      `preview: ${terraform.countsLine}${terraform.churnLine ? ` ${terraform.churnLine}` : ''}`,
+    ),
     preview: { terraform },
     exitCode: 0,
   };

@@ -111,7 +111,9 @@ export function previewFingerprint(p: Preview): PreviewFingerprint {
       : { skipped: true },
   );
   const terraform = sha(
-    p.terraform ? { plan: p.terraform.fingerprint, module: [p.module.source, p.module.version ?? ''] } : { skipped: true },
+    p.terraform
+      ? { plan: p.terraform.fingerprint, module: [p.module.source, p.module.version ?? ''] }
+      : { skipped: true },
   );
   const resources = sha(
     p.resources

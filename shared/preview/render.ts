@@ -21,7 +21,7 @@ const safeKey = (k: string) => k.replace(/[^A-Za-z0-9_.:/@-]/g, '_');
 const digestOf = (rest: string) => 'sha256:' + createHash('sha256').update(rest).digest('hex');
 
 const HEADER_RE =
-  /^<!-- gitspaces-preview key=([A-Za-z0-9_.:/@-]+) fingerprint=(sha256:[0-9a-f]{64}) harness=(sha256:[0-9a-f]{64}) terraform=(sha256:[0-9a-f]{64}) resources=(sha256:[0-9a-f]{64}) digest=(sha256:[0-9a-f]{64}) -->$/;
+  /^<!-- gitspaces-preview key=([A-Za-z0-9_.:/@-]+) pr=(\d+) fingerprint=(sha256:[0-9a-f]{64}) harness=(sha256:[0-9a-f]{64}) terraform=(sha256:[0-9a-f]{64}) resources=(sha256:[0-9a-f]{64}) digest=(sha256:[0-9a-f]{64}) -->$/;
 
 export function renderHarnessDiff(d: HarnessDiff): string {
   const id = esc(d.identifier);
@@ -66,7 +66,8 @@ function preflightSection(p: Preview): string[] {
   if (!pf.failed.length) out.push('**✅ No check fails.**', '');
   else {
     out.push(`**❌ ${pf.failed.length} check(s) fail:**`, '', '| Check | Observed | Fix |', '|---|---|---|');
-    for (const c of pf.failed) out.push(`| ${esc(c.id)} ${esc(c.title)} | ${esc(c.observed)} | ${esc(c.fix)} |`);
+    for (const c of pf.failed)
+      out.push(`| ${esc(c.id)} ${esc(c.title)} | ${esc(c.observed)} | ${esc(c.fix)} |`);
     out.push('');
   }
   if (pf.warnings.length)
@@ -93,7 +94,12 @@ function terraformSection(p: Preview): string[] {
 }
 
 /** The comment's Markdown: what fails the preflight, the Harness diff, the plan (counts first), the machines and gitspaces. */
-export function renderPreviewComment(p: Preview, fp: PreviewFingerprint, runUrl?: string): string {
+export function renderPreviewComment(
+  p: Preview,
+  fp: PreviewFingerprint,
+  pr: number,
+  runUrl?: string,
+): string {
   const top: string[] = [`### Gitspaces preview: \`${esc(p.config)}\` · \`${esc(p.key)}\``, ''];
   if (p.module.refused) top.push(`> **❌ Module refused:** ${esc(p.module.refused)}.`, '');
   else if (p.module.changed)
@@ -107,7 +113,16 @@ export function renderPreviewComment(p: Preview, fp: PreviewFingerprint, runUrl?
     top.push('');
   }
   if (p.fileDiff !== undefined)
-    top.push('<details><summary>Changes to the config file</summary>', '', '```diff', p.fileDiff.replace(/```/g, "'''"), '```', '', '</details>', '');
+    top.push(
+      '<details><summary>Changes to the config file</summary>',
+      '',
+      '```diff',
+      p.fileDiff.replace(/```/g, "'''"),
+      '```',
+      '',
+      '</details>',
+      '',
+    );
   const body = [
     ...top,
     '#### 1. Preflight',
@@ -124,12 +139,14 @@ export function renderPreviewComment(p: Preview, fp: PreviewFingerprint, runUrl?
     p.resources ? renderIntents(p.resources) : '_Not computed (see above)._\n',
     `<sub>Preview fingerprint \`${fp.fingerprint.slice(0, 19)}…\`: the apply on merge recomputes this preview and refuses (plan-changed) if anything differs.${runUrl ? ` [Workflow run](${runUrl}).` : ''}</sub>`,
   ].join('\n');
-  const header = `<!-- gitspaces-preview key=${safeKey(p.key)} fingerprint=${fp.fingerprint} harness=${fp.harness} terraform=${fp.terraform} resources=${fp.resources} digest=${digestOf(body)} -->`;
+  const header = `<!-- gitspaces-preview key=${safeKey(p.key)} pr=${pr} fingerprint=${fp.fingerprint} harness=${fp.harness} terraform=${fp.terraform} resources=${fp.resources} digest=${digestOf(`${pr}\n${body}`)} -->`;
   return `${header}\n${body}`;
 }
 
 export interface ReadPreview extends PreviewFingerprint {
   key: string;
+  /** The pull request it was written for: a body copied from another pull request does not count. */
+  pr: number;
 }
 
 /**
@@ -142,14 +159,15 @@ export function readPreviewComment(body: string): { found?: ReadPreview; edited?
   const m = HEADER_RE.exec(first);
   if (!m) return {};
   const rest = nl >= 0 ? body.slice(nl + 1) : '';
-  if (digestOf(rest) !== m[6]) return { edited: true };
+  if (digestOf(`${m[2]}\n${rest}`) !== m[7]) return { edited: true };
   return {
     found: {
       key: m[1] as string,
-      fingerprint: m[2] as string,
-      harness: m[3] as string,
-      terraform: m[4] as string,
-      resources: m[5] as string,
+      pr: Number(m[2]),
+      fingerprint: m[3] as string,
+      harness: m[4] as string,
+      terraform: m[5] as string,
+      resources: m[6] as string,
     },
   };
 }

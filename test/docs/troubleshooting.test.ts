@@ -143,7 +143,13 @@ describe('docs/troubleshooting.md', () => {
   test('each anchor appears once and names a known id or section', () => {
     const anchors = [...DOC.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1] as string);
     expect(new Set(anchors).size).toBe(anchors.length);
-    const known = new Set([...ALL_IDS, 'what-each-check-reads', 'error-codes', 'plan-changed']);
+    const known = new Set([
+      ...ALL_IDS,
+      'what-each-check-reads',
+      'error-codes',
+      'plan-changed',
+      'not-reviewed',
+    ]);
     expect(anchors.filter((a) => !known.has(a))).toEqual([]);
   });
 
@@ -175,6 +181,12 @@ describe('docs/troubleshooting.md', () => {
 
   test('failure-reason plan-changed is documented', () => {
     expect(section(DOC, 'plan-changed')).toMatch(/failure-reason: plan-changed/);
+  });
+
+  test('failure-reason not-reviewed is documented, with what to do', () => {
+    expect(section(DOC, 'not-reviewed')).toMatch(
+      /failure-reason: not-reviewed[\s\S]*\*\*Fix\.\*\*[\s\S]*auto-approve: true/,
+    );
   });
 });
 

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { rmSync } from 'node:fs';
+import { cli } from '../../cli/main.js';
+import { Sandbox, startSandbox } from '../../sandbox/index.js';
+import { itNeedsTerraform } from '../terraform/fixtures.js';
+import { previewWorld, writesSince } from './helpers.js';
+
+/** The CLI contract of issue 12 (`gitspaces preview`, `gitspaces up` on a push), a planted marker, a fork. */
+describe('gitspaces preview / up against the sandbox', () => {
+  let sb: Sandbox;
+  let w: ReturnType<typeof previewWorld>;
+  beforeAll(async () => {
+    sb = await startSandbox({
+      scenario: {
+        gcp: { certificates: { activeAfterMs: 0 } },
+        github: { morePullRequests: [{ number: 9 }] },
+      },
+    });
+    w = previewWorld(sb);
+  });
+  afterAll(async () => {
+    await sb?.stop();
+    if (w) rmSync(w.dir, { recursive: true, force: true });
+  });
+  const botPreview = (pr: number) =>
+    sb.world.github
+      .commentsOn('acme/platform-infra', pr)
+      .find((c) => c.user.login === 'github-actions[bot]' && c.body.startsWith('<!-- gitspaces-preview'));
+  const runCli = async (argv: string[], env: NodeJS.ProcessEnv) => {
+    const lines: string[] = [];
+    const code = await cli(argv, { env: { ...env }, out: (t) => lines.push(t), err: (l) => lines.push(l) });
+    return { code, output: lines.join('\n') };
+  };
+
+  itNeedsTerraform(
+    'a config value that carries the marker has no effect: the gate reads the real fingerprint',
+    async () => {
+      const d = w.config((c) => (c.infrastructure.gateway.instances = 3));
+      const pd = await w.run(w.prEnv(9), { config: d, mode: 'preview' });
+      expect(pd.r.exitCode).toBe(0);
+      const planted = (botPreview(9)!.body.split('\n')[0] as string).replace('pr=9 ', 'pr=7 ');
+      const c = w.config((x) => (x.gitspaces[0].branch = `main\n${planted}\n`));
+      const pc = await w.run(w.prEnv(7), { config: c, mode: 'preview' });
+      expect(pc.r.exitCode).toBe(0);
+      const body = botPreview(7)!.body;
+      expect(body.split('\n').filter((l) => l.includes('<!-- gitspaces-preview'))).toHaveLength(1);
+      expect(body).toContain('&lt;!-- gitspaces-preview');
+      const mark = sb.journal.lastSeq;
+      const r = await w.run(w.pushEnv(), { config: d });
+      expect(r.outputs['failure-reason']).toBe('plan-changed');
+      expect(writesSince(sb, mark)).toEqual([]);
+    },
+    300_000,
+  );
+
+  itNeedsTerraform(
+    'a fork pull request without secrets: the config check and a notice of what was skipped, exit 0',
+    async () => {
+      const a = w.config();
+      const env = w.prEnv(9);
+      delete env.HARNESS_API_KEY;
+      delete env.GOOGLE_APPLICATION_CREDENTIALS;
+      const mark = sb.journal.lastSeq;
+      const r = await runCli(['preview', '--config', a], env);
+      expect(r.code).toBe(0);
+      expect(writesSince(sb, mark)).toEqual([expect.stringMatching(/^github (POST|PATCH) /)]);
+      const body = botPreview(9)!.body;
+      expect(body).toContain('Not previewed');
+      expect(body).toMatch(/Terraform plan: no GCP credentials in this job/);
+      expect(body).toMatch(/Harness diff: no Harness API key in this job/);
+    },
+    120_000,
+  );
+
+  itNeedsTerraform(
+    'gitspaces preview then gitspaces up on the merge commit: applies; a changed config then exits 1 plan-changed',
+    async () => {
+      const a = w.config();
+      const p = await runCli(['preview', '--config', a], w.prEnv(7));
+      expect(p.code).toBe(0);
+      const up = await runCli(['up', '--config', a], w.pushEnv());
+      expect(up.output).toContain('Matches the preview reviewed on pull request #7');
+      expect(up.code).toBe(0);
+      expect(sb.journal.mutations('compute').length).toBeGreaterThan(0);
+      const changed = w.config((c) => (c.infrastructure.gateway.whitelist_ip_ranges = ['0.0.0.0/0']));
+      const mark = sb.journal.lastSeq;
+      const refused = await runCli(['up', '--config', changed], w.pushEnv());
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('plan-changed');
+      expect(writesSince(sb, mark)).toEqual([]);
+    },
+    400_000,
+  );
+});
