@@ -8,7 +8,12 @@ const C0 = exampleConfig();
 const bench = new Bench();
 
 beforeAll(async () => {
-  await bench.start({ scenario: { harness: { gitspaceStepMs: 300, gatewayHealthyAfterMs: 300 } } });
+  await bench.start({
+    scenario: {
+      harness: { gitspaceStepMs: 300, gatewayHealthyAfterMs: 300 },
+      github: { morePullRequests: [{ number: 8 }] },
+    },
+  });
 }, 120_000);
 afterAll(() => bench.stop());
 
@@ -27,26 +32,46 @@ describe('gitspaces-setup.yml on a fork, and after a killed apply', () => {
     expect(Object.values(job.secretsRead)).toEqual([false, false]);
     expect(job.permissions['pull-requests']).toBe('read');
     expect(await bench.infraWrites(from)).toEqual([]);
-    // No error annotation: the notice says what was skipped; the preview went to the job summary.
+    // No error annotation; the job summary holds the preview, with what was skipped for lack of secrets.
     const stdout = job.steps.map((s) => s.stdout).join('');
     expect(stdout).not.toMatch(/^::error/m);
-    expect(stdout).toMatch(/^::notice/m);
-    expect(job.summary).not.toBe('');
+    expect(job.summary).toMatch(/Gitspaces preview/);
+    expect(job.summary).toMatch(/Not previewed:[\s\S]*preflight[\s\S]*Harness diff[\s\S]*Terraform plan/);
+    expect(job.summary).toMatch(
+      /Could not comment on pull request #7 \(403: Resource not accessible by integration/,
+    );
+    // The token could not comment (read-only on a fork's pull request): the one refused request.
+    expect(job.refused).toEqual([`POST /repos/${bench.repository}/issues/7/comments`]);
     expect(bench.sandbox.world.github.commentsOn(bench.repository, 7)).toEqual([]);
   }, 300_000);
 
-  it('the apply job killed midway (a gitspace created, its answer never arrived): the next run converges', async () => {
+  // Shared by the two cases below: the apply job of pull request 7's merge, killed once a gitspace was created (its
+  // answer never arrived), as a cancelled runner kills it.
+  const sha = () => bench.pull(7).mergeCommitSha;
+  let killedAt = '';
+
+  it('the apply job killed midway (a gitspace created, its answer never arrived): a re-run of the same push converges', async () => {
     const p = await bench.run(bench.pullRequestEvent(7), { config: C0 });
     if (p.jobs.preview?.result !== 'success') throw new Error(explain(p));
-    const sha = bench.pull(7).mergeCommitSha;
-    const killed = await bench.run(bench.pushEvent(sha), {
+    const killed = await bench.run(bench.pushEvent(sha()), {
       config: C0,
       killAt: { service: 'harness', method: 'POST', route: /\/gitspaces$/, stage: 'response' },
     });
     expect(killed.jobs.apply?.result).toBe('cancelled');
+    killedAt = 'killed';
     // GitHub's "Re-run failed jobs": the same push, the same commit.
-    const again = await bench.run(bench.pushEvent(sha), { config: C0 });
+    const again = await bench.run(bench.pushEvent(sha()), { config: C0 });
     if (again.jobs.apply?.result !== 'success') throw new Error(explain(again));
+    expect(gitspaces()).toEqual(['api-dev running']);
+    expect([...bench.sandbox.world.harness.infraProviders.keys()]).toEqual(['gitspaces_gcp']);
+  }, 600_000);
+
+  it('after the kill, the same config reviewed again on a new pull request and merged: it converges', async () => {
+    expect(killedAt).toBe('killed');
+    const p = await bench.run(bench.pullRequestEvent(8), { config: C0 });
+    if (p.jobs.preview?.result !== 'success') throw new Error(explain(p));
+    const r = await bench.run(bench.pushEvent(bench.pull(8).mergeCommitSha), { config: C0 });
+    if (r.jobs.apply?.result !== 'success') throw new Error(explain(r));
     expect(gitspaces()).toEqual(['api-dev running']);
     expect([...bench.sandbox.world.harness.infraProviders.keys()]).toEqual(['gitspaces_gcp']);
   }, 600_000);

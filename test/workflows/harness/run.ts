@@ -303,7 +303,12 @@ function watchSecrets(secrets: Record<string, Value>, read: Record<string, boole
       if (k !== 'GITHUB_TOKEN') read[k] = typeof v === 'string' && v !== '';
       return v;
     },
-    has: (t, k) => typeof k === 'string' && k in t,
+    has(t, k) {
+      if (typeof k !== 'string') return false;
+      // A secret that is not there reads as empty: recorded as read, without a value.
+      if (!(k in t) && k !== 'GITHUB_TOKEN') read[k] = false;
+      return k in t;
+    },
   }) as unknown as Value;
 }
 
