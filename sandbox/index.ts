@@ -34,6 +34,8 @@ export interface Sandbox {
     githubToken: string;
     /** A token of another user (octocat): what a test uses to write a comment that is not the workflow's. */
     githubUserToken: string;
+    /** The workflow's token as a fork's pull request gets it: read-only, every write answers 403. */
+    githubReadOnlyToken: string;
     serviceAccountPrivateKey: string;
   };
   /** Files it wrote: the service-account key JSON, and an external_account (keyless) credential file. */
@@ -72,6 +74,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     harnessApiKey: world.harness.apiKey,
     githubToken: world.github.token,
     githubUserToken: world.github.userToken,
+    githubReadOnlyToken: world.github.readOnlyToken,
     serviceAccountPrivateKey: world.gcp.privateKeyPem,
   };
   const env: Record<string, string> = {
@@ -98,6 +101,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       ?.mergeCommitSha as string,
     // Another user's token (not read by the bundle): for checks that forge a comment the workflow did not write.
     GITSPACES_SANDBOX_GITHUB_USER_TOKEN: world.github.userToken,
+    // The workflow's token of a fork's pull request (read-only: writes answer 403), for fork scenarios.
+    GITSPACES_SANDBOX_GITHUB_READONLY_TOKEN: world.github.readOnlyToken,
     // The stand-in Terraform module, as a module mirror (one directory per generation); a CLI config of our own
     // (no ~/.terraformrc leaks in) that takes hashicorp/google and hashicorp/null from the stand-in providers.
     GITSPACES_TF_MODULE_MIRROR: standInModuleDir(),

@@ -7,8 +7,10 @@
  * mutating request and compares it with the fingerprint of the workflow's own comment on the pushed commit's pull
  * request.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import { errorMessage } from '../../shared/errors.js';
@@ -76,6 +78,7 @@ export async function computePreview(
   const preview: Preview = {
     key: config.infrastructure.identifier,
     config: configPath,
+    configCheck: `valid: infrastructure ${config.infrastructure.name} (${config.infrastructure.domain}), ${Object.keys(config.infrastructure.regions).length} region(s), ${config.machines.length} machine(s), ${config.gitspaces.length} gitspace(s)`,
     module: modulePin(config, io.inputs.list('allowed-module-sources')),
     skipped: [],
   };
@@ -148,6 +151,7 @@ export async function computePreview(
     const r = await part('machines and gitspaces', 'create-gitspace', { mode: 'preview' });
     preview.resources = r?.preview?.resources;
   }
+  fileDiff(io, configPath, preview);
   if (preview.preflight?.failed.length)
     failures.push(`preflight: ${preview.preflight.failed.map((c) => c.id).join(', ')} fail`);
   return { preview, failures, summaries };
@@ -162,4 +166,63 @@ export function readEvent(env: NodeJS.ProcessEnv): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/**
+ * The config file's own changes against the pull request's base commit (`pull_request.base.sha`), from the
+ * checkout: what a fork's preview can show without any secret. Needs the base commit in the checkout
+ * (actions/checkout with fetch-depth: 0); said when it is not there.
+ */
+function fileDiff(io: ActionIO, configPath: string, preview: Preview): void {
+  const base = (
+    (readEvent(io.env).pull_request as { base?: { sha?: string } } | undefined)?.base?.sha ?? ''
+  ).trim();
+  if (!/^[0-9a-f]{7,40}$/.test(base)) return;
+  try {
+    const dir = dirname(resolve(configPath));
+    const out = execFileSync(
+      'git',
+      ['diff', '--no-color', '--no-ext-diff', base, '--', resolve(configPath)],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 30_000,
+      },
+    );
+    preview.fileDiff = out.trim() || '(no change to this file)';
+    baseModule(dir, base, configPath, preview);
+  } catch (e) {
+    preview.skipped.push({
+      part: 'config file diff',
+      reason: `the base commit ${base.slice(0, 12)} is not in the checkout (${errorMessage(e).split('\n')[0]}); check out with fetch-depth: 0 to see it`,
+    });
+  }
+}
+
+/** The module the base commit's config names: a pull request that changes it is said at the top of the preview. */
+function baseModule(dir: string, base: string, configPath: string, preview: Preview): void {
+  let text: string;
+  try {
+    text = execFileSync('git', ['show', `${base}:./${basename(configPath)}`], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 30_000,
+    });
+  } catch {
+    return; // a new file: nothing to compare with
+  }
+  let doc: { terraform?: { module?: { source?: string; version?: string } } };
+  try {
+    doc = (parseYaml(text) ?? {}) as typeof doc;
+  } catch {
+    return;
+  }
+  const m = doc.terraform?.module;
+  const source = m?.source ?? 'harness/harness-gitspaces/gcp';
+  const version = m ? m.version : '0.0.3';
+  const pin = preview.module;
+  pin.base = { source, version };
+  pin.changed = source !== pin.source || (version ?? '') !== (pin.version ?? '');
 }

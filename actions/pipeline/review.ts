@@ -148,6 +148,9 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
   );
   const now = await computePreview(io, secrets, raw);
   const fp = previewFingerprint(now.preview);
+  // A module the preview refused to plan was never reviewed, whatever the fingerprints say.
+  if (now.preview.module.refused)
+    return notReviewed(`the preview did not plan the module (${now.preview.module.refused})`);
   if (fp.fingerprint === found.found.fingerprint)
     return { note: `✅ Matches the preview reviewed on pull request #${pr.number} (${found.found.url}).` };
   const parts = differingParts(fp, found.found);
@@ -156,7 +159,7 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
     rendered: rendered.slice(rendered.indexOf('\n') + 1),
     refused: {
       reason: 'plan-changed',
-      message: `plan-changed: the preview now differs from the one reviewed on pull request #${pr.number} (${found.found.url}) in ${parts.join(', ') || 'its fingerprint'}. Nothing was changed. Update the pull request (or open a new one) so the preview runs again, review it, then merge.`,
+      message: `plan-changed: the preview now differs from the one reviewed on pull request #${pr.number} (${found.found.url}) in ${parts.join(', ') || 'its fingerprint'}${now.failures.length ? ` (recomputing it failed: ${now.failures.join('; ')})` : ''}. Nothing was changed. Update the pull request (or open a new one) so the preview runs again, review it, then merge.`,
     },
   };
 }

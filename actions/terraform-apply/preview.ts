@@ -18,7 +18,16 @@ import type { ModulePin, TerraformPreview } from '../../shared/preview/model.js'
 import { PINNED_MODULE } from '../../shared/preview/module.js';
 export { modulePin } from '../../shared/preview/module.js';
 import type { GeneratedRoot } from '../../shared/terraform/root.js';
-import { churnLine, countsLine, planFingerprint, type PlanJson } from '../../shared/terraform/plan-render.js';
+import {
+  churnLine,
+  countsLine,
+  planFingerprint,
+  renderPlanComment,
+  type PlanJson,
+} from '../../shared/terraform/plan-render.js';
+
+/** The plan's share of the preview comment; the preflight, Harness and gitspaces sections take the rest. */
+const PLAN_SHARE_OF_COMMENT = 40_000;
 import type { ApplyRun, ReviewablePlan } from './modes.js';
 
 /** Where the preview reads the state from; switches the root to an empty local state when there is none. */
@@ -66,7 +75,13 @@ export async function previewPlan(
   const fingerprint = planFingerprint(withoutSecrets(plan, run.secrets));
   run.setOutput('plan-fingerprint', fingerprint);
   // The plan comment's own markers are left out: the preview comment has one marker, on its first line.
-  const rendered = p.rendered
+  // Rendered again with room for the preview's other sections within one comment (65,536 characters).
+  const rendered = renderPlanComment(plan, {
+    ...run.target,
+    runUrl: run.runUrl,
+    secrets: run.secrets,
+    maxChars: PLAN_SHARE_OF_COMMENT,
+  })
     .split('\n')
     .filter((l) => !/^<!-- gitspaces-plan/.test(l))
     .join('\n');

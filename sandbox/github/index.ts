@@ -62,10 +62,18 @@ function githubRouter(world: World): Router {
   const m = world.github as GithubModel;
   const r = new Router();
   r.notFound = () => notFound();
-  r.guard = (req) => {
+  r.guard = (req, mutating) => {
     // The workflow's token and the users' tokens (model.ts); anything else is GitHub's 401.
-    if (!m.identities.has(tokenOf(req) ?? ''))
+    const token = tokenOf(req) ?? '';
+    if (!m.identities.has(token))
       return { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
+    // A fork's pull request runs with a read-only GITHUB_TOKEN ("Permissions for the GITHUB_TOKEN": pull requests
+    // from public forks get read access only); a write is GitHub's 403 for a missing integration permission.
+    if (mutating && token === m.readOnlyToken)
+      return {
+        status: 403,
+        body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' },
+      };
     return undefined;
   };
   for (const family of GITHUB_FAMILIES) family(r, world);

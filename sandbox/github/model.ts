@@ -16,10 +16,12 @@ export class GithubModel implements GithubState {
   /** `ghs_` is the prefix of installation tokens (GITHUB_TOKEN), `ghp_` of personal access tokens. */
   token = `ghs_${randomBytes(18).toString('hex')}`;
   userToken = `ghp_${randomBytes(18).toString('hex')}`;
+  readOnlyToken = `ghs_${randomBytes(18).toString('hex')}`;
   login = GITHUB_ACTIONS_BOT.login;
   identities = new Map<string, GithubUser>([
     [this.token, GITHUB_ACTIONS_BOT],
     [this.userToken, OCTOCAT],
+    [this.readOnlyToken, GITHUB_ACTIONS_BOT],
   ]);
   issues = new Map<string, Map<number, GithubIssue>>();
   comments = new Map<string, GithubComment[]>();

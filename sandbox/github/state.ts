@@ -48,6 +48,8 @@ export interface GithubState {
   identities: Map<string, GithubUser>;
   /** A personal token of another user (octocat), for tests that write as someone other than the workflow. */
   userToken: string;
+  /** The workflow's token as a pull request from a fork gets it: read-only (every write answers 403). */
+  readOnlyToken: string;
   /** `owner/repo` -> issues and pull requests, by number. */
   issues: Map<string, Map<number, GithubIssue>>;
   /** `owner/repo#number` -> comments, oldest first. */

@@ -59,6 +59,8 @@ export interface ModulePin {
   pinnedSource: string;
   pinnedVersion?: string;
   changed: boolean;
+  /** The module the pull request's base commit names, when it could be read: `changed` is then against it. */
+  base?: { source: string; version?: string };
   /** The source is outside the allow-list: the plan was not run. */
   refused?: string;
 }
@@ -74,6 +76,8 @@ export interface Preview {
   /** Where it stands: infrastructure identifier (and label), the key of its comment on the pull request. */
   key: string;
   config: string;
+  /** The config file's check (it parsed and validated): one line. */
+  configCheck?: string;
   module: ModulePin;
   preflight?: PreflightPreview;
   harness?: HarnessDiff;

@@ -101,12 +101,18 @@ export function renderPreviewComment(
   runUrl?: string,
 ): string {
   const top: string[] = [`### Gitspaces preview: \`${esc(p.config)}\` · \`${esc(p.key)}\``, ''];
+  if (p.configCheck) top.push(`Config check: ✅ ${esc(p.configCheck)}`, '');
   if (p.module.refused) top.push(`> **❌ Module refused:** ${esc(p.module.refused)}.`, '');
-  else if (p.module.changed)
+  else if (p.module.changed) {
+    const named = (m: { source: string; version?: string }) =>
+      `\`${esc(m.source)}\`${m.version ? ` ${esc(m.version)}` : ''}`;
     top.push(
-      `> **⚠️ Terraform module:** this configuration uses \`${esc(p.module.source)}\`${p.module.version ? ` ${esc(p.module.version)}` : ''}, not the bundle's pin \`${esc(p.module.pinnedSource)}\` ${esc(p.module.pinnedVersion ?? '')}.`,
+      p.module.base
+        ? `> **⚠️ This pull request changes the Terraform module:** ${named(p.module.base)} → ${named(p.module)}.`
+        : `> **⚠️ Terraform module:** this configuration uses ${named(p.module)}, not the bundle's pin ${named({ source: p.module.pinnedSource, version: p.module.pinnedVersion })}.`,
       '',
     );
+  }
   if (p.skipped.length) {
     top.push('**Not previewed:**', '');
     for (const s of p.skipped) top.push(`- ${esc(s.part)}: ${esc(s.reason)}`);

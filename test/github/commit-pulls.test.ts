@@ -47,6 +47,18 @@ describe('GitHub emulator: pull requests of a commit, and who wrote a comment', 
     expect(edited.data.user?.login).toBe('github-actions[bot]');
   });
 
+  it("a fork's read-only workflow token reads, and every write answers 403", async () => {
+    const ro = githubClient(sb.secrets.githubReadOnlyToken, sb.env);
+    const list = await ro.rest.issues.listComments({ ...repo, issue_number: 7 });
+    expect(Array.isArray(list.data)).toBe(true);
+    await expect(ro.rest.issues.createComment({ ...repo, issue_number: 7, body: 'x' })).rejects.toMatchObject(
+      {
+        status: 403,
+        message: expect.stringContaining('Resource not accessible by integration'),
+      },
+    );
+  });
+
   it('GET /user: 403 for the workflow token (an installation token), the user for a personal token', async () => {
     await expect(
       githubClient(sb.secrets.githubToken, sb.env).rest.users.getAuthenticated(),

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cli } from '../../cli/main.js';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import { itNeedsTerraform } from '../terraform/fixtures.js';
@@ -71,6 +73,81 @@ describe('gitspaces preview / up against the sandbox', () => {
     },
     120_000,
   );
+
+  it('a fork pull request without secrets shows the config file diff against the base commit', async () => {
+    const repoDir = join(w.dir, 'repo');
+    mkdirSync(repoDir);
+    const file = join(repoDir, 'gitspaces.yaml');
+    copyFileSync(w.config(), file);
+    const git = (...a: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...a], {
+        cwd: repoDir,
+        encoding: 'utf8',
+      }).trim();
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    const base = git('rev-parse', 'HEAD');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('instances: 1', 'instances: 3')
+        .replace('generation: post-0.0.3', 'generation: post-0.0.3\n    version: 0.1.0'),
+    );
+    const event = join(w.dir, 'fork-event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 9, base: { sha: base } } }));
+    const env: NodeJS.ProcessEnv = { ...w.prEnv(9), GITHUB_EVENT_PATH: event };
+    delete env.HARNESS_API_KEY;
+    delete env.GOOGLE_APPLICATION_CREDENTIALS;
+    const r = await w.run(env, { config: file, mode: 'preview' });
+    expect(r.r.exitCode).toBe(0);
+    const body = botPreview(9)!.body;
+    expect(body).toContain('Config check: ✅ valid: infrastructure gitspaces');
+    expect(body).toContain('<summary>Changes to the config file</summary>');
+    expect(body).toMatch(/^- +instances: 1$/m);
+    expect(body).toMatch(/^\+ +instances: 3$/m);
+    expect(body).toContain(
+      '**⚠️ This pull request changes the Terraform module:** `harness/harness-gitspaces/gcp` → `harness/harness-gitspaces/gcp` 0.1.0.',
+    );
+  });
+
+  it('a module source outside the allow-list is refused in the preview: never initialised or planned', async () => {
+    const evil = w.config((c) => (c.terraform.module.source = 'github.com/someone/gitspaces-module'));
+    const mark = sb.journal.lastSeq;
+    const r = await w.run(w.prEnv(9), { config: evil, mode: 'preview' });
+    expect(r.r.exitCode).toBe(1);
+    expect(r.outputs['failure-reason']).toBe('module-not-allowed');
+    expect(r.log.text()).not.toContain('terraform init');
+    expect(writesSince(sb, mark)).toEqual([expect.stringMatching(/^github (POST|PATCH) /)]);
+    const body = botPreview(9)!.body;
+    expect(body).toContain(
+      '**❌ Module refused:** module source "github.com/someone/gitspaces-module" is not in the allow-list',
+    );
+    const allowed = await w.run(w.prEnv(9), {
+      config: evil,
+      mode: 'preview',
+      'allowed-module-sources': 'github.com/someone/gitspaces-module',
+    });
+    expect(allowed.outputs['failure-reason']).toBeUndefined();
+  });
+
+  it('a fork pull request whose token cannot comment: the preview goes to the job summary, exit 0', async () => {
+    const env = w.prEnv(9);
+    delete env.HARNESS_API_KEY;
+    delete env.GOOGLE_APPLICATION_CREDENTIALS;
+    env.GITHUB_TOKEN = sb.secrets.githubReadOnlyToken;
+    const before = sb.world.github.commentsOn('acme/platform-infra', 9).length;
+    const r = await w.run(env, { config: w.config(), mode: 'preview' });
+    expect(r.r.exitCode).toBe(0);
+    expect(r.failed).toEqual([]);
+    const summary = r.summary.join('\n');
+    expect(summary).toContain('#### 3. Terraform plan');
+    expect(summary).toMatch(
+      /Could not comment on pull request #9 \(403: Resource not accessible by integration/,
+    );
+    expect(summary).toContain('the preview is in this job summary');
+    expect(sb.world.github.commentsOn('acme/platform-infra', 9)).toHaveLength(before);
+  });
 
   itNeedsTerraform(
     'gitspaces preview then gitspaces up on the merge commit: applies; a changed config then exits 1 plan-changed',
