@@ -64,7 +64,7 @@ async function commentAsUser(pr: number, body: string, edit?: number): Promise<v
 }
 
 describe('gitspaces-setup.yml: review, then apply exactly what was reviewed', () => {
-  it('a pull request preview makes no mutating request to Google or Harness; the preview job has the read-only identity', async () => {
+  it('a pull request preview makes no mutating request to Google or Harness; its job reads only the preview secrets, in no environment', async () => {
     const from = await bench.mark();
     const r = await preview(7, C0);
     expectPreviewed(r, 7);
@@ -146,18 +146,30 @@ describe('gitspaces-setup.yml: review, then apply exactly what was reviewed', ()
     expect(await bench.infraWrites(from)).toEqual([]);
   }, 300_000);
 
-  it('two pull requests merged in turn: each applies its own reviewed change', async () => {
+  it('two pull requests merged in turn: each applies its own reviewed change, and a stale review is refused', async () => {
+    // Both open and reviewed against the same main: 12 scales the gateway, 13 changes the whitelist.
+    const whitelist = (t: string) => t.replace('[203.0.113.0/24]', '[198.51.100.0/24]');
     expectPreviewed(await preview(12, C1), 12);
-    const c1c3 = C1.replace('[203.0.113.0/24]', '[198.51.100.0/24]');
-    // Reviewed after the first merge (its branch brought up to date), as a repository requiring it does.
+    expectPreviewed(await preview(13, whitelist(C0)), 13);
+    // 12 merges first: its own preview is the one that counts (13's comment is the newest in the repository).
     let r = await push(merge(12), C1);
     if (r.jobs.apply?.result !== 'success') throw new Error(explain(r));
     expect(bench.sandbox.world.gcp.listResources('instanceGroupManagers').map((m) => m.targetSize)).toContain(
       2,
     );
-    expectPreviewed(await preview(13, c1c3), 13);
-    r = await push(merge(13), c1c3);
+    // 13's merge commit holds both changes; its review saw only one: refused, nothing changed.
+    const both = whitelist(C1);
+    let from = await bench.mark();
+    expectRefused(await push(merge(13), both), 'plan-changed');
+    expect(await bench.infraWrites(from)).toEqual([]);
+    // 13 brought up to date and reviewed again (the comment updated in place), then merged: applied.
+    expectPreviewed(await preview(13, both), 13);
+    from = await bench.mark();
+    r = await push(merge(13), both);
     if (r.jobs.apply?.result !== 'success') throw new Error(explain(r));
+    expect(await bench.infraWrites(from)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^harness PUT /)]),
+    );
     const provider = bench.sandbox.world.harness.infraProviders.get('gitspaces_gcp');
     expect(JSON.stringify(provider)).toContain('198.51.100.0/24');
   }, 600_000);
