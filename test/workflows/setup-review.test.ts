@@ -173,4 +173,13 @@ describe('gitspaces-setup.yml: review, then apply exactly what was reviewed', ()
     const provider = bench.sandbox.world.harness.infraProviders.get('gitspaces_gcp');
     expect(JSON.stringify(provider)).toContain('198.51.100.0/24');
   }, 600_000);
+
+  it('a push without a pull request, with the caller opting in (auto-approve: true): applied, and the summary says so', async () => {
+    const current = exampleConfig((t) =>
+      t.replace('instances: 1', 'instances: 2').replace('[203.0.113.0/24]', '[198.51.100.0/24]'),
+    );
+    const r = await push('d'.repeat(40), current, { 'auto-approve': true });
+    if (r.jobs.apply?.result !== 'success') throw new Error(explain(r));
+    expect(r.jobs.apply.summary).toMatch(/auto-approve/);
+  }, 300_000);
 });
