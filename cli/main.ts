@@ -111,6 +111,12 @@ async function runCommand(
       sandbox = await startSandboxFor(args, err);
       if (!sandbox) return EXIT.config;
       // The sandbox is reached by configuration only: its endpoints and credentials become the environment.
+      // An event inherited from a GitHub runner (GITHUB_EVENT_NAME/PATH) was not sent by the sandbox's GitHub:
+      // dropped, so that `npm start` in a CI job is not gated on a pull request the sandbox never had.
+      for (const k of ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH']) {
+        if (env[k]) err(`# sandbox: ignoring ${k} from the environment (the sandbox's GitHub did not send it)`);
+        delete env[k];
+      }
       Object.assign(env, sandbox.env);
       if (!args.config && !env.INPUT_CONFIG) {
         // No config given: use the one the scenario is built for, with every file the run writes kept in the

@@ -30,6 +30,8 @@ export interface Sandbox {
   /** Secrets this sandbox issued, so tests can assert they never leak. */
   secrets: {
     harnessApiKey: string;
+    /** A Harness key whose role may only view (what a preview job gets): every write answers 403. */
+    harnessViewApiKey: string;
     /** The workflow's token (GITHUB_TOKEN, the `github-actions[bot]` identity). */
     githubToken: string;
     /** A token of another user (octocat): what a test uses to write a comment that is not the workflow's. */
@@ -72,6 +74,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   services.push(control);
   const secrets = {
     harnessApiKey: world.harness.apiKey,
+    harnessViewApiKey: world.harness.viewApiKey,
     githubToken: world.github.token,
     githubUserToken: world.github.userToken,
     githubReadOnlyToken: world.github.readOnlyToken,
@@ -100,6 +103,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     GITHUB_SHA: world.github.pullCommits.get(`${scenario.github.repository}#${scenario.github.pullRequest}`)
       ?.mergeCommitSha as string,
     // Another user's token (not read by the bundle): for checks that forge a comment the workflow did not write.
+    // A Harness key that may only view (not read by the bundle): the preview job's key in least-privilege checks.
+    GITSPACES_SANDBOX_HARNESS_VIEW_KEY: world.harness.viewApiKey,
     GITSPACES_SANDBOX_GITHUB_USER_TOKEN: world.github.userToken,
     // The workflow's token of a fork's pull request (read-only: writes answer 403), for fork scenarios.
     GITSPACES_SANDBOX_GITHUB_READONLY_TOKEN: world.github.readOnlyToken,

@@ -10,7 +10,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { loadConfig } from '../../shared/config/load.js';
 import { errorMessage } from '../../shared/errors.js';
@@ -151,7 +150,7 @@ export async function computePreview(
     const r = await part('machines and gitspaces', 'create-gitspace', { mode: 'preview' });
     preview.resources = r?.preview?.resources;
   }
-  fileDiff(io, configPath, preview);
+  await fileDiff(io, configPath, preview);
   if (preview.preflight?.failed.length)
     failures.push(`preflight: ${preview.preflight.failed.map((c) => c.id).join(', ')} fail`);
   return { preview, failures, summaries };
@@ -173,7 +172,7 @@ export function readEvent(env: NodeJS.ProcessEnv): Record<string, unknown> {
  * checkout: what a fork's preview can show without any secret. Needs the base commit in the checkout
  * (actions/checkout with fetch-depth: 0); said when it is not there.
  */
-function fileDiff(io: ActionIO, configPath: string, preview: Preview): void {
+async function fileDiff(io: ActionIO, configPath: string, preview: Preview): Promise<void> {
   const base = (
     (readEvent(io.env).pull_request as { base?: { sha?: string } } | undefined)?.base?.sha ?? ''
   ).trim();
@@ -191,7 +190,7 @@ function fileDiff(io: ActionIO, configPath: string, preview: Preview): void {
       },
     );
     preview.fileDiff = out.trim() || '(no change to this file)';
-    baseModule(dir, base, configPath, preview);
+    await baseModule(dir, base, configPath, preview);
   } catch (e) {
     preview.skipped.push({
       part: 'config file diff',
@@ -201,7 +200,7 @@ function fileDiff(io: ActionIO, configPath: string, preview: Preview): void {
 }
 
 /** The module the base commit's config names: a pull request that changes it is said at the top of the preview. */
-function baseModule(dir: string, base: string, configPath: string, preview: Preview): void {
+async function baseModule(dir: string, base: string, configPath: string, preview: Preview): Promise<void> {
   let text: string;
   try {
     text = execFileSync('git', ['show', `${base}:./${basename(configPath)}`], {
@@ -215,7 +214,8 @@ function baseModule(dir: string, base: string, configPath: string, preview: Prev
   }
   let doc: { terraform?: { module?: { source?: string; version?: string } } };
   try {
-    doc = (parseYaml(text) ?? {}) as typeof doc;
+    const { parse } = await import('yaml');
+    doc = (parse(text) ?? {}) as typeof doc;
   } catch {
     return;
   }

@@ -53,6 +53,7 @@ type GcpWithResources = {
 
 export class HarnessModel implements HarnessState {
   apiKey: string;
+  viewApiKey: string;
   accountId: string;
   infraProviders = new Map<string, InfraRecord>();
   gitspaces: GitspaceRecord[] = [];
@@ -63,7 +64,10 @@ export class HarnessModel implements HarnessState {
 
   constructor(private readonly world: World) {
     this.accountId = world.scenario.harness.accountId;
-    this.apiKey = `pat.${this.accountId}.${randomBytes(12).toString('hex')}.${randomChars(20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
+    const pat = () =>
+      `pat.${this.accountId}.${randomBytes(12).toString('hex')}.${randomChars(20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
+    this.apiKey = pat();
+    this.viewApiKey = pat();
   }
 
   isIssuedToken(value: string): boolean {

@@ -47,8 +47,10 @@ export interface TokenRecord {
 
 /** Owned by the Harness emulator: sandbox/index.ts reads apiKey. */
 export interface HarnessState {
-  /** The API key the emulator accepts (x-api-key). */
+  /** The API key the emulator accepts (x-api-key): an admin's. */
   apiKey: string;
+  /** A key whose role may only view (a pull request's preview): every write answers 403. */
+  viewApiKey: string;
   accountId: string;
   infraProviders: Map<string, InfraRecord>;
   gitspaces: GitspaceRecord[];

@@ -56,6 +56,36 @@ describe('gitspaces preview / up against the sandbox', () => {
   );
 
   itNeedsTerraform(
+    'a preview works with a Harness key that may only view (the preview job least privilege)',
+    async () => {
+      const env = { ...w.prEnv(9), HARNESS_API_KEY: sb.secrets.harnessViewApiKey };
+      const mark = sb.journal.lastSeq;
+      const r = await w.run(env, { config: w.config(), mode: 'preview' });
+      expect(r.r.exitCode).toBe(0);
+      expect(writesSince(sb, mark)).toEqual([expect.stringMatching(/^github (POST|PATCH) /)]);
+      expect(botPreview(9)!.body).toContain('**✅ No check fails.**');
+      // The same key cannot write: the emulator refuses as Harness does.
+      const t = await fetch(
+        `${sb.urls.harness}/gateway/cde/api/v1/accounts/${sb.scenario.harness.accountId}/infraproviders`,
+        {
+          method: 'POST',
+          headers: { 'x-api-key': sb.secrets.harnessViewApiKey, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            identifier: 'x',
+            name: 'xxxxx',
+            type: 'hybrid_vm_gcp',
+            space_ref: '',
+            metadata: {},
+          }),
+        },
+      );
+      expect(t.status).toBe(403);
+      expect(await t.text()).toContain('Missing permission cde_infraprovider_edit');
+    },
+    240_000,
+  );
+
+  itNeedsTerraform(
     'a fork pull request without secrets: the config check and a notice of what was skipped, exit 0',
     async () => {
       const a = w.config();
@@ -165,6 +195,19 @@ describe('gitspaces preview / up against the sandbox', () => {
       expect(refused.code).toBe(1);
       expect(refused.output).toContain('plan-changed');
       expect(writesSince(sb, mark)).toEqual([]);
+
+      // The preview of a change to an existing provider plans with Harness's real setup YAML: its shared
+      // secret, like every credential, never reaches the comment, the summary or the outputs.
+      const again = await w.run(w.prEnv(7), { config: changed, mode: 'preview' });
+      expect(again.r.exitCode).toBe(0);
+      const body = botPreview(7)!.body;
+      expect(body).toContain('| metadata.gateway.whitelist_ip_ranges |');
+      const shared = sb.world.harness.infraProviders.get('gitspaces_gcp')!.sharedSecret;
+      const seen = [body, again.text, JSON.stringify(again.outputs)].join('\n');
+      for (const secret of [shared, sb.secrets.harnessApiKey, sb.secrets.githubToken])
+        expect(seen).not.toContain(secret);
+      for (const line of sb.secrets.serviceAccountPrivateKey.split('\n').filter((l) => l.length > 20))
+        expect(seen).not.toContain(line);
     },
     400_000,
   );

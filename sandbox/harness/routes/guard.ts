@@ -8,10 +8,13 @@ import type { HarnessModel } from '../model.js';
  * What Harness checks before any handler: the request against the OpenAPI contract (recorded in the journal
  * when it does not conform), the API key, the account in the path, the key's scope, the org and project.
  */
-export function harnessGuard(world: World, contracts: HarnessContracts): (req: Req) => Res | undefined {
+export function harnessGuard(
+  world: World,
+  contracts: HarnessContracts,
+): (req: Req, mutating: boolean) => Res | undefined {
   const m = world.harness as HarnessModel;
   const sc = world.scenario.harness;
-  return (req) => {
+  return (req, mutating) => {
     const cde = req.path.startsWith(`${CDE_PREFIX}/`);
     const ng = req.path.startsWith(`${NG_PREFIX}/`);
     if (!cde && !ng) return harnessError(404, `No route ${req.method} ${req.path}`);
@@ -23,7 +26,7 @@ export function harnessGuard(world: World, contracts: HarnessContracts): (req: R
       rawBody: req.rawBody,
     });
     const key = header(req, 'x-api-key') ?? header(req, 'authorization')?.replace(/^Bearer\s+/i, '');
-    if (!key || key !== m.apiKey || sc.keyScope === 'invalid') {
+    if (!key || (key !== m.apiKey && key !== m.viewApiKey) || sc.keyScope === 'invalid') {
       const res = cde
         ? harnessError(401, 'Unauthorized: invalid or missing API key')
         : ngError(401, 'INVALID_TOKEN', 'Token is not valid.');
@@ -38,6 +41,21 @@ export function harnessGuard(world: World, contracts: HarnessContracts): (req: R
           ? harnessError(400, check.violation)
           : ngError(400, 'INVALID_REQUEST', check.violation);
       return { ...res, contractViolation: check.violation };
+    }
+    // A key whose role only views (the preview's): Harness answers a write with 403 naming the missing
+    // permission (as for the project-scoped key below; permission names from the role's resource group).
+    if (key === m.viewApiKey && mutating) {
+      const resource = /\/infraproviders/.test(req.path)
+        ? 'cde_infraprovider'
+        : /\/gitspaces/.test(req.path)
+          ? 'cde_gitspace'
+          : /delegate/.test(req.path)
+            ? 'core_delegate'
+            : 'cde_resource';
+      const perm = `${resource}_${req.method === 'DELETE' ? 'delete' : 'edit'}`;
+      return cde
+        ? harnessError(403, `Missing permission ${perm} on account: the API key's role may only view`)
+        : ngError(403, 'NG_ACCESS_DENIED', `Missing permission ${perm} on account`);
     }
     if (cde) {
       const accM = /^\/gateway\/cde\/api\/v1\/accounts\/([^/]+)/.exec(req.path);
