@@ -78,6 +78,8 @@ describe('gitspaces-setup.yml: review, then apply exactly what was reviewed', ()
       'harness-preview-api-key',
     ]);
     expect(job.concurrency?.cancelInProgress).toBe(true);
+    // With the Harness key that may only view: a write would have answered 403 and failed the job.
+    expect(bench.secrets.HARNESS_PREVIEW_API_KEY).toBe(bench.sandbox.secrets.harnessViewApiKey);
     // The caller template hands the Owner-level keys over on a push only.
     expect(r.jobs.apply?.secretsRead).toEqual({});
   });

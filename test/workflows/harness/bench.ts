@@ -90,9 +90,9 @@ export class Bench {
     this.secrets = {
       HARNESS_API_KEY: this.sandbox.secrets.harnessApiKey,
       GCP_CREDENTIALS: gcpKey,
-      // The sandbox has one identity per service: the preview job gets the same keys under the preview names; the
-      // journal, not the key, is what proves it wrote nothing.
-      HARNESS_PREVIEW_API_KEY: this.sandbox.secrets.harnessApiKey,
+      // Harness: a key that may only view (every write answers 403). GCP: the sandbox has one service account, so
+      // the preview job gets the same key under the preview name; the journal is what proves it wrote nothing.
+      HARNESS_PREVIEW_API_KEY: this.sandbox.secrets.harnessViewApiKey,
       GCP_PREVIEW_CREDENTIALS: gcpKey,
     };
   }
@@ -199,10 +199,10 @@ export class Bench {
       'GITHUB_REPOSITORY',
       'GITHUB_SHA',
       'GITHUB_API_URL',
-      'GITSPACES_SANDBOX_CONTROL_URL',
-      'GITSPACES_SANDBOX_GITHUB_USER_TOKEN',
     ])
       delete runnerEnv[k];
+    // The sandbox's handles for checks (control URL, other users' tokens, the view-only key): not the runner's.
+    for (const k of Object.keys(runnerEnv)) if (k.startsWith('GITSPACES_SANDBOX_')) delete runnerEnv[k];
     const hold = opts.killAt ? this.sandbox.holds.arm(opts.killAt) : undefined;
     let current: number | undefined;
     let killed = false;
