@@ -51,7 +51,8 @@ export const ACTIONS = [
     load: () => import('./terraform-apply/main.js'),
     phase: 'apply',
     // The pipeline applies; a pull request plans through the reusable workflow instead.
-    phaseInputs: { mode: 'apply' },
+    // Its review check is the pipeline's gate (the whole preview), not a plan comment of its own.
+    phaseInputs: { mode: 'apply', 'require-review': 'false' },
     handsOn: ['pool-yaml-path'],
     commands: {
       plan: { summary: 'Plan the GCP infrastructure (terraform plan)', inputs: { mode: 'plan' } },

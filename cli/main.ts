@@ -114,7 +114,8 @@ async function runCommand(
       // An event inherited from a GitHub runner (GITHUB_EVENT_NAME/PATH) was not sent by the sandbox's GitHub:
       // dropped, so that `npm start` in a CI job is not gated on a pull request the sandbox never had.
       for (const k of ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH']) {
-        if (env[k]) err(`# sandbox: ignoring ${k} from the environment (the sandbox's GitHub did not send it)`);
+        if (env[k])
+          err(`# sandbox: ignoring ${k} from the environment (the sandbox's GitHub did not send it)`);
         delete env[k];
       }
       Object.assign(env, sandbox.env);

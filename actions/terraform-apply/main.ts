@@ -19,6 +19,7 @@ import {
   destroyStack,
   makePlan,
   planForReview,
+  pushedPullRequest,
 } from './modes.js';
 
 export { KEY_FILE_NAME, MODES, runnerPoolYaml } from './modes.js';
@@ -124,7 +125,7 @@ function newApplyRun(
   io: ActionIO,
   deps: TerraformApplyDeps,
   config: GitspacesConfig,
-  i: ApplyInputs,
+  i: ApplyInputs & { pushedPr?: number },
   given: {
     githubToken: string;
     gcpCredentials: string;
@@ -228,6 +229,8 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   const mode = inp.oneOf('mode', MODES, 'plan');
   const config = deps.config ?? (await loadConfig(inp.optional('config', 'gitspaces.yaml')));
   const i = readApplyInputs(io, config, mode);
+  // apply on a push: the reviewed pull request is found before anything runs (a plan takes a state lock).
+  const pushedPr = mode === 'apply' ? await pushedPullRequest(io, githubToken) : undefined;
   // Loaded once the config was read: a run that stops on its inputs never loads yaml or the root generator.
   const [{ checkInstalledModule, generateRoot, writeRoot }, { createScratch, terraformEnv }] =
     await Promise.all([
@@ -247,15 +250,21 @@ export async function main(io: ActionIO, deps: TerraformApplyDeps = {}): Promise
   // The plan file lives outside the work tree; it, .terraform and the key copy go at the end or on a signal.
   const scratch = createScratch(io.env, i.workdir);
   scratch.track(key.path);
-  const run = newApplyRun(io, deps, config, i, {
-    githubToken,
-    gcpCredentials,
-    setupYaml,
-    secrets,
-    startedAt,
-    planFile: scratch.planFile,
-    terraformEnv: terraformEnv(io.env, key.path),
-  });
+  const run = newApplyRun(
+    io,
+    deps,
+    config,
+    { ...i, pushedPr },
+    {
+      githubToken,
+      gcpCredentials,
+      setupYaml,
+      secrets,
+      startedAt,
+      planFile: scratch.planFile,
+      terraformEnv: terraformEnv(io.env, key.path),
+    },
+  );
   const { workdir } = i;
   try {
     const root = generateRoot({

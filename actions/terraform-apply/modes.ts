@@ -64,6 +64,8 @@ export interface ApplyRun {
   reviewedPlanFile: string;
   runGates: boolean;
   comment: boolean;
+  /** On a push event: the pull request of the pushed commit, found before anything ran. */
+  pushedPr?: number;
   /** The plan comment's identity (root, workspace, label) and its hidden marker. */
   target: { root: string; workspace: string; label: string };
   marker: string;
@@ -114,9 +116,12 @@ async function defaultComments(io: ActionIO, token: string, issueNumber: number)
     await import('../../shared/github/comments.js');
   const { owner, repo } = splitRepository(repository);
   const octokit = githubClient(token, io.env);
+  // Only the workflow's own comments count (shared/github/review.ts says why this login).
+  const author = io.inputs.optional('preview-author') || 'github-actions[bot]';
   return {
-    find: (marker) => findMarkedComment({ octokit, owner, repo, issueNumber, marker }),
-    upsert: (marker, body) => upsertMarkedComment({ octokit, owner, repo, issueNumber, marker, body }),
+    find: (marker) => findMarkedComment({ octokit, owner, repo, issueNumber, marker, author }),
+    upsert: (marker, body) =>
+      upsertMarkedComment({ octokit, owner, repo, issueNumber, marker, body, author }),
   };
 }
 
@@ -305,7 +310,7 @@ async function reviewedFingerprint(run: ApplyRun): Promise<{ fingerprint?: strin
       from: `the plan file ${run.reviewedPlanFile}`,
     };
   }
-  const pr = prNumber(io);
+  const pr = prNumber(io) ?? run.pushedPr;
   if (pr === undefined || !(run.deps.comments || githubToken)) return { from: '' };
   const comments = run.deps.comments ?? (await defaultComments(io, githubToken, pr));
   const found = await comments.find(run.marker);
@@ -316,7 +321,44 @@ async function reviewedFingerprint(run: ApplyRun): Promise<{ fingerprint?: strin
       'Run terraform-apply with mode: plan on the pull request first, with the same working-directory and label.',
     );
   }
-  return { fingerprint: fingerprintFromComment(found.body), from: `the plan comment on pull request #${pr}` };
+  const fingerprint = fingerprintFromComment(found.body);
+  if (!fingerprint)
+    throw new ConfigurationError(
+      'PLAN_NOT_REVIEWED',
+      `The plan comment for ${run.rootDir} on pull request #${pr} carries no fingerprint on its last line (edited, or cut).`,
+      'Run terraform-apply with mode: plan on the pull request again, and do not edit its comment.',
+    );
+  return { fingerprint, from: `the plan comment on pull request #${pr}` };
+}
+
+/**
+ * On a push event (the merge), the pull request of the pushed commit (`commits/{sha}/pulls`), whose plan comment
+ * holds the reviewed plan; none is `not-reviewed` unless auto-approve. The pipeline's own apply phase passes
+ * `require-review: false`: its gate has compared the whole preview already.
+ */
+export async function pushedPullRequest(io: ActionIO, githubToken: string): Promise<number | undefined> {
+  if (io.env.GITHUB_EVENT_NAME !== 'push' || !io.inputs.boolean('require-review', true)) return undefined;
+  const repository = io.env.GITHUB_REPOSITORY ?? '';
+  const sha = io.env.GITHUB_SHA ?? '';
+  let pulls: { number: number }[] = [];
+  if (githubToken && repository && sha) {
+    const { githubClient, splitRepository } = await import('../../shared/github/comments.js');
+    const { pullsOfCommit } = await import('../../shared/github/review.js');
+    pulls = await pullsOfCommit(githubClient(githubToken, io.env), { ...splitRepository(repository), sha });
+  }
+  if (pulls[0]) return pulls[0].number;
+  if (io.inputs.boolean('auto-approve', false)) {
+    io.log.warning(
+      `Applying without a reviewed plan (auto-approve: true): commit ${sha.slice(0, 12)} has no pull request.`,
+    );
+    return undefined;
+  }
+  io.setOutput('failure-reason', 'not-reviewed');
+  throw new ConfigurationError(
+    'PLAN_NOT_REVIEWED',
+    `not-reviewed: commit ${sha.slice(0, 12) || '(no GITHUB_SHA)'} has no pull request whose plan was reviewed. Nothing was applied.`,
+    'Open a pull request for the change and let terraform-apply (mode: plan) comment on it, or set auto-approve: true.',
+  );
 }
 
 /** mode: apply. Applies only what was reviewed, then hands the module's outputs on and runs the health gates. */

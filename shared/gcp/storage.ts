@@ -82,7 +82,10 @@ export class CloudStorage {
   /** Whether an object exists (a metadata read; 404 is false, other errors throw). */
   async objectExists(bucket: string, object: string): Promise<boolean> {
     try {
-      await this.rest.get('storage', `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`);
+      await this.rest.get(
+        'storage',
+        `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`,
+      );
       return true;
     } catch (e) {
       if (isNotFound(e)) return false;

@@ -41,6 +41,8 @@ export interface MarkedCommentTarget {
   repo: string;
   issueNumber: number;
   marker: string;
+  /** Only comments by this login count (the workflow's own, `github-actions[bot]` for GITHUB_TOKEN). */
+  author?: string;
 }
 
 export interface FoundComment {
@@ -49,7 +51,10 @@ export interface FoundComment {
   url: string;
 }
 
-/** The one comment carrying the marker, looking through every page of the issue's comments. */
+/**
+ * The one comment that starts with the marker (a marker anywhere else is text someone wrote), by `author` when
+ * given, looking through every page of the issue's comments.
+ */
 export async function findMarkedComment(t: MarkedCommentTarget): Promise<FoundComment | undefined> {
   const tag = markerComment(t.marker);
   const all = await t.octokit.paginate(t.octokit.rest.issues.listComments, {
@@ -58,7 +63,9 @@ export async function findMarkedComment(t: MarkedCommentTarget): Promise<FoundCo
     issue_number: t.issueNumber,
     per_page: 100,
   });
-  const hit = all.find((c) => (c.body ?? '').includes(tag));
+  const hit = all.find(
+    (c) => (c.body ?? '').startsWith(tag) && (t.author === undefined || c.user?.login === t.author),
+  );
   return hit ? { id: hit.id, body: hit.body ?? '', url: hit.html_url } : undefined;
 }
 

@@ -132,7 +132,14 @@ export class TerraformCli {
     const extra = Object.entries(backendConfig).map(([k, v]) => `-backend-config=${k}=${v}`);
     await this.must(
       'init',
-      ['init', '-input=false', '-no-color', ...this.lockArgs(), ...(this.opts.lockFree ? ['-reconfigure'] : []), ...extra],
+      [
+        'init',
+        '-input=false',
+        '-no-color',
+        ...this.lockArgs(),
+        ...(this.opts.lockFree ? ['-reconfigure'] : []),
+        ...extra,
+      ],
       'Check that the module source and version exist and are reachable from the runner, and the backend settings under terraform.backend.',
     );
   }

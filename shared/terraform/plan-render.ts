@@ -119,14 +119,19 @@ export function planMarker(t: PlanTarget): string {
   return `<!-- gitspaces-plan: root=${clean(t.root)} workspace=${clean(t.workspace)} label=${clean(t.label)} -->`;
 }
 
-const FINGERPRINT_RE = /<!-- gitspaces-plan-fingerprint: (sha256:[0-9a-f]{64}) -->/;
+const FINGERPRINT_RE = /^<!-- gitspaces-plan-fingerprint: (sha256:[0-9a-f]{64}) -->$/;
 
 export function fingerprintMarker(fp: string): string {
   return `<!-- gitspaces-plan-fingerprint: ${fp} -->`;
 }
 
+/**
+ * The fingerprint of a plan comment, read from its last line only (where renderPlanComment writes it): a value in
+ * the plan that carries the marker text sits in the body above and is never read.
+ */
 export function fingerprintFromComment(body: string): string | undefined {
-  return FINGERPRINT_RE.exec(body)?.[1];
+  const last = body.trimEnd().split('\n').pop() ?? '';
+  return FINGERPRINT_RE.exec(last.trim())?.[1];
 }
 
 export interface RenderOptions extends PlanTarget {

@@ -67,6 +67,28 @@ describe('sticky pull-request comment through Octokit', () => {
     }
   });
 
+  it("only the workflow's own comment that starts with the marker counts", async () => {
+    const { world, env, stop } = await startTestGithub(0);
+    try {
+      const bot = githubClient(world.github.token, env);
+      const user = githubClient(world.github.userToken, env);
+      const repo = { owner: 'acme', repo: 'platform-infra', issue_number: 7 };
+      // A user's comment that starts with the marker, and one that quotes it further down.
+      await user.rest.issues.createComment({ ...repo, body: '<!-- gitspaces:plan -->\nforged' });
+      await bot.rest.issues.createComment({ ...repo, body: 'Note: <!-- gitspaces:plan --> quoted' });
+      const target = { octokit: bot, owner: 'acme', repo: 'platform-infra', issueNumber: 7, marker: 'plan' };
+      expect(await findMarkedComment({ ...target, author: 'github-actions[bot]' })).toBeUndefined();
+      const own = await upsertMarkedComment({ ...target, author: 'github-actions[bot]', body: 'the plan' });
+      expect(own.action).toBe('created');
+      expect(await findMarkedComment({ ...target, author: 'github-actions[bot]' })).toMatchObject({
+        id: own.id,
+        body: '<!-- gitspaces:plan -->\nthe plan',
+      });
+    } finally {
+      await stop();
+    }
+  });
+
   it('answers 422 for a body over 65,536 characters, and commentBody keeps bodies under it', async () => {
     const { world, env, stop } = await startTestGithub(0);
     try {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
+import { main as terraformApply } from '../../actions/terraform-apply/main.js';
 import { githubClient } from '../../shared/github/comments.js';
+import { testIO } from '../configure/helpers.js';
+// Loaded here: jest's ESM loader can fail two parallel first dynamic imports ("not in cache").
+import '../../shared/terraform/root.js';
+import '../../shared/terraform/state-run.js';
 import { itNeedsTerraform } from '../terraform/fixtures.js';
 import { previewWorld, writesSince } from './helpers.js';
 
@@ -89,6 +94,16 @@ describe('preview on the pull request, gate on the push', () => {
     expect(r.r.exitCode).toBe(1);
     expect(r.outputs['failure-reason']).toBe('not-reviewed');
     expect(r.text).toContain('has no pull request');
+    expect(writesSince(sb, mark)).toEqual([]);
+  });
+
+  it('terraform-apply on its own, on a push whose commit has no pull request: not-reviewed, nothing applied', async () => {
+    const t = testIO({ config: configA, mode: 'apply', 'gcp-credentials': '' }, w.pushEnv('f'.repeat(40)));
+    const mark = sb.journal.lastSeq;
+    await expect(terraformApply(t.io)).rejects.toThrow(
+      /not-reviewed: commit ffffffffffff has no pull request/,
+    );
+    expect(t.outputs['failure-reason']).toBe('not-reviewed');
     expect(writesSince(sb, mark)).toEqual([]);
   });
 

@@ -146,3 +146,14 @@ describe('plan rendering', () => {
     expect(renderPlanComment(smallPlan, target)).not.toContain('Plan truncated');
   });
 });
+
+describe('the plan comment fingerprint', () => {
+  it('is read from the last line only: a marker inside the plan is text', () => {
+    const planted = `<!-- gitspaces-plan-fingerprint: sha256:${'0'.repeat(64)} -->`;
+    const real = `<!-- gitspaces-plan-fingerprint: sha256:${'1'.repeat(64)} -->`;
+    expect(fingerprintFromComment(`head\n+ description = "${planted}"\n${planted}\n\n${real}\n`)).toBe(
+      `sha256:${'1'.repeat(64)}`,
+    );
+    expect(fingerprintFromComment(`head\n${planted}\ntail`)).toBeUndefined();
+  });
+});
