@@ -77,6 +77,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     if (v) secrets[s] = v;
   }
   const selected = selectPhases(io.inputs.list('phases'));
+  const carried: Record<string, string> = {};
   // preview: every phase in its preview mode, one comment on the pull request; nothing written elsewhere.
   if (io.inputs.oneOf('mode', ['apply', 'preview'] as const, 'apply') === 'preview') {
     const r = await runPreviewMode(io, secrets, rawSource);
@@ -85,11 +86,12 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   // apply on a push: the gate runs before the first mutating request of the run (issue 12).
   const gate = await reviewGate(io, secrets, rawSource);
   if (gate.refused) return refuseUnreviewed(io, gate.refused, gate.rendered);
+  // The apply phase holds its plan to the one the gate recomputed (actions/terraform-apply/modes.ts).
+  if (gate.planFingerprint) carried['reviewed-plan-fingerprint'] = gate.planFingerprint;
   if (gate.note) {
     io.log.info(gate.note);
     await io.appendSummary(`## Gitspaces: review gate\n\n${gate.note}\n`);
   }
-  const carried: Record<string, string> = {};
   const outputs: Record<string, string> = {};
   const phases: PhaseResult[] = [];
   const summaries: string[] = [];

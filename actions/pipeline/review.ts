@@ -97,6 +97,11 @@ export interface GateVerdict {
   note?: string;
   /** The preview as recomputed, for the summary of a refusal. */
   rendered?: string;
+  /**
+   * The Terraform plan's fingerprint the gate recomputed, when its Infra Config YAML was predicted exactly (the
+   * provider exists): the apply phase refuses a plan that differs from it.
+   */
+  planFingerprint?: string;
 }
 
 /**
@@ -152,7 +157,13 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
   if (now.preview.module.refused)
     return notReviewed(`the preview did not plan the module (${now.preview.module.refused})`);
   if (fp.fingerprint === found.found.fingerprint)
-    return { note: `✅ Matches the preview reviewed on pull request #${pr.number} (${found.found.url}).` };
+    return {
+      note: `✅ Matches the preview reviewed on pull request #${pr.number} (${found.found.url}).`,
+      planFingerprint:
+        now.preview.terraform && !now.preview.harness?.placeholders.length
+          ? now.preview.terraform.fingerprint
+          : undefined,
+    };
   const parts = differingParts(fp, found.found);
   const rendered = renderPreviewComment(now.preview, fp, pr.number);
   return {

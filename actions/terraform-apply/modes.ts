@@ -364,6 +364,20 @@ export async function pushedPullRequest(io: ActionIO, githubToken: string): Prom
 /** mode: apply. Applies only what was reviewed, then hands the module's outputs on and runs the health gates. */
 export async function applyReviewedPlan(run: ApplyRun, p: ReviewablePlan): Promise<ActionResult> {
   const { io } = run;
+  // The pipeline's gate hands on the plan it recomputed (against the predicted Infra Config YAML): the plan made
+  // now, with the YAML configure wrote, must be that one.
+  const gated = io.inputs.optional('reviewed-plan-fingerprint');
+  if (gated) {
+    const { previewPlanFingerprint } = await import('./preview.js');
+    const now = previewPlanFingerprint(p.plan, run.secrets);
+    if (now !== gated)
+      return await refuseChangedPlan(
+        run,
+        p,
+        `the plan the review gate recomputed (${gated.slice(0, 19)}…; with Harness's Infra Config YAML the plan is ${now.slice(0, 19)}…)`,
+      );
+    io.log.info(`The plan is the one the review gate recomputed (${gated.slice(0, 19)}…).`);
+  }
   const reviewed = await reviewedFingerprint(run);
   if (reviewed.fingerprint && reviewed.fingerprint !== p.fingerprint) {
     return await refuseChangedPlan(

@@ -56,13 +56,18 @@ export async function previewBackend(
 }
 
 /** The plan JSON with each secret value replaced, so a fingerprint does not depend on them. */
-function withoutSecrets(plan: PlanJson, secrets: readonly string[]): PlanJson {
+export function withoutSecrets(plan: PlanJson, secrets: readonly string[]): PlanJson {
   let text = JSON.stringify(plan);
   for (const s of secrets) {
     if (!s || s.length < 8) continue;
     for (const form of [s, JSON.stringify(s).slice(1, -1)]) text = text.split(form).join('(secret)');
   }
   return JSON.parse(text) as PlanJson;
+}
+
+/** The fingerprint a preview gives a plan: its real changes, secrets left out. */
+export function previewPlanFingerprint(plan: PlanJson, secrets: readonly string[]): string {
+  return planFingerprint(withoutSecrets(plan, secrets));
 }
 
 /** mode: preview. The plan, its fingerprint and rendering for the pull request's preview; no comment of its own. */
@@ -72,7 +77,7 @@ export async function previewPlan(
   plan: PlanJson,
   stateNote: string,
 ): Promise<ActionResult> {
-  const fingerprint = planFingerprint(withoutSecrets(plan, run.secrets));
+  const fingerprint = previewPlanFingerprint(plan, run.secrets);
   run.setOutput('plan-fingerprint', fingerprint);
   // The plan comment's own markers are left out: the preview comment has one marker, on its first line.
   // Rendered again with room for the preview's other sections within one comment (65,536 characters).

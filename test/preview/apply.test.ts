@@ -208,6 +208,14 @@ describe('gitspaces preview / up against the sandbox', () => {
         expect(seen).not.toContain(secret);
       for (const line of sb.secrets.serviceAccountPrivateKey.split('\n').filter((l) => l.length > 20))
         expect(seen).not.toContain(line);
+
+      // Reviewed, then merged: applied, the apply's own plan (with the YAML configure wrote) held to the one the
+      // gate recomputed against the predicted YAML.
+      const merged = await runCli(['up', '--config', changed], w.pushEnv());
+      expect(merged.output).toContain('Matches the preview reviewed on pull request #7');
+      expect(merged.output).toContain('The plan is the one the review gate recomputed');
+      expect(merged.output).not.toContain('plan-changed');
+      expect(merged.code).toBe(0);
     },
     400_000,
   );
