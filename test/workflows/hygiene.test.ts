@@ -5,6 +5,7 @@ import {
   BUNDLE,
   checkoutProblems,
   concurrencyProblems,
+  identityProblems,
   idTokenProblems,
   pinProblems,
   readYaml,
@@ -67,13 +68,30 @@ describe('what the project ships is pinned and hardened', () => {
     const jobs = workflows.flatMap((f) => writerJobs(f, readYaml(join(root, f))));
     expect(jobs.map((j) => j.where)).toEqual(
       expect.arrayContaining([
-        '.github/workflows/gitspaces-setup.yml job plan',
         '.github/workflows/gitspaces-setup.yml job apply',
+        '.github/workflows/gitspaces-setup-keyless.yml job apply',
         '.github/workflows/gitspaces-drift.yml job drift',
         '.github/workflows/gitspaces-teardown.yml job teardown',
       ]),
     );
+    // The preview jobs write neither (mode: preview): they are not among the writers.
+    expect(jobs.map((j) => j.where).filter((w) => / job preview$/.test(w))).toEqual([]);
     expect(concurrencyProblems(jobs)).toEqual([]);
+  });
+
+  it.each(workflows)(
+    '%s: the preview job has the read-only identity, the Owner-level one only the apply job',
+    (f) => {
+      expect(identityProblems(readYaml(join(root, f)))).toEqual([]);
+    },
+  );
+
+  it('the key-based setup workflow and its caller template never ask for id-token: write', () => {
+    for (const f of ['.github/workflows/gitspaces-setup.yml', 'workflows/setup.yml']) {
+      const wf = readYaml(join(root, f));
+      const jobs = Object.values(wf.jobs as Record<string, { permissions?: Record<string, string> }>);
+      expect(jobs.map((j) => j.permissions?.['id-token'] ?? 'none')).toEqual(jobs.map(() => 'none'));
+    }
   });
 });
 
@@ -142,6 +160,51 @@ jobs:
     expect(concurrencyProblems(writerJobs('w.yml', wf))).toEqual([
       'jobs that write the provider and the state use 2 concurrency groups: w.yml job plan: "plan-${{ github.event.pull_request.number }}"; w.yml job apply: "apply"',
       'w.yml job plan: cancel-in-progress must be false',
+    ]);
+  });
+
+  it('counts the root action in apply mode as a writer, and not in preview mode', () => {
+    const wf = doc(`
+jobs:
+  preview:
+    steps: [{ uses: ./.gitspaces-bundle, with: { mode: preview } }]
+  apply:
+    steps: [{ uses: ./.gitspaces-bundle, with: { mode: apply } }]
+  up:
+    concurrency: { group: 'state', cancel-in-progress: false }
+    steps: [{ uses: '${BUNDLE}@v1' }]
+`);
+    expect(concurrencyProblems(writerJobs('w.yml', wf))).toEqual([
+      'jobs that write the provider and the state use 2 concurrency groups: w.yml job apply: ""; w.yml job up: "state"',
+      'w.yml job apply: no concurrency group',
+      'w.yml job apply: cancel-in-progress must be false',
+    ]);
+  });
+
+  it('catches the Owner-level secrets in a preview job or a job a pull request runs, and a preview in an environment', () => {
+    const wf = doc(`
+jobs:
+  preview:
+    if: github.event_name == 'pull_request'
+    environment: gitspaces
+    steps:
+      - uses: ./.gitspaces-bundle
+        with: { mode: preview, harness-api-key: '\${{ secrets.harness-api-key }}' }
+  apply:
+    if: github.event_name != 'pull_request'
+    steps:
+      - uses: ./.gitspaces-bundle
+        with:
+          mode: apply
+          gcp-credentials: '\${{ secrets.gcp-credentials }}'
+          harness-api-key: '\${{ secrets.harness-preview-api-key }}'
+`);
+    expect(identityProblems(wf)).toEqual([
+      'preview: a preview job uses the Owner-level secret(s) harness-api-key',
+      'preview: a preview job runs in an environment (its secrets are for apply)',
+      'apply: uses gcp-credentials outside a protected environment',
+      "apply: uses gcp-credentials and can run on pull_request (add if: github.event_name == 'push')",
+      'apply: mixes the preview and the apply identities',
     ]);
   });
 });

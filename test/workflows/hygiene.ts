@@ -145,24 +145,43 @@ export function idTokenProblems(doc: Yaml, calledWorkflow: (uses: string) => Yam
 /** Our actions that write the Harness infra provider or the Terraform state. */
 const WRITERS = ['configure-infra', 'terraform-apply', 'install-runner', 'create-gitspace', 'teardown'];
 
+/** The root action (the whole pipeline), checked out as the bundle or referenced by name. */
+const isRootAction = (uses: string) => uses === './.gitspaces-bundle' || uses.startsWith(`${BUNDLE}@`);
+
+/**
+ * Whether a step can write the Harness infra provider or the Terraform state: one of the writing actions, or the
+ * root action, unless run with `mode: preview` (which writes neither: it plans with -lock=false).
+ */
+export function writesProviderOrState(step: Yaml): boolean {
+  const uses = String(step.uses ?? '');
+  const preview = String(obj(step.with).mode ?? '') === 'preview';
+  if (isRootAction(uses)) return !preview;
+  if (uses.endsWith('/actions/configure-infra')) return !preview;
+  return WRITERS.some((w) => uses.endsWith(`/actions/${w}`));
+}
+
 export interface WriterJob {
   where: string;
   group: string;
   cancelInProgress: unknown;
 }
 
+/**
+ * The writers' concurrency groups, with `${{ inputs.config }}` read as the config file it names by default, so that
+ * a reusable workflow's group and a one-job workflow's on `gitspaces.yaml` compare equal when they are the same.
+ */
 export function writerJobs(file: string, doc: Yaml): WriterJob[] {
   const out: WriterJob[] = [];
+  const config = obj(obj(obj(obj(doc.on).workflow_call).inputs).config).default;
+  const resolve = (g: string) =>
+    typeof config === 'string' ? g.replace(/\$\{\{\s*inputs\.config\s*\}\}/g, config) : g;
   for (const [id, raw] of Object.entries(obj(doc.jobs))) {
     const job = obj(raw);
-    const writes = list(job.steps).some((s) =>
-      WRITERS.some((w) => String(obj(s).uses ?? '').endsWith(`/actions/${w}`)),
-    );
-    if (!writes) continue;
+    if (!list(job.steps).some((s) => writesProviderOrState(obj(s)))) continue;
     const c = job.concurrency;
     out.push({
       where: `${file} job ${id}`,
-      group: typeof c === 'string' ? c : String(obj(c).group ?? ''),
+      group: resolve(typeof c === 'string' ? c : String(obj(c).group ?? '')),
       cancelInProgress: typeof c === 'string' ? false : obj(c)['cancel-in-progress'],
     });
   }
@@ -185,3 +204,45 @@ export function concurrencyProblems(jobs: WriterJob[]): string[] {
 }
 
 export const readYaml = (path: string): Yaml => obj(parse(readFileSync(path, 'utf8')));
+
+/** The secrets of the Owner-level identity (apply) and of the read-only one (preview). */
+export const APPLY_SECRETS = ['harness-api-key', 'gcp-credentials'];
+export const PREVIEW_SECRETS = ['harness-preview-api-key', 'gcp-preview-credentials'];
+
+const secretsUsed = (job: Yaml) =>
+  [...JSON.stringify(job).matchAll(/secrets\.([\w-]+)/g)].map((m) => m[1] as string);
+const runsOnPullRequests = (job: Yaml) => !/github\.event_name\s*==\s*'push'/.test(String(job.if ?? ''));
+const isPreviewJob = (job: Yaml) =>
+  list(job.steps).some((s) => String(obj(obj(s).with).mode ?? '') === 'preview');
+
+/**
+ * In a reusable workflow that previews pull requests: the preview job uses only the read-only identity and no
+ * environment; the Owner-level secrets appear only in jobs that run in an environment (its reviewers and branch
+ * rule are the gate) and never in a job that a pull_request event can run.
+ */
+export function identityProblems(doc: Yaml): string[] {
+  const problems: string[] = [];
+  if (!Object.values(obj(doc.jobs)).some((j) => isPreviewJob(obj(j)))) return problems;
+  for (const [id, raw] of Object.entries(obj(doc.jobs))) {
+    const job = obj(raw);
+    if (job.uses) continue;
+    const used = secretsUsed(job);
+    const admin = used.filter((s) => APPLY_SECRETS.includes(s));
+    if (isPreviewJob(job)) {
+      if (admin.length)
+        problems.push(`${id}: a preview job uses the Owner-level secret(s) ${admin.join(', ')}`);
+      if (job.environment)
+        problems.push(`${id}: a preview job runs in an environment (its secrets are for apply)`);
+      continue;
+    }
+    if (!admin.length) continue;
+    if (!job.environment) problems.push(`${id}: uses ${admin.join(', ')} outside a protected environment`);
+    if (runsOnPullRequests(job))
+      problems.push(
+        `${id}: uses ${admin.join(', ')} and can run on pull_request (add if: github.event_name == 'push')`,
+      );
+    const previewKeys = used.filter((s) => PREVIEW_SECRETS.includes(s));
+    if (previewKeys.length) problems.push(`${id}: mixes the preview and the apply identities`);
+  }
+  return problems;
+}

@@ -25,7 +25,7 @@ function localAction(uses: string): string | undefined {
     /^\.\/\.gitspaces-bundle\/actions\/([\w-]+)$/.exec(uses) ??
     new RegExp(`^${BUNDLE}/actions/([\\w-]+)@`).exec(uses);
   if (m) return join(root, 'actions', m[1] as string, 'action.yml');
-  if (new RegExp(`^${BUNDLE}@`).test(uses)) return join(root, 'action.yml');
+  if (uses === './.gitspaces-bundle' || new RegExp(`^${BUNDLE}@`).test(uses)) return join(root, 'action.yml');
   return undefined;
 }
 
