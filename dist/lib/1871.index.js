@@ -12,14 +12,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   exitCodeFor: () => (/* binding */ exitCodeFor),
 /* harmony export */   main: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shared_config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45481);
-/* harmony import */ var _shared_endpoints_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57416);
-/* harmony import */ var _shared_report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1124);
-/* harmony import */ var _shared_report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23617);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35931);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _shared_config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45481);
+/* harmony import */ var _shared_endpoints_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57416);
+/* harmony import */ var _shared_report_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1124);
+/* harmony import */ var _shared_report_render_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23617);
+
 
 
 
@@ -41,12 +43,13 @@ function scrubber(secrets) {
                 list.add(line.trim());
     }
     const sorted = [...list].sort((a, b) => b.length - a.length);
-    return (text) => sorted.reduce((t, s) => t.split(s).join('***'), text);
+    // Then what the process registered since (access tokens, JWT assertions) and credential-shaped strings.
+    return (text) => (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Z)(sorted.reduce((t, s) => t.split(s).join('***'), text));
 }
 function exitCodeFor(checks, failOn) {
     if (checks.some((c) => c.id === 'CFG-001' && c.status === 'error'))
         return 2;
-    const n = (0,_shared_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .countByStatus */ .x7)(checks);
+    const n = (0,_shared_report_model_js__WEBPACK_IMPORTED_MODULE_5__/* .countByStatus */ .x7)(checks);
     if (n.error > 0 || (failOn === 'warn' && n.warn > 0))
         return 1;
     return 0;
@@ -55,21 +58,23 @@ async function main(io, deps = {}) {
     const startedAt = io.clock.now();
     const inp = io.inputs;
     const keyJson = inp.secret('gcp-credentials');
+    const serviceAccountEmail = inp.optional('gcp-service-account-email');
     const harnessApiKey = inp.secret('harness-api-key') || io.env.HARNESS_API_KEY || '';
     if (harnessApiKey)
         io.log.mask(harnessApiKey);
     const configPath = inp.optional('config', 'gitspaces.yaml');
     const failOn = inp.oneOf('fail-on', ['error', 'warn'], 'error');
     const enableApis = inp.boolean('enable-apis', false);
+    const importExisting = inp.boolean('import-existing', false);
     const resolvers = inp.list('dns-resolvers');
-    const reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(inp.optional('report-path', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(io.env.RUNNER_TEMP || '.', 'gitspaces-preflight.json')));
+    const reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(inp.optional('report-path', (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(io.env.RUNNER_TEMP || '.', 'gitspaces-preflight.json')));
     const env = { ...io.env };
     if (resolvers.length)
-        env[_shared_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .ENDPOINT_ENV */ .iG.dnsResolvers] = resolvers.join(',');
+        env[_shared_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .ENDPOINT_ENV */ .iG.dnsResolvers] = resolvers.join(',');
     io.log.info(`Preflight of ${configPath}${enableApis ? ' (enable-apis: true: missing APIs will be enabled)' : ' (read-only)'}`);
     // A config file that cannot be read stops here, as in every action (exit 2), before the checks and their
     // clients are loaded; they load only once every input has been read and checked.
-    const configText = await (0,_shared_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .readConfigText */ .i)(configPath);
+    const configText = await (0,_shared_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfigText */ .i)(configPath);
     const opts = {
         configPath,
         configText,
@@ -77,13 +82,15 @@ async function main(io, deps = {}) {
         log: io.log,
         clock: io.clock,
         keyJson: keyJson || undefined,
+        serviceAccountEmail: serviceAccountEmail || undefined,
         harnessApiKey: harnessApiKey || undefined,
         enableApis,
+        importExisting,
         exec: deps.exec,
         dns: deps.dns,
         enableDeadlineMs: deps.enableDeadlineMs,
     };
-    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(9186), __webpack_require__.e(8970), __webpack_require__.e(7542)]).then(__webpack_require__.bind(__webpack_require__, 17542));
+    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(5419), __webpack_require__.e(2318), __webpack_require__.e(3314), __webpack_require__.e(68), __webpack_require__.e(1157)]).then(__webpack_require__.bind(__webpack_require__, 33538));
     const { checks, context } = await runPreflight({ ...opts, concurrency: deps.concurrency });
     const privateKey = context.gcp.ok && context.gcp.gcp.credentials.kind === 'service_account'
         ? context.gcp.gcp.credentials.privateKey
@@ -95,9 +102,9 @@ async function main(io, deps = {}) {
         expected: scrub(c.expected),
         fix: scrub(c.fix),
     }));
-    const n = (0,_shared_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .countByStatus */ .x7)(safe);
+    const n = (0,_shared_report_model_js__WEBPACK_IMPORTED_MODULE_5__/* .countByStatus */ .x7)(safe);
     const exitCode = exitCodeFor(safe, failOn);
-    const verdict = (0,_shared_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .checkVerdict */ .Ks)(safe);
+    const verdict = (0,_shared_report_model_js__WEBPACK_IMPORTED_MODULE_5__/* .checkVerdict */ .Ks)(safe);
     const outputs = {
         ok: String(exitCode === 0),
         errors: String(n.error),
@@ -121,16 +128,17 @@ async function main(io, deps = {}) {
         phases: [phase],
         outputs,
     };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(reportPath), { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(reportPath, scrub(JSON.stringify(report, null, 2)) + '\n', 'utf8');
-    for (const c of safe) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(reportPath), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(reportPath, scrub(JSON.stringify(report, null, 2)) + '\n', 'utf8');
+    // The most severe first: GitHub shows only 10 annotations of each level per step (shared/step-limits.ts).
+    for (const c of safe)
         if (c.status === 'error')
             io.log.error(`${c.observed}\nExpected: ${c.expected}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
-        else if (c.status === 'warn')
+    for (const c of safe)
+        if (c.status === 'warn')
             io.log.warning(`${c.observed}\nFix: ${c.fix}`, { title: `${c.id} ${c.title}` });
-    }
     io.log.info(verdict);
-    const summary = (0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderChecksMarkdown */ .pu)('Gitspaces preflight', verdict, safe) +
+    const summary = (0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderChecksMarkdown */ .pu)('Gitspaces preflight', verdict, safe) +
         `\nJSON report: \`${reportPath}\`${failOn === 'warn' ? ' (fail-on: warn)' : ''}\n`;
     await io.appendSummary(scrub(summary));
     for (const [k, v] of Object.entries(outputs))
@@ -149,12 +157,11 @@ async function main(io, deps = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ loadConfig),
-/* harmony export */   i: () => (/* binding */ readConfigText)
+/* harmony export */   i: () => (/* binding */ readConfigText),
+/* harmony export */   loadConfig: () => (/* binding */ loadConfig)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95609);
 
 
 /**
@@ -163,18 +170,134 @@ async function main(io, deps = {}) {
  */
 async function loadConfig(path) {
     const text = await readConfigText(path);
-    const { configFromText } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(8970)]).then(__webpack_require__.bind(__webpack_require__, 38970));
+    const { configFromText } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(3314), __webpack_require__.e(1490)]).then(__webpack_require__.bind(__webpack_require__, 83314));
     return configFromText(text, path);
 }
-/** The config file's text, or the error a user needs when it cannot be read. */
+/**
+ * The config file's text, or the error a user needs when it cannot be read: missing, not a regular file (a FIFO
+ * or a device is refused, never waited on), larger than 1 MiB, or not UTF-8 (shared/config/read.ts).
+ */
 async function readConfigText(path) {
+    const r = (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfigFileSync */ .e)(path);
+    if (r.ok)
+        return r.text;
+    const message = `Cannot read the config file: found ${r.problem.found}.`;
+    if (r.problem.code === 'CONFIG_NOT_FOUND')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('CONFIG_NOT_FOUND', message, r.problem.fix);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('CONFIG_UNREADABLE', message, r.problem.fix);
+}
+
+
+/***/ }),
+
+/***/ 95609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ MAX_CONFIG_BYTES),
+/* harmony export */   e: () => (/* binding */ readConfigFileSync)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The largest gitspaces.yaml read: a real one is a few KiB; anything near this is not a config file. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const CREATE_FIX = 'Create it from examples/gitspaces.yaml, or pass its path (the `config` input, --config FILE).';
+function fileKind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Reads the config file once, bounded: opened without blocking (a FIFO with no writer would otherwise hang the
+ * open), checked with fstat on the open descriptor (a pipe, a device or a directory is refused, and nothing can
+ * swap the file between the check and the read), read up to MAX_CONFIG_BYTES + 1 bytes, and decoded as strict
+ * UTF-8. Synchronous: `check-config` and the actions read one small file before anything else happens.
+ */
+function readConfigFileSync(path) {
+    const shown = shownPath(path);
+    let fd;
     try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer (open(2)).
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0));
     }
     catch (e) {
-        const code = e.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('CONFIG_NOT_FOUND', `Cannot read the config file ${path} (${code ?? 'error'})`, 'Create gitspaces.yaml (start from examples/gitspaces.yaml) or set the `config` input / --config to its path.');
+        const code = e.code ?? 'error';
+        return {
+            ok: false,
+            problem: { code: 'CONFIG_NOT_FOUND', found: `no readable file at ${shown} (${code})`, fix: CREATE_FIX },
+        };
     }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile())
+            return {
+                ok: false,
+                problem: {
+                    code: 'CONFIG_UNREADABLE',
+                    found: `${fileKind(st)} at ${shown}`,
+                    fix: 'Pass a regular file: gitspaces.yaml is read once, whole, and never from a pipe or a device.',
+                },
+            };
+        if (st.size > MAX_CONFIG_BYTES)
+            return { ok: false, problem: tooBig(shown, st.size) };
+        const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+        let n = 0;
+        // The size can change after fstat: read until end of file, never more than the limit + 1 bytes.
+        for (;;) {
+            const r = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, n, buf.length - n, null);
+            if (r === 0)
+                break;
+            n += r;
+            if (n === buf.length)
+                return n > MAX_CONFIG_BYTES
+                    ? { ok: false, problem: tooBig(shown, n) }
+                    : {
+                        ok: false,
+                        problem: {
+                            code: 'CONFIG_UNREADABLE',
+                            found: `${shown} grew while it was read`,
+                            fix: 'Run again once nothing writes to the file.',
+                        },
+                    };
+        }
+        try {
+            const text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n));
+            return { ok: true, text: text.replace(/^\uFEFF/, '') };
+        }
+        catch {
+            return {
+                ok: false,
+                problem: {
+                    code: 'CONFIG_UNREADABLE',
+                    found: `bytes that are not UTF-8 in ${shown}`,
+                    fix: 'Save gitspaces.yaml as UTF-8 text (YAML files are UTF-8).',
+                },
+            };
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function tooBig(path, size) {
+    return {
+        code: 'CONFIG_UNREADABLE',
+        found: `${path} of ${size > MAX_CONFIG_BYTES ? `more than ${MAX_CONFIG_BYTES}` : String(size)} bytes`,
+        fix: `A gitspaces.yaml is a few KiB; the limit is ${MAX_CONFIG_BYTES} bytes (1 MiB). Check that --config names the right file.`,
+    };
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL_G = /[\u0000-\u001f\u007f-\u009f]/g;
+/** The path as printed: control characters (from a hostile --config value) written as \uXXXX. */
+function shownPath(path) {
+    return path.replace(CONTROL_G, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 
@@ -358,7 +481,7 @@ function renderChecksMarkdown(title, verdict, checks) {
  * The pipeline's job summary: the verdict, then what failed (the failed phase, and the failures and fixes of every
  * phase's summary), then the phase table and the timeline, then the rest of each phase's summary.
  */
-function renderPipelineMarkdown(verdict, phases, sections) {
+function renderPipelineMarkdown(verdict, phases, sections, alongside = []) {
     const leads = [];
     const rest = [];
     for (const md of sections) {
@@ -371,12 +494,14 @@ function renderPipelineMarkdown(verdict, phases, sections) {
         }
     }
     const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
-    const failed = phases.find((p) => p.status === 'failed');
+    const failed = phases.find((p) => p.status === 'failed') ?? alongside.find((p) => p.status === 'failed');
     if (failed)
         out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
     for (const lead of leads)
         out.push(lead, '');
-    out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
+    // Work that ran alongside the phases (the certificate wait) is listed after them; the timeline shows the overlap.
+    const all = [...phases, ...alongside];
+    out.push('### Phases', '', renderPhasesMarkdown(all), '', renderTimelineMermaid(all), '', ...rest);
     return out.join('\n');
 }
 /** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */

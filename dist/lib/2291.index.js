@@ -1,28 +1,116 @@
 export const id = 2291;
-export const ids = [2291,1076];
+export const ids = [2291,3997];
 export const modules = {
 
-/***/ 51076:
+/***/ 63997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I2: () => (/* binding */ commentBody),
-/* harmony export */   findMarkedComment: () => (/* binding */ findMarkedComment),
-/* harmony export */   githubClient: () => (/* binding */ githubClient),
-/* harmony export */   splitRepository: () => (/* binding */ splitRepository),
-/* harmony export */   upsertMarkedComment: () => (/* binding */ upsertMarkedComment),
-/* harmony export */   wV: () => (/* binding */ markerComment)
-/* harmony export */ });
-/* unused harmony export MAX_COMMENT_CHARS */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57416);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VK: () => (/* binding */ MAX_COMMENT_CHARS),
+  I2: () => (/* binding */ commentBody),
+  findMarkedComment: () => (/* binding */ findMarkedComment),
+  githubClient: () => (/* binding */ githubClient),
+  wV: () => (/* binding */ markerComment),
+  splitRepository: () => (/* binding */ splitRepository),
+  upsertMarkedComment: () => (/* binding */ upsertMarkedComment)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(92413);
+// EXTERNAL MODULE: ./shared/clock.ts
+var clock = __webpack_require__(17128);
+// EXTERNAL MODULE: ./shared/endpoints.ts
+var endpoints = __webpack_require__(57416);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/retry.ts
+var retry = __webpack_require__(42372);
+;// CONCATENATED MODULE: ./shared/github/retry.ts
+
+
+/** How long GitHub asks to wait before this request may be sent again, or undefined when it is no rate limit. */
+function githubThrottleWaitMs(e, nowMs) {
+    const err = e;
+    if (err?.status !== 403 && err?.status !== 429)
+        return undefined;
+    const h = err.response?.headers ?? {};
+    const header = (k) => (h[k] === undefined ? undefined : String(h[k]));
+    const after = (0,retry/* parseRetryAfter */.mu)(header('retry-after'), nowMs);
+    if (after !== undefined)
+        return after;
+    if (header('x-ratelimit-remaining') === '0') {
+        const reset = Number(header('x-ratelimit-reset'));
+        return Number.isFinite(reset) ? Math.max(0, reset * 1000 - nowMs) : 60_000;
+    }
+    const message = `${err.message ?? ''} ${JSON.stringify(err.response?.data ?? '')}`;
+    if (/secondary rate limit|rate limit exceeded/i.test(message))
+        return 60_000;
+    return err.status === 429 ? 60_000 : undefined;
+}
+/** A fetch failure inside Octokit: status 500 without a response (`@octokit/request`). */
+function isNetworkFailure(e) {
+    const err = e;
+    return err?.status === 500 && !err.response;
+}
+/** Runs one Octokit request with GitHub's retry rules (above). */
+async function withGithubRetries(method, route, send, o) {
+    const read = method === 'GET' || method === 'HEAD';
+    const attempts = o.attempts ?? 5;
+    const budget = o.budgetMs ?? 90_000;
+    const start = o.clock.now();
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await send();
+        }
+        catch (e) {
+            const remaining = budget - (o.clock.now() - start);
+            const last = attempt + 1 >= attempts;
+            const wait = githubThrottleWaitMs(e, o.clock.now());
+            let delay;
+            if (wait !== undefined && !last && wait <= remaining)
+                delay = Math.max(wait, (0,retry/* backoffDelay */.EY)(attempt, { random: o.random, baseMs: 500 }));
+            else if (read && !last && (isNetworkFailure(e) || (e?.status ?? 0) >= 500))
+                delay = Math.min(remaining, (0,retry/* backoffDelay */.EY)(attempt, { random: o.random, baseMs: 500 }));
+            if (delay === undefined || delay < 0) {
+                if (isNetworkFailure(e))
+                    throw new errors/* RemoteError */.Hi('github', 0, `Cannot reach GitHub at ${o.host} (${method} ${route}): ${(0,retry/* networkCause */.u6)(e.cause ?? e)}`);
+                throw e;
+            }
+            o.log?.debug(`GitHub ${method} ${route}: ${e.message}; retry ${attempt + 1} in ${delay} ms`);
+            await o.clock.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/github/comments.ts
+
+
 
 
 /** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
 const MAX_COMMENT_CHARS = 65536;
-/** An Octokit for the GitHub API the environment points at (GITHUB_API_URL; the sandbox sets it). */
-function githubClient(token, env = process.env) {
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsFromEnv */ .k3)(env).github });
+/**
+ * An Octokit for the GitHub API the environment points at (GITHUB_API_URL; the sandbox sets it), retrying as
+ * GitHub documents (shared/github/retry.ts).
+ */
+function githubClient(token, env = process.env, opts = {}) {
+    const baseUrl = (0,endpoints/* endpointsFromEnv */.k3)(env).github;
+    const octokit = (0,github/* getOctokit */.Q)(token, { baseUrl });
+    let host = 'api.github.com';
+    try {
+        host = new URL(baseUrl ?? 'https://api.github.com').host;
+    }
+    catch {
+        /* keep */
+    }
+    octokit.hook.wrap('request', (request, options) => withGithubRetries(String(options.method), String(options.url), async () => request(options), {
+        clock: opts.clock ?? clock/* realClock */.d,
+        log: opts.log,
+        host,
+    }));
+    return octokit;
 }
 /** `<!-- gitspaces:<id> -->`: accepts the bare id (`plan`), `gitspaces:plan`, or the full HTML comment. */
 function markerComment(marker) {
@@ -48,7 +136,10 @@ function commentBody(marker, body) {
         cut = cut.slice(0, nl);
     return cut + note;
 }
-/** The one comment carrying the marker, looking through every page of the issue's comments. */
+/**
+ * The one comment that starts with the marker (a marker anywhere else is text someone wrote), by `author` when
+ * given, looking through every page of the issue's comments.
+ */
 async function findMarkedComment(t) {
     const tag = markerComment(t.marker);
     const all = await t.octokit.paginate(t.octokit.rest.issues.listComments, {
@@ -57,7 +148,7 @@ async function findMarkedComment(t) {
         issue_number: t.issueNumber,
         per_page: 100,
     });
-    const hit = all.find((c) => (c.body ?? '').includes(tag));
+    const hit = all.find((c) => (c.body ?? '').startsWith(tag) && (t.author === undefined || c.user?.login === t.author));
     return hit ? { id: hit.id, body: hit.body ?? '', url: hit.html_url } : undefined;
 }
 /** Updates the comment that carries the marker, or creates it: one sticky comment per marker. */
@@ -103,8 +194,8 @@ __webpack_require__.d(__webpack_exports__, {
   syncDriftIssue: () => (/* binding */ syncDriftIssue)
 });
 
-// EXTERNAL MODULE: ./shared/github/comments.ts
-var comments = __webpack_require__(51076);
+// EXTERNAL MODULE: ./shared/github/comments.ts + 1 modules
+var comments = __webpack_require__(63997);
 ;// CONCATENATED MODULE: ./shared/github/issues.ts
 
 /** The one open issue (not pull request) whose body carries the marker, across every page. */

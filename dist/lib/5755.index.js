@@ -13,8 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./shared/config/load.ts
 var load = __webpack_require__(45481);
 // EXTERNAL MODULE: ./shared/dns/query.ts
@@ -23,8 +21,10 @@ var query = __webpack_require__(67538);
 var endpoints = __webpack_require__(57416);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(32635);
-// EXTERNAL MODULE: ./shared/gcp/index.ts + 7 modules
-var shared_gcp = __webpack_require__(89186);
+// EXTERNAL MODULE: ./shared/workspace.ts
+var workspace = __webpack_require__(74107);
+// EXTERNAL MODULE: ./shared/gcp/index.ts + 5 modules
+var shared_gcp = __webpack_require__(20020);
 // EXTERNAL MODULE: ./shared/harness/client.ts
 var client = __webpack_require__(90262);
 // EXTERNAL MODULE: ./shared/net.ts
@@ -727,18 +727,15 @@ async function reportTeardown(io, startedAt, opts, results, orphans) {
         exitCode: failed.length || orphanFailure ? 1 : 0,
     };
 }
-/** Terraform as the deps give it (a test), or in the apply's working directory. */
+/** Terraform as the deps give it (a test), or in the apply's working directory (absolute, inside the workspace). */
 async function teardownTerraform(io, deps, config, workingDir, keyJson, setupYaml) {
     if (deps.terraform === null)
         return { terraformMissing: 'no Terraform configuration', terraformInitialised: false };
     if (deps.terraform)
         return { terraform: deps.terraform, terraformInitialised: true };
-    const dir = (0,external_node_path_.isAbsolute)(workingDir)
-        ? workingDir
-        : (0,external_node_path_.resolve)(io.env.GITHUB_WORKSPACE ?? process.cwd(), workingDir);
     // Loaded here: the root generator (and yaml) only once a config was read and terraform is needed.
-    const { terraformForTeardown } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(6567)]).then(__webpack_require__.bind(__webpack_require__, 16567));
-    return terraformForTeardown(io, config, dir, keyJson, setupYaml);
+    const { terraformForTeardown } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(5760), __webpack_require__.e(4291)]).then(__webpack_require__.bind(__webpack_require__, 16567));
+    return terraformForTeardown(io, config, workingDir, keyJson, setupYaml);
 }
 /** The orphan scan's view of GCP, and public DNS for the parent zone's delegation. */
 function gcpScanApis(io, gcp) {
@@ -755,15 +752,28 @@ async function main(io, deps = {}) {
     const inp = io.inputs;
     const dryRun = inp.boolean('dry-run', false);
     const apiKey = (0,client/* readHarnessApiKey */.In)(io);
-    const keyJson = inp.secret('gcp-credentials');
-    const config = deps.config ?? (await (0,load/* loadConfig */.Z)(inp.optional('config', 'gitspaces.yaml')));
+    const givenKey = inp.secret('gcp-credentials');
+    const config = deps.config ?? (await (0,load.loadConfig)(inp.optional('config', 'gitspaces.yaml')));
+    // A P12 key becomes the equivalent JSON key (in memory) for the clients and Terraform.
+    const keyJson = (givenKey &&
+        (await (0,shared_gcp.jsonKeyForP12)({
+            keyJson: givenKey,
+            env: io.env,
+            log: io.log,
+            clock: io.clock,
+            serviceAccountEmail: inp.optional('gcp-service-account-email') || config.gcp.service_account_email,
+        }))) ||
+        givenKey;
     const steps = readSteps(io);
     const scan = inp.boolean('orphan-scan', true);
     const failOnOrphans = inp.boolean('fail-on-orphans', true);
     const timeoutMs = inp.duration('timeout', 20 * 60_000);
     const pollIntervalMs = inp.duration('poll-interval', 5_000);
     const concurrency = inp.integer('concurrency', 4, 1);
-    const workingDir = inp.optional('working-directory', config.terraform.working_directory);
+    const givenDir = inp.optional('working-directory');
+    // Relative to the workspace (GITHUB_WORKSPACE on a runner); absolute, `~` and `..` are refused as in the config,
+    // before anything is deleted.
+    const workingDir = (0,workspace/* resolveInWorkspace */.z1)(givenDir || config.terraform.working_directory, io.env, givenDir ? 'The working-directory input' : 'terraform.working_directory');
     if (!deps.harness && !apiKey)
         throw (0,client/* missingHarnessApiKey */.Sd)();
     const harness = deps.harness ??
@@ -776,7 +786,7 @@ async function main(io, deps = {}) {
         });
     const needGcp = !deps.compute || (scan && !deps.scanApis);
     const gcp = needGcp
-        ? (0,shared_gcp/* createGcp */.Dl)({
+        ? (0,shared_gcp.createGcp)({
             keyJson: keyJson || undefined,
             env: io.env,
             log: io.log,
@@ -1105,15 +1115,17 @@ function isValidZoneName(name) {
 /* harmony export */   Hh: () => (/* binding */ bootstrapHashes),
 /* harmony export */   L3: () => (/* binding */ METADATA_KEYS),
 /* harmony export */   LM: () => (/* binding */ RUNNER_CONTAINER),
+/* harmony export */   M4: () => (/* binding */ PROGRESS_KEY),
 /* harmony export */   Nh: () => (/* binding */ GUEST_NAMESPACE),
 /* harmony export */   Pe: () => (/* binding */ RUNNER_KEY_PATH),
+/* harmony export */   Px: () => (/* binding */ SERIAL_MARKERS),
 /* harmony export */   R1: () => (/* binding */ KEY_FILE_NAME),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
 /* harmony export */   SG: () => (/* binding */ SECRET_METADATA_KEYS),
 /* harmony export */   ZK: () => (/* binding */ BOOTSTRAP_STEPS),
 /* harmony export */   qh: () => (/* binding */ renderBootstrapScript)
 /* harmony export */ });
-/* unused harmony exports HASH_LABEL, BOOTSTRAP_VERSION, shQuote, delegateEnv */
+/* unused harmony exports GUEST_WRITE_LIMITS, RUNNER_HOST, HASH_LABEL, BOOTSTRAP_VERSION, shQuote, delegateEnv */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -1138,8 +1150,24 @@ const METADATA_KEYS = {
 };
 /** The keys that carry secrets and must not stay in metadata. */
 const SECRET_METADATA_KEYS = [METADATA_KEYS.serviceAccountKey, METADATA_KEYS.delegateToken];
-/** Guest-attribute namespace the script reports into (`gitspaces/<step>`). */
+/** Guest-attribute namespace the script reports into. */
 const GUEST_NAMESPACE = 'gitspaces';
+/**
+ * The one guest attribute the script reports into (`gitspaces/progress`): every step's state as `key=value` lines,
+ * rewritten whole at each write, so a skipped or dropped write loses nothing the next one does not carry.
+ * Compute allows a VM 10 guest-attribute writes a minute with bursts of 3 a second and may drop writes beyond
+ * that (docs/sandbox.md, "Guest attributes"); one attribute per step (about 20 writes a run) broke that limit.
+ */
+const PROGRESS_KEY = 'progress';
+/** GCE's guest-attribute write limits (per VM): the script paces its writes within them. */
+const GUEST_WRITE_LIMITS = { perMinute: 10, perSecond: 3 };
+/** The serial console lines the script ends with (GCE copies startup-script output to serial port 1). */
+const SERIAL_MARKERS = {
+    failed: 'gitspaces-bootstrap: FAILED',
+    done: 'gitspaces-bootstrap: DONE',
+};
+/** The name the delegate reaches the runner by (RUNNER_URL), a network alias on the `harness` network. */
+const RUNNER_HOST = 'vm-runner';
 /** The steps, in order, each reported as `ok[:detail]` or `failed:<reason>`. */
 const BOOTSTRAP_STEPS = ['docker', 'files', 'network', 'runner', 'delegate', 'runner-health'];
 const RUNNER_CONTAINER = 'gitspaces-runner';
@@ -1148,7 +1176,7 @@ const KEY_FILE_NAME = 'gitspaces-sa-key.json';
 const RUNNER_KEY_PATH = `/runner/${KEY_FILE_NAME}`;
 const HASH_LABEL = 'gitspaces.config-hash';
 /** Bumped whenever the script's behaviour changes, so an old install is redone. */
-const BOOTSTRAP_VERSION = '1';
+const BOOTSTRAP_VERSION = '2';
 const sha = (parts) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(parts.join('\u0000')).digest('hex');
 /** A one-way fingerprint of a secret: safe to embed and compare, useless to recover it. */
 function fingerprint(secret) {
@@ -1190,7 +1218,7 @@ function delegateEnv(d) {
         DEPLOY_MODE: 'KUBERNETES_ONPREM',
         ACCOUNT_ID: d.accountId,
         DELEGATE_TAGS: d.tags.join(','),
-        RUNNER_URL: 'http://vm-runner:3000/',
+        RUNNER_URL: `http://${RUNNER_HOST}:3000/`,
         MANAGER_HOST_AND_PORT: d.managerUrl,
     };
 }
@@ -1217,7 +1245,8 @@ function scriptHeader(s) {
 # Harness Gitspaces runner VM bootstrap, generated by gitspaces install-runner (bootstrap v${BOOTSTRAP_VERSION}).
 # Idempotent: safe to run again and on every boot. Holds no secrets: the service-account key, the pool
 # file and the delegate token are read from instance metadata when it runs.
-# Progress: guest attributes ${GUEST_NAMESPACE}/<step> = ok[:detail] | failed:<reason>.
+# Progress: guest attribute ${GUEST_NAMESPACE}/${PROGRESS_KEY}, lines <step>=ok[:detail] | failed:<reason>, written at most
+# ${GUEST_WRITE_LIMITS.perMinute} times a minute and ${GUEST_WRITE_LIMITS.perSecond} a second (GCE's limits); the serial console gets every line.
 set -u
 umask 077
 
@@ -1228,6 +1257,12 @@ STATE_DIR="$ROOT/var/lib/gitspaces"
 ENV_FILE="$STATE_DIR/delegate.env"
 POLL_INTERVAL="\${GITSPACES_POLL_INTERVAL:-2}"
 HEALTH_ATTEMPTS="\${GITSPACES_HEALTH_ATTEMPTS:-90}"
+PROGRESS="$STATE_DIR/progress"
+GA_PER_MINUTE=${GUEST_WRITE_LIMITS.perMinute}
+GA_PER_SECOND=${GUEST_WRITE_LIMITS.perSecond}
+RUN_ID=none
+DIRTY=0
+WRITES=""
 
 RUNNER_IMAGE=${shQuote(s.runnerImage)}
 RUNNER_HASH=${shQuote(h.runner)}
@@ -1247,14 +1282,53 @@ md_url() { printf '%s/computeMetadata/v1/instance/%s' "$METADATA_BASE" "$1"; }
 # Prints a metadata attribute; fails when it is absent.
 metadata_get() { curl -sf --retry 3 --retry-delay 1 -H 'Metadata-Flavor: Google' "$(md_url "attributes/$1")"; }
 
+now_ms() {
+  t="$(date +%s%3N 2>/dev/null)"
+  case "$t" in '' | *[!0-9]*) t="$(($(date +%s) * 1000))" ;; esac
+  echo "$t"
+}
+
+# How many progress writes this run made in the last $1 milliseconds.
+recent_writes() {
+  now="$(now_ms)"; n=0
+  for t in $WRITES; do [ $((now - t)) -lt "$1" ] && n=$((n + 1)); done
+  echo "$n"
+}
+
+# flush [final]: sends the whole progress as one guest attribute, within GCE's write limits. A progress write
+# is skipped (the next one carries it) unless it leaves room for one more; the final write waits for room.
+flush() {
+  [ "$DIRTY" = 1 ] || return 0
+  if [ "\${1:-}" = final ]; then
+    while [ "$(recent_writes 61000)" -ge "$GA_PER_MINUTE" ] || [ "$(recent_writes 1100)" -ge "$GA_PER_SECOND" ]; do sleep 1; done
+  elif [ "$(recent_writes 61000)" -ge $((GA_PER_MINUTE - 1)) ] || [ "$(recent_writes 1100)" -ge $((GA_PER_SECOND - 1)) ]; then
+    return 0
+  fi
+  WRITES="$WRITES $(now_ms)"
+  DIRTY=0
+  curl -sf --retry 3 --retry-delay 1 -X PUT -H 'Metadata-Flavor: Google' --data-binary "$(cat "$PROGRESS")" "$(md_url "guest-attributes/${GUEST_NAMESPACE}/${PROGRESS_KEY}")" >/dev/null 2>&1 || log "could not report progress"
+}
+
+# set_progress KEY VALUE: records a step's state in the progress file (sent by the next flush).
+set_progress() {
+  { grep -v "^$1=" "$PROGRESS" 2>/dev/null; printf '%s=%s\\n' "$1" "$2"; } >"$PROGRESS.tmp"
+  mv -f "$PROGRESS.tmp" "$PROGRESS"
+  DIRTY=1
+}
+
 report() {
   log "$1 = $2"
-  curl -sf --retry 3 --retry-delay 1 -X PUT -H 'Metadata-Flavor: Google' --data-binary "$2" "$(md_url "guest-attributes/${GUEST_NAMESPACE}/$1")" >/dev/null 2>&1 || log "could not report $1"
+  set_progress "$1" "$2"
+  flush
 }
 
 fail() {
-  report "$1" "failed:$2"
-  report status "failed:$1"
+  log "$1 = failed:$2"
+  set_progress "$1" "failed:$2"
+  set_progress status "failed:$1"
+  flush final
+  # After the report's write: the serial console says it too, for when GCE dropped that write.
+  log "FAILED run=$RUN_ID step=$1: $2"
   exit 1
 }
 
@@ -1285,12 +1359,16 @@ if command -v flock >/dev/null 2>&1; then
 fi
 
 RUN_ID="$(metadata_get ${METADATA_KEYS.runId} || true)"
+RUN_ID="\${RUN_ID:-none}"
+: >"$PROGRESS"
 for step in ${BOOTSTRAP_STEPS.join(' ')} secrets-consumed status; do
-  report "$step" pending
+  set_progress "$step" pending
 done
-report run-id "\${RUN_ID:-none}"
+set_progress run-id "$RUN_ID"
 # Whether this VM already holds the key and the delegate token (a later run may then omit them from metadata).
-if [ -s "$RUNNER_DIR/$KEY_FILE" ] && [ -s "$ENV_FILE" ]; then report secrets-on-disk true; else report secrets-on-disk false; fi
+if [ -s "$RUNNER_DIR/$KEY_FILE" ] && [ -s "$ENV_FILE" ]; then set_progress secrets-on-disk true; else set_progress secrets-on-disk false; fi
+log "run $RUN_ID started"
+flush
 
 `;
 }
@@ -1342,9 +1420,9 @@ else
   log "delegate token not in metadata: keeping $ENV_FILE"
 fi
 unset DELEGATE_TOKEN_VALUE
-report files ok
+set_progress files ok
+set_progress secrets-on-disk true
 report secrets-consumed true
-report secrets-on-disk true
 
 `;
 }
@@ -1363,9 +1441,10 @@ function containerSteps(s) {
     const envFlags = Object.entries(delegateEnv(s.delegate))
         .map(([k, v]) => `    -e ${shQuote(`${k}=${v}`)} \\`)
         .join('\n');
-    return `# 4. The runner (drone-runner-aws), hostname vm-runner, port 3000
+    return `# 4. The runner (drone-runner-aws), reached as ${RUNNER_HOST}:3000. Docker before 20.10 does not make --hostname a
+# DNS name on a user-defined network (moby/moby#39204, released in 20.10): the network alias works on every version.
 if outcome="$(ensure_container ${RUNNER_CONTAINER} "$RUNNER_HASH" \\
-    --network harness --hostname vm-runner -p 3000:3000 -v "$RUNNER_DIR:/runner" \\
+    --network harness --network-alias ${RUNNER_HOST} --hostname ${RUNNER_HOST} -p 3000:3000 -v "$RUNNER_DIR:/runner" \\
     --restart unless-stopped --platform linux/amd64 \\
     "$RUNNER_IMAGE" delegate --pool /runner/pool.yaml)"; then
   report runner "ok:$outcome"
@@ -1400,11 +1479,14 @@ while :; do
   if [ "$attempt" -ge "$HEALTH_ATTEMPTS" ]; then
     fail runner-health "GET http://localhost:3000/healthz did not answer OK after $attempt attempts"
   fi
+  flush
   sleep "$POLL_INTERVAL"
 done
 
-report config-hash "$CONFIG_HASH"
-report status ok
+set_progress config-hash "$CONFIG_HASH"
+set_progress status ok
+flush final
+log "DONE run=$RUN_ID"
 log "done"
 `;
 }
@@ -1459,25 +1541,34 @@ async function ensureDelegateToken(harness, config, log, before, givenValue) {
     log.info(`Delegate token ${name}: exists, reused${!givenValue && value ? ' (its value read back from Harness)' : ''}`);
     return { identity: identityOf(existing), created: false, value };
 }
+/** Creates of the delegate token tried at most, each after a read back showed the last one was not applied. */
+const CREATE_ATTEMPTS = 4;
 async function createBundleToken(harness, name, log) {
     if (!isBundleToken(name)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('DELEGATE_TOKEN_NOT_FOUND', `The delegate token ${name} does not exist, and install-runner creates tokens only under names starting with ${BUNDLE_TOKEN_PREFIX} (the rule teardown uses to know which tokens are its own)`, `Set delegate.token_name to a name starting with ${BUNDLE_TOKEN_PREFIX} (install-runner creates it), or create ${name} in Harness (Account Settings -> Delegates -> Tokens) and re-run.`);
     }
+    // The create POST is not retried blindly: a create that failed in transit (5xx, dropped connection) may have
+    // been applied, and Harness refuses a second token of the same name. So each transient failure is followed by
+    // a read back by name: the token is there (applied: use it) or it is not (not applied: create it again).
     let created;
-    try {
-        created = await harness.createDelegateToken(name);
-        log.info(`Delegate token ${name}: created (account level)`);
-    }
-    catch (e) {
-        // A create that failed in transit (5xx, dropped connection) may have been applied: the token is read back by
-        // name rather than created twice (the client does not retry a POST it cannot prove unapplied).
-        if (!(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e))
-            throw e;
-        const applied = await harness.getDelegateToken(name);
-        if (applied?.status !== 'ACTIVE' || !applied.value)
-            throw e;
-        log.info(`Delegate token ${name}: the create answered "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}", but it was applied: token read back`);
-        created = applied;
+    for (let attempt = 1; !created; attempt++) {
+        try {
+            created = await harness.createDelegateToken(name);
+            log.info(`Delegate token ${name}: created (account level)`);
+        }
+        catch (e) {
+            if (!(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e) || attempt >= CREATE_ATTEMPTS)
+                throw e;
+            const applied = await harness.getDelegateToken(name);
+            if (applied?.status === 'ACTIVE' && applied.value) {
+                log.info(`Delegate token ${name}: the create answered "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}", but it was applied: token read back`);
+                created = applied;
+            }
+            else if (applied)
+                throw e;
+            else
+                log.info(`Delegate token ${name}: the create answered "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}" and was not applied; creating it again`);
+        }
     }
     if (created.value)
         log.mask(created.value);

@@ -52,6 +52,30 @@ class CloudStorage {
     insertBucket(project, body) {
         return this.rest.post('storage', '/storage/v1/b', body, { project });
     }
+    /** A JSON object's content (a Terraform state), or undefined when the object or the bucket does not exist. */
+    async readJson(bucket, object) {
+        const path = `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`;
+        try {
+            return await this.rest.get('storage', path, { alt: 'media' });
+        }
+        catch (e) {
+            if ((0,_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e))
+                return undefined;
+            throw e;
+        }
+    }
+    /** Whether an object exists (a metadata read; 404 is false, other errors throw). */
+    async objectExists(bucket, object) {
+        try {
+            await this.rest.get('storage', `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`);
+            return true;
+        }
+        catch (e) {
+            if ((0,_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e))
+                return false;
+            throw e;
+        }
+    }
     /** Terraform's lock object for a state, or undefined when nobody holds the lock. */
     async readLock(bucket, object) {
         const path = `/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}`;
@@ -78,81 +102,6 @@ class CloudStorage {
             throw e;
         }
     }
-}
-
-
-/***/ }),
-
-/***/ 11037:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FD: () => (/* binding */ describeLock),
-/* harmony export */   Qy: () => (/* binding */ backendWarnings),
-/* harmony export */   TW: () => (/* binding */ STATE_BUCKET_SUFFIX),
-/* harmony export */   Te: () => (/* binding */ defaultStatePrefix),
-/* harmony export */   Vs: () => (/* binding */ forceUnlockCommand),
-/* harmony export */   _h: () => (/* binding */ stateBackend),
-/* harmony export */   vP: () => (/* binding */ defaultStateBucket)
-/* harmony export */ });
-/**
- * Where Terraform keeps the state. A GitHub Actions job starts on a fresh runner, so state kept in the work tree
- * is gone when the job ends: the next job would plan to create everything again. With no `terraform.backend`
- * (or `backend: {type: gcs}` without a bucket), the root uses the `gcs` backend in a bucket of the project:
- *
- * - bucket `<gcp.project_id>-gitspaces-tfstate` (STATE_BUCKET_SUFFIX);
- * - prefix `gitspaces/<infrastructure.identifier>`, so that several infrastructures can share the bucket; the
- *   backend stores `<prefix>/<workspace>.tfstate` and locks with `<prefix>/<workspace>.tflock`.
- *
- * `backend: {type: local}` opts out (a warning in GitHub Actions); any other backend type is passed through with
- * its `config` as written.
- */
-const STATE_BUCKET_SUFFIX = '-gitspaces-tfstate';
-function defaultStateBucket(projectId) {
-    return `${projectId}${STATE_BUCKET_SUFFIX}`;
-}
-function defaultStatePrefix(identifier) {
-    return `gitspaces/${identifier}`;
-}
-function stateBackend(config) {
-    const b = config.terraform.backend ?? { type: 'gcs', config: {}, create_bucket: false };
-    if (b.type !== 'gcs')
-        return { type: b.type, config: { ...b.config }, createBucket: false };
-    const bucket = typeof b.config.bucket === 'string' && b.config.bucket ? b.config.bucket : undefined;
-    const prefix = typeof b.config.prefix === 'string' ? b.config.prefix : undefined;
-    const effective = {
-        bucket: bucket ?? defaultStateBucket(config.gcp.project_id),
-        prefix: prefix ?? defaultStatePrefix(config.infrastructure.identifier),
-    };
-    return {
-        type: 'gcs',
-        config: { ...b.config, ...effective },
-        ...effective,
-        derivedBucket: bucket === undefined,
-        createBucket: b.create_bucket,
-    };
-}
-/** Local state in GitHub Actions is lost with the runner: say so, and how to fix it. */
-function backendWarnings(backend, env) {
-    if (backend.type !== 'local' || env.GITHUB_ACTIONS !== 'true')
-        return [];
-    return [
-        'terraform.backend.type is local: the Terraform state stays on this runner and is lost when the job ends, so ' +
-            'the next job plans to create everything again (and drift and teardown see nothing). Fix: remove ' +
-            'terraform.backend to keep the state in gs://<project_id>-gitspaces-tfstate (created with ' +
-            'create-state-bucket: true), or set another remote backend.',
-    ];
-}
-/** `terraform force-unlock` as the user should type it (never run by the product). */
-function forceUnlockCommand(lock, workingDirectory) {
-    return `terraform${workingDirectory ? ` -chdir=${workingDirectory}` : ''} force-unlock ${lock.id}`;
-}
-/** A sentence on who holds a state lock, since when, doing what. */
-function describeLock(lock, now) {
-    const since = lock.created ? Date.parse(lock.created) : NaN;
-    const age = Number.isFinite(since) ? ` (${Math.max(0, Math.round((now - since) / 60_000))} min ago)` : '';
-    const info = lock.info ? `, run ${lock.info}` : '';
-    return `held by ${lock.who ?? 'unknown'} for \`${lock.operation ?? 'an operation'}\` since ${lock.created ?? 'an unknown time'}${age}${info}, lock ID ${lock.id}`;
 }
 
 
@@ -541,16 +490,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   terraformEnvForRoot: () => (/* binding */ terraformEnvForRoot),
 /* harmony export */   writeRootForRemoteState: () => (/* binding */ writeRootForRemoteState)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
-/* harmony import */ var _gcp_storage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46046);
-/* harmony import */ var _backend_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11037);
-/* harmony import */ var _root_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62341);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42372);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _gcp_storage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46046);
+/* harmony import */ var _backend_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11037);
+/* harmony import */ var _root_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62341);
+/* harmony import */ var _workspace_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74107);
+
+
 
 
 
@@ -561,10 +514,10 @@ __webpack_require__.r(__webpack_exports__);
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** A scratch directory removed at cleanup or when the process is told to stop (the signal is then re-raised). */
 function createScratch(env, workdir) {
-    const base = env.RUNNER_TEMP ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.RUNNER_TEMP) : (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(base, { recursive: true });
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(base, 'gitspaces-tf-')); // mkdtemp creates it with mode 0700
-    const tracked = [dir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workdir, '.terraform')];
+    const base = env.RUNNER_TEMP ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(env.RUNNER_TEMP) : (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(base, { recursive: true });
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(base, 'gitspaces-tf-')); // mkdtemp creates it with mode 0700
+    const tracked = [dir, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, '.terraform')];
     let done = false;
     const cleanup = () => {
         if (done)
@@ -573,7 +526,7 @@ function createScratch(env, workdir) {
         for (const s of SIGNALS)
             process.removeListener(s, onSignal);
         for (const p of tracked)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(p, { recursive: true, force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(p, { recursive: true, force: true });
     };
     function onSignal(signal) {
         cleanup();
@@ -582,7 +535,7 @@ function createScratch(env, workdir) {
     }
     for (const s of SIGNALS)
         process.once(s, onSignal);
-    return { dir, planFile: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'plan.tfplan'), track: (p) => tracked.push(p), cleanup };
+    return { dir, planFile: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'plan.tfplan'), track: (p) => tracked.push(p), cleanup };
 }
 /**
  * The environment terraform runs with: the gcs backend's credentials (GOOGLE_BACKEND_CREDENTIALS, which the backend reads before GOOGLE_CREDENTIALS and ADC) set to the
@@ -608,27 +561,49 @@ async function prepareStateBucket(req) {
     const { backend } = req;
     if (backend.type !== 'gcs' || !backend.bucket)
         return undefined;
-    const storage = new _gcp_storage_js__WEBPACK_IMPORTED_MODULE_4__/* .CloudStorage */ .f(req.rest);
+    const storage = new _gcp_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .CloudStorage */ .f(req.rest);
     if (await storage.getBucket(backend.bucket))
         return undefined;
     if (!(req.create || backend.createBucket))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('STATE_BUCKET_MISSING', `The Terraform state bucket gs://${backend.bucket} does not exist.`, 'Set the input create-state-bucket: true (or terraform.backend.create_bucket: true) to create it with versioning, uniform bucket-level access and public access prevention; or create it yourself (see STATE-001 in docs/troubleshooting.md).');
-    await storage.insertBucket(req.project, (0,_gcp_storage_js__WEBPACK_IMPORTED_MODULE_4__/* .stateBucketSettings */ .p)(backend.bucket, req.location));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1('STATE_BUCKET_MISSING', `The Terraform state bucket gs://${backend.bucket} does not exist.`, 'Set the input create-state-bucket: true (or terraform.backend.create_bucket: true) to create it with versioning, uniform bucket-level access and public access prevention; or create it yourself (see STATE-001 in docs/troubleshooting.md).');
+    await createBucketOnce(storage, req.project, (0,_gcp_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .stateBucketSettings */ .p)(backend.bucket, req.location), backend.bucket);
     const line = `Created the Terraform state bucket gs://${backend.bucket} in ${req.project} (${req.location}; versioning, uniform bucket-level access, public access prevention enforced).`;
     req.log.info(line);
     return line;
+}
+/**
+ * buckets.insert is not idempotent (a replay of an applied create answers 409: the name is taken), so after a
+ * transient failure (5xx, a dropped answer) the bucket is read back: there (the create was applied: done), or not
+ * (not applied: created again, at most 3 times in all).
+ */
+async function createBucketOnce(storage, project, settings, bucket) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await storage.insertBucket(project, settings);
+            return;
+        }
+        catch (e) {
+            const replayed = attempt > 1 && e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RemoteError */ .Hi && e.status === 409;
+            if (!((0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(e) || replayed) || attempt >= 3)
+                throw e;
+            if (await storage.getBucket(bucket))
+                return;
+            if (replayed)
+                throw e;
+        }
+    }
 }
 /** The lock on this state, if someone holds it (read before Terraform starts waiting on it). */
 async function readStateLock(rest, backend, workspace) {
     if (backend.type !== 'gcs' || !backend.bucket)
         return undefined;
-    return new _gcp_storage_js__WEBPACK_IMPORTED_MODULE_4__/* .CloudStorage */ .f(rest).readLock(backend.bucket, lockObjectName(backend, workspace));
+    return new _gcp_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .CloudStorage */ .f(rest).readLock(backend.bucket, lockObjectName(backend, workspace));
 }
 /** What to tell the user about a held lock: who, since when, which run, and the exact force-unlock command. */
 function lockNotice(lock, now, workingDirectory, lockTimeout) {
-    return (`The Terraform state is locked: ${(0,_backend_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLock */ .FD)(lock, now)}. Terraform waits up to ${lockTimeout} ` +
-        `(terraform.lock_timeout) for it. If that run was killed, release the lock yourself (the bundle never does): ` +
-        `${(0,_backend_js__WEBPACK_IMPORTED_MODULE_6__/* .forceUnlockCommand */ .Vs)(lock, workingDirectory)}`);
+    return (`The Terraform state is locked: ${(0,_backend_js__WEBPACK_IMPORTED_MODULE_8__/* .describeLock */ .FD)(lock, now)}. Terraform waits up to ${lockTimeout} ` +
+        `(terraform.lock_timeout) for it. If that run was killed, release the lock (the bundle never does unless asked): ` +
+        `run again with the input force-unlock: ${lock.id}, or ${(0,_backend_js__WEBPACK_IMPORTED_MODULE_8__/* .forceUnlockCommand */ .Vs)(lock, workingDirectory)}`);
 }
 /**
  * For a job that did not apply (teardown on a fresh runner): with remote state, the root module can be written
@@ -636,27 +611,26 @@ function lockNotice(lock, now, workingDirectory, lockTimeout) {
  * Config YAML it names are for the caller to put back. Returns whether a root was written.
  */
 function writeRootForRemoteState(dir, config, env) {
-    if ((0,_backend_js__WEBPACK_IMPORTED_MODULE_6__/* .stateBackend */ ._h)(config).type === 'local')
+    if ((0,_backend_js__WEBPACK_IMPORTED_MODULE_8__/* .stateBackend */ ._h)(config).type === 'local')
         return false;
     // The paths terraform-apply uses (RUNNER_TEMP is the same path in every job of a GitHub-hosted runner): the
     // state records them, and destroy-time provisioners read them from the state.
-    const temp = env.RUNNER_TEMP ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.RUNNER_TEMP) : undefined;
-    const root = (0,_root_js__WEBPACK_IMPORTED_MODULE_5__.generateRoot)({
+    const root = (0,_root_js__WEBPACK_IMPORTED_MODULE_6__.generateRoot)({
         config,
-        keyFile: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, '.gitspaces'), 'gitspaces-sa-key.json'),
-        infraConfigFile: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp ?? dir, 'gitspaces-infra-config.yaml'),
+        keyFile: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env.RUNNER_TEMP ? (0,_workspace_js__WEBPACK_IMPORTED_MODULE_7__/* .privateDirPath */ .eK)(env, dir) : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, '.gitspaces'), 'gitspaces-sa-key.json'),
+        infraConfigFile: (0,_workspace_js__WEBPACK_IMPORTED_MODULE_7__/* .infraConfigDefaultPath */ .V9)(env, config.terraform.working_directory),
         env,
         workdir: dir,
     });
-    (0,_root_js__WEBPACK_IMPORTED_MODULE_5__.writeRoot)(dir, root);
+    (0,_root_js__WEBPACK_IMPORTED_MODULE_6__.writeRoot)(dir, root);
     return true;
 }
 /** terraformEnv for a root already written: the key is the file its terraform.tfvars.json names. */
 function terraformEnvForRoot(env, dir) {
     try {
-        const vars = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'terraform.tfvars.json'), 'utf8'));
+        const vars = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'terraform.tfvars.json'), 'utf8'));
         const key = vars.service_account_key_file;
-        return typeof key === 'string' && key ? terraformEnv(env, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir, key)) : { ...env };
+        return typeof key === 'string' && key ? terraformEnv(env, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(dir, key)) : { ...env };
     }
     catch {
         return { ...env };

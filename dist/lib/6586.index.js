@@ -17,12 +17,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _shared_config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45481);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
-/* harmony import */ var _shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89186);
-/* harmony import */ var _shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90262);
-/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18573);
-/* harmony import */ var _shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1124);
-/* harmony import */ var _shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(23617);
-/* harmony import */ var _shared_runner_bootstrap_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(94711);
+/* harmony import */ var _shared_workspace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74107);
+/* harmony import */ var _shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20020);
+/* harmony import */ var _shared_harness_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90262);
+/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(18573);
+/* harmony import */ var _shared_report_model_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1124);
+/* harmony import */ var _shared_report_render_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(23617);
+/* harmony import */ var _shared_runner_bootstrap_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(94711);
 
 
 
@@ -33,7 +34,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** The key the runner puts in /runner: a service-account JSON key (the module and the runner need JSON, not P12). */
+
+/** The key the runner puts in /runner: a service-account JSON key (the runner reads JSON; a P12 gcp-credentials key arrives converted). */
 function resolveRunnerKey(io, explicit, gcpCredentials) {
     let key = explicit || gcpCredentials;
     let source = explicit ? 'runner-key' : 'gcp-credentials';
@@ -42,7 +44,7 @@ function resolveRunnerKey(io, explicit, gcpCredentials) {
         if (file && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
             key = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim();
             source = `GOOGLE_APPLICATION_CREDENTIALS (${file})`;
-            (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .maskSecret */ .$l)(io.log, key);
+            (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .maskSecret */ .$l)(io.log, key);
         }
     }
     if (!key) {
@@ -53,10 +55,10 @@ function resolveRunnerKey(io, explicit, gcpCredentials) {
         parsed = JSON.parse(key);
     }
     catch {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('RUNNER_KEY_INVALID', `The runner key from ${source} is not JSON`, 'Use a JSON service-account key (P12 keys are not supported by the module or the runner).');
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('RUNNER_KEY_INVALID', `The runner key from ${source} is not JSON`, 'Use a JSON service-account key: the runner reads JSON only (a P12 key is converted when it is the gcp-credentials key, with gcp-service-account-email).');
     }
     if (parsed.private_key)
-        (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .maskSecret */ .$l)(io.log, parsed.private_key);
+        (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .maskSecret */ .$l)(io.log, parsed.private_key);
     if (parsed.type !== 'service_account' || !parsed.private_key || !parsed.client_email) {
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('RUNNER_KEY_INVALID', `The runner key from ${source} is not a service-account key (type ${parsed.type ?? 'missing'})`, 'The runner needs a service-account JSON key (type service_account); with keyless auth, pass one as `runner-key`.');
     }
@@ -67,12 +69,12 @@ function renderInstallSummary(r) {
     const failed = r.failure;
     out.push(`## Runner and delegate on \`${r.vm.name}\``, '');
     out.push(failed
-        ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.error} ${failed.gate} failed: ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(failed.title)}.** Last state: ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(failed.lastState)}.`
+        ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_8__/* .STATUS_ICON */ .tW.error} ${failed.gate} failed: ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(failed.title)}.** Last state: ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(failed.lastState)}.`
         : r.installed
-            ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} Installed: the runner is healthy, the delegate connected and every gateway healthy.**`
+            ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_8__/* .STATUS_ICON */ .tW.ok} Installed: the runner is healthy, the delegate connected and every gateway healthy.**`
             : r.changes.length
-                ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} The VM already runs this configuration, and every gate passes.**`
-                : `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_7__/* .STATUS_ICON */ .tW.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`, '');
+                ? `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_8__/* .STATUS_ICON */ .tW.ok} The VM already runs this configuration, and every gate passes.**`
+                : `**${_shared_report_model_js__WEBPACK_IMPORTED_MODULE_8__/* .STATUS_ICON */ .tW.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`, '');
     out.push(`- VM: \`${r.vm.name}\` in \`${r.vm.zone}\` (project \`${r.vm.project}\`), configuration \`${r.configHash}\``);
     out.push(`- Delegate: \`${r.delegateName}\``);
     out.push(`- Secrets: ${r.secrets.note}`);
@@ -86,25 +88,26 @@ function renderInstallSummary(r) {
     out.push('');
     if (r.progress && Object.keys(r.progress.steps).length) {
         out.push('| Bootstrap step | Reported by the VM |', '|---|---|');
-        for (const s of _shared_runner_bootstrap_js__WEBPACK_IMPORTED_MODULE_9__/* .BOOTSTRAP_STEPS */ .ZK)
-            out.push(`| ${s} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(r.progress.steps[s] ?? 'not reported')} |`);
+        for (const s of _shared_runner_bootstrap_js__WEBPACK_IMPORTED_MODULE_10__/* .BOOTSTRAP_STEPS */ .ZK)
+            out.push(`| ${s} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(r.progress.steps[s] ?? 'not reported')} |`);
         out.push('');
     }
     if (r.gateways.length) {
         out.push('| Region | Gateway | Overall health | Version |', '|---|---|---|---|');
         for (const g of r.gateways)
-            out.push(`| ${g.region} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(g.name)} | ${g.overall_health} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .cell */ .Hn)(g.version)} |`);
+            out.push(`| ${g.region} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(g.name)} | ${g.overall_health} | ${(0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(g.version)} |`);
         out.push('');
     }
     const verdict = failed ? `${failed.gate} failed. Fix: ${failed.fix}` : 'All gates passed.';
-    out.push((0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_8__/* .renderChecksMarkdown */ .pu)('Health gates', verdict, r.checks));
+    out.push((0,_shared_report_render_js__WEBPACK_IMPORTED_MODULE_9__/* .renderChecksMarkdown */ .pu)('Health gates', verdict, r.checks));
     return out.join('\n');
 }
 /** What the inputs ask of this install, besides the secrets. */
 function readInstallInputs(io, config) {
     const inp = io.inputs;
     return {
-        poolPath: inp.optional('pool-yaml-path') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(config.terraform.working_directory, 'pool.yaml'),
+        poolPath: inp.optional('pool-yaml-path') ||
+            (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_shared_workspace_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveInWorkspace */ .z1)(config.terraform.working_directory, io.env, 'terraform.working_directory'), 'pool.yaml'),
         timeouts: {
             runnerMs: inp.duration('runner-timeout', 10 * 60_000),
             delegateMs: inp.duration('delegate-timeout', 5 * 60_000),
@@ -167,27 +170,38 @@ async function main(io, deps = {}) {
     const inp = io.inputs;
     // Secrets first: masked before anything else can print them.
     const gcpCredentials = inp.secret('gcp-credentials');
-    const apiKey = (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__/* .readHarnessApiKey */ .In)(io);
+    const apiKey = (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_6__/* .readHarnessApiKey */ .In)(io);
     const explicitKey = inp.secret('runner-key');
     const delegateToken = inp.secret('delegate-token');
-    const config = deps.config ?? (await (0,_shared_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z)(inp.optional('config', 'gitspaces.yaml')));
+    const config = deps.config ?? (await (0,_shared_config_load_js__WEBPACK_IMPORTED_MODULE_2__.loadConfig)(inp.optional('config', 'gitspaces.yaml')));
     const { poolPath, ...options } = readInstallInputs(io, config);
     const poolYaml = readPoolYaml(poolPath);
-    const runnerKey = resolveRunnerKey(io, explicitKey, gcpCredentials);
+    // A P12 key becomes the equivalent JSON key (in memory): the runner on the VM reads JSON only.
+    const fromP12 = deps.compute
+        ? undefined
+        : await (0,_shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_5__.jsonKeyForP12)({
+            keyJson: gcpCredentials,
+            env: io.env,
+            log: io.log,
+            clock: io.clock,
+            inputName: 'gcp-credentials',
+            serviceAccountEmail: inp.optional('gcp-service-account-email') || config.gcp.service_account_email,
+        });
+    const runnerKey = resolveRunnerKey(io, explicitKey, fromP12 ?? gcpCredentials);
     if (!deps.harness && !apiKey)
-        throw (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__/* .missingHarnessApiKey */ .Sd)();
+        throw (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_6__/* .missingHarnessApiKey */ .Sd)();
     const gcp = deps.compute
         ? undefined
-        : (0,_shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_4__/* .createGcp */ .Dl)({
-            keyJson: gcpCredentials,
+        : (0,_shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_5__.createGcp)({
+            keyJson: fromP12 ?? gcpCredentials,
             env: io.env,
             log: io.log,
             clock: io.clock,
             inputName: 'gcp-credentials',
         });
     const compute = deps.compute ?? gcp.compute;
-    const harness = deps.harness ?? (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__/* .harnessClientFromConfig */ .ed)(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
-    const managerUrl = config.delegate.manager_url ?? (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_5__/* .harnessBaseUrl */ .pj)(config, io.env);
+    const harness = deps.harness ?? (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_6__/* .harnessClientFromConfig */ .ed)(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
+    const managerUrl = config.delegate.manager_url ?? (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_6__/* .harnessBaseUrl */ .pj)(config, io.env);
     // Loaded once the config was read: a run that stops on its inputs never loads yaml.
     const { installRunner } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8968)]).then(__webpack_require__.bind(__webpack_require__, 38968));
     let r;
@@ -210,98 +224,6 @@ async function main(io, deps = {}) {
         await gcp?.close();
     }
     return reportInstall(io, r, startedAt);
-}
-
-
-/***/ }),
-
-/***/ 45481:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ loadConfig),
-/* harmony export */   i: () => (/* binding */ readConfigText)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
-
-
-/**
- * Reads and validates gitspaces.yaml. The parser (yaml + the zod schema, ~100 ms to load) is imported only once
- * the file has been read, so an action that stops on a missing file starts and fails at once.
- */
-async function loadConfig(path) {
-    const text = await readConfigText(path);
-    const { configFromText } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(8970)]).then(__webpack_require__.bind(__webpack_require__, 38970));
-    return configFromText(text, path);
-}
-/** The config file's text, or the error a user needs when it cannot be read. */
-async function readConfigText(path) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('CONFIG_NOT_FOUND', `Cannot read the config file ${path} (${code ?? 'error'})`, 'Create gitspaces.yaml (start from examples/gitspaces.yaml) or set the `config` input / --config to its path.');
-    }
-}
-
-
-/***/ }),
-
-/***/ 57416:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   iG: () => (/* binding */ ENDPOINT_ENV),
-/* harmony export */   k3: () => (/* binding */ endpointsFromEnv)
-/* harmony export */ });
-/* unused harmony export GOOGLE_DEFAULTS */
-const GOOGLE_DEFAULTS = {
-    googleTokenUrl: 'https://oauth2.googleapis.com/token',
-    serviceUsage: 'https://serviceusage.googleapis.com',
-    resourceManager: 'https://cloudresourcemanager.googleapis.com',
-    iam: 'https://iam.googleapis.com',
-    compute: 'https://compute.googleapis.com',
-    cloudDns: 'https://dns.googleapis.com',
-    certificateManager: 'https://certificatemanager.googleapis.com',
-    storage: 'https://storage.googleapis.com',
-};
-const ENDPOINT_ENV = {
-    googleTokenUrl: 'GITSPACES_GOOGLE_TOKEN_URL',
-    serviceUsage: 'GITSPACES_SERVICEUSAGE_URL',
-    resourceManager: 'GITSPACES_RESOURCEMANAGER_URL',
-    iam: 'GITSPACES_IAM_URL',
-    compute: 'GITSPACES_COMPUTE_URL',
-    cloudDns: 'GITSPACES_CLOUDDNS_URL',
-    certificateManager: 'GITSPACES_CERTIFICATEMANAGER_URL',
-    storage: 'GITSPACES_STORAGE_URL',
-    harness: 'GITSPACES_HARNESS_URL',
-    github: 'GITHUB_API_URL',
-    dnsResolvers: 'GITSPACES_DNS_RESOLVERS',
-    dnsAuthoritativeOverride: 'GITSPACES_DNS_AUTHORITATIVE',
-};
-const trim = (u) => u.replace(/\/+$/, '');
-function endpointsFromEnv(env = process.env) {
-    const pick = (key) => trim(env[ENDPOINT_ENV[key]] || GOOGLE_DEFAULTS[key]);
-    return {
-        googleTokenUrl: env[ENDPOINT_ENV.googleTokenUrl] || GOOGLE_DEFAULTS.googleTokenUrl,
-        serviceUsage: pick('serviceUsage'),
-        resourceManager: pick('resourceManager'),
-        iam: pick('iam'),
-        compute: pick('compute'),
-        cloudDns: pick('cloudDns'),
-        certificateManager: pick('certificateManager'),
-        storage: pick('storage'),
-        harness: env[ENDPOINT_ENV.harness] ? trim(env[ENDPOINT_ENV.harness]) : undefined,
-        github: trim(env.GITHUB_API_URL || 'https://api.github.com'),
-        dnsResolvers: (env[ENDPOINT_ENV.dnsResolvers] || '8.8.8.8,1.1.1.1')
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        dnsAuthoritativeOverride: env[ENDPOINT_ENV.dnsAuthoritativeOverride] || undefined,
-    };
 }
 
 
@@ -334,17 +256,21 @@ function harnessBaseUrl(config, env = process.env) {
 }
 function isConnectionRefused(e) {
     const err = e;
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi)
+        return e.status === 0 && /\bECONNREFUSED\b/.test(e.message);
     return err?.code === 'ECONNREFUSED' || err?.cause?.code === 'ECONNREFUSED';
 }
 /**
  * Retry policy: reads and idempotent writes (GET/PUT/DELETE) retry every transient failure; a POST retries
- * only when it certainly was not applied: 429 or a refused connection. A 5xx POST may have been applied, so
- * the error goes to the caller, who reconciles (lists, then decides).
+ * only when it certainly was not applied: throttled (429: Harness's rate limiter answers before the request
+ * reaches the service, https://developer.harness.io/docs/platform/rate-limits/) or a refused connection. A 5xx
+ * or dropped POST may have been applied, so the error goes to the caller, who reconciles (reads back by
+ * identifier or name, then decides): see each caller.
  */
 function retryableFor(method) {
     if (method === 'POST' || method === 'PATCH')
-        return (e) => (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi && e.status === 429) || isConnectionRefused(e);
-    return (e) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(e) || e?.name === 'TimeoutError';
+        return (e) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isThrottled */ .B5)(e) || isConnectionRefused(e);
+    return (e) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(e);
 }
 /** Client of the Harness CDE API (/gateway/cde/api/v1) and the NG platform API (/ng/api) for what the bundle needs. */
 class HarnessClient {
@@ -397,13 +323,21 @@ class HarnessClient {
                 headers['content-type'] = 'application/json';
                 payload = JSON.stringify(opts.body);
             }
-            const res = await this.fetchImpl(u, {
-                method,
-                headers,
-                body: payload,
-                signal: AbortSignal.timeout(this.timeoutMs),
-            });
-            const text = await res.text();
+            let res;
+            let text;
+            try {
+                res = await this.fetchImpl(u, {
+                    method,
+                    headers,
+                    body: payload,
+                    signal: AbortSignal.timeout(this.timeoutMs),
+                });
+                text = await res.text();
+            }
+            catch (e) {
+                // A network failure (refused, reset, dropped, timed out) is a transient remote error naming the host.
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteError */ .Hi('harness', 0, `Cannot reach Harness at ${u.host} (${where}): ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .networkCause */ .u6)(e)}`);
+            }
             let parsed = undefined;
             if (text) {
                 try {
@@ -615,225 +549,6 @@ function missingHarnessApiKey(needs = '') {
 
 /***/ }),
 
-/***/ 1124:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ks: () => (/* binding */ checkVerdict),
-/* harmony export */   T1: () => (/* binding */ family),
-/* harmony export */   tW: () => (/* binding */ STATUS_ICON),
-/* harmony export */   x7: () => (/* binding */ countByStatus)
-/* harmony export */ });
-const STATUS_ICON = { ok: '✅', warn: '⚠️', error: '❌', skip: '⏭️' };
-function family(id) {
-    return id.split('-')[0] ?? id;
-}
-function countByStatus(checks) {
-    const counts = { ok: 0, warn: 0, error: 0, skip: 0 };
-    for (const c of checks)
-        counts[c.status]++;
-    return counts;
-}
-function checkVerdict(checks) {
-    const n = countByStatus(checks);
-    if (n.error > 0)
-        return `❌ ${n.error} error(s), ${n.warn} warning(s): fix the errors below before anything is created.`;
-    if (n.warn > 0)
-        return `⚠️ Ready, with ${n.warn} warning(s) to review (${n.ok} passed, ${n.skip} skipped).`;
-    return `✅ All ${n.ok} checks passed${n.skip ? ` (${n.skip} skipped)` : ''}: ready to set up Gitspaces.`;
-}
-
-
-/***/ }),
-
-/***/ 23617:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $w: () => (/* binding */ renderChecksText),
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   Kn: () => (/* binding */ renderPipelineMarkdown),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   b5: () => (/* binding */ renderTimelineText),
-/* harmony export */   pu: () => (/* binding */ renderChecksMarkdown),
-/* harmony export */   ux: () => (/* binding */ renderPhasesText)
-/* harmony export */ });
-/* unused harmony exports LEAD_END, renderFailuresMarkdown, renderTimelineMermaid, renderPhasesMarkdown */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1124);
-
-/** Escapes text for a Markdown table cell (pipes and newlines would break the row). */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-const FAMILY_ORDER = [
-    'CFG',
-    'TOOL',
-    'AUTH',
-    'API',
-    'IAM',
-    'ORG',
-    'QUOTA',
-    'NET',
-    'IMG',
-    'REG',
-    'DNS',
-    'CERT',
-    'HARNESS',
-    'RUN',
-    'DLG',
-    'GW',
-];
-const byFamily = (a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
-/**
- * Ends the part of a summary that must be read first (its failures and their fixes). The pipeline's summary moves
- * that part of each phase above its phase table and timeline (see renderPipelineMarkdown).
- */
-const LEAD_END = '<!-- gitspaces:lead-end -->';
-/** Errors, then warnings: what was seen, what was expected and the fix, each on one line. Empty when none. */
-function renderFailuresMarkdown(checks) {
-    const failing = [
-        ...checks.filter((c) => c.status === 'error'),
-        ...checks.filter((c) => c.status === 'warn'),
-    ];
-    if (!failing.length)
-        return '';
-    const out = ['### What to fix', ''];
-    for (const c of failing) {
-        out.push(`- ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[c.status]} **${c.id}** ${cell(c.title)}: ${cell(c.observed)} (expected: ${cell(c.expected)}).` +
-            ` **Fix:** ${cell(c.fix)}${c.docUrl ? ` ([docs](${c.docUrl}))` : ''}`);
-    }
-    return out.join('\n');
-}
-/**
- * Job-summary Markdown for a list of checks, in the order a reader needs it: the verdict, the failures and their
- * fixes, the counts, the skipped checks and why, then the passing checks folded per family.
- */
-function renderChecksMarkdown(title, verdict, checks) {
-    const out = [`## ${title}`, '', `**${verdict}**`, ''];
-    const failures = renderFailuresMarkdown(checks);
-    if (failures)
-        out.push(failures, '', LEAD_END, '');
-    const n = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(checks);
-    out.push(`${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${n.ok} passed · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.warn} ${n.warn} warnings · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.error} ${n.error} errors · ${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} ${n.skip} skipped`, '');
-    const skipped = checks.filter((c) => c.status === 'skip');
-    if (skipped.length) {
-        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.skip} Skipped checks and why (${skipped.length})</summary>`, '');
-        for (const c of skipped)
-            out.push(`- **${c.id}** ${cell(c.title)}: ${cell(c.fix)}`);
-        out.push('', '</details>', '');
-    }
-    const passing = checks.filter((c) => c.status === 'ok');
-    for (const fam of [...new Set(passing.map((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id)))].sort(byFamily)) {
-        const rows = passing.filter((c) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .family */ .T1)(c.id) === fam);
-        out.push(`<details><summary>${_model_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW.ok} ${fam}: ${rows.length} passed</summary>`, '', '| Check | Observed | Expected |', '|---|---|---|');
-        for (const c of rows)
-            out.push(`| \`${c.id}\` ${cell(c.title)} | ${cell(c.observed)} | ${cell(c.expected)} |`);
-        out.push('', '</details>', '');
-    }
-    return out.join('\n');
-}
-/**
- * The pipeline's job summary: the verdict, then what failed (the failed phase, and the failures and fixes of every
- * phase's summary), then the phase table and the timeline, then the rest of each phase's summary.
- */
-function renderPipelineMarkdown(verdict, phases, sections) {
-    const leads = [];
-    const rest = [];
-    for (const md of sections) {
-        const at = md.indexOf(LEAD_END);
-        if (at < 0)
-            rest.push(md);
-        else {
-            leads.push(md.slice(0, at).trimEnd());
-            rest.push(md.slice(at + LEAD_END.length).trimStart());
-        }
-    }
-    const out = ['## Gitspaces pipeline', '', `**${verdict}**`, ''];
-    const failed = phases.find((p) => p.status === 'failed');
-    if (failed)
-        out.push(`❌ **${failed.name}** failed: ${cell(failed.summary)}`, '');
-    for (const lead of leads)
-        out.push(lead, '');
-    out.push('### Phases', '', renderPhasesMarkdown(phases), '', renderTimelineMermaid(phases), '', ...rest);
-    return out.join('\n');
-}
-/** A Mermaid Gantt chart of the phases, so the summary shows where the time went. */
-function renderTimelineMermaid(phases) {
-    if (phases.length === 0)
-        return '';
-    const t0 = Math.min(...phases.map((p) => p.startedAt));
-    const lines = ['```mermaid', 'gantt', '  title Pipeline timeline', '  dateFormat x', '  axisFormat %M:%S'];
-    for (const p of phases) {
-        const tag = p.status === 'failed' ? 'crit, ' : p.status === 'skipped' ? 'done, ' : '';
-        const start = p.startedAt - t0;
-        const name = p.name.replace(/[:;#]/g, ' ');
-        lines.push(`  ${name} (${formatDuration(p.durationMs)}) :${tag}${start}, ${start + Math.max(1, p.durationMs)}`);
-    }
-    lines.push('```');
-    return lines.join('\n');
-}
-function renderPhasesMarkdown(phases) {
-    const icon = { ok: '✅', failed: '❌', skipped: '⏭️' };
-    const out = ['| | Phase | Duration | Result |', '|---|---|---|---|'];
-    for (const p of phases)
-        out.push(`| ${icon[p.status]} | ${p.name} | ${formatDuration(p.durationMs)} | ${cell(p.summary)} |`);
-    return out.join('\n');
-}
-/** Plain-text lines for a terminal. */
-function renderPhasesText(phases) {
-    const icon = { ok: 'ok  ', failed: 'FAIL', skipped: 'skip' };
-    const width = Math.max(5, ...phases.map((p) => p.name.length));
-    return phases
-        .map((p) => `${icon[p.status]}  ${p.name.padEnd(width)}  ${formatDuration(p.durationMs).padStart(7)}  ${p.summary}`)
-        .join('\n');
-}
-function renderChecksText(checks) {
-    const icon = { ok: 'ok  ', warn: 'WARN', error: 'FAIL', skip: 'skip' };
-    const lines = [];
-    for (const c of checks) {
-        lines.push(`${icon[c.status]}  ${c.id.padEnd(11)} ${c.title}`);
-        if (c.status === 'error' || c.status === 'warn') {
-            lines.push(`      observed: ${c.observed}`, `      expected: ${c.expected}`, `      fix:      ${c.fix}`);
-        }
-        else if (c.status === 'skip') {
-            lines.push(`      skipped:  ${c.fix}`);
-        }
-    }
-    return lines.join('\n');
-}
-function formatDuration(ms) {
-    // Thresholds after rounding, so 59.99 s is 1m0s (not 60.0s) and 119.6 s is 2m0s (not 1m60s).
-    if (ms < 999.5)
-        return `${Math.round(ms)}ms`;
-    if (ms < 59_950)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const total = Math.round(ms / 1000);
-    return `${Math.floor(total / 60)}m${total % 60}s`;
-}
-/**
- * The same timeline as the Mermaid chart, for a terminal: one bar per phase, placed at its start and as long as
- * its duration, so the CLI's end and the job summary tell the same story.
- */
-function renderTimelineText(phases, width = 40) {
-    if (phases.length === 0)
-        return '';
-    const t0 = Math.min(...phases.map((p) => p.startedAt));
-    const end = Math.max(...phases.map((p) => p.startedAt + p.durationMs));
-    const span = Math.max(1, end - t0);
-    const nameWidth = Math.max(...phases.map((p) => p.name.length));
-    return phases
-        .map((p) => {
-        const from = Math.round(((p.startedAt - t0) / span) * width);
-        const len = p.status === 'skipped' ? 0 : Math.max(1, Math.round((p.durationMs / span) * width));
-        const bar = p.status === 'skipped' ? '·' : (p.status === 'failed' ? '▒' : '█').repeat(len);
-        return `${p.name.padEnd(nameWidth)}  ${' '.repeat(from)}${bar} ${p.status === 'skipped' ? 'skipped' : formatDuration(p.durationMs)}`;
-    })
-        .join('\n');
-}
-
-
-/***/ }),
-
 /***/ 94711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -842,15 +557,17 @@ function renderTimelineText(phases, width = 40) {
 /* harmony export */   Hh: () => (/* binding */ bootstrapHashes),
 /* harmony export */   L3: () => (/* binding */ METADATA_KEYS),
 /* harmony export */   LM: () => (/* binding */ RUNNER_CONTAINER),
+/* harmony export */   M4: () => (/* binding */ PROGRESS_KEY),
 /* harmony export */   Nh: () => (/* binding */ GUEST_NAMESPACE),
 /* harmony export */   Pe: () => (/* binding */ RUNNER_KEY_PATH),
+/* harmony export */   Px: () => (/* binding */ SERIAL_MARKERS),
 /* harmony export */   R1: () => (/* binding */ KEY_FILE_NAME),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
 /* harmony export */   SG: () => (/* binding */ SECRET_METADATA_KEYS),
 /* harmony export */   ZK: () => (/* binding */ BOOTSTRAP_STEPS),
 /* harmony export */   qh: () => (/* binding */ renderBootstrapScript)
 /* harmony export */ });
-/* unused harmony exports HASH_LABEL, BOOTSTRAP_VERSION, shQuote, delegateEnv */
+/* unused harmony exports GUEST_WRITE_LIMITS, RUNNER_HOST, HASH_LABEL, BOOTSTRAP_VERSION, shQuote, delegateEnv */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -875,8 +592,24 @@ const METADATA_KEYS = {
 };
 /** The keys that carry secrets and must not stay in metadata. */
 const SECRET_METADATA_KEYS = [METADATA_KEYS.serviceAccountKey, METADATA_KEYS.delegateToken];
-/** Guest-attribute namespace the script reports into (`gitspaces/<step>`). */
+/** Guest-attribute namespace the script reports into. */
 const GUEST_NAMESPACE = 'gitspaces';
+/**
+ * The one guest attribute the script reports into (`gitspaces/progress`): every step's state as `key=value` lines,
+ * rewritten whole at each write, so a skipped or dropped write loses nothing the next one does not carry.
+ * Compute allows a VM 10 guest-attribute writes a minute with bursts of 3 a second and may drop writes beyond
+ * that (docs/sandbox.md, "Guest attributes"); one attribute per step (about 20 writes a run) broke that limit.
+ */
+const PROGRESS_KEY = 'progress';
+/** GCE's guest-attribute write limits (per VM): the script paces its writes within them. */
+const GUEST_WRITE_LIMITS = { perMinute: 10, perSecond: 3 };
+/** The serial console lines the script ends with (GCE copies startup-script output to serial port 1). */
+const SERIAL_MARKERS = {
+    failed: 'gitspaces-bootstrap: FAILED',
+    done: 'gitspaces-bootstrap: DONE',
+};
+/** The name the delegate reaches the runner by (RUNNER_URL), a network alias on the `harness` network. */
+const RUNNER_HOST = 'vm-runner';
 /** The steps, in order, each reported as `ok[:detail]` or `failed:<reason>`. */
 const BOOTSTRAP_STEPS = ['docker', 'files', 'network', 'runner', 'delegate', 'runner-health'];
 const RUNNER_CONTAINER = 'gitspaces-runner';
@@ -885,7 +618,7 @@ const KEY_FILE_NAME = 'gitspaces-sa-key.json';
 const RUNNER_KEY_PATH = `/runner/${KEY_FILE_NAME}`;
 const HASH_LABEL = 'gitspaces.config-hash';
 /** Bumped whenever the script's behaviour changes, so an old install is redone. */
-const BOOTSTRAP_VERSION = '1';
+const BOOTSTRAP_VERSION = '2';
 const sha = (parts) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(parts.join('\u0000')).digest('hex');
 /** A one-way fingerprint of a secret: safe to embed and compare, useless to recover it. */
 function fingerprint(secret) {
@@ -927,7 +660,7 @@ function delegateEnv(d) {
         DEPLOY_MODE: 'KUBERNETES_ONPREM',
         ACCOUNT_ID: d.accountId,
         DELEGATE_TAGS: d.tags.join(','),
-        RUNNER_URL: 'http://vm-runner:3000/',
+        RUNNER_URL: `http://${RUNNER_HOST}:3000/`,
         MANAGER_HOST_AND_PORT: d.managerUrl,
     };
 }
@@ -954,7 +687,8 @@ function scriptHeader(s) {
 # Harness Gitspaces runner VM bootstrap, generated by gitspaces install-runner (bootstrap v${BOOTSTRAP_VERSION}).
 # Idempotent: safe to run again and on every boot. Holds no secrets: the service-account key, the pool
 # file and the delegate token are read from instance metadata when it runs.
-# Progress: guest attributes ${GUEST_NAMESPACE}/<step> = ok[:detail] | failed:<reason>.
+# Progress: guest attribute ${GUEST_NAMESPACE}/${PROGRESS_KEY}, lines <step>=ok[:detail] | failed:<reason>, written at most
+# ${GUEST_WRITE_LIMITS.perMinute} times a minute and ${GUEST_WRITE_LIMITS.perSecond} a second (GCE's limits); the serial console gets every line.
 set -u
 umask 077
 
@@ -965,6 +699,12 @@ STATE_DIR="$ROOT/var/lib/gitspaces"
 ENV_FILE="$STATE_DIR/delegate.env"
 POLL_INTERVAL="\${GITSPACES_POLL_INTERVAL:-2}"
 HEALTH_ATTEMPTS="\${GITSPACES_HEALTH_ATTEMPTS:-90}"
+PROGRESS="$STATE_DIR/progress"
+GA_PER_MINUTE=${GUEST_WRITE_LIMITS.perMinute}
+GA_PER_SECOND=${GUEST_WRITE_LIMITS.perSecond}
+RUN_ID=none
+DIRTY=0
+WRITES=""
 
 RUNNER_IMAGE=${shQuote(s.runnerImage)}
 RUNNER_HASH=${shQuote(h.runner)}
@@ -984,14 +724,53 @@ md_url() { printf '%s/computeMetadata/v1/instance/%s' "$METADATA_BASE" "$1"; }
 # Prints a metadata attribute; fails when it is absent.
 metadata_get() { curl -sf --retry 3 --retry-delay 1 -H 'Metadata-Flavor: Google' "$(md_url "attributes/$1")"; }
 
+now_ms() {
+  t="$(date +%s%3N 2>/dev/null)"
+  case "$t" in '' | *[!0-9]*) t="$(($(date +%s) * 1000))" ;; esac
+  echo "$t"
+}
+
+# How many progress writes this run made in the last $1 milliseconds.
+recent_writes() {
+  now="$(now_ms)"; n=0
+  for t in $WRITES; do [ $((now - t)) -lt "$1" ] && n=$((n + 1)); done
+  echo "$n"
+}
+
+# flush [final]: sends the whole progress as one guest attribute, within GCE's write limits. A progress write
+# is skipped (the next one carries it) unless it leaves room for one more; the final write waits for room.
+flush() {
+  [ "$DIRTY" = 1 ] || return 0
+  if [ "\${1:-}" = final ]; then
+    while [ "$(recent_writes 61000)" -ge "$GA_PER_MINUTE" ] || [ "$(recent_writes 1100)" -ge "$GA_PER_SECOND" ]; do sleep 1; done
+  elif [ "$(recent_writes 61000)" -ge $((GA_PER_MINUTE - 1)) ] || [ "$(recent_writes 1100)" -ge $((GA_PER_SECOND - 1)) ]; then
+    return 0
+  fi
+  WRITES="$WRITES $(now_ms)"
+  DIRTY=0
+  curl -sf --retry 3 --retry-delay 1 -X PUT -H 'Metadata-Flavor: Google' --data-binary "$(cat "$PROGRESS")" "$(md_url "guest-attributes/${GUEST_NAMESPACE}/${PROGRESS_KEY}")" >/dev/null 2>&1 || log "could not report progress"
+}
+
+# set_progress KEY VALUE: records a step's state in the progress file (sent by the next flush).
+set_progress() {
+  { grep -v "^$1=" "$PROGRESS" 2>/dev/null; printf '%s=%s\\n' "$1" "$2"; } >"$PROGRESS.tmp"
+  mv -f "$PROGRESS.tmp" "$PROGRESS"
+  DIRTY=1
+}
+
 report() {
   log "$1 = $2"
-  curl -sf --retry 3 --retry-delay 1 -X PUT -H 'Metadata-Flavor: Google' --data-binary "$2" "$(md_url "guest-attributes/${GUEST_NAMESPACE}/$1")" >/dev/null 2>&1 || log "could not report $1"
+  set_progress "$1" "$2"
+  flush
 }
 
 fail() {
-  report "$1" "failed:$2"
-  report status "failed:$1"
+  log "$1 = failed:$2"
+  set_progress "$1" "failed:$2"
+  set_progress status "failed:$1"
+  flush final
+  # After the report's write: the serial console says it too, for when GCE dropped that write.
+  log "FAILED run=$RUN_ID step=$1: $2"
   exit 1
 }
 
@@ -1022,12 +801,16 @@ if command -v flock >/dev/null 2>&1; then
 fi
 
 RUN_ID="$(metadata_get ${METADATA_KEYS.runId} || true)"
+RUN_ID="\${RUN_ID:-none}"
+: >"$PROGRESS"
 for step in ${BOOTSTRAP_STEPS.join(' ')} secrets-consumed status; do
-  report "$step" pending
+  set_progress "$step" pending
 done
-report run-id "\${RUN_ID:-none}"
+set_progress run-id "$RUN_ID"
 # Whether this VM already holds the key and the delegate token (a later run may then omit them from metadata).
-if [ -s "$RUNNER_DIR/$KEY_FILE" ] && [ -s "$ENV_FILE" ]; then report secrets-on-disk true; else report secrets-on-disk false; fi
+if [ -s "$RUNNER_DIR/$KEY_FILE" ] && [ -s "$ENV_FILE" ]; then set_progress secrets-on-disk true; else set_progress secrets-on-disk false; fi
+log "run $RUN_ID started"
+flush
 
 `;
 }
@@ -1079,9 +862,9 @@ else
   log "delegate token not in metadata: keeping $ENV_FILE"
 fi
 unset DELEGATE_TOKEN_VALUE
-report files ok
+set_progress files ok
+set_progress secrets-on-disk true
 report secrets-consumed true
-report secrets-on-disk true
 
 `;
 }
@@ -1100,9 +883,10 @@ function containerSteps(s) {
     const envFlags = Object.entries(delegateEnv(s.delegate))
         .map(([k, v]) => `    -e ${shQuote(`${k}=${v}`)} \\`)
         .join('\n');
-    return `# 4. The runner (drone-runner-aws), hostname vm-runner, port 3000
+    return `# 4. The runner (drone-runner-aws), reached as ${RUNNER_HOST}:3000. Docker before 20.10 does not make --hostname a
+# DNS name on a user-defined network (moby/moby#39204, released in 20.10): the network alias works on every version.
 if outcome="$(ensure_container ${RUNNER_CONTAINER} "$RUNNER_HASH" \\
-    --network harness --hostname vm-runner -p 3000:3000 -v "$RUNNER_DIR:/runner" \\
+    --network harness --network-alias ${RUNNER_HOST} --hostname ${RUNNER_HOST} -p 3000:3000 -v "$RUNNER_DIR:/runner" \\
     --restart unless-stopped --platform linux/amd64 \\
     "$RUNNER_IMAGE" delegate --pool /runner/pool.yaml)"; then
   report runner "ok:$outcome"
@@ -1137,11 +921,14 @@ while :; do
   if [ "$attempt" -ge "$HEALTH_ATTEMPTS" ]; then
     fail runner-health "GET http://localhost:3000/healthz did not answer OK after $attempt attempts"
   fi
+  flush
   sleep "$POLL_INTERVAL"
 done
 
-report config-hash "$CONFIG_HASH"
-report status ok
+set_progress config-hash "$CONFIG_HASH"
+set_progress status ok
+flush final
+log "DONE run=$RUN_ID"
 log "done"
 `;
 }

@@ -89,7 +89,7 @@ const ENTRIES = [
         id: 'AUTH-002',
         family: 'auth',
         phase: 'preflight',
-        title: 'Key is a JSON service-account key (not P12)',
+        title: 'Key is a JSON service-account key (a P12 key only with its account email)',
         uses: ['config', 'gcp'],
     },
     {
@@ -208,9 +208,9 @@ const ENTRIES = [
         id: 'QUOTA-001',
         family: 'capacity',
         phase: 'preflight',
-        title: 'Regional quotas cover the planned footprint',
+        title: 'Quotas (regional, per machine family, global) cover the planned footprint',
         uses: ['config', 'gcp'],
-        permissions: ['compute.regions.get'],
+        permissions: ['compute.regions.get', 'compute.projects.get'],
     },
     {
         id: 'NET-001',
@@ -231,8 +231,16 @@ const ENTRIES = [
         id: 'NET-003',
         family: 'network',
         phase: 'preflight',
-        title: 'Gateway ingress restricted (whitelist_ip_ranges)',
+        title: 'Gateway ingress restricted (whitelist_ip_ranges), or open by choice (allow_public)',
         uses: ['config'],
+    },
+    {
+        id: 'NET-004',
+        family: 'network',
+        phase: 'preflight',
+        title: 'The Infra Config YAML restricts the gateway ingress the module will create',
+        uses: ['config', 'harness'],
+        permissions: HARNESS_INFRA,
     },
     {
         id: 'IMG-001',
@@ -241,6 +249,14 @@ const ENTRIES = [
         title: 'Gateway and runner images exist and are Ubuntu',
         uses: ['config', 'gcp'],
         permissions: ['compute.images.get', 'compute.images.getFromFamily'],
+    },
+    {
+        id: 'IMG-002',
+        family: 'images',
+        phase: 'preflight',
+        title: 'The Infra Config YAML names the configured (Ubuntu) gateway image',
+        uses: ['config', 'harness'],
+        permissions: HARNESS_INFRA,
     },
     // Regions belong with capacity: QUOTA-001 and REG-001 read the same regions.get answer.
     {
@@ -358,6 +374,22 @@ const ENTRIES = [
         permissions: ['storage.objects.get'],
     },
     {
+        id: 'STATE-006',
+        family: 'state',
+        phase: 'preflight',
+        title: 'Nothing the module would create already exists outside the Terraform state',
+        uses: ['config', 'gcp'],
+        permissions: [
+            'storage.objects.get',
+            'compute.{networks,subnetworks,firewalls,addresses,routers,healthChecks,backendServices,urlMaps,targetHttpsProxies,forwardingRules,instanceTemplates,instanceGroupManagers,instances}.list (roles/compute.viewer)',
+            'dns.managedZones.get',
+            'dns.resourceRecordSets.list',
+            'certificatemanager.certs.list',
+            'certificatemanager.dnsauthorizations.list',
+            'iam.serviceAccounts.get',
+        ],
+    },
+    {
         id: 'DNS-101',
         family: 'after-apply',
         phase: 'after-apply',
@@ -374,12 +406,24 @@ const ENTRIES = [
         permissions: ['certificatemanager.certs.get (roles/certificatemanager.viewer)', 'dns.managedZones.get'],
     },
     {
+        id: 'NET-101',
+        family: 'after-apply',
+        phase: 'after-apply',
+        title: "The gateways' firewall rule admits only the whitelisted ranges",
+        uses: ['config', 'gcp'],
+        permissions: ['compute.firewalls.get'],
+    },
+    {
         id: 'RUN-101',
         family: 'after-install',
         phase: 'after-install',
         title: 'Runner VM bootstrapped and its /healthz answers OK',
         uses: ['config', 'gcp'],
-        permissions: ['compute.instances.getGuestAttributes'],
+        permissions: [
+            'compute.instances.getGuestAttributes',
+            'compute.instances.get',
+            'compute.instances.getSerialPortOutput (optional: a failure report GCE dropped is read there)',
+        ],
     },
     {
         id: 'DLG-101',
@@ -538,25 +582,34 @@ async function ensureDelegateToken(harness, config, log, before, givenValue) {
     log.info(`Delegate token ${name}: exists, reused${!givenValue && value ? ' (its value read back from Harness)' : ''}`);
     return { identity: identityOf(existing), created: false, value };
 }
+/** Creates of the delegate token tried at most, each after a read back showed the last one was not applied. */
+const CREATE_ATTEMPTS = 4;
 async function createBundleToken(harness, name, log) {
     if (!isBundleToken(name)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('DELEGATE_TOKEN_NOT_FOUND', `The delegate token ${name} does not exist, and install-runner creates tokens only under names starting with ${BUNDLE_TOKEN_PREFIX} (the rule teardown uses to know which tokens are its own)`, `Set delegate.token_name to a name starting with ${BUNDLE_TOKEN_PREFIX} (install-runner creates it), or create ${name} in Harness (Account Settings -> Delegates -> Tokens) and re-run.`);
     }
+    // The create POST is not retried blindly: a create that failed in transit (5xx, dropped connection) may have
+    // been applied, and Harness refuses a second token of the same name. So each transient failure is followed by
+    // a read back by name: the token is there (applied: use it) or it is not (not applied: create it again).
     let created;
-    try {
-        created = await harness.createDelegateToken(name);
-        log.info(`Delegate token ${name}: created (account level)`);
-    }
-    catch (e) {
-        // A create that failed in transit (5xx, dropped connection) may have been applied: the token is read back by
-        // name rather than created twice (the client does not retry a POST it cannot prove unapplied).
-        if (!(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e))
-            throw e;
-        const applied = await harness.getDelegateToken(name);
-        if (applied?.status !== 'ACTIVE' || !applied.value)
-            throw e;
-        log.info(`Delegate token ${name}: the create answered "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}", but it was applied: token read back`);
-        created = applied;
+    for (let attempt = 1; !created; attempt++) {
+        try {
+            created = await harness.createDelegateToken(name);
+            log.info(`Delegate token ${name}: created (account level)`);
+        }
+        catch (e) {
+            if (!(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e) || attempt >= CREATE_ATTEMPTS)
+                throw e;
+            const applied = await harness.getDelegateToken(name);
+            if (applied?.status === 'ACTIVE' && applied.value) {
+                log.info(`Delegate token ${name}: the create answered "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}", but it was applied: token read back`);
+                created = applied;
+            }
+            else if (applied)
+                throw e;
+            else
+                log.info(`Delegate token ${name}: the create answered "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}" and was not applied; creating it again`);
+        }
     }
     if (created.value)
         log.mask(created.value);
@@ -611,7 +664,14 @@ const AFTER_INSTALL_GATES = {
     gateway: gate('GW-101'),
 };
 function parseProgress(attrs) {
-    const get = (k) => attrs[`${bootstrap/* GUEST_NAMESPACE */.Nh}/${k}`];
+    const combined = attrs[`${bootstrap/* GUEST_NAMESPACE */.Nh}/${bootstrap/* PROGRESS_KEY */.M4}`];
+    const lines = new Map();
+    for (const line of (combined ?? '').split(/\r?\n/)) {
+        const eq = line.indexOf('=');
+        if (eq > 0)
+            lines.set(line.slice(0, eq), line.slice(eq + 1));
+    }
+    const get = (k) => (combined !== undefined ? lines.get(k) : attrs[`${bootstrap/* GUEST_NAMESPACE */.Nh}/${k}`]);
     const steps = {};
     for (const s of bootstrap/* BOOTSTRAP_STEPS */.ZK) {
         const v = get(s);
@@ -748,6 +808,7 @@ var types = __webpack_require__(22779);
 
 
 
+
 /** The three gates install-runner waits on, in order (their ids and titles come from the catalog). */
 const GATES = AFTER_INSTALL_GATES;
 /**
@@ -806,14 +867,85 @@ class HealthGates {
         }
     }
 }
+/** The FAILED or DONE line of run `runId` in serial output, if any (`gitspaces-bootstrap: FAILED run=<id> step=<s>: <why>`). */
+function serialVerdict(text, runId) {
+    const out = {};
+    for (const line of text.split('\n')) {
+        const f = line.indexOf(`${bootstrap/* SERIAL_MARKERS */.Px.failed} run=${runId} step=`);
+        if (f >= 0) {
+            const m = /step=([\w-]+): ?(.*)$/.exec(line.slice(f));
+            if (m)
+                return { failedStep: m[1], reason: (m[2] ?? '').trim() };
+        }
+        const d = line.indexOf(`${bootstrap/* SERIAL_MARKERS */.Px.done} run=${runId}`);
+        if (d >= 0 && /^\s*$/.test(line.slice(d + bootstrap/* SERIAL_MARKERS */.Px.done.length + 5 + runId.length)))
+            out.done = true;
+    }
+    return out;
+}
+/**
+ * The signals besides guest attributes, which GCE may drop (10 writes a minute per VM): the instance's own state
+ * (a VM that stopped reports nothing) and serial port 1, where the script prints how its run ended. Read at each
+ * poll while the guest attributes show no end, so a failed bootstrap whose report was dropped fails the gate at
+ * the next poll instead of after runner-timeout.
+ */
+class OtherSignals {
+    ctx;
+    runId;
+    serialNext = 0;
+    serialText = '';
+    serialOff = false;
+    constructor(ctx, runId) {
+        this.ctx = ctx;
+        this.runId = runId;
+    }
+    async read() {
+        const { o, result } = this.ctx;
+        const { project, zone, name } = result.vm;
+        const inst = await o.compute.getInstance(project, zone, name);
+        if (!inst)
+            return { failedStep: 'vm', state: `the VM ${name} no longer exists` };
+        if (inst.status && !['RUNNING', 'PROVISIONING', 'STAGING'].includes(inst.status))
+            return { failedStep: 'vm', state: `the VM ${name} is ${inst.status}: the bootstrap cannot finish` };
+        if (this.serialOff || !o.compute.getSerialPortOutput)
+            return undefined;
+        try {
+            const out = await o.compute.getSerialPortOutput(project, zone, name, this.serialNext);
+            this.serialNext = out.next;
+            // Keep the last lines only: a marker is one line.
+            this.serialText = (this.serialText + out.contents).slice(-65_536);
+        }
+        catch (e) {
+            // Serial port access may be denied (permission or org policy): guest attributes remain the signal.
+            this.serialOff = true;
+            o.log.debug(`Cannot read ${name}'s serial port output: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            return undefined;
+        }
+        const v = serialVerdict(this.serialText, this.runId);
+        // The script prints DONE only after every step and GET /healthz answered OK.
+        if (v.done && !v.failedStep)
+            return {
+                done: true,
+                state: `runner /healthz OK (from the VM's serial port 1; its guest-attribute report did not arrive)`,
+            };
+        if (!v.failedStep)
+            return undefined;
+        return {
+            failedStep: v.failedStep,
+            state: `step ${v.failedStep}: failed:${v.reason ?? ''} (from the VM's serial port 1; its guest-attribute report did not arrive)`,
+        };
+    }
+}
 /** RUN-101: follows the bootstrap step by step, removes the secrets once consumed, then /healthz. */
 async function waitForBootstrap(ctx) {
     const { o, result, runId } = ctx;
     const { project, zone, name } = result.vm;
     const printed = new Map();
+    const other = runId ? new OtherSignals(ctx, runId) : undefined;
     let failedStep;
     let lastWaiting = '';
-    const observe = async () => {
+    /** The guest attributes now: printed, and the secrets removed once the VM reports them consumed. */
+    const readReport = async () => {
         const cur = parseProgress(await o.compute.getGuestAttributes(project, zone, name, `${bootstrap/* GUEST_NAMESPACE */.Nh}/`));
         result.progress = cur;
         if (!runId || cur.runId === runId) {
@@ -823,7 +955,29 @@ async function waitForBootstrap(ctx) {
                 await ctx.secrets.remove('The VM reported the key and the delegate token consumed (on its disk, mode 0600): removed them from instance metadata.');
             }
         }
-        const obs = observeRunner(cur, runId);
+        return cur;
+    };
+    const observe = async () => {
+        let cur = await readReport();
+        let obs = observeRunner(cur, runId);
+        if (!obs.done && !obs.failed && other) {
+            const seen = await other.read();
+            // The script prints its end after its last report's write: read the report again before relying on the
+            // serial port (it was written between the two reads, or GCE dropped it).
+            if (seen) {
+                cur = await readReport();
+                obs = observeRunner(cur, runId);
+            }
+            if (seen && !obs.done && !obs.failed) {
+                if (seen.done) {
+                    const p = { ...cur, runId, status: 'ok', runnerHealth: 'ok' };
+                    result.progress = p;
+                    return { done: true, state: seen.state, value: p };
+                }
+                failedStep = seen.failedStep;
+                return { done: false, failed: true, state: seen.state };
+            }
+        }
         failedStep = obs.failedStep;
         if (runId && cur.runId !== runId && obs.state !== lastWaiting)
             o.log.info(`  ${name}: ${obs.state}`);
@@ -837,12 +991,15 @@ async function waitForBootstrap(ctx) {
             intervalMs: o.pollIntervalMs,
             clock: o.clock,
         });
-        return { observed: `bootstrap ok on ${name}, GET /healthz = OK`, value: p };
-    }, (last) => failedStep
-        ? fixForStep(failedStep, name, zone)
-        : last.startsWith('VM rebooting')
-            ? `The VM never reported from the bootstrap script: check it booted (\`gcloud compute instances get-serial-port-output ${name} --zone ${zone}\`), that it can reach the metadata server, and the script's log (\`sudo journalctl -u google-startup-scripts\` over IAP SSH); then re-run install-runner, with a longer runner-timeout if the VM is slow to boot.`
-            : `The bootstrap was still running (${last}). Raise runner-timeout if the VM is slow (installing Docker takes minutes on a fresh VM). ${fixForStep('runner-health', name, zone)}`);
+        const via = p.steps['runner-health'] === 'ok' ? '' : ' (read from its serial port 1)';
+        return { observed: `bootstrap ok on ${name}, GET /healthz = OK${via}`, value: p };
+    }, (last) => failedStep === 'vm'
+        ? `Start the VM (\`gcloud compute instances start ${name} --zone ${zone}\`) or let terraform-apply recreate it, then re-run install-runner.`
+        : failedStep
+            ? fixForStep(failedStep, name, zone)
+            : last.startsWith('VM rebooting')
+                ? `The VM never reported from the bootstrap script: check it booted (\`gcloud compute instances get-serial-port-output ${name} --zone ${zone}\`), that it can reach the metadata server, and the script's log (\`sudo journalctl -u google-startup-scripts\` over IAP SSH); then re-run install-runner, with a longer runner-timeout if the VM is slow to boot.`
+                : `The bootstrap was still running (${last}). Raise runner-timeout if the VM is slow (installing Docker takes minutes on a fresh VM). ${fixForStep('runner-health', name, zone)}`);
 }
 /** Logs each bootstrap step the first time it reports a new value. */
 function printNewSteps(log, vm, cur, printed) {

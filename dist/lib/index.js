@@ -28427,7 +28427,7 @@ const ACTIONS = [
     },
     {
         name: 'configure-infra',
-        load: () => __nccwpck_require__.e(/* import() */ 183).then(__nccwpck_require__.bind(__nccwpck_require__, 60183)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(6102), __nccwpck_require__.e(6979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37484)),
         phase: 'configure',
         handsOn: ['infra-config-path', 'infra-identifier'],
         commands: {
@@ -28436,10 +28436,11 @@ const ACTIONS = [
     },
     {
         name: 'terraform-apply',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(9186), __nccwpck_require__.e(9170)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60179)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(5235), __nccwpck_require__.e(4305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84305)),
         phase: 'apply',
         // The pipeline applies; a pull request plans through the reusable workflow instead.
-        phaseInputs: { mode: 'apply' },
+        // Its review check is the pipeline's gate (the whole preview), not a plan comment of its own.
+        phaseInputs: { mode: 'apply', 'require-review': 'false' },
         handsOn: ['pool-yaml-path'],
         commands: {
             plan: { summary: 'Plan the GCP infrastructure (terraform plan)', inputs: { mode: 'plan' } },
@@ -28453,27 +28454,33 @@ const ACTIONS = [
     },
     {
         name: 'install-runner',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(9186), __nccwpck_require__.e(6586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56586)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(6586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56586)),
         phase: 'install-runner',
         commands: { 'install-runner': { summary: 'Install the VM runner and the delegate on the runner VM' } },
     },
     {
         name: 'create-gitspace',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8692), __nccwpck_require__.e(2139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47244)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(3538), __nccwpck_require__.e(4466)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8467)),
         phase: 'create',
         commands: { create: { summary: 'Create (or start) the gitspaces of the config file' } },
     },
     {
         name: 'teardown',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(4894), __nccwpck_require__.e(9186), __nccwpck_require__.e(8692), __nccwpck_require__.e(5755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45755)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(4894), __nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(3538), __nccwpck_require__.e(5755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45755)),
         commands: { teardown: { summary: 'Delete gitspaces, runner, infrastructure, in reverse order' } },
     },
     {
         // The root action.yml: every phase above, in order.
         name: 'pipeline',
-        load: () => __nccwpck_require__.e(/* import() */ 4932).then(__nccwpck_require__.bind(__nccwpck_require__, 54932)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(5235), __nccwpck_require__.e(5393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95393)),
         commands: {
-            up: { summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create' },
+            up: {
+                summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create (on a push event: only what a pull request previewed)',
+            },
+            preview: {
+                summary: 'Preview a change on its pull request: what every phase would do, one comment, nothing changed',
+                inputs: { mode: 'preview' },
+            },
         },
     },
 ];
@@ -28573,13 +28580,17 @@ class RemoteError extends Error {
     status;
     body;
     retryAfterMs;
+    throttled;
     name = 'RemoteError';
-    constructor(service, status, message, body, retryAfterMs) {
+    constructor(service, status, message, body, retryAfterMs, 
+    /** Set by a client that recognised the service's own rate-limit answer (GitHub's 403 with rate-limit headers). */
+    throttled) {
         super(message);
         this.service = service;
         this.status = status;
         this.body = body;
         this.retryAfterMs = retryAfterMs;
+        this.throttled = throttled;
     }
 }
 /** A wait that reached its deadline: says what it waited for and the last state seen. */
@@ -28618,11 +28629,13 @@ function errorMessage(e) {
 /* harmony export */ });
 /* unused harmony export OK */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32635);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42372);
 /**
  * The one way a failure becomes an exit code and what the user reads, for the bundle (actions/bundle.ts), the
  * pipeline (actions/pipeline/main.ts) and the CLI (cli/main.ts). A failure arrives either as a thrown error or as
  * an action's result with a non-zero exit code; either way it becomes an Outcome, reported once.
  */
+
 
 /** 0 ok, 1 failed (checks, gates, a remote error or a bug), 2 bad configuration or input. */
 const EXIT = { ok: 0, failed: 1, config: 2 };
@@ -28643,7 +28656,13 @@ function outcomeOfError(e) {
         return { exitCode: EXIT.failed, message, log: [], annotations: [{ message }], debug: [], bug: false };
     }
     if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi) {
-        const message = `${e.service} answered ${e.status}: ${e.message}`;
+        const message = e.status === 0
+            ? `Transient remote error (the network, not this bundle): ${e.message}. Re-run the step; if it persists, check the host's status and this runner's network.`
+            : `${e.service} answered ${e.status}: ${e.message}`;
+        return { exitCode: EXIT.failed, message, log: [], annotations: [{ message }], debug: [], bug: false };
+    }
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkFailure */ .NQ)(e)) {
+        const message = `Transient remote error (the network, not this bundle): ${networkFailureText(e)}. Re-run the step; if it persists, check the host's status and this runner's network.`;
         return { exitCode: EXIT.failed, message, log: [], annotations: [{ message }], debug: [], bug: false };
     }
     const message = `Unexpected error (this is a bug, please report it; re-run with debug logging, RUNNER_DEBUG=1 or --verbose, for the stack trace): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`;
@@ -28706,6 +28725,12 @@ function reportOutcome(o, log) {
         const { message, ...where } = a;
         log.error(message, where);
     }
+}
+/** A raw network failure as the user should read it: its cause and, when the error carries it, the host. */
+function networkFailureText(e) {
+    const c = e?.cause;
+    const host = c?.hostname ?? (c?.address ? `${c.address}${c.port ? `:${c.port}` : ''}` : undefined);
+    return `${host ? `cannot reach ${host}: ` : ''}${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .networkCause */ .u6)(e)}`;
 }
 
 
@@ -28847,6 +28872,360 @@ function parseDuration(text) {
         matched = re.lastIndex;
     }
     return matched === t.length && matched > 0 ? Math.round(total) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 56640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ ConsoleLogger),
+/* harmony export */   Gi: () => (/* binding */ nullLogger)
+/* harmony export */ });
+/* unused harmony export RecordingLogger */
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35931);
+
+const nullLogger = {
+    debug() { },
+    info() { },
+    warning() { },
+    error() { },
+    mask() { },
+    group: (_title, fn) => fn(),
+};
+/** Records every line (with masks applied) so tests can assert what a user would read. */
+class RecordingLogger {
+    lines = [];
+    masks = new Set();
+    debug(m) {
+        this.push('debug', m);
+    }
+    info(m) {
+        this.push('info', m);
+    }
+    warning(m) {
+        this.push('warning', m);
+    }
+    error(m) {
+        this.push('error', m);
+    }
+    mask(secret) {
+        if (secret)
+            this.masks.add(secret);
+        rememberSecret(secret);
+    }
+    async group(title, fn) {
+        this.push('group', title);
+        return fn();
+    }
+    text() {
+        return this.lines.join('\n');
+    }
+    push(level, m) {
+        let out = m;
+        for (const s of this.masks)
+            out = out.split(s).join('***');
+        this.lines.push(`${level}: ${scrubSecrets(out)}`);
+    }
+}
+/** Plain console logger for the CLI: masks are applied before anything reaches the terminal. */
+class ConsoleLogger {
+    out;
+    verbose;
+    masks = new Set();
+    /** Errors printed so far: a failure already told needs no second line. */
+    errors = 0;
+    constructor(out = (l) => process.stderr.write(l + '\n'), verbose = false) {
+        this.out = out;
+        this.verbose = verbose;
+    }
+    debug(m) {
+        if (this.verbose)
+            this.out(this.scrub(`  ${m}`));
+    }
+    info(m) {
+        this.out(this.scrub(m));
+    }
+    warning(m) {
+        this.out(this.scrub(`warning: ${m}`));
+    }
+    error(m) {
+        this.errors++;
+        this.out(this.scrub(`error: ${m}`));
+    }
+    mask(secret) {
+        if (secret)
+            this.masks.add(secret);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .rememberSecret */ .G)(secret);
+    }
+    async group(title, fn) {
+        this.out(this.scrub(`▸ ${title}`));
+        return fn();
+    }
+    scrub(m) {
+        let out = m;
+        for (const s of this.masks)
+            out = out.split(s).join('***');
+        return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Z)(out);
+    }
+}
+
+
+/***/ }),
+
+/***/ 42372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ isThrottled),
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   NQ: () => (/* binding */ isNetworkFailure),
+/* harmony export */   bh: () => (/* binding */ isRefusedUnapplied),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   fm: () => (/* binding */ waitFor),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   sf: () => (/* binding */ mapLimit),
+/* harmony export */   u6: () => (/* binding */ networkCause)
+/* harmony export */ });
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17128);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32635);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(56640);
+
+
+
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ENOTFOUND',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+]);
+/**
+ * Reasons Google gives a rate limit that a 403 carries: Compute answers `403 rateLimitExceeded` when a rate quota
+ * is exceeded (https://cloud.google.com/compute/api-quota), `userRateLimitExceeded` per user
+ * (https://cloud.google.com/compute/docs/api/how-tos/api-requests-responses), and in `ErrorInfo`
+ * `RATE_LIMIT_EXCEEDED` (https://cloud.google.com/apis/design/errors#error_info) or
+ * `CONCURRENT_OPERATIONS_QUOTA_EXCEEDED` (too many operations in flight; the Google provider retries it). A 403
+ * `forbidden`, `quotaExceeded` (an allocation quota such as CPUs) or `IAM_PERMISSION_DENIED` is never retried.
+ */
+const THROTTLE_REASONS = new Set([
+    'rateLimitExceeded',
+    'userRateLimitExceeded',
+    'RATE_LIMIT_EXCEEDED',
+    'CONCURRENT_OPERATIONS_QUOTA_EXCEEDED',
+]);
+/** The message Google's quota system gives a per-minute rate quota (matched by the Google provider too). */
+const PER_MINUTE_QUOTA = /Quota exceeded for quota metric '.*' and limit '.* per minute'/;
+/**
+ * A request the service refused because of a rate limit, as its documentation says it does: a 429 (every
+ * service), a Google 403 with a rate-limit reason (above), or a GitHub 403 its client marked as a rate limit
+ * (`RemoteError.throttled`: `retry-after`, or `x-ratelimit-remaining: 0`). Such a request was not applied, so
+ * even a non-idempotent one may be sent again.
+ */
+function isThrottled(e) {
+    if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi))
+        return false;
+    if (e.status === 429 || e.throttled)
+        return true;
+    if (e.status !== 403)
+        return false;
+    const err = e.body?.error;
+    if (err && typeof err === 'object') {
+        if (err.errors?.some((x) => x?.reason && THROTTLE_REASONS.has(x.reason)))
+            return true;
+        if (err.details?.some((d) => d?.reason && THROTTLE_REASONS.has(d.reason)))
+            return true;
+        if (typeof err.message === 'string' && PER_MINUTE_QUOTA.test(err.message))
+            return true;
+    }
+    return PER_MINUTE_QUOTA.test(e.message) || /\((rateLimitExceeded|userRateLimitExceeded)\)$/.test(e.message);
+}
+/**
+ * A write Google refused before doing anything, so it may be sent again whatever its method: throttled, or 503
+ * (the request was not accepted). A 500, a 502 or a dropped answer may have been applied (CONTRIBUTING, Retries).
+ */
+function isRefusedUnapplied(e) {
+    return isThrottled(e) || (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi && e.status === 503);
+}
+/** Default policy: transient transport errors, 408/429/5xx and throttling. A 4xx that is the caller's fault never is. */
+function isTransient(e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi)
+        return e.status === 408 || e.status === 429 || e.status >= 500 || e.status === 0 || isThrottled(e);
+    return isNetworkFailure(e);
+}
+/** A failure of the connection itself (refused, reset, dropped, timed out, DNS), before any HTTP answer. */
+function isNetworkFailure(e) {
+    const err = e;
+    if (err?.code && RETRYABLE_CODES.has(err.code))
+        return true;
+    if (err?.cause?.code && RETRYABLE_CODES.has(err.cause.code))
+        return true;
+    if (err?.name === 'TimeoutError')
+        return true;
+    const m = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e);
+    return /fetch failed|socket hang up|ECONNRESET|other side closed/i.test(m) || m === 'terminated';
+}
+/** Why a network failure happened, in a few words (`ECONNRESET`, `timed out`, `other side closed`). */
+function networkCause(e) {
+    const err = e;
+    if (err?.name === 'TimeoutError')
+        return 'timed out';
+    return err?.cause?.code ?? err?.code ?? err?.cause?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e);
+}
+/** Retry-After as milliseconds: seconds or an HTTP date, per RFC 9110 §10.2.3. */
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Full-jitter exponential backoff: uniform in [0, min(max, base·2^n)]; a server's Retry-After wins when longer. */
+function backoffDelay(attempt, opts, retryAfterMs) {
+    const base = opts.baseMs ?? 500;
+    const max = opts.maxMs ?? 30_000;
+    const random = opts.random ?? Math.random;
+    const cap = Math.min(max, base * 2 ** attempt);
+    const jittered = Math.round(cap / 2 + (random() * cap) / 2);
+    return retryAfterMs !== undefined ? Math.max(retryAfterMs, jittered) : jittered;
+}
+/** Attempts a throttled request gets at most (with the budget, ~90 s of backoff: a rate quota's minute). */
+const THROTTLE_ATTEMPTS = 12;
+async function retry(fn, opts = {}) {
+    const attempts = opts.attempts ?? 5;
+    const clock = opts.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d;
+    const retryable = opts.retryable ?? isTransient;
+    const budget = opts.budgetMs ?? 90_000;
+    const start = clock.now();
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (e) {
+            const limit = isThrottled(e) && opts.attempts === undefined ? THROTTLE_ATTEMPTS : attempts;
+            if (attempt + 1 >= limit || !retryable(e))
+                throw e;
+            const retryAfter = e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi ? e.retryAfterMs : undefined;
+            const remaining = budget - (clock.now() - start);
+            if (retryAfter !== undefined && retryAfter > remaining)
+                throw beyondBudget(e, retryAfter);
+            const delay = Math.min(backoffDelay(attempt, opts, retryAfter), Math.max(0, remaining));
+            if (remaining <= 0)
+                throw e;
+            opts.onRetry?.(e, attempt + 1, delay);
+            await clock.sleep(delay);
+        }
+    }
+}
+/** The server asked for a wait longer than the retry budget: say so rather than sleep through the job. */
+function beyondBudget(e, waitMs) {
+    if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi))
+        return e;
+    const until = Math.ceil(waitMs / 1000);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(e.service, e.status, `${e.message} (the service asks to wait ${until}s before retrying, longer than this step retries; re-run the step later)`, e.body, e.retryAfterMs, e.throttled);
+}
+/**
+ * Polls `observe` until it reports done, logging each change of state. On the deadline it throws a
+ * WaitTimeoutError naming what it waited for and the last state seen.
+ */
+async function waitFor(observe, opts) {
+    const clock = opts.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d;
+    const log = opts.log ?? _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .nullLogger */ .Gi;
+    const start = clock.now();
+    let interval = opts.intervalMs ?? 5000;
+    let last = '(nothing observed yet)';
+    for (;;) {
+        let obs;
+        try {
+            obs = await observe();
+        }
+        catch (e) {
+            if (!isTransient(e))
+                throw e;
+            obs = { done: false, state: `transient error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}` };
+        }
+        if (obs.state !== last)
+            log.info(`${opts.describe}: ${obs.state}`);
+        last = obs.state;
+        if (obs.done)
+            return obs.value;
+        const elapsed = clock.now() - start;
+        if (obs.failed)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .WaitTimeoutError */ .Do(opts.describe, last, elapsed, opts.fix);
+        if (elapsed + interval > opts.deadlineMs) {
+            if (elapsed < opts.deadlineMs) {
+                await clock.sleep(opts.deadlineMs - elapsed);
+                continue;
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .WaitTimeoutError */ .Do(opts.describe, last, elapsed, opts.fix);
+        }
+        await clock.sleep(interval);
+        interval = Math.min(opts.maxIntervalMs ?? interval, Math.round(interval * (opts.factor ?? 1)));
+    }
+}
+/** Runs tasks with at most `limit` in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i], i);
+        }
+    });
+    await Promise.all(workers);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 35931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ rememberSecret),
+/* harmony export */   Z: () => (/* binding */ scrubSecrets)
+/* harmony export */ });
+/**
+ * Every secret this process has registered (through a Logger's `mask`, the project's one masking path), so that
+ * text leaving the process other than through the log (the job summary, the JSON report, a failure message) is
+ * scrubbed of them too. Also the shapes of credentials derived from them that the process may not hold itself:
+ * a Google access token (`ya29.`), a signed JWT (an OAuth assertion, an ID token), the value of an
+ * `Authorization: Bearer` header, e.g. echoed back by a server or printed by terraform's provider.
+ */
+const known = new Set();
+let sorted = [];
+/** Registers a secret (at least 6 characters: shorter ones would scrub ordinary words). */
+function rememberSecret(secret) {
+    if (!secret || secret.length < 6 || known.has(secret))
+        return;
+    known.add(secret);
+    sorted = [...known].sort((a, b) => b.length - a.length);
+}
+/** Google OAuth access tokens (https://cloud.google.com/docs/authentication/token-types#access-tokens). */
+const ACCESS_TOKEN = /\bya29\.[A-Za-z0-9_.-]{8,}/g;
+/** A compact JWS (RFC 7515 §7.1): base64url header (a JSON object: `eyJ`), payload and signature. */
+const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/** The credential of an `Authorization: Bearer` header (RFC 6750 §2.1: b64token). */
+const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]{8,}=*/gi;
+/** The text with every registered secret and every credential-shaped string replaced by `***`. */
+function scrubSecrets(text) {
+    let out = text;
+    for (const s of sorted)
+        if (out.includes(s))
+            out = out.split(s).join('***');
+    return out.replace(ACCESS_TOKEN, '***').replace(JWT, '***').replace(BEARER, '$1***');
 }
 
 
@@ -32473,12 +32852,61 @@ function getIDToken(aud) {
 var clock = __nccwpck_require__(17128);
 // EXTERNAL MODULE: ./shared/inputs.ts
 var inputs = __nccwpck_require__(18573);
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __nccwpck_require__(35931);
+;// CONCATENATED MODULE: ./shared/step-limits.ts
+/**
+ * GitHub's limits on what one step may show (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands):
+ * - the job summary: "Job summaries are isolated between steps and each step is restricted to a maximum size of
+ *   1MiB", beyond which the upload fails and the runner reports an error instead of the summary;
+ * - annotations: GitHub shows at most 10 warning and 10 error annotations per step (the rest are dropped from the
+ *   run's annotations; they stay in the log only).
+ */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const ANNOTATIONS_PER_LEVEL = 10;
+/** Room kept at the end of the summary for the truncation note and the annotations GitHub would not show. */
+const SUMMARY_RESERVE_BYTES = 32 * 1024;
+/**
+ * The part of `markdown` that fits when `used` bytes of the step's summary are taken: all of it, or a prefix
+ * cut at a line boundary with a note saying what was left out and where the rest is.
+ */
+function fitSummary(markdown, used, limit = SUMMARY_LIMIT_BYTES - SUMMARY_RESERVE_BYTES) {
+    const size = Buffer.byteLength(markdown, 'utf8');
+    if (used + size <= limit)
+        return { text: markdown, truncated: false };
+    const note = `\n\n… (truncated: GitHub keeps at most 1 MiB of job summary per step; ${size} bytes were to be added to ${used}. The full text is in the step's log.)\n`;
+    const room = limit - used - Buffer.byteLength(note, 'utf8');
+    if (room <= 0)
+        return { text: note.trimStart(), truncated: true };
+    let cut = Buffer.from(markdown, 'utf8')
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '');
+    const nl = cut.lastIndexOf('\n');
+    if (nl > room / 2)
+        cut = cut.slice(0, nl);
+    // A cut inside a fenced block would swallow the note: close it.
+    if ((cut.match(/^```/gm) ?? []).length % 2 === 1)
+        cut += '\n```';
+    return { text: cut + note, truncated: true };
+}
+/** The summary section listing the annotations GitHub would not have shown, most severe first. */
+function heldAnnotationsMarkdown(held) {
+    if (!held.length)
+        return '';
+    const sorted = [...held].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+    const lines = sorted.map((a) => `- **${a.level}**${a.title ? ` ${a.title}` : ''}: ${a.message.replace(/\n+/g, ' ')}`);
+    return `## Annotations beyond GitHub's limit\n\nGitHub shows at most ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step; these ${held.length} were not shown as annotations:\n\n${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./shared/actions-runtime.ts
 /**
  * The Actions runtime side of an action, through @actions/core: inputs (INPUT_*), outputs (GITHUB_OUTPUT),
  * masking (`::add-mask::`), annotations, groups, debug lines (shown when the step runs with RUNNER_DEBUG=1) and
  * the job summary (core.summary). Only actions/bundle.ts builds one; tests and the CLI build their own ActionIO.
  */
+
+
 
 
 
@@ -32491,26 +32919,70 @@ class ActionsLogger {
     masked = new Set();
     /** Error annotations shown so far: a failure already explained needs no second annotation. */
     errors = 0;
+    shown = { error: 0, warning: 0 };
+    /** Annotations held back: GitHub would not show them (shared/step-limits.ts); listed in the summary at the end. */
+    held = [];
     constructor(c = core_namespaceObject) {
         this.c = c;
     }
+    /**
+     * Whether one more annotation of this level may be shown now. Room is kept for what comes at the end of a step:
+     * for errors the failure itself (setFailed) and the "N more" note, for warnings the note.
+     */
+    room(level) {
+        const keep = level === 'error' ? 2 : 1;
+        return this.shown[level] < ANNOTATIONS_PER_LEVEL - keep;
+    }
+    annotate(level, m, where) {
+        const text = (0,secrets/* scrubSecrets */.Z)(m);
+        if (this.room(level)) {
+            this.shown[level]++;
+            this.c[level](text, where ?? {});
+            return;
+        }
+        // Still in the log, as a plain line; the summary lists it at the end of the step.
+        this.held.push({ level, message: text, title: where?.title });
+        this.c.info(`${level === 'error' ? 'Error' : 'Warning'}${where?.title ? ` (${where.title})` : ''}: ${text}`);
+    }
+    /**
+     * At the end of the step: a single held annotation is shown after all (the room kept for it), several are
+     * replaced by one annotation saying how many more there are and that the job summary lists them. Returns the
+     * summary section listing them.
+     */
+    finishAnnotations() {
+        for (const level of ['error', 'warning']) {
+            const held = this.held.filter((h) => h.level === level);
+            if (!held.length)
+                continue;
+            const noun = level === 'error' ? 'error(s)' : 'warning(s)';
+            if (held.length === 1 && held[0]) {
+                this.c[level](held[0].message, held[0].title ? { title: held[0].title } : {});
+                this.held.splice(this.held.indexOf(held[0]), 1);
+            }
+            else
+                this.c[level](`${held.length} more ${noun} than GitHub shows as annotations in one step: see "Annotations beyond GitHub's limit" in the job summary, or the step's log.`, { title: `${held.length} more ${noun}` });
+            this.shown[level]++;
+        }
+        return heldAnnotationsMarkdown(this.held);
+    }
     debug(m) {
-        this.c.debug(m);
+        this.c.debug((0,secrets/* scrubSecrets */.Z)(m));
     }
     info(m) {
-        this.c.info(m);
+        this.c.info((0,secrets/* scrubSecrets */.Z)(m));
     }
     warning(m, where) {
-        this.c.warning(m, where ?? {});
+        this.annotate('warning', m, where);
     }
     error(m, where) {
         this.errors++;
-        this.c.error(m, where ?? {});
+        this.annotate('error', m, where);
     }
     mask(secret) {
         if (!secret || this.masked.has(secret))
             return;
         this.masked.add(secret);
+        (0,secrets/* rememberSecret */.G)(secret);
         this.c.setSecret(secret);
     }
     group(title, fn) {
@@ -32524,20 +32996,36 @@ function runtimeInputSource(env = process.env) {
 /** The ActionIO of a step on a GitHub runner. */
 function actionsRuntimeIO(c = core_namespaceObject, env = process.env) {
     const log = new ActionsLogger(c);
+    let used = 0;
+    let truncated = false;
+    const write = async (markdown, limit) => {
+        // Outside a step (no GITHUB_STEP_SUMMARY) there is no summary to write; core.summary would throw.
+        if (!env.GITHUB_STEP_SUMMARY || truncated)
+            return;
+        const fit = fitSummary((0,secrets/* scrubSecrets */.Z)(markdown), used, limit);
+        if (fit.truncated) {
+            truncated = true;
+            log.info("The job summary reached GitHub's 1 MiB limit for one step; the rest is in this log only.");
+        }
+        used += Buffer.byteLength(fit.text, 'utf8') + 1;
+        await c.summary.addRaw(fit.text, true).write();
+    };
     return {
         inputs: new inputs/* Inputs */.G0(runtimeInputSource(env), log),
         log,
         setOutput: (name, value) => c.setOutput(name, value),
-        async appendSummary(markdown) {
-            // Outside a step (no GITHUB_STEP_SUMMARY) there is no summary to write; core.summary would throw.
-            if (!env.GITHUB_STEP_SUMMARY)
-                return;
-            await c.summary.addRaw(markdown, true).write();
+        appendSummary: (markdown) => write(markdown),
+        async finishStep() {
+            const held = log.finishAnnotations();
+            if (held) {
+                truncated = false;
+                await write(held, SUMMARY_LIMIT_BYTES);
+            }
         },
         setFailed(message) {
-            // core.setFailed annotates the message and sets exit code 1.
+            // core.setFailed annotates the message and sets exit code 1 (the room kept for it among the 10 errors).
             log.errors++;
-            c.setFailed(message);
+            c.setFailed((0,secrets/* scrubSecrets */.Z)(message));
         },
         env,
         clock: clock/* realClock */.d,
@@ -32565,6 +33053,7 @@ async function runStep(name, load, io = actionsRuntimeIO()) {
         outcome = (0,failure/* outcomeOfError */.Sg)(e);
     }
     (0,failure/* reportOutcome */.Rq)(outcome, io.log);
+    await io.finishStep();
     // Not core.setFailed: that would annotate the failure a second time. Any non-zero code fails the step.
     if (outcome.exitCode)
         process.exitCode = outcome.exitCode;
@@ -32587,7 +33076,7 @@ function runBundledAction(name, io) {
 }
 /** What `dist/cli/index.js` runs: the `gitspaces` command line. */
 async function runCli(argv) {
-    const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(8815), __nccwpck_require__.e(8816), __nccwpck_require__.e(8970), __nccwpck_require__.e(5170)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35170));
+    const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(8815), __nccwpck_require__.e(8816), __nccwpck_require__.e(3314), __nccwpck_require__.e(7229)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35170));
     return cli(argv);
 }
 

@@ -2338,12 +2338,12 @@ var require_call_credentials = __commonJS({
         this.creds = creds;
       }
       async generateMetadata(options) {
-        const base = new metadata_1.Metadata();
+        const base2 = new metadata_1.Metadata();
         const generated = await Promise.all(this.creds.map((cred) => cred.generateMetadata(options)));
         for (const gen of generated) {
-          base.merge(gen);
+          base2.merge(gen);
         }
-        return base;
+        return base2;
       }
       compose(other) {
         if (other instanceof EmptyCallCredentials) {
@@ -26385,162 +26385,6 @@ function readSchemaFile(name) {
   return JSON.parse(readFileSync(join(providerDataDir(), "schemas", name), "utf8"));
 }
 
-// sandbox/provider/google-api.ts
-import { createSign } from "node:crypto";
-import { readFileSync as readFileSync2 } from "node:fs";
-var GoogleApiError = class extends Error {
-  constructor(status2, reason, detail) {
-    super(`googleapi: Error ${status2}: ${detail}${reason ? `, ${reason}` : ""}`);
-    this.status = status2;
-    this.reason = reason;
-    this.detail = detail;
-  }
-  status;
-  reason;
-  detail;
-};
-var realClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms))
-};
-function readCredentials(credentials, env) {
-  const raw = credentials?.trim() || (env.GOOGLE_APPLICATION_CREDENTIALS ? readFileSync2(env.GOOGLE_APPLICATION_CREDENTIALS, "utf8") : "");
-  if (!raw) return void 0;
-  const text = raw.startsWith("{") ? raw : readFileSync2(raw, "utf8");
-  return JSON.parse(text);
-}
-var RETRYABLE = /* @__PURE__ */ new Set([429, 500, 502, 503]);
-var GoogleApi = class {
-  constructor(endpoints, creds, clock = realClock) {
-    this.endpoints = endpoints;
-    this.creds = creds;
-    this.clock = clock;
-  }
-  endpoints;
-  creds;
-  clock;
-  token;
-  /** Set by StopProvider: waits end early, as the real provider's contexts are cancelled. */
-  stopped = false;
-  async accessToken() {
-    if (this.creds.accessToken) return this.creds.accessToken;
-    if (this.token && this.token.expires > this.clock.now() + 6e4) return this.token.value;
-    const key = this.creds.key;
-    if (!key)
-      throw new Error(
-        "google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information"
-      );
-    const now = Math.floor(this.clock.now() / 1e3);
-    const b64 = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
-    const unsigned = `${b64({ alg: "RS256", typ: "JWT", kid: key.private_key_id })}.${b64({
-      iss: key.client_email,
-      scope: "https://www.googleapis.com/auth/cloud-platform https://www.googleapis.com/auth/userinfo.email",
-      aud: "https://oauth2.googleapis.com/token",
-      iat: now,
-      exp: now + 3600
-    })}`;
-    const signature = createSign("RSA-SHA256").update(unsigned).sign(key.private_key, "base64url");
-    const res = await fetch(this.endpoints.googleTokenUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
-        assertion: `${unsigned}.${signature}`
-      })
-    });
-    const body = await res.json().catch(() => ({}));
-    if (!res.ok || !body.access_token)
-      throw new Error(`oauth2: "${body.error ?? res.status}" "${body.error_description ?? ""}"`);
-    this.token = { value: body.access_token, expires: this.clock.now() + (body.expires_in ?? 3600) * 1e3 };
-    return body.access_token;
-  }
-  /** One call, retried as the provider retries; resolves with the parsed body, throws GoogleApiError. */
-  async call(method, url, body, deadline = this.clock.now() + 20 * 6e4) {
-    for (let attempt = 0; ; attempt++) {
-      let res;
-      try {
-        res = await fetch(url, {
-          method,
-          headers: {
-            authorization: `Bearer ${await this.accessToken()}`,
-            ...body === void 0 ? {} : { "content-type": "application/json" },
-            "user-agent": "Terraform/1.11 (+https://www.terraform.io) terraform-provider-google/6.50.0"
-          },
-          body: body === void 0 ? void 0 : JSON.stringify(body)
-        });
-      } catch (e) {
-        if (this.clock.now() + this.backoff(attempt) < deadline && !this.stopped) {
-          await this.clock.sleep(this.backoff(attempt));
-          continue;
-        }
-        throw e;
-      }
-      const text = await res.text();
-      const parsed = text ? safeJson(text) : {};
-      if (res.ok) return parsed;
-      const err = parsed.error ?? {};
-      const reason = err.errors?.[0]?.reason ?? "";
-      const error = new GoogleApiError(
-        res.status,
-        reason,
-        err.message ?? (text.slice(0, 200) || res.statusText)
-      );
-      const retryable = RETRYABLE.has(res.status) || res.status === 403 && reason === "rateLimitExceeded";
-      const wait = retryAfter(res.headers.get("retry-after")) ?? this.backoff(attempt);
-      if (!retryable || this.stopped || this.clock.now() + wait >= deadline) throw error;
-      await this.clock.sleep(wait);
-    }
-  }
-  backoff(attempt) {
-    return Math.min(8e3, 250 * 2 ** attempt) * (0.75 + Math.random() / 2);
-  }
-  /**
-   * Polls a long-running operation until it is done (Compute: status DONE; the others: done = true), as the
-   * provider's operation waiters do, within the resource's timeout. Returns the finished operation.
-   */
-  async wait(op, pollUrl, activity, deadline) {
-    let current = op;
-    for (let i = 0; !(current.status === "DONE" || current.done === true); i++) {
-      if (this.clock.now() >= deadline)
-        throw new Error(
-          `Error waiting for ${activity}: timeout while waiting for state to become 'DONE' (last state: '${String(current.status ?? "RUNNING")}')`
-        );
-      await this.clock.sleep(Math.min(2e3, 100 * 2 ** i));
-      current = await this.call("GET", pollUrl, void 0, deadline);
-    }
-    const failure = operationError(current);
-    if (failure) throw new Error(`Error waiting for ${activity}: ${failure}`);
-    return current;
-  }
-};
-function operationError(op) {
-  const e = op.error;
-  if (!e) return void 0;
-  if (e.errors?.length) return e.errors.map((x) => x.message ?? x.code).join("; ");
-  return e.message ?? JSON.stringify(e);
-}
-function safeJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return {};
-  }
-}
-function retryAfter(h) {
-  if (!h) return void 0;
-  const s = Number(h);
-  return Number.isFinite(s) ? s * 1e3 : void 0;
-}
-function parseDuration(s, fallbackMs) {
-  if (!s) return fallbackMs;
-  let total = 0;
-  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)) {
-    const n = Number(m[1]);
-    total += m[2] === "h" ? n * 36e5 : m[2] === "m" ? n * 6e4 : m[2] === "s" ? n * 1e3 : n;
-  }
-  return total || fallbackMs;
-}
-
 // sandbox/provider/cty.ts
 var import_msgpack = __toESM(require_dist(), 1);
 var Unknown = class {
@@ -26622,6 +26466,185 @@ function sameValue(a, b) {
     return true;
   }
   return false;
+}
+
+// sandbox/provider/google-api.ts
+import { createSign } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
+var GoogleApiError = class extends Error {
+  constructor(status2, reason, detail) {
+    super(`googleapi: Error ${status2}: ${detail}${reason ? `, ${reason}` : ""}`);
+    this.status = status2;
+    this.reason = reason;
+    this.detail = detail;
+  }
+  status;
+  reason;
+  detail;
+};
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms))
+};
+function readCredentials(credentials, env) {
+  const raw = credentials?.trim() || (env.GOOGLE_APPLICATION_CREDENTIALS ? readFileSync2(env.GOOGLE_APPLICATION_CREDENTIALS, "utf8") : "");
+  if (!raw) return void 0;
+  const text = raw.startsWith("{") ? raw : readFileSync2(raw, "utf8");
+  return JSON.parse(text);
+}
+var RETRYABLE = /* @__PURE__ */ new Set([429, 500, 502, 503]);
+var PER_MINUTE_QUOTA = /Quota exceeded for quota metric '.*' and limit '.* per minute' of service/;
+function providerRetries(status2, body) {
+  if (RETRYABLE.has(status2)) return true;
+  if (status2 === 403)
+    return PER_MINUTE_QUOTA.test(body) || /"reason":\s*"CONCURRENT_OPERATIONS_QUOTA_EXCEEDED"/.test(body);
+  if (status2 === 409) return body.includes("operationInProgress");
+  if (status2 === 400) return body.includes("resourceNotReady") && /networks/.test(body);
+  return false;
+}
+function transportRetries(method, e) {
+  const cause = e?.cause;
+  const code = cause?.code ?? "";
+  if (code === "ECONNRESET") return { retry: true, text: "read: connection reset by peer" };
+  if (/TIMEOUT/.test(code)) return { retry: true, text: "i/o timeout" };
+  if (code === "ECONNREFUSED") return { retry: false, text: "connect: connection refused" };
+  return { retry: method === "GET" || method === "HEAD", text: "EOF" };
+}
+var GoogleApi = class {
+  constructor(endpoints, creds, clock = realClock) {
+    this.endpoints = endpoints;
+    this.creds = creds;
+    this.clock = clock;
+  }
+  endpoints;
+  creds;
+  clock;
+  token;
+  /** Set by StopProvider: waits end early, as the real provider's contexts are cancelled. */
+  stopped = false;
+  async accessToken() {
+    if (this.creds.accessToken) return this.creds.accessToken;
+    if (this.token && this.token.expires > this.clock.now() + 6e4) return this.token.value;
+    const key = this.creds.key;
+    if (!key)
+      throw new Error(
+        "google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information"
+      );
+    const now = Math.floor(this.clock.now() / 1e3);
+    const b64 = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const unsigned = `${b64({ alg: "RS256", typ: "JWT", kid: key.private_key_id })}.${b64({
+      iss: key.client_email,
+      scope: "https://www.googleapis.com/auth/cloud-platform https://www.googleapis.com/auth/userinfo.email",
+      aud: "https://oauth2.googleapis.com/token",
+      iat: now,
+      exp: now + 3600
+    })}`;
+    const signature = createSign("RSA-SHA256").update(unsigned).sign(key.private_key, "base64url");
+    const res = await fetch(this.endpoints.googleTokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+        assertion: `${unsigned}.${signature}`
+      })
+    });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok || !body.access_token)
+      throw new Error(`oauth2: "${body.error ?? res.status}" "${body.error_description ?? ""}"`);
+    this.token = { value: body.access_token, expires: this.clock.now() + (body.expires_in ?? 3600) * 1e3 };
+    return body.access_token;
+  }
+  /** One call, retried as the provider retries; resolves with the parsed body, throws GoogleApiError. */
+  async call(method, url, body, deadline = this.clock.now() + 20 * 6e4) {
+    let backoff = 500;
+    let next = 500;
+    const sleep = async () => {
+      if (this.stopped || this.clock.now() + backoff >= deadline) return false;
+      await this.clock.sleep(backoff);
+      [backoff, next] = [backoff + next, backoff];
+      return true;
+    };
+    for (; ; ) {
+      let res;
+      let text;
+      try {
+        res = await fetch(url, {
+          method,
+          headers: {
+            authorization: `Bearer ${await this.accessToken()}`,
+            ...body === void 0 ? {} : { "content-type": "application/json" },
+            "user-agent": "Terraform/1.11 (+https://www.terraform.io) terraform-provider-google/6.50.0"
+          },
+          body: body === void 0 ? void 0 : JSON.stringify(known(body))
+        });
+        text = await res.text();
+      } catch (e) {
+        const t = transportRetries(method, e);
+        if (t.retry && await sleep()) continue;
+        throw new Error(`${method[0]}${method.slice(1).toLowerCase()} "${url}": ${t.text}`, { cause: e });
+      }
+      const parsed = text ? safeJson(text) : {};
+      if (res.ok) return parsed;
+      const err = parsed.error ?? {};
+      const reason = err.errors?.[0]?.reason ?? "";
+      const error = new GoogleApiError(
+        res.status,
+        reason,
+        err.message ?? (text.slice(0, 200) || res.statusText)
+      );
+      if (!providerRetries(res.status, text) || !await sleep()) throw error;
+    }
+  }
+  /**
+   * Polls a long-running operation until it is done (Compute: status DONE; the others: done = true), as the
+   * provider's operation waiters do, within the resource's timeout. Returns the finished operation.
+   */
+  async wait(op, pollUrl, activity, deadline) {
+    let current = op;
+    for (let i = 0; !(current.status === "DONE" || current.done === true); i++) {
+      if (this.clock.now() >= deadline)
+        throw new Error(
+          `Error waiting for ${activity}: timeout while waiting for state to become 'DONE' (last state: '${String(current.status ?? "RUNNING")}')`
+        );
+      await this.clock.sleep(Math.min(2e3, 100 * 2 ** i));
+      current = await this.call("GET", pollUrl, void 0, deadline);
+    }
+    const failure = operationError(current);
+    if (failure) throw new Error(`Error waiting for ${activity}: ${failure}`);
+    return current;
+  }
+};
+function operationError(op) {
+  const e = op.error;
+  if (!e) return void 0;
+  if (e.errors?.length) return e.errors.map((x) => x.message ?? x.code).join("; ");
+  return e.message ?? JSON.stringify(e);
+}
+function safeJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+function parseDuration(s, fallbackMs) {
+  if (!s) return fallbackMs;
+  let total = 0;
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)) {
+    const n = Number(m[1]);
+    total += m[2] === "h" ? n * 36e5 : m[2] === "m" ? n * 6e4 : m[2] === "s" ? n * 1e3 : n;
+  }
+  return total || fallbackMs;
+}
+function known(v) {
+  if (v instanceof Unknown) return void 0;
+  if (Array.isArray(v)) return v.filter((x) => !(x instanceof Unknown)).map(known);
+  if (v && typeof v === "object") {
+    const out = {};
+    for (const [k, x] of Object.entries(v)) if (!(x instanceof Unknown)) out[k] = known(x);
+    return out;
+  }
+  return v;
 }
 
 // sandbox/provider/schema.ts
@@ -27060,7 +27083,7 @@ function templateProperties(v) {
   });
 }
 var regionInstanceTemplate = (() => {
-  const base = computeResource({
+  const base2 = computeResource({
     kind: "RegionInstanceTemplate",
     collection: "instanceTemplates",
     scope: "region",
@@ -27079,9 +27102,9 @@ var regionInstanceTemplate = (() => {
     }
   });
   return {
-    ...base,
+    ...base2,
     // The name is the configured one, else name_prefix plus a unique suffix (as the provider generates it).
-    create: (ctx, planned) => base.create(ctx, { ...planned, name: str(planned.name) ?? uniqueName(str(planned.name_prefix) ?? "tf-") }).then((o) => ({ ...o, name_prefix: planned.name_prefix ?? null }))
+    create: (ctx, planned) => base2.create(ctx, { ...planned, name: str(planned.name) ?? uniqueName(str(planned.name_prefix) ?? "tf-") }).then((o) => ({ ...o, name_prefix: planned.name_prefix ?? null }))
   };
 })();
 function healthCheckBody(v) {
@@ -27276,7 +27299,7 @@ var regionTargetHttpsProxy = computeResource({
   update: (ctx, url, _p, planned, current) => patchWith(ctx, url, proxyBody(planned), current, "RegionTargetHttpsProxy")
 });
 var regionSslCertificate = (() => {
-  const base = computeResource({
+  const base2 = computeResource({
     kind: "RegionSslCertificate",
     collection: "sslCertificates",
     scope: "region",
@@ -27294,8 +27317,8 @@ var regionSslCertificate = (() => {
     })
   });
   return {
-    ...base,
-    create: (ctx, planned) => base.create(ctx, {
+    ...base2,
+    create: (ctx, planned) => base2.create(ctx, {
       ...planned,
       name: str(planned.name) ?? uniqueName(str(planned.name_prefix) ?? "tf-")
     })
@@ -27564,18 +27587,18 @@ var serviceAccount = {
   }
 };
 async function editPolicy(ctx, project, change2) {
-  const base = `${ctx.endpoints.resourceManager}/v1/projects/${project}`;
+  const base2 = `${ctx.endpoints.resourceManager}/v1/projects/${project}`;
   for (let attempt = 0; ; attempt++) {
     const policy = await ctx.api.call(
       "POST",
-      `${base}:getIamPolicy`,
+      `${base2}:getIamPolicy`,
       { options: { requestedPolicyVersion: 3 } },
       ctx.deadline
     );
     try {
       return await ctx.api.call(
         "POST",
-        `${base}:setIamPolicy`,
+        `${base2}:setIamPolicy`,
         { policy: change2(policy) },
         ctx.deadline
       );
@@ -27635,7 +27658,7 @@ var projectIamMember = {
 
 // sandbox/provider/resources/compute-instance.ts
 var first2 = (v) => list(v)[0];
-var instance = computeResource({
+var base = computeResource({
   kind: "Instance",
   collection: "instances",
   scope: "zone",
@@ -27700,6 +27723,69 @@ var instance = computeResource({
     self_link: b.selfLink
   })
 });
+var relative = (link) => String(link ?? "").replace(/^https?:\/\/[^/]+\/compute\/v1\//, "");
+var instance = {
+  ...base,
+  // As the provider's create ends: with a read of everything (the boot disk's device name and source included).
+  async create(ctx, planned) {
+    const created = await base.create(ctx, planned);
+    return await instance.read(ctx, { ...planned, ...created }) ?? created;
+  },
+  async read(ctx, state) {
+    const seen = await base.read(ctx, state);
+    if (!seen) return null;
+    const url = `${computeBase(ctx)}/projects/${String(seen.project)}/zones/${String(seen.zone)}/instances/${String(seen.name)}`;
+    const b = await ctx.api.call("GET", url, void 0, ctx.deadline);
+    const disks = b.disks ?? [];
+    const boot = disks.find((d) => d.boot);
+    let initialize = [];
+    if (boot?.source) {
+      try {
+        const disk = await ctx.api.call(
+          "GET",
+          `${computeBase(ctx)}/${relative(boot.source)}`,
+          void 0,
+          ctx.deadline
+        );
+        initialize = [
+          {
+            image: disk.sourceImage ?? null,
+            size: Number(disk.sizeGb ?? 0) || null,
+            type: lastSegment(disk.type) || null,
+            labels: disk.labels ?? {}
+          }
+        ];
+      } catch (e) {
+        if (!(e instanceof GoogleApiError && e.status === 404)) throw e;
+      }
+    }
+    return {
+      ...seen,
+      tags: b.tags?.items ?? null,
+      boot_disk: boot ? [
+        {
+          auto_delete: boot.autoDelete ?? true,
+          device_name: boot.deviceName ?? null,
+          mode: boot.mode ?? "READ_WRITE",
+          source: boot.source ?? null,
+          initialize_params: initialize
+        }
+      ] : [],
+      network_interface: (b.networkInterfaces ?? []).map((n) => ({
+        network: n.network ?? null,
+        subnetwork: n.subnetwork ?? null,
+        subnetwork_project: String(n.subnetwork ?? "").split("/")[6] ?? null,
+        network_ip: n.networkIP ?? null,
+        name: n.name ?? null,
+        stack_type: n.stackType ?? "IPV4_ONLY",
+        access_config: (n.accessConfigs ?? []).map((a) => ({
+          nat_ip: a.natIP ?? null,
+          network_tier: a.networkTier ?? null
+        }))
+      }))
+    };
+  }
+};
 
 // sandbox/provider/resources/dns-certs.ts
 var notFound2 = (e) => e instanceof GoogleApiError && e.status === 404;
@@ -27915,6 +28001,7 @@ var dnsAuthorization = certManagerResource({
     const r = b.dnsResourceRecord ?? {};
     return {
       domain: b.domain,
+      description: b.description ?? null,
       type: b.type ?? "FIXED_RECORD",
       dns_resource_record: [{ name: r.name, type: r.type, data: r.data }],
       effective_labels: b.labels ?? {},
@@ -27943,6 +28030,7 @@ var certificate = certManagerResource({
     const m = b.managed;
     return {
       scope: b.scope ?? "DEFAULT",
+      description: b.description ?? null,
       san_dnsnames: b.sanDnsnames ?? [],
       effective_labels: b.labels ?? {},
       terraform_labels: b.labels ?? {},
@@ -28065,15 +28153,15 @@ function googleProvider(env = process.env) {
     resources,
     dataSources,
     configure(config) {
-      const base = endpointsFromEnv(env);
+      const base2 = endpointsFromEnv(env);
       const trimApi = (u) => u?.replace(/\/(compute\/v1|dns\/v1|v1)\/?$/, "").replace(/\/+$/, "");
       const endpoints = {
-        ...base,
-        compute: trimApi(str2(config.compute_custom_endpoint)) ?? base.compute,
-        cloudDns: trimApi(str2(config.dns_custom_endpoint)) ?? base.cloudDns,
-        certificateManager: trimApi(str2(config.certificate_manager_custom_endpoint)) ?? base.certificateManager,
-        iam: trimApi(str2(config.iam_custom_endpoint)) ?? base.iam,
-        resourceManager: trimApi(str2(config.resource_manager_custom_endpoint)) ?? base.resourceManager
+        ...base2,
+        compute: trimApi(str2(config.compute_custom_endpoint)) ?? base2.compute,
+        cloudDns: trimApi(str2(config.dns_custom_endpoint)) ?? base2.cloudDns,
+        certificateManager: trimApi(str2(config.certificate_manager_custom_endpoint)) ?? base2.certificateManager,
+        iam: trimApi(str2(config.iam_custom_endpoint)) ?? base2.iam,
+        resourceManager: trimApi(str2(config.resource_manager_custom_endpoint)) ?? base2.resourceManager
       };
       const accessToken = str2(config.access_token) ?? str2(env.GOOGLE_OAUTH_ACCESS_TOKEN);
       const key = accessToken ? void 0 : readCredentials(str2(config.credentials) ?? str2(env.GOOGLE_CREDENTIALS), env);
@@ -28196,6 +28284,11 @@ function elements(v) {
 }
 function planBlock(b, proposed, prior) {
   const out = conformBlock(b, proposed);
+  if (prior)
+    for (const k of Object.keys(b.attributes)) {
+      const [c, p] = [out[k], prior[k]];
+      if (typeof c === "string" && typeof p === "string" && c !== p && sameReference(c, p)) out[k] = p;
+    }
   for (const [k, a] of Object.entries(b.attributes)) {
     if (out[k] !== null) continue;
     if (a.default !== void 0) out[k] = a.default;
@@ -28267,6 +28360,32 @@ function settle(b, planned, observed) {
 function linkPath(v) {
   return v.replace(/^https?:\/\/[^/]+\/compute\/(v1|beta)\//, "").replace(/^\/\/[^/]+\//, "");
 }
+function sameReference(a, b) {
+  if (!/\//.test(a) && !/\//.test(b)) return false;
+  const [x, y] = [linkPath(a), linkPath(b)];
+  if (x === y || x.includes("/") !== y.includes("/") && x.split("/").pop() === y.split("/").pop())
+    return true;
+  return familyHolds(x, y) || familyHolds(y, x);
+}
+function sameNested(a, b) {
+  if (typeof a === "string" && typeof b === "string") return a === b || sameReference(a, b);
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameNested(x, b[i]));
+  if (a && b && typeof a === "object" && typeof b === "object" && !isUnknown(a) && !isUnknown(b)) {
+    const [x, y] = [a, b];
+    return Object.keys(y).every((k) => sameNested(x[k] ?? null, y[k] ?? null));
+  }
+  return sameValue(a ?? null, b ?? null);
+}
+function familyHolds(family, image) {
+  const f = /^projects\/([^/]+)\/global\/images\/family\/([^/]+)$/.exec(family);
+  const i = /^projects\/([^/]+)\/global\/images\/([^/]+)$/.exec(image);
+  if (!f || !i || f[1] !== i[1]) return false;
+  const [fam, name] = [f[2], i[2]];
+  if (name.includes(fam)) return true;
+  const lts = /^ubuntu-(minimal-)?(\d+)-lts$/.exec(fam);
+  return Boolean(lts && name.startsWith(`ubuntu-${lts[1] ?? ""}${lts[2]}-`));
+}
 function equivalent(a, prior, observed) {
   if (typeof prior === "string" && typeof observed === "string") {
     const [p, o] = [linkPath(prior), linkPath(observed)];
@@ -28291,7 +28410,7 @@ function refresh(b, state, observed) {
     const a = b.attributes[k];
     if (a) out[k] = equivalent(a, state[k], v) ? state[k] ?? null : v;
     else if (k in b.blocks)
-      out[k] = sameSetAware(state[k], v, b.blocks[k]?.nesting === "set") ? state[k] ?? null : v;
+      out[k] = sameSetAware(state[k], v, b.blocks[k]?.nesting === "set") || sameNested(state[k], v) ? state[k] ?? null : v;
   }
   return conformBlock(b, out);
 }

@@ -2,6 +2,8 @@
 // file (GITSPACES_SIM_DOCKER_STATE, default $GITSPACES_ROOT/var/lib/docker-standin/state.json) and logs every
 // invocation's argv to invocations.log beside it, so tests can prove no secret was ever on a command line.
 // Supported: version, info, network inspect|create|ls, inspect --format, ps, run -d, rm -f, stop, start, logs.
+// GITSPACES_SIM_DOCKER_VERSION is the Engine version it says it is (the VM scenario's dockerVersion); what
+// resolves by which name on a network depends on it (sandbox/vm/docker-state.ts, dnsNamesOf).
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -33,7 +35,9 @@ const s = load();
 switch (cmd) {
   case 'version':
   case 'info':
-    process.stdout.write('Docker stand-in (gitspaces sandbox) 27.0.0\n');
+    process.stdout.write(
+      `Docker stand-in (gitspaces sandbox) ${process.env.GITSPACES_SIM_DOCKER_VERSION || '27.0.0'}\n`,
+    );
     break;
   case 'network': {
     const [sub, ...nargs] = rest;
@@ -144,6 +148,7 @@ function run(argv) {
     labels: {},
     network: 'bridge',
     hostname: '',
+    aliases: [],
     ports: [],
     volumes: [],
     restart: 'no',
@@ -162,6 +167,8 @@ function run(argv) {
     '--net',
     '--hostname',
     '-h',
+    '--network-alias',
+    '--net-alias',
     '-p',
     '--publish',
     '-v',
@@ -206,6 +213,10 @@ function run(argv) {
       case '--hostname':
       case '-h':
         c.hostname = v;
+        break;
+      case '--network-alias':
+      case '--net-alias':
+        c.aliases.push(v);
         break;
       case '-p':
       case '--publish':
@@ -262,6 +273,13 @@ function run(argv) {
   if (find(s, c.name))
     die(
       `docker: Error response from daemon: Conflict. The container name "/${c.name}" is already in use. You have to remove (or rename) that container to be able to reuse that name.`,
+      125,
+    );
+  // Docker refuses aliases on the default networks (moby: "network-scoped alias is supported only for containers
+  // in user defined networks").
+  if (c.aliases.length && ['bridge', 'host', 'none'].includes(c.network))
+    die(
+      'docker: Error response from daemon: network-scoped alias is supported only for containers in user defined networks.',
       125,
     );
   if (c.network !== 'bridge' && !s.networks.includes(c.network))

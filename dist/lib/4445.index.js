@@ -1,0 +1,452 @@
+export const id = 4445;
+export const ids = [4445,3997,6826];
+export const modules = {
+
+/***/ 63997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VK: () => (/* binding */ MAX_COMMENT_CHARS),
+  I2: () => (/* binding */ commentBody),
+  findMarkedComment: () => (/* binding */ findMarkedComment),
+  githubClient: () => (/* binding */ githubClient),
+  wV: () => (/* binding */ markerComment),
+  splitRepository: () => (/* binding */ splitRepository),
+  upsertMarkedComment: () => (/* binding */ upsertMarkedComment)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(92413);
+// EXTERNAL MODULE: ./shared/clock.ts
+var clock = __webpack_require__(17128);
+// EXTERNAL MODULE: ./shared/endpoints.ts
+var endpoints = __webpack_require__(57416);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/retry.ts
+var retry = __webpack_require__(42372);
+;// CONCATENATED MODULE: ./shared/github/retry.ts
+
+
+/** How long GitHub asks to wait before this request may be sent again, or undefined when it is no rate limit. */
+function githubThrottleWaitMs(e, nowMs) {
+    const err = e;
+    if (err?.status !== 403 && err?.status !== 429)
+        return undefined;
+    const h = err.response?.headers ?? {};
+    const header = (k) => (h[k] === undefined ? undefined : String(h[k]));
+    const after = (0,retry/* parseRetryAfter */.mu)(header('retry-after'), nowMs);
+    if (after !== undefined)
+        return after;
+    if (header('x-ratelimit-remaining') === '0') {
+        const reset = Number(header('x-ratelimit-reset'));
+        return Number.isFinite(reset) ? Math.max(0, reset * 1000 - nowMs) : 60_000;
+    }
+    const message = `${err.message ?? ''} ${JSON.stringify(err.response?.data ?? '')}`;
+    if (/secondary rate limit|rate limit exceeded/i.test(message))
+        return 60_000;
+    return err.status === 429 ? 60_000 : undefined;
+}
+/** A fetch failure inside Octokit: status 500 without a response (`@octokit/request`). */
+function isNetworkFailure(e) {
+    const err = e;
+    return err?.status === 500 && !err.response;
+}
+/** Runs one Octokit request with GitHub's retry rules (above). */
+async function withGithubRetries(method, route, send, o) {
+    const read = method === 'GET' || method === 'HEAD';
+    const attempts = o.attempts ?? 5;
+    const budget = o.budgetMs ?? 90_000;
+    const start = o.clock.now();
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await send();
+        }
+        catch (e) {
+            const remaining = budget - (o.clock.now() - start);
+            const last = attempt + 1 >= attempts;
+            const wait = githubThrottleWaitMs(e, o.clock.now());
+            let delay;
+            if (wait !== undefined && !last && wait <= remaining)
+                delay = Math.max(wait, (0,retry/* backoffDelay */.EY)(attempt, { random: o.random, baseMs: 500 }));
+            else if (read && !last && (isNetworkFailure(e) || (e?.status ?? 0) >= 500))
+                delay = Math.min(remaining, (0,retry/* backoffDelay */.EY)(attempt, { random: o.random, baseMs: 500 }));
+            if (delay === undefined || delay < 0) {
+                if (isNetworkFailure(e))
+                    throw new errors/* RemoteError */.Hi('github', 0, `Cannot reach GitHub at ${o.host} (${method} ${route}): ${(0,retry/* networkCause */.u6)(e.cause ?? e)}`);
+                throw e;
+            }
+            o.log?.debug(`GitHub ${method} ${route}: ${e.message}; retry ${attempt + 1} in ${delay} ms`);
+            await o.clock.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/github/comments.ts
+
+
+
+
+/** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
+const MAX_COMMENT_CHARS = 65536;
+/**
+ * An Octokit for the GitHub API the environment points at (GITHUB_API_URL; the sandbox sets it), retrying as
+ * GitHub documents (shared/github/retry.ts).
+ */
+function githubClient(token, env = process.env, opts = {}) {
+    const baseUrl = (0,endpoints/* endpointsFromEnv */.k3)(env).github;
+    const octokit = (0,github/* getOctokit */.Q)(token, { baseUrl });
+    let host = 'api.github.com';
+    try {
+        host = new URL(baseUrl ?? 'https://api.github.com').host;
+    }
+    catch {
+        /* keep */
+    }
+    octokit.hook.wrap('request', (request, options) => withGithubRetries(String(options.method), String(options.url), async () => request(options), {
+        clock: opts.clock ?? clock/* realClock */.d,
+        log: opts.log,
+        host,
+    }));
+    return octokit;
+}
+/** `<!-- gitspaces:<id> -->`: accepts the bare id (`plan`), `gitspaces:plan`, or the full HTML comment. */
+function markerComment(marker) {
+    const m = marker.trim();
+    if (m.startsWith('<!--'))
+        return m;
+    return `<!-- ${m.startsWith('gitspaces:') ? m : `gitspaces:${m}`} -->`;
+}
+/**
+ * Puts the hidden marker on the first line and keeps the whole within GitHub's limit: an over-long body is cut
+ * at a line boundary with a note saying so (the full text belongs in the job summary or an artifact).
+ */
+function commentBody(marker, body) {
+    const tag = markerComment(marker);
+    const full = body.includes(tag) ? body : `${tag}\n${body}`;
+    if ([...full].length <= MAX_COMMENT_CHARS)
+        return full;
+    const note = '\n\n… (truncated: the full output is in the workflow run summary)';
+    const room = MAX_COMMENT_CHARS - [...note].length;
+    let cut = [...full].slice(0, room).join('');
+    const nl = cut.lastIndexOf('\n');
+    if (nl > room / 2)
+        cut = cut.slice(0, nl);
+    return cut + note;
+}
+/**
+ * The one comment that starts with the marker (a marker anywhere else is text someone wrote), by `author` when
+ * given, looking through every page of the issue's comments.
+ */
+async function findMarkedComment(t) {
+    const tag = markerComment(t.marker);
+    const all = await t.octokit.paginate(t.octokit.rest.issues.listComments, {
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.issueNumber,
+        per_page: 100,
+    });
+    const hit = all.find((c) => (c.body ?? '').startsWith(tag) && (t.author === undefined || c.user?.login === t.author));
+    return hit ? { id: hit.id, body: hit.body ?? '', url: hit.html_url } : undefined;
+}
+/** Updates the comment that carries the marker, or creates it: one sticky comment per marker. */
+async function upsertMarkedComment(t) {
+    const body = commentBody(t.marker, t.body);
+    const existing = await findMarkedComment(t);
+    if (existing) {
+        if (existing.body === body)
+            return { action: 'unchanged', id: existing.id, url: existing.url };
+        const res = await t.octokit.rest.issues.updateComment({
+            owner: t.owner,
+            repo: t.repo,
+            comment_id: existing.id,
+            body,
+        });
+        return { action: 'updated', id: res.data.id, url: res.data.html_url };
+    }
+    const res = await t.octokit.rest.issues.createComment({
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.issueNumber,
+        body,
+    });
+    return { action: 'created', id: res.data.id, url: res.data.html_url };
+}
+/** `owner/repo` (GITHUB_REPOSITORY) split in two. */
+function splitRepository(repository) {
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo)
+        throw new Error(`Expected owner/repo, got "${repository}"`);
+    return { owner, repo };
+}
+
+
+/***/ }),
+
+/***/ 56826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_PREVIEW_AUTHOR: () => (/* binding */ DEFAULT_PREVIEW_AUTHOR),
+/* harmony export */   findPreviewComment: () => (/* binding */ findPreviewComment),
+/* harmony export */   prNumberOfEvent: () => (/* binding */ prNumberOfEvent),
+/* harmony export */   pullsOfCommit: () => (/* binding */ pullsOfCommit),
+/* harmony export */   upsertPreviewComment: () => (/* binding */ upsertPreviewComment)
+/* harmony export */ });
+/* harmony import */ var _comments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63997);
+/* harmony import */ var _preview_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79725);
+/**
+ * The pull request's preview comment and the pull request of a pushed commit: what the preview writes and the
+ * gate reads (issue 12). Only comments written by the workflow's own identity count.
+ *
+ * Which login is "the workflow's own": GITHUB_TOKEN is an installation token of the GitHub Actions app, whose
+ * comments GitHub attributes to `github-actions[bot]` (type Bot). An installation token cannot ask who it is
+ * (`GET /user` answers 403 "Resource not accessible by integration"), so the login is not looked up: it is
+ * `github-actions[bot]` unless the `preview-author` input names another (a GitHub App's `<slug>[bot]` when the
+ * workflow comments with an app token).
+ */
+
+
+const DEFAULT_PREVIEW_AUTHOR = 'github-actions[bot]';
+function prNumberOfEvent(event) {
+    const pr = event.pull_request;
+    return typeof pr?.number === 'number' ? pr.number : undefined;
+}
+async function findPreviewComment(octokit, t) {
+    const all = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.pr,
+        per_page: 100,
+    });
+    const out = { ignoredOthers: [] };
+    for (const c of all) {
+        const body = c.body ?? '';
+        if (!(0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .isPreviewOf */ .ko)(body, t.key))
+            continue;
+        if (c.user?.login !== t.author) {
+            out.ignoredOthers.push(`${c.user?.login ?? 'unknown'} (${c.html_url})`);
+            continue;
+        }
+        if (out.id !== undefined)
+            continue; // the first of the workflow's own is the one it keeps updating
+        out.id = c.id;
+        out.body = body;
+        const r = (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .readPreviewComment */ .IT)(body);
+        if (r.found && r.found.pr === t.pr)
+            out.found = { ...r.found, url: c.html_url };
+        else
+            out.edited = c.html_url;
+    }
+    return out;
+}
+/** Creates or updates (in place) the workflow's own preview comment. */
+async function upsertPreviewComment(octokit, t) {
+    if ([...t.body].length > _comments_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_COMMENT_CHARS */ .VK)
+        throw new Error(`the preview is ${[...t.body].length} characters, more than a comment holds (${_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_COMMENT_CHARS */ .VK})`);
+    const existing = await findPreviewComment(octokit, t);
+    if (existing.id !== undefined) {
+        if (existing.body === t.body)
+            return { action: 'unchanged', url: existing.found?.url ?? existing.edited ?? '' };
+        const r = await octokit.rest.issues.updateComment({
+            owner: t.owner,
+            repo: t.repo,
+            comment_id: existing.id,
+            body: t.body,
+        });
+        return { action: 'updated', url: r.data.html_url };
+    }
+    const r = await octokit.rest.issues.createComment({
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.pr,
+        body: t.body,
+    });
+    return { action: 'created', url: r.data.html_url };
+}
+/** The pull requests GitHub associates with a commit (the merged one for a merge commit on the default branch). */
+async function pullsOfCommit(octokit, t) {
+    const r = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+        owner: t.owner,
+        repo: t.repo,
+        commit_sha: t.sha,
+    });
+    return r.data.map((p) => ({ number: p.number, state: p.state, url: p.html_url }));
+}
+
+
+/***/ }),
+
+/***/ 79725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IT: () => (/* binding */ readPreviewComment),
+/* harmony export */   K2: () => (/* binding */ renderPreviewComment),
+/* harmony export */   M3: () => (/* binding */ renderIntents),
+/* harmony export */   ko: () => (/* binding */ isPreviewOf),
+/* harmony export */   qG: () => (/* binding */ renderHarnessDiff)
+/* harmony export */ });
+/* unused harmony export esc */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23617);
+/**
+ * The pull request's one preview comment, and reading it back.
+ *
+ * Its first line is the only place the gate reads: `<!-- gitspaces-preview key=... fingerprint=... harness=...
+ * terraform=... resources=... digest=... -->`. It is anchored at the comment's start, so nothing a user controls
+ * (a config value, a resource name) can come before it; every user value below it is escaped (`<` and `>` as
+ * entities), so none can open an HTML comment of its own; and `digest` is the sha256 of the rest of the body, so
+ * an edit of the comment (GitHub keeps the bot as its author whoever edits it) is seen and the comment ignored.
+ */
+
+
+/** Escapes a user value for Markdown and HTML: no tag, no HTML comment, no table break. */
+function esc(v) {
+    return (0,_report_render_js__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+const show = (v) => esc(v === undefined ? '(absent)' : JSON.stringify(v));
+const safeKey = (k) => k.replace(/[^A-Za-z0-9_.:/@-]/g, '_');
+const digestOf = (rest) => 'sha256:' + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(rest).digest('hex');
+const HEADER_RE = /^<!-- gitspaces-preview key=([A-Za-z0-9_.:/@-]+) pr=(\d+) fingerprint=(sha256:[0-9a-f]{64}) harness=(sha256:[0-9a-f]{64}) terraform=(sha256:[0-9a-f]{64}) resources=(sha256:[0-9a-f]{64}) digest=(sha256:[0-9a-f]{64}) -->$/;
+function renderHarnessDiff(d) {
+    const id = esc(d.identifier);
+    const head = {
+        create: `Would create the infra provider \`${id}\` (hybrid_vm_gcp).`,
+        update: `Would update the infra provider \`${id}\`: ${d.changes.length} field(s).`,
+        unchanged: `The infra provider \`${id}\` already matches: nothing would change.`,
+    }[d.action];
+    const out = [`**${head}**`, ''];
+    if (d.changes.length) {
+        out.push('| Field | Now | After merge |', '|---|---|---|');
+        for (const c of d.changes)
+            out.push(`| ${esc(c.field)} | ${show(c.from)} | ${show(c.to)} |`);
+        out.push('');
+    }
+    if (d.placeholders.length)
+        out.push(`The Infra Config YAML was predicted locally (the provider does not exist yet): Harness generates ${d.placeholders.map((p) => `\`${p}\``).join(', ')} on create, so the plan shows placeholders for them.`, '');
+    return out.join('\n');
+}
+const VERB = {
+    create: '➕ create',
+    start: '▶️ start',
+    stop: '⏹️ stop',
+    delete: '🗑️ delete',
+    none: 'no change',
+    differs: '⚠️ differs',
+};
+function renderIntents(list) {
+    if (!list.length)
+        return '_No machines or gitspaces declared._\n';
+    const rows = list.map((r) => `| ${r.kind} | ${esc(r.name)} | ${VERB[r.action]} | ${esc(r.detail)} |`);
+    return ['| Kind | Name | Would | Detail |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+function preflightSection(p) {
+    const pf = p.preflight;
+    if (!pf)
+        return ['_Not run (see above)._', ''];
+    const out = [];
+    if (!pf.failed.length)
+        out.push('**✅ No check fails.**', '');
+    else {
+        out.push(`**❌ ${pf.failed.length} check(s) fail:**`, '', '| Check | Observed | Fix |', '|---|---|---|');
+        for (const c of pf.failed)
+            out.push(`| ${esc(c.id)} ${esc(c.title)} | ${esc(c.observed)} | ${esc(c.fix)} |`);
+        out.push('');
+    }
+    if (pf.warnings.length)
+        out.push(`Warnings: ${pf.warnings.map((w) => `${esc(w.id)} (${esc(w.observed)})`).join('; ')}`, '');
+    if (pf.notChecked.length)
+        out.push(`Not checked with the preview's read-only identity: ${pf.notChecked.map((c) => `${esc(c.id)} (${esc(c.reason)})`).join('; ')}. The apply job checks them with its own identity.`, '');
+    return out;
+}
+function terraformSection(p) {
+    const t = p.terraform;
+    if (!t)
+        return ['_Not planned (see above)._', ''];
+    return [
+        `**${esc(t.countsLine)}**${t.churnLine ? ` ${esc(t.churnLine)}` : ''}`,
+        '',
+        t.rendered.replace(/<!--/g, '&lt;!--'),
+        '',
+        `_${esc(t.stateNote)}._`,
+        '',
+    ];
+}
+/** The comment's Markdown: what fails the preflight, the Harness diff, the plan (counts first), the machines and gitspaces. */
+function renderPreviewComment(p, fp, pr, runUrl) {
+    const top = [`### Gitspaces preview: \`${esc(p.config)}\` · \`${esc(p.key)}\``, ''];
+    if (p.configCheck)
+        top.push(`Config check: ✅ ${esc(p.configCheck)}`, '');
+    if (p.module.refused)
+        top.push(`> **❌ Module refused:** ${esc(p.module.refused)}.`, '');
+    else if (p.module.changed) {
+        const named = (m) => `\`${esc(m.source)}\`${m.version ? ` ${esc(m.version)}` : ''}`;
+        top.push(p.module.base
+            ? `> **⚠️ This pull request changes the Terraform module:** ${named(p.module.base)} → ${named(p.module)}.`
+            : `> **⚠️ Terraform module:** this configuration uses ${named(p.module)}, not the bundle's pin ${named({ source: p.module.pinnedSource, version: p.module.pinnedVersion })}.`, '');
+    }
+    if (p.skipped.length) {
+        top.push('**Not previewed:**', '');
+        for (const s of p.skipped)
+            top.push(`- ${esc(s.part)}: ${esc(s.reason)}`);
+        top.push('');
+    }
+    if (p.fileDiff !== undefined)
+        top.push('<details><summary>Changes to the config file</summary>', '', '```diff', p.fileDiff.replace(/```/g, "'''"), '```', '', '</details>', '');
+    const body = [
+        ...top,
+        '#### 1. Preflight',
+        '',
+        ...preflightSection(p),
+        '#### 2. Harness infra provider',
+        '',
+        p.harness ? renderHarnessDiff(p.harness) : '_Not computed (see above)._\n',
+        '#### 3. Terraform plan',
+        '',
+        ...terraformSection(p),
+        '#### 4. Machines and gitspaces',
+        '',
+        p.resources ? renderIntents(p.resources) : '_Not computed (see above)._\n',
+        `<sub>Preview fingerprint \`${fp.fingerprint.slice(0, 19)}…\`: the apply on merge recomputes this preview and refuses (plan-changed) if anything differs.${runUrl ? ` [Workflow run](${runUrl}).` : ''}</sub>`,
+    ].join('\n');
+    const header = `<!-- gitspaces-preview key=${safeKey(p.key)} pr=${pr} fingerprint=${fp.fingerprint} harness=${fp.harness} terraform=${fp.terraform} resources=${fp.resources} digest=${digestOf(`${pr}\n${body}`)} -->`;
+    return `${header}\n${body}`;
+}
+/**
+ * The fingerprint a preview comment carries, read from its first line only; undefined when the comment is not a
+ * preview, or when its body was edited after the workflow wrote it (the digest no longer matches).
+ */
+function readPreviewComment(body) {
+    const nl = body.indexOf('\n');
+    const first = nl >= 0 ? body.slice(0, nl) : body;
+    const m = HEADER_RE.exec(first);
+    if (!m)
+        return {};
+    const rest = nl >= 0 ? body.slice(nl + 1) : '';
+    if (digestOf(`${m[2]}\n${rest}`) !== m[7])
+        return { edited: true };
+    return {
+        found: {
+            key: m[1],
+            pr: Number(m[2]),
+            fingerprint: m[3],
+            harness: m[4],
+            terraform: m[5],
+            resources: m[6],
+        },
+    };
+}
+/** Whether a comment is (or was) the preview of `key`, from its first line, whatever its digest. */
+function isPreviewOf(body, key) {
+    return body.startsWith(`<!-- gitspaces-preview key=${safeKey(key)} `);
+}
+
+
+/***/ })
+
+};
