@@ -73,6 +73,7 @@ export default async function bulk1000(): Promise<Figure[]> {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: dir,
     };
     const small = writeBulkConfig(sb.scenario, 250, dir);
     const large = writeBulkConfig(sb.scenario, 1000, dir);

@@ -156,13 +156,24 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
   // A module the preview refused to plan was never reviewed, whatever the fingerprints say.
   if (now.preview.module.refused)
     return notReviewed(`the preview did not plan the module (${now.preview.module.refused})`);
-  if (fp.fingerprint === found.found.fingerprint)
+  const target = { owner: gh.owner, repo: gh.repo, pr: pr.number, key, author: who, sha };
+  if (fp.fingerprint === found.found.fingerprint) {
+    const recorded = await admit(io, gh, target, found.found.fingerprint);
     return {
-      note: `✅ Matches the preview reviewed on pull request #${pr.number} (${found.found.url}).`,
+      note: `✅ Matches the preview reviewed on pull request #${pr.number} (${found.found.url}).${recorded}`,
       planFingerprint:
         now.preview.terraform && !now.preview.harness?.placeholders.length
           ? now.preview.terraform.fingerprint
           : undefined,
+    };
+  }
+  // A run of a commit the gate already admitted against this very review (a re-run after an apply was cancelled
+  // or killed): the preview now shows what that run did, so it cannot match; the commit, and so the config, is
+  // the one reviewed. It continues; the apply phase is not held to a recomputed plan.
+  const admitted = await gh.review.findAdmission(gh.octokit, target);
+  if (admitted && admitted.fingerprint === found.found.fingerprint)
+    return {
+      note: `↻ Continuing the apply of commit ${sha.slice(0, 12)}, admitted against the preview reviewed on pull request #${pr.number} (${admitted.url}): the preview now differs from it by what that interrupted run already did (${differingParts(fp, found.found).join(', ')}).`,
     };
   const parts = differingParts(fp, found.found);
   const rendered = renderPreviewComment(now.preview, fp, pr.number);
@@ -173,4 +184,26 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
       message: `plan-changed: the preview now differs from the one reviewed on pull request #${pr.number} (${found.found.url}) in ${parts.join(', ') || 'its fingerprint'}${now.failures.length ? ` (recomputing it failed: ${now.failures.join('; ')})` : ''}. Nothing was changed. Update the pull request (or open a new one) so the preview runs again, review it, then merge.`,
     },
   };
+}
+
+/**
+ * Records the admission on the pull request, so that a re-run of this commit can continue. A token that may not
+ * comment (pull-requests: read) records nothing: said in the note, the apply goes on.
+ */
+async function admit(
+  io: ActionIO,
+  gh: Awaited<ReturnType<typeof github>>,
+  t: { owner: string; repo: string; pr: number; key: string; author: string; sha: string },
+  fingerprint: string,
+): Promise<string> {
+  try {
+    const url = await gh.review.recordAdmission(gh.octokit, { ...t, fingerprint }, runUrlFromEnv(io.env));
+    return ` Admission recorded (${url}): a re-run of this commit continues this apply.`;
+  } catch (e) {
+    const why = `${(e as { status?: number }).status ?? ''} ${errorMessage(e).split('\n')[0]}`.trim();
+    io.log.warning(
+      `Could not record the admission on pull request #${t.pr} (${why}): if this apply is interrupted, a re-run of this commit will be refused with plan-changed. Give the apply job pull-requests: write.`,
+    );
+    return ' (Admission not recorded: see the warning.)';
+  }
 }

@@ -191,9 +191,11 @@ function splitRepository(repository) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_PREVIEW_AUTHOR: () => (/* binding */ DEFAULT_PREVIEW_AUTHOR),
+/* harmony export */   findAdmission: () => (/* binding */ findAdmission),
 /* harmony export */   findPreviewComment: () => (/* binding */ findPreviewComment),
 /* harmony export */   prNumberOfEvent: () => (/* binding */ prNumberOfEvent),
 /* harmony export */   pullsOfCommit: () => (/* binding */ pullsOfCommit),
+/* harmony export */   recordAdmission: () => (/* binding */ recordAdmission),
 /* harmony export */   upsertPreviewComment: () => (/* binding */ upsertPreviewComment)
 /* harmony export */ });
 /* harmony import */ var _comments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63997);
@@ -276,6 +278,39 @@ async function pullsOfCommit(octokit, t) {
     });
     return r.data.map((p) => ({ number: p.number, state: p.state, url: p.html_url }));
 }
+/**
+ * The gate's admission of `sha` on the pull request, written by `author` only (anyone else's is ignored), for
+ * this infrastructure key: the reviewed fingerprint it matched, and where.
+ */
+async function findAdmission(octokit, t) {
+    const all = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.pr,
+        per_page: 100,
+    });
+    for (const c of all) {
+        if (c.user?.login !== t.author)
+            continue;
+        const a = (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .readAdmission */ ._v)(c.body ?? '');
+        if (a && a.sha === t.sha && a.key === (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .safeKey */ .vW)(t.key))
+            return { fingerprint: a.fingerprint, url: c.html_url };
+    }
+    return undefined;
+}
+/** Records the gate's admission of `sha` (one comment; none again when the same admission is there). */
+async function recordAdmission(octokit, t, runUrl) {
+    const there = await findAdmission(octokit, t);
+    if (there?.fingerprint === t.fingerprint)
+        return there.url;
+    const r = await octokit.rest.issues.createComment({
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.pr,
+        body: (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAdmission */ .c0)(t.key, t.sha, t.fingerprint, runUrl),
+    });
+    return r.data.html_url;
+}
 
 
 /***/ }),
@@ -287,8 +322,11 @@ async function pullsOfCommit(octokit, t) {
 /* harmony export */   IT: () => (/* binding */ readPreviewComment),
 /* harmony export */   K2: () => (/* binding */ renderPreviewComment),
 /* harmony export */   M3: () => (/* binding */ renderIntents),
+/* harmony export */   _v: () => (/* binding */ readAdmission),
+/* harmony export */   c0: () => (/* binding */ renderAdmission),
 /* harmony export */   ko: () => (/* binding */ isPreviewOf),
-/* harmony export */   qG: () => (/* binding */ renderHarnessDiff)
+/* harmony export */   qG: () => (/* binding */ renderHarnessDiff),
+/* harmony export */   vW: () => (/* binding */ safeKey)
 /* harmony export */ });
 /* unused harmony export esc */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -310,6 +348,7 @@ function esc(v) {
     return (0,_report_render_js__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 const show = (v) => esc(v === undefined ? '(absent)' : JSON.stringify(v));
+/** An infrastructure key as the comments' first lines carry it. */
 const safeKey = (k) => k.replace(/[^A-Za-z0-9_.:/@-]/g, '_');
 const digestOf = (rest) => 'sha256:' + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(rest).digest('hex');
 const HEADER_RE = /^<!-- gitspaces-preview key=([A-Za-z0-9_.:/@-]+) pr=(\d+) fingerprint=(sha256:[0-9a-f]{64}) harness=(sha256:[0-9a-f]{64}) terraform=(sha256:[0-9a-f]{64}) resources=(sha256:[0-9a-f]{64}) digest=(sha256:[0-9a-f]{64}) -->$/;
@@ -444,6 +483,25 @@ function readPreviewComment(body) {
 /** Whether a comment is (or was) the preview of `key`, from its first line, whatever its digest. */
 function isPreviewOf(body, key) {
     return body.startsWith(`<!-- gitspaces-preview key=${safeKey(key)} `);
+}
+/**
+ * The record the gate leaves on the pull request when it admits a pushed commit for apply: `<!-- gitspaces-admitted
+ * key=... sha=... fingerprint=... -->` on the first line, the reviewed fingerprint it matched. A later run of the
+ * same commit (GitHub's "Re-run failed jobs" after an apply was cancelled or killed) finds it and continues that
+ * apply: its own preview now shows what the interrupted run already did, so it can no longer match the review.
+ */
+const ADMITTED_RE = /^<!-- gitspaces-admitted key=([A-Za-z0-9_.:/@-]+) sha=([0-9a-f]{40}) fingerprint=(sha256:[0-9a-f]{64}) -->$/;
+function renderAdmission(key, sha, fingerprint, runUrl) {
+    return [
+        `<!-- gitspaces-admitted key=${safeKey(key)} sha=${sha} fingerprint=${fingerprint} -->`,
+        `✅ Commit \`${sha.slice(0, 12)}\` matched the reviewed preview (\`${fingerprint.slice(0, 19)}…\`) and was admitted for apply${runUrl ? ` by [this run](${runUrl})` : ''}. A re-run of this commit continues that apply.`,
+    ].join('\n');
+}
+/** The admission a comment records, read from its first line only (key, sha, fingerprint); undefined otherwise. */
+function readAdmission(body) {
+    const nl = body.indexOf('\n');
+    const m = ADMITTED_RE.exec(nl >= 0 ? body.slice(0, nl) : body);
+    return m ? { key: m[1], sha: m[2], fingerprint: m[3] } : undefined;
 }
 
 

@@ -579,12 +579,23 @@ async function reviewGate(io, secrets, raw) {
     // A module the preview refused to plan was never reviewed, whatever the fingerprints say.
     if (now.preview.module.refused)
         return notReviewed(`the preview did not plan the module (${now.preview.module.refused})`);
-    if (fp.fingerprint === found.found.fingerprint)
+    const target = { owner: gh.owner, repo: gh.repo, pr: pr.number, key, author: who, sha };
+    if (fp.fingerprint === found.found.fingerprint) {
+        const recorded = await admit(io, gh, target, found.found.fingerprint);
         return {
-            note: `✅ Matches the preview reviewed on pull request #${pr.number} (${found.found.url}).`,
+            note: `✅ Matches the preview reviewed on pull request #${pr.number} (${found.found.url}).${recorded}`,
             planFingerprint: now.preview.terraform && !now.preview.harness?.placeholders.length
                 ? now.preview.terraform.fingerprint
                 : undefined,
+        };
+    }
+    // A run of a commit the gate already admitted against this very review (a re-run after an apply was cancelled
+    // or killed): the preview now shows what that run did, so it cannot match; the commit, and so the config, is
+    // the one reviewed. It continues; the apply phase is not held to a recomputed plan.
+    const admitted = await gh.review.findAdmission(gh.octokit, target);
+    if (admitted && admitted.fingerprint === found.found.fingerprint)
+        return {
+            note: `↻ Continuing the apply of commit ${sha.slice(0, 12)}, admitted against the preview reviewed on pull request #${pr.number} (${admitted.url}): the preview now differs from it by what that interrupted run already did (${differingParts(fp, found.found).join(', ')}).`,
         };
     const parts = differingParts(fp, found.found);
     const rendered = (0,preview_render/* renderPreviewComment */.K2)(now.preview, fp, pr.number);
@@ -595,6 +606,21 @@ async function reviewGate(io, secrets, raw) {
             message: `plan-changed: the preview now differs from the one reviewed on pull request #${pr.number} (${found.found.url}) in ${parts.join(', ') || 'its fingerprint'}${now.failures.length ? ` (recomputing it failed: ${now.failures.join('; ')})` : ''}. Nothing was changed. Update the pull request (or open a new one) so the preview runs again, review it, then merge.`,
         },
     };
+}
+/**
+ * Records the admission on the pull request, so that a re-run of this commit can continue. A token that may not
+ * comment (pull-requests: read) records nothing: said in the note, the apply goes on.
+ */
+async function admit(io, gh, t, fingerprint) {
+    try {
+        const url = await gh.review.recordAdmission(gh.octokit, { ...t, fingerprint }, (0,plan_render/* runUrlFromEnv */.kk)(io.env));
+        return ` Admission recorded (${url}): a re-run of this commit continues this apply.`;
+    }
+    catch (e) {
+        const why = `${e.status ?? ''} ${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}`.trim();
+        io.log.warning(`Could not record the admission on pull request #${t.pr} (${why}): if this apply is interrupted, a re-run of this commit will be refused with plan-changed. Give the apply job pull-requests: write.`);
+        return ' (Admission not recorded: see the warning.)';
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/pipeline/main.ts
@@ -922,8 +948,11 @@ function modulePin(config, allowed) {
 /* harmony export */   IT: () => (/* binding */ readPreviewComment),
 /* harmony export */   K2: () => (/* binding */ renderPreviewComment),
 /* harmony export */   M3: () => (/* binding */ renderIntents),
+/* harmony export */   _v: () => (/* binding */ readAdmission),
+/* harmony export */   c0: () => (/* binding */ renderAdmission),
 /* harmony export */   ko: () => (/* binding */ isPreviewOf),
-/* harmony export */   qG: () => (/* binding */ renderHarnessDiff)
+/* harmony export */   qG: () => (/* binding */ renderHarnessDiff),
+/* harmony export */   vW: () => (/* binding */ safeKey)
 /* harmony export */ });
 /* unused harmony export esc */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -945,6 +974,7 @@ function esc(v) {
     return (0,_report_render_js__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 const show = (v) => esc(v === undefined ? '(absent)' : JSON.stringify(v));
+/** An infrastructure key as the comments' first lines carry it. */
 const safeKey = (k) => k.replace(/[^A-Za-z0-9_.:/@-]/g, '_');
 const digestOf = (rest) => 'sha256:' + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(rest).digest('hex');
 const HEADER_RE = /^<!-- gitspaces-preview key=([A-Za-z0-9_.:/@-]+) pr=(\d+) fingerprint=(sha256:[0-9a-f]{64}) harness=(sha256:[0-9a-f]{64}) terraform=(sha256:[0-9a-f]{64}) resources=(sha256:[0-9a-f]{64}) digest=(sha256:[0-9a-f]{64}) -->$/;
@@ -1079,6 +1109,25 @@ function readPreviewComment(body) {
 /** Whether a comment is (or was) the preview of `key`, from its first line, whatever its digest. */
 function isPreviewOf(body, key) {
     return body.startsWith(`<!-- gitspaces-preview key=${safeKey(key)} `);
+}
+/**
+ * The record the gate leaves on the pull request when it admits a pushed commit for apply: `<!-- gitspaces-admitted
+ * key=... sha=... fingerprint=... -->` on the first line, the reviewed fingerprint it matched. A later run of the
+ * same commit (GitHub's "Re-run failed jobs" after an apply was cancelled or killed) finds it and continues that
+ * apply: its own preview now shows what the interrupted run already did, so it can no longer match the review.
+ */
+const ADMITTED_RE = /^<!-- gitspaces-admitted key=([A-Za-z0-9_.:/@-]+) sha=([0-9a-f]{40}) fingerprint=(sha256:[0-9a-f]{64}) -->$/;
+function renderAdmission(key, sha, fingerprint, runUrl) {
+    return [
+        `<!-- gitspaces-admitted key=${safeKey(key)} sha=${sha} fingerprint=${fingerprint} -->`,
+        `✅ Commit \`${sha.slice(0, 12)}\` matched the reviewed preview (\`${fingerprint.slice(0, 19)}…\`) and was admitted for apply${runUrl ? ` by [this run](${runUrl})` : ''}. A re-run of this commit continues that apply.`,
+    ].join('\n');
+}
+/** The admission a comment records, read from its first line only (key, sha, fingerprint); undefined otherwise. */
+function readAdmission(body) {
+    const nl = body.indexOf('\n');
+    const m = ADMITTED_RE.exec(nl >= 0 ? body.slice(0, nl) : body);
+    return m ? { key: m[1], sha: m[2], fingerprint: m[3] } : undefined;
 }
 
 

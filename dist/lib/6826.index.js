@@ -191,9 +191,11 @@ function splitRepository(repository) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_PREVIEW_AUTHOR: () => (/* binding */ DEFAULT_PREVIEW_AUTHOR),
+/* harmony export */   findAdmission: () => (/* binding */ findAdmission),
 /* harmony export */   findPreviewComment: () => (/* binding */ findPreviewComment),
 /* harmony export */   prNumberOfEvent: () => (/* binding */ prNumberOfEvent),
 /* harmony export */   pullsOfCommit: () => (/* binding */ pullsOfCommit),
+/* harmony export */   recordAdmission: () => (/* binding */ recordAdmission),
 /* harmony export */   upsertPreviewComment: () => (/* binding */ upsertPreviewComment)
 /* harmony export */ });
 /* harmony import */ var _comments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63997);
@@ -275,6 +277,39 @@ async function pullsOfCommit(octokit, t) {
         commit_sha: t.sha,
     });
     return r.data.map((p) => ({ number: p.number, state: p.state, url: p.html_url }));
+}
+/**
+ * The gate's admission of `sha` on the pull request, written by `author` only (anyone else's is ignored), for
+ * this infrastructure key: the reviewed fingerprint it matched, and where.
+ */
+async function findAdmission(octokit, t) {
+    const all = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.pr,
+        per_page: 100,
+    });
+    for (const c of all) {
+        if (c.user?.login !== t.author)
+            continue;
+        const a = (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .readAdmission */ ._v)(c.body ?? '');
+        if (a && a.sha === t.sha && a.key === (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .safeKey */ .vW)(t.key))
+            return { fingerprint: a.fingerprint, url: c.html_url };
+    }
+    return undefined;
+}
+/** Records the gate's admission of `sha` (one comment; none again when the same admission is there). */
+async function recordAdmission(octokit, t, runUrl) {
+    const there = await findAdmission(octokit, t);
+    if (there?.fingerprint === t.fingerprint)
+        return there.url;
+    const r = await octokit.rest.issues.createComment({
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.pr,
+        body: (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAdmission */ .c0)(t.key, t.sha, t.fingerprint, runUrl),
+    });
+    return r.data.html_url;
 }
 
 

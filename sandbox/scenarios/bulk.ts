@@ -26,7 +26,8 @@ export function writeBulkConfig(scenario: Scenario, n: number, dir: string): str
     };
   });
   (cfg.infrastructure as Record<string, unknown>).regions = regions;
-  (cfg.terraform as Record<string, unknown>).working_directory = join(dir, 'tf');
+  // Relative to the workspace: callers set GITHUB_WORKSPACE to `dir`.
+  (cfg.terraform as Record<string, unknown>).working_directory = 'tf';
   const machines = Object.entries(BULK_REGIONS).map(([r, v]) => ({
     name: `std-${v.subdomain}`,
     region: r,

@@ -9,7 +9,14 @@
  * workflow comments with an app token).
  */
 import { MAX_COMMENT_CHARS, type Octokit } from './comments.js';
-import { isPreviewOf, readPreviewComment, type ReadPreview } from '../preview/render.js';
+import {
+  isPreviewOf,
+  readAdmission,
+  readPreviewComment,
+  renderAdmission,
+  safeKey,
+  type ReadPreview,
+} from '../preview/render.js';
 
 export const DEFAULT_PREVIEW_AUTHOR = 'github-actions[bot]';
 
@@ -103,4 +110,52 @@ export async function pullsOfCommit(
     commit_sha: t.sha,
   });
   return r.data.map((p) => ({ number: p.number, state: p.state, url: p.html_url }));
+}
+
+/**
+ * The gate's admission of `sha` on the pull request, written by `author` only (anyone else's is ignored), for
+ * this infrastructure key: the reviewed fingerprint it matched, and where.
+ */
+export async function findAdmission(
+  octokit: Octokit,
+  t: { owner: string; repo: string; pr: number; key: string; author: string; sha: string },
+): Promise<{ fingerprint: string; url: string } | undefined> {
+  const all = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: t.owner,
+    repo: t.repo,
+    issue_number: t.pr,
+    per_page: 100,
+  });
+  for (const c of all) {
+    if (c.user?.login !== t.author) continue;
+    const a = readAdmission(c.body ?? '');
+    if (a && a.sha === t.sha && a.key === safeKey(t.key))
+      return { fingerprint: a.fingerprint, url: c.html_url };
+  }
+  return undefined;
+}
+
+/** Records the gate's admission of `sha` (one comment; none again when the same admission is there). */
+export async function recordAdmission(
+  octokit: Octokit,
+  t: {
+    owner: string;
+    repo: string;
+    pr: number;
+    key: string;
+    author: string;
+    sha: string;
+    fingerprint: string;
+  },
+  runUrl?: string,
+): Promise<string> {
+  const there = await findAdmission(octokit, t);
+  if (there?.fingerprint === t.fingerprint) return there.url;
+  const r = await octokit.rest.issues.createComment({
+    owner: t.owner,
+    repo: t.repo,
+    issue_number: t.pr,
+    body: renderAdmission(t.key, t.sha, t.fingerprint, runUrl),
+  });
+  return r.data.html_url;
 }

@@ -17,7 +17,8 @@ export function esc(v: string): string {
 }
 
 const show = (v: unknown) => esc(v === undefined ? '(absent)' : JSON.stringify(v));
-const safeKey = (k: string) => k.replace(/[^A-Za-z0-9_.:/@-]/g, '_');
+/** An infrastructure key as the comments' first lines carry it. */
+export const safeKey = (k: string) => k.replace(/[^A-Za-z0-9_.:/@-]/g, '_');
 const digestOf = (rest: string) => 'sha256:' + createHash('sha256').update(rest).digest('hex');
 
 const HEADER_RE =
@@ -181,4 +182,27 @@ export function readPreviewComment(body: string): { found?: ReadPreview; edited?
 /** Whether a comment is (or was) the preview of `key`, from its first line, whatever its digest. */
 export function isPreviewOf(body: string, key: string): boolean {
   return body.startsWith(`<!-- gitspaces-preview key=${safeKey(key)} `);
+}
+
+/**
+ * The record the gate leaves on the pull request when it admits a pushed commit for apply: `<!-- gitspaces-admitted
+ * key=... sha=... fingerprint=... -->` on the first line, the reviewed fingerprint it matched. A later run of the
+ * same commit (GitHub's "Re-run failed jobs" after an apply was cancelled or killed) finds it and continues that
+ * apply: its own preview now shows what the interrupted run already did, so it can no longer match the review.
+ */
+const ADMITTED_RE =
+  /^<!-- gitspaces-admitted key=([A-Za-z0-9_.:/@-]+) sha=([0-9a-f]{40}) fingerprint=(sha256:[0-9a-f]{64}) -->$/;
+
+export function renderAdmission(key: string, sha: string, fingerprint: string, runUrl?: string): string {
+  return [
+    `<!-- gitspaces-admitted key=${safeKey(key)} sha=${sha} fingerprint=${fingerprint} -->`,
+    `✅ Commit \`${sha.slice(0, 12)}\` matched the reviewed preview (\`${fingerprint.slice(0, 19)}…\`) and was admitted for apply${runUrl ? ` by [this run](${runUrl})` : ''}. A re-run of this commit continues that apply.`,
+  ].join('\n');
+}
+
+/** The admission a comment records, read from its first line only (key, sha, fingerprint); undefined otherwise. */
+export function readAdmission(body: string): { key: string; sha: string; fingerprint: string } | undefined {
+  const nl = body.indexOf('\n');
+  const m = ADMITTED_RE.exec(nl >= 0 ? body.slice(0, nl) : body);
+  return m ? { key: m[1] as string, sha: m[2] as string, fingerprint: m[3] as string } : undefined;
 }

@@ -107,6 +107,8 @@ describe('the check catalog', () => {
     let seen = 0;
     for (const f of files) {
       for (const m of readFileSync(f, 'utf8').matchAll(/\b([A-Z]{2,8}-\d{3})\b/g)) {
+        // Algorithm names (SHA-256, AES-256 in the key code) have the shape of a check id and are not one.
+        if (/^(SHA|AES|RSA)-/.test(m[1] as string)) continue;
         seen++;
         if (!known.has(m[1] as string)) unknown.push(`${m[1]} in ${relative(ROOT, f)}`);
       }

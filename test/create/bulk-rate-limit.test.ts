@@ -27,7 +27,7 @@ describe('bulk create and delete against the Harness rate limit', () => {
 
   it('creates each of 60 gitspaces once, over 3 regions, then deletes them all', async () => {
     const config = writeBulkConfig(sb.scenario, 60, dir);
-    const env = { ...sb.env, RUNNER_TEMP: dir };
+    const env = { ...sb.env, RUNNER_TEMP: dir, GITHUB_WORKSPACE: dir };
     const configure = testIO({ config }, realClock, env);
     expect((await configureInfra(configure.io)).exitCode ?? 0).toBe(0);
 

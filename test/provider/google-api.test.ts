@@ -5,7 +5,7 @@ import { endpointsFromEnv } from '../../shared/endpoints.js';
 import { GoogleApi, GoogleApiError } from '../../sandbox/provider/google-api.js';
 
 // A server that answers each path with a scripted sequence of Google errors, then 200.
-const scripts: Record<string, { status: number; reason: string }[]> = {};
+const scripts: Record<string, { status: number; reason: string; message?: string }[]> = {};
 const seen: Record<string, number> = {};
 let server: Server;
 let base: string;
@@ -20,7 +20,11 @@ beforeAll(async () => {
     if (next.status === 429) res.setHeader('retry-after', '0');
     res.end(
       JSON.stringify({
-        error: { code: next.status, message: `scripted ${next.reason}`, errors: [{ reason: next.reason }] },
+        error: {
+          code: next.status,
+          message: next.message ?? `scripted ${next.reason}`,
+          errors: [{ reason: next.reason }],
+        },
       }),
     );
   });
@@ -37,14 +41,25 @@ const api = () =>
   );
 
 describe('the stand-in provider transport', () => {
-  it("retries Compute's 403 rateLimitExceeded, 429 and 503, as the provider's retry predicates do", async () => {
+  it("retries Compute's per-minute quota 403, 429 and 503, as the provider's retry predicates do", async () => {
     scripts['/a'] = [
-      { status: 403, reason: 'rateLimitExceeded' },
+      {
+        status: 403,
+        reason: 'rateLimitExceeded',
+        message:
+          "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute' of service 'compute.googleapis.com' for consumer 'project_number:123456789012'.",
+      },
       { status: 429, reason: 'rateLimitExceeded' },
       { status: 503, reason: 'backendError' },
     ];
     await expect(api().call('GET', `${base}/a`)).resolves.toEqual({ name: 'ok' });
     expect(seen['/a']).toBe(4);
+  });
+
+  it('does not retry a 403 rateLimitExceeded without the per-minute quota message (is403QuotaExceededPerMinuteError reads the message)', async () => {
+    scripts['/bare'] = [{ status: 403, reason: 'rateLimitExceeded' }];
+    await expect(api().call('GET', `${base}/bare`)).rejects.toThrow(/Error 403: scripted rateLimitExceeded/);
+    expect(seen['/bare']).toBe(1);
   });
 
   it('does not retry a 403 that is a permission denial, and words it as googleapi does', async () => {

@@ -63,21 +63,16 @@ describe('gitspaces-setup.yml on a fork, and after a killed apply', () => {
   }, 600_000);
 
   // The gate recomputes the preview, which now shows what the killed run already did (the provider, the Terraform
-  // resources, the gitspace exist): it differs from the reviewed one, so the re-run is refused with plan-changed
-  // and never reaches the apply that would converge. A re-run of an interrupted, already-gated apply needs the gate
-  // to know that this commit's reviewed preview was admitted (issue 12 point 2, the gate's owner).
-  it.failing(
-    '[KNOWN DEFECT: the gate refuses a re-run of an interrupted apply with plan-changed] after the kill, a re-run of the same push converges',
-    async () => {
-      expect(killedAt).toBe('killed');
-      // GitHub's "Re-run failed jobs": the same push, the same commit.
-      const again = await bench.run(bench.pushEvent(sha()), { config: C0 });
-      if (again.jobs.apply?.result !== 'success') throw new Error(explain(again));
-      expect(gitspaces()).toEqual(['api-dev running']);
-      expect([...bench.sandbox.world.harness.infraProviders.keys()]).toEqual(['gitspaces_gcp']);
-    },
-    600_000,
-  );
+  // resources, the gitspace exist), so it cannot match the reviewed one; the admission the killed run's gate
+  // recorded on the pull request for this commit lets the re-run continue the apply.
+  it('after the kill, a re-run of the same push continues the admitted apply and converges', async () => {
+    expect(killedAt).toBe('killed');
+    // GitHub's "Re-run failed jobs": the same push, the same commit.
+    const again = await bench.run(bench.pushEvent(sha()), { config: C0 });
+    if (again.jobs.apply?.result !== 'success') throw new Error(explain(again));
+    expect(gitspaces()).toEqual(['api-dev running']);
+    expect([...bench.sandbox.world.harness.infraProviders.keys()]).toEqual(['gitspaces_gcp']);
+  }, 600_000);
 
   it('after the kill, the same config reviewed again on a new pull request and merged: it converges', async () => {
     expect(killedAt).toBe('killed');
