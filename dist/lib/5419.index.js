@@ -546,9 +546,12 @@ class Iam {
         this.rest = rest;
     }
     /** `GET /v1/projects/{p}/serviceAccounts/{email}/keys/{keyId}`; undefined when the key does not exist (deleted). */
-    async getServiceAccountKey(project, email, keyId) {
+    getServiceAccountKey(project, email, keyId) {
+        return this.getKey(project, email, keyId, '');
+    }
+    async getKey(project, email, keyId, query) {
         try {
-            return await this.rest.get('iam', `/v1/projects/${enc(project)}/serviceAccounts/${enc(email)}/keys/${enc(keyId)}`);
+            return await this.rest.get('iam', `/v1/projects/${enc(project)}/serviceAccounts/${enc(email)}/keys/${enc(keyId)}${query}`);
         }
         catch (e) {
             if ((0,_rest_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4)(e))
@@ -562,15 +565,8 @@ class Iam {
         return r.keys ?? [];
     }
     /** One key with its X.509 certificate (`publicKeyType=TYPE_X509_PEM_FILE`); undefined when it does not exist. */
-    async getServiceAccountKeyCertificate(project, email, keyId) {
-        try {
-            return await this.rest.get('iam', `/v1/projects/${enc(project)}/serviceAccounts/${enc(email)}/keys/${enc(keyId)}?publicKeyType=TYPE_X509_PEM_FILE`);
-        }
-        catch (e) {
-            if ((0,_rest_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4)(e))
-                return undefined;
-            throw e;
-        }
+    getServiceAccountKeyCertificate(project, email, keyId) {
+        return this.getKey(project, email, keyId, '?publicKeyType=TYPE_X509_PEM_FILE');
     }
     /** `GET /v1/projects/{p}/serviceAccounts/{email}`; undefined when it does not exist. */
     async getServiceAccount(project, email) {

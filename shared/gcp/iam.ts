@@ -30,15 +30,24 @@ export class Iam {
   constructor(private readonly rest: GcpRest) {}
 
   /** `GET /v1/projects/{p}/serviceAccounts/{email}/keys/{keyId}`; undefined when the key does not exist (deleted). */
-  async getServiceAccountKey(
+  getServiceAccountKey(
     project: string,
     email: string,
     keyId: string,
   ): Promise<ServiceAccountKey | undefined> {
+    return this.getKey(project, email, keyId, '');
+  }
+
+  private async getKey(
+    project: string,
+    email: string,
+    keyId: string,
+    query: string,
+  ): Promise<ServiceAccountKey | undefined> {
     try {
       return await this.rest.get<ServiceAccountKey>(
         'iam',
-        `/v1/projects/${enc(project)}/serviceAccounts/${enc(email)}/keys/${enc(keyId)}`,
+        `/v1/projects/${enc(project)}/serviceAccounts/${enc(email)}/keys/${enc(keyId)}${query}`,
       );
     } catch (e) {
       if (isNotFound(e)) return undefined;
@@ -56,20 +65,12 @@ export class Iam {
   }
 
   /** One key with its X.509 certificate (`publicKeyType=TYPE_X509_PEM_FILE`); undefined when it does not exist. */
-  async getServiceAccountKeyCertificate(
+  getServiceAccountKeyCertificate(
     project: string,
     email: string,
     keyId: string,
   ): Promise<ServiceAccountKey | undefined> {
-    try {
-      return await this.rest.get<ServiceAccountKey>(
-        'iam',
-        `/v1/projects/${enc(project)}/serviceAccounts/${enc(email)}/keys/${enc(keyId)}?publicKeyType=TYPE_X509_PEM_FILE`,
-      );
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    return this.getKey(project, email, keyId, '?publicKeyType=TYPE_X509_PEM_FILE');
   }
 
   /** `GET /v1/projects/{p}/serviceAccounts/{email}`; undefined when it does not exist. */
