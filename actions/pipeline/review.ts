@@ -156,7 +156,12 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
   // A module the preview refused to plan was never reviewed, whatever the fingerprints say.
   if (now.preview.module.refused)
     return notReviewed(`the preview did not plan the module (${now.preview.module.refused})`);
-  const target = { owner: gh.owner, repo: gh.repo, pr: pr.number, key, author: who, sha };
+  // The admission names the config file's content too: the same commit read with another config is another apply.
+  const { createHash } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  const configPath = io.inputs.optional('config', 'gitspaces.yaml');
+  const config = `sha256:${createHash('sha256').update(readFileSync(configPath)).digest('hex')}`;
+  const target = { owner: gh.owner, repo: gh.repo, pr: pr.number, key, author: who, sha, config };
   if (fp.fingerprint === found.found.fingerprint) {
     const recorded = await admit(io, gh, target, found.found.fingerprint);
     return {
@@ -193,7 +198,7 @@ export async function reviewGate(io: ActionIO, secrets: Secrets, raw: InputSourc
 async function admit(
   io: ActionIO,
   gh: Awaited<ReturnType<typeof github>>,
-  t: { owner: string; repo: string; pr: number; key: string; author: string; sha: string },
+  t: { owner: string; repo: string; pr: number; key: string; author: string; sha: string; config: string },
   fingerprint: string,
 ): Promise<string> {
   try {

@@ -293,7 +293,7 @@ async function findAdmission(octokit, t) {
         if (c.user?.login !== t.author)
             continue;
         const a = (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .readAdmission */ ._v)(c.body ?? '');
-        if (a && a.sha === t.sha && a.key === (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .safeKey */ .vW)(t.key))
+        if (a && a.sha === t.sha && a.config === t.config && a.key === (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .safeKey */ .vW)(t.key))
             return { fingerprint: a.fingerprint, url: c.html_url };
     }
     return undefined;
@@ -307,7 +307,7 @@ async function recordAdmission(octokit, t, runUrl) {
         owner: t.owner,
         repo: t.repo,
         issue_number: t.pr,
-        body: (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAdmission */ .c0)(t.key, t.sha, t.fingerprint, runUrl),
+        body: (0,_preview_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAdmission */ .c0)(t, runUrl),
     });
     return r.data.html_url;
 }

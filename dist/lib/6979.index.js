@@ -1174,18 +1174,24 @@ function isPreviewOf(body, key) {
  * same commit (GitHub's "Re-run failed jobs" after an apply was cancelled or killed) finds it and continues that
  * apply: its own preview now shows what the interrupted run already did, so it can no longer match the review.
  */
-const ADMITTED_RE = /^<!-- gitspaces-admitted key=([A-Za-z0-9_.:/@-]+) sha=([0-9a-f]{40}) fingerprint=(sha256:[0-9a-f]{64}) -->$/;
-function renderAdmission(key, sha, fingerprint, runUrl) {
+const ADMITTED_RE = /^<!-- gitspaces-admitted key=([A-Za-z0-9_.:/@-]+) sha=([0-9a-f]{40}) config=(sha256:[0-9a-f]{64}) fingerprint=(sha256:[0-9a-f]{64}) -->$/;
+function renderAdmission(a, runUrl) {
+    const { key, sha, config, fingerprint } = a;
     return [
-        `<!-- gitspaces-admitted key=${safeKey(key)} sha=${sha} fingerprint=${fingerprint} -->`,
+        `<!-- gitspaces-admitted key=${safeKey(key)} sha=${sha} config=${config} fingerprint=${fingerprint} -->`,
         `✅ Commit \`${sha.slice(0, 12)}\` matched the reviewed preview (\`${fingerprint.slice(0, 19)}…\`) and was admitted for apply${runUrl ? ` by [this run](${runUrl})` : ''}. A re-run of this commit continues that apply.`,
     ].join('\n');
 }
-/** The admission a comment records, read from its first line only (key, sha, fingerprint); undefined otherwise. */
+/**
+ * The admission a comment records, read from its first line only: the key, the commit, the sha256 of the config
+ * file admitted (the same commit read with another config is not the same apply), the reviewed fingerprint.
+ */
 function readAdmission(body) {
     const nl = body.indexOf('\n');
     const m = ADMITTED_RE.exec(nl >= 0 ? body.slice(0, nl) : body);
-    return m ? { key: m[1], sha: m[2], fingerprint: m[3] } : undefined;
+    return m
+        ? { key: m[1], sha: m[2], config: m[3], fingerprint: m[4] }
+        : undefined;
 }
 
 

@@ -118,7 +118,7 @@ export async function pullsOfCommit(
  */
 export async function findAdmission(
   octokit: Octokit,
-  t: { owner: string; repo: string; pr: number; key: string; author: string; sha: string },
+  t: { owner: string; repo: string; pr: number; key: string; author: string; sha: string; config: string },
 ): Promise<{ fingerprint: string; url: string } | undefined> {
   const all = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: t.owner,
@@ -129,7 +129,7 @@ export async function findAdmission(
   for (const c of all) {
     if (c.user?.login !== t.author) continue;
     const a = readAdmission(c.body ?? '');
-    if (a && a.sha === t.sha && a.key === safeKey(t.key))
+    if (a && a.sha === t.sha && a.config === t.config && a.key === safeKey(t.key))
       return { fingerprint: a.fingerprint, url: c.html_url };
   }
   return undefined;
@@ -145,6 +145,7 @@ export async function recordAdmission(
     key: string;
     author: string;
     sha: string;
+    config: string;
     fingerprint: string;
   },
   runUrl?: string,
@@ -155,7 +156,7 @@ export async function recordAdmission(
     owner: t.owner,
     repo: t.repo,
     issue_number: t.pr,
-    body: renderAdmission(t.key, t.sha, t.fingerprint, runUrl),
+    body: renderAdmission(t, runUrl),
   });
   return r.data.html_url;
 }

@@ -19,14 +19,19 @@ describe('the admission record on the pull request', () => {
   const repo = { owner: 'acme', repo: 'platform-infra' };
   const fp = `sha256:${'a'.repeat(64)}`;
 
-  it('is written once by the workflow, found for its commit and key only, and ignored when anyone else wrote it', async () => {
+  it('is written once by the workflow, found for its commit, config and key only, and ignored when anyone else wrote it', async () => {
     const sha = sb.env.GITHUB_SHA as string;
     const bot = githubClient(sb.secrets.githubToken, sb.env);
     const user = githubClient(sb.secrets.githubUserToken, sb.env);
-    const t = { ...repo, pr: 7, key: 'gitspaces_gcp', author: DEFAULT_PREVIEW_AUTHOR, sha };
+    const config = `sha256:${'c'.repeat(64)}`;
+    const t = { ...repo, pr: 7, key: 'gitspaces_gcp', author: DEFAULT_PREVIEW_AUTHOR, sha, config };
 
     // Another user's comment with a well-formed admission line does not admit anything.
-    await user.rest.issues.createComment({ ...repo, issue_number: 7, body: renderAdmission(t.key, sha, fp) });
+    await user.rest.issues.createComment({
+      ...repo,
+      issue_number: 7,
+      body: renderAdmission({ ...t, fingerprint: fp }),
+    });
     expect(await findAdmission(bot, t)).toBeUndefined();
 
     const url = await recordAdmission(bot, { ...t, fingerprint: fp });
@@ -38,5 +43,7 @@ describe('the admission record on the pull request', () => {
     expect(await findAdmission(bot, t)).toEqual({ fingerprint: fp, url });
     expect(await findAdmission(bot, { ...t, sha: 'b'.repeat(40) })).toBeUndefined();
     expect(await findAdmission(bot, { ...t, key: 'other_infra' })).toBeUndefined();
+    // The same commit read with another config file is another apply.
+    expect(await findAdmission(bot, { ...t, config: `sha256:${'d'.repeat(64)}` })).toBeUndefined();
   });
 });
