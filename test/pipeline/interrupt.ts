@@ -271,13 +271,6 @@ export interface KillPoint {
   /** Runs once the request arrived, before the kill (to wait for what the window needs, e.g. a state write). */
   beforeKill?: (run: Interruptible) => Promise<void>;
   /**
-   * A defect that keeps this case from converging today, owned outside the suite: the case runs as
-   * `it.failing` with the defect in its name, so it stays visible and turns red the day the defect is fixed.
-   */
-  knownDefect?: string;
-  /** Why this case cannot be run reliably today: it is a visible skip (`[SKIPPED: ...]`), counted as skipped. */
-  skipped?: string;
-  /**
    * For a window the next run cannot converge from by itself (a kill mid-apply): the run after the kill must fail
    * (exit 1) and say what to do; this does what it says (e.g. deletes what it says to delete) and returns the
    * inputs it says to pass (`--force-unlock <id>` ...) to the run that must then converge.
@@ -323,13 +316,6 @@ export function describeInterruptions(title: string, points: KillPoint[]): void 
       expect(second.code === 0 ? 'exit 0' : `exit ${second.code}\n${second.stderr}`).toBe('exit 0');
       expectConverged(run.sandbox, reference);
     };
-    const cases = (known: boolean) =>
-      points
-        .filter((p) => !p.skipped && Boolean(p.knownDefect) === known)
-        .map((p) => [p.knownDefect ? `${p.name} [KNOWN DEFECT: ${p.knownDefect}]` : p.name, p] as const);
-    for (const p of points.filter((x) => x.skipped))
-      it.skip(`${p.name} [SKIPPED: ${p.skipped}]`, () => body(p.name, p), 300_000);
-    if (cases(false).length) it.each(cases(false))('%s', body, 300_000);
-    if (cases(true).length) it.failing.each(cases(true))('%s', body, 300_000);
+    it.each(points.map((p) => [p.name, p] as const))('%s', body, 300_000);
   });
 }
