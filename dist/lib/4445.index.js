@@ -217,13 +217,17 @@ function prNumberOfEvent(event) {
     const pr = event.pull_request;
     return typeof pr?.number === 'number' ? pr.number : undefined;
 }
-async function findPreviewComment(octokit, t) {
-    const all = await octokit.paginate(octokit.rest.issues.listComments, {
+/** Every comment on the pull request, all pages. */
+function commentsOf(octokit, t) {
+    return octokit.paginate(octokit.rest.issues.listComments, {
         owner: t.owner,
         repo: t.repo,
         issue_number: t.pr,
         per_page: 100,
     });
+}
+async function findPreviewComment(octokit, t) {
+    const all = await commentsOf(octokit, t);
     const out = { ignoredOthers: [] };
     for (const c of all) {
         const body = c.body ?? '';
@@ -283,12 +287,7 @@ async function pullsOfCommit(octokit, t) {
  * this infrastructure key: the reviewed fingerprint it matched, and where.
  */
 async function findAdmission(octokit, t) {
-    const all = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: t.owner,
-        repo: t.repo,
-        issue_number: t.pr,
-        per_page: 100,
-    });
+    const all = await commentsOf(octokit, t);
     for (const c of all) {
         if (c.user?.login !== t.author)
             continue;

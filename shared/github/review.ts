@@ -41,16 +41,21 @@ export interface PreviewLookup {
   ignoredOthers: string[];
 }
 
-export async function findPreviewComment(
-  octokit: Octokit,
-  t: { owner: string; repo: string; pr: number; key: string; author: string },
-): Promise<PreviewLookup & { id?: number; body?: string }> {
-  const all = await octokit.paginate(octokit.rest.issues.listComments, {
+/** Every comment on the pull request, all pages. */
+function commentsOf(octokit: Octokit, t: { owner: string; repo: string; pr: number }) {
+  return octokit.paginate(octokit.rest.issues.listComments, {
     owner: t.owner,
     repo: t.repo,
     issue_number: t.pr,
     per_page: 100,
   });
+}
+
+export async function findPreviewComment(
+  octokit: Octokit,
+  t: { owner: string; repo: string; pr: number; key: string; author: string },
+): Promise<PreviewLookup & { id?: number; body?: string }> {
+  const all = await commentsOf(octokit, t);
   const out: PreviewLookup & { id?: number; body?: string } = { ignoredOthers: [] };
   for (const c of all) {
     const body = c.body ?? '';
@@ -120,12 +125,7 @@ export async function findAdmission(
   octokit: Octokit,
   t: { owner: string; repo: string; pr: number; key: string; author: string; sha: string; config: string },
 ): Promise<{ fingerprint: string; url: string } | undefined> {
-  const all = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner: t.owner,
-    repo: t.repo,
-    issue_number: t.pr,
-    per_page: 100,
-  });
+  const all = await commentsOf(octokit, t);
   for (const c of all) {
     if (c.user?.login !== t.author) continue;
     const a = readAdmission(c.body ?? '');
