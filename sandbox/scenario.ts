@@ -35,6 +35,11 @@ export interface Scenario {
   latency?: 'realistic';
   /** The factor on the profile's real durations (default 0.01: one real minute takes 600 ms). */
   timeScale?: number;
+  /**
+   * Added to every request of every emulated service (HTTP and DNS) before it is answered: the network round
+   * trip. 0 by default; the realistic profile's `request` figure, scaled, with `latency: realistic`.
+   */
+  requestLatencyMs: number;
   gcp: GcpScenario;
   dns: DnsScenario;
   harness: HarnessScenario;
@@ -186,6 +191,7 @@ export const HEALTHY: Scenario = {
   expectFailures: [],
   seed: 1,
   faults: [],
+  requestLatencyMs: 0,
   gcp: {
     projectId: 'acme-gitspaces',
     projectNumber: '123456789012',

@@ -34,13 +34,15 @@ export class Faults {
   constructor(
     public rules: FaultRule[] = [],
     seed = 1,
+    /** Every request's round trip (scenario `requestLatencyMs`); settable while running, e.g. by a benchmark. */
+    public baseLatencyMs = 0,
   ) {
     this.random = seededRandom(seed);
   }
 
   /** Returns the fault to apply to this request, if any. Latency rules combine with a later error rule. */
   decide(service: string, method: string, path: string): (FaultRule & { latencyMs?: number }) | undefined {
-    let latency = 0;
+    let latency = this.baseLatencyMs;
     for (const r of this.rules) {
       if (r.service && r.service !== service) continue;
       if (r.method && r.method.toUpperCase() !== method) continue;

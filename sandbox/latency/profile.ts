@@ -24,6 +24,18 @@ const MIN = 60 * S;
 
 /** Every long operation the sandbox times, real durations. */
 export const REALISTIC = {
+  /**
+   * One request's round trip to a real API, read or write (its answer, not the operation it starts): every
+   * emulated HTTP service and the DNS resolver add it to each request. Runs make hundreds of them one after
+   * another (a Terraform refresh walks the module's graph in dependency order), which loopback hides.
+   */
+  request: {
+    value: 100,
+    range: [30, 500],
+    source:
+      'Google Cloud Platform blog (googlecloudplatform.blogspot.com), on isolating App Engine latency with curl: a trivial request to the nearest Google front end took 98 ms to connect and 144 ms in all; no published figure for an API call: our reading, about 100 ms for a read from a CI runner, more across continents',
+    estimate: true,
+  },
   /** A Compute long-running operation that is not an instance or a group (addresses, firewalls, backend services, forwarding rules, health checks). */
   computeOperation: {
     value: 15 * S,
@@ -102,6 +114,7 @@ export const GITSPACE_START_STEPS = 4;
 
 /** The scenario fields the profile sets (a part of sandbox/scenario.ts's Scenario), scaled. */
 export interface LatencyOverrides {
+  requestLatencyMs: number;
   gcp: {
     operationMs: number;
     operationMsByCollection: Record<string, number>;
@@ -116,6 +129,7 @@ export function latencyOverrides(timeScale: number): LatencyOverrides {
   const p = REALISTIC;
   const t = (f: LatencyFigure) => scaled(f.value, timeScale);
   return {
+    requestLatencyMs: t(p.request),
     gcp: {
       operationMs: t(p.computeOperation),
       operationMsByCollection: {
