@@ -20,9 +20,10 @@ import {
 } from '../../shared/terraform/plan-render.js';
 import { ChurnClassification, classifyPlan, withoutChurn } from '../../shared/terraform/churn.js';
 import { classifyDrift, computedOnlyAttributes } from '../../shared/terraform/drift.js';
+import { maskValue } from '../../shared/terraform/cli.js';
 import type { PlanOutcome, TerraformCli } from '../../shared/terraform/cli.js';
 import { GateApis, gateInputsFor, gcpGateApis, runAfterApplyGates } from '../../shared/checks/after-apply.js';
-import { kindOf } from '../../shared/terraform/plan-json.js';
+import { kindOf, priorOutputs } from '../../shared/terraform/plan-json.js';
 import { checkImports } from './recover.js';
 
 export const MODES = ['plan', 'apply', 'destroy', 'drift', 'preview'] as const;
@@ -399,7 +400,8 @@ export async function applyReviewedPlan(run: ApplyRun, p: ReviewablePlan): Promi
   const how = await applyRealChanges(run, p);
   if (how === 'refused') return await refuseChangedPlan(run, p, 'the targeted plan of its real changes');
 
-  const module = await handOnModuleOutputs(run);
+  // Nothing applied: the state's outputs are the ones the plan read (its prior state), no `terraform output` needed.
+  const module = await handOnModuleOutputs(run, how === 'none' ? priorOutputs(p.plan) : undefined);
   const checks = run.runGates ? await runHealthGates(run, module.alb) : [];
   const failedGates = checks.filter((c) => c.status === 'error');
   await io.appendSummary(applySummary(run, p, module, checks));
@@ -532,9 +534,17 @@ interface ModuleOutputs {
   poolPath: string;
 }
 
-/** The module's outputs as this action's: the runner's pool file, the load balancer addresses, the zone. */
-async function handOnModuleOutputs(run: ApplyRun): Promise<ModuleOutputs> {
-  const tfOutputs = await run.terraform.output();
+/**
+ * The module's outputs as this action's: the runner's pool file, the load balancer addresses, the zone. From
+ * `terraform output`, or from the outputs the plan read when nothing was applied since (sensitive ones masked the
+ * same way).
+ */
+async function handOnModuleOutputs(
+  run: ApplyRun,
+  read?: Record<string, { value: unknown; sensitive?: boolean }>,
+): Promise<ModuleOutputs> {
+  if (read) for (const o of Object.values(read)) if (o.sensitive) maskValue(run.io.log, o.value);
+  const tfOutputs = read ?? (await run.terraform.output());
   const instanceYaml = outputValue<string>(tfOutputs, 'instance_yaml') ?? '';
   const alb = outputValue<Record<string, string>>(tfOutputs, 'alb_ips') ?? {};
   const nlb = outputValue<Record<string, string>>(tfOutputs, 'nlb_ips') ?? {};

@@ -342,13 +342,12 @@ export const CERT_101: AfterApplyGate = { id: 'CERT-101', run: certificates };
 export const NET_101: AfterApplyGate = { id: 'NET-101', run: gatewayIngress };
 export const AFTER_APPLY_GATES: readonly AfterApplyGate[] = [DNS_101, CERT_101, NET_101];
 
-/** Runs the catalog's after-apply gates one after the other, in catalog order. */
+/** Runs the catalog's after-apply gates at once (each only reads), their results in catalog order. */
 export async function runAfterApplyGates(apis: GateApis, g: GateInputs): Promise<CheckResult[]> {
-  const results: CheckResult[] = [];
-  for (const entry of entriesOfPhase('after-apply')) {
+  const gates = entriesOfPhase('after-apply').map((entry) => {
     const gate = AFTER_APPLY_GATES.find((x) => x.id === entry.id);
     if (!gate) throw new Error(`${entry.id} is in the check catalog but has no after-apply implementation`);
-    results.push(...(await gate.run(apis, g)));
-  }
-  return results;
+    return gate;
+  });
+  return (await Promise.all(gates.map((gate) => gate.run(apis, g)))).flat();
 }

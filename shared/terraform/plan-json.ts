@@ -26,7 +26,19 @@ export interface PlanJson {
   resource_changes?: ResourceChange[];
   resource_drift?: ResourceChange[];
   output_changes?: Record<string, PlanChange>;
+  /** The state the plan was made against, refreshed; its outputs are the state's as `terraform output` prints them. */
+  prior_state?: { values?: { outputs?: Record<string, { value: unknown; sensitive?: boolean; type?: unknown }> } };
   errored?: boolean;
+}
+
+/**
+ * The state's outputs as the plan read them: what `terraform output -json` would print, when nothing was applied
+ * after the plan. Undefined when the plan carries no prior state (a first plan against an empty state).
+ */
+export function priorOutputs(
+  plan: PlanJson,
+): Record<string, { value: unknown; sensitive?: boolean }> | undefined {
+  return plan.prior_state?.values?.outputs;
 }
 
 export type Kind = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op';
