@@ -268,13 +268,13 @@ export async function waitForDelegate(ctx: GateContext, selectors: string[]): Pr
     async () => {
       const g = await waitFor<DelegateGroupSummary>(
         async () => {
-          current = selectorsOf(await o.harness.getInfraProvider(infraId));
-          return observeDelegate(
-            await o.harness.delegateGroupsForToken(d.token_name),
-            d.name,
-            d.token_name,
-            current,
-          );
+          // Both reads at once: the infrastructure's selectors now, and the token's delegate groups.
+          const [infra, groups] = await Promise.all([
+            o.harness.getInfraProvider(infraId),
+            o.harness.delegateGroupsForToken(d.token_name),
+          ]);
+          current = selectorsOf(infra);
+          return observeDelegate(groups, d.name, d.token_name, current);
         },
         {
           describe: GATES.delegate.id,

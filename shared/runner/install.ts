@@ -394,12 +394,16 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   };
 
   const pool = readPoolFile(o);
+  // The Harness infrastructure is read while the VM and its report are (reads of two services, one round trip
+  // instead of two); its failure is reported in the same place as before, inside the try.
+  const infraRead = readInfrastructure(o);
+  infraRead.catch(() => undefined);
   const instance = await ensureRunnerVm(o, vm);
   secrets.foundLeftOver(secretKeysIn(instance));
   try {
-    const infra = await readInfrastructure(o);
-    const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
     const before = await readBootstrapProgress(o, vm);
+    const infra = await infraRead;
+    const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
     const token = await ensureDelegateToken(o.harness, config, o.log, before, o.delegateToken);
     if (token.created) result.changes.push(`created delegate token ${config.delegate.token_name}`);
     const selectors = await ensureDelegateSelectors(o, infra, result.changes);

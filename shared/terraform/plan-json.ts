@@ -27,7 +27,9 @@ export interface PlanJson {
   resource_drift?: ResourceChange[];
   output_changes?: Record<string, PlanChange>;
   /** The state the plan was made against, refreshed; its outputs are the state's as `terraform output` prints them. */
-  prior_state?: { values?: { outputs?: Record<string, { value: unknown; sensitive?: boolean; type?: unknown }> } };
+  prior_state?: {
+    values?: { outputs?: Record<string, { value: unknown; sensitive?: boolean; type?: unknown }> };
+  };
   errored?: boolean;
 }
 
