@@ -41,7 +41,9 @@ export interface PerRegionResult {
 }
 
 /** The config's regions, and the machines and gitspaces each one holds (a gitspace is in its machine's region). */
-export function regionsOf(config: GitspacesConfig): { region: string; machines: string[]; gitspaces: string[] }[] {
+export function regionsOf(
+  config: GitspacesConfig,
+): { region: string; machines: string[]; gitspaces: string[] }[] {
   return Object.keys(config.infrastructure.regions).map((region) => {
     const machines = config.machines.filter((m) => m.region === region).map((m) => m.name);
     return {
@@ -109,7 +111,9 @@ export async function runPerRegion(opts: {
       run: async () => {
         const c = await opts.createRegion(region);
         creates.set(region, c);
-        return c.result.status === 'failed' ? { status: 'failed', reason: c.result.summary } : { status: 'ok' };
+        return c.result.status === 'failed'
+          ? { status: 'failed', reason: c.result.summary }
+          : { status: 'ok' };
       },
     });
   }
@@ -164,11 +168,14 @@ function createPhase(
   creates: Map<string, RegionCreate>,
 ): PhaseResult {
   const parts: string[] = [];
-  for (const { region } of regions) {
+  for (const { region, gitspaces } of regions) {
     const create = records.find((r) => r.name === createTask(region));
     const gateway = records.find((r) => r.name === gatewayTask(region));
-    if (create) parts.push(`${region}: ${create.summary}`);
-    else if (gateway?.status === 'failed') parts.push(`${region}: ${gateway.summary}`);
+    if (gateway?.status === 'failed')
+      parts.push(
+        `${region}: ${gitspaces.length ? `gitspace(s) ${gitspaces.join(', ')} not created` : 'nothing created'}: ${gateway.summary}`,
+      );
+    else if (create) parts.push(`${region}: ${create.summary}`);
   }
   const bad = records.filter((r) => r.status !== 'ok');
   const sum = (k: 'created' | 'updated' | 'deleted') =>
@@ -203,4 +210,3 @@ function mergedOutputs(
   }
   return out;
 }
-
