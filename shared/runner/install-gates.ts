@@ -351,7 +351,8 @@ export async function waitForRegionGateways(
           return obs;
         },
         {
-          describe: regions.length === 1 ? `${GATES.gateway.id} ${regions[0]}` : GATES.gateway.id,
+          // Its state names each region: `GW-101: europe-west1: unhealthy (...)`.
+          describe: GATES.gateway.id,
           deadlineMs: w.deadlineMs,
           intervalMs: w.pollIntervalMs,
           clock: w.clock,
