@@ -136,7 +136,13 @@ export class PhaseRun {
           durationMs,
           status: failure ? 'failed' : result.phase.status,
         }
-      : { name, status: failure ? 'failed' : 'ok', startedAt: started, durationMs, summary: failure ?? 'done' };
+      : {
+          name,
+          status: failure ? 'failed' : 'ok',
+          startedAt: started,
+          durationMs,
+          summary: failure ?? 'done',
+        };
     if (failure && !phaseResult.summary.includes(failure.split('\n')[0] as string))
       phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
     Object.assign(this.outputs, collected);

@@ -381,7 +381,7 @@ export async function waitForGateways(ctx: GateContext, expectedVersion: string 
     ctx.gates.skip(
       GATES.gateway,
       `${regions.join(', ')}: overall_health healthy`,
-      'not waited for here (wait-for-gateways: false): the caller waits for each region\'s gateway before using the region',
+      "not waited for here (wait-for-gateways: false): the caller waits for each region's gateway before using the region",
     );
     return;
   }
