@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { main as pipeline } from '../../actions/pipeline/main.js';
 import { realClock } from '../../shared/clock.js';
 import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
-import { Sandbox, startSandbox } from '../../sandbox/index.js';
+import { startSandbox } from '../../sandbox/index.js';
 import type { JournalEntry } from '../../sandbox/core/journal.js';
 import { testIO } from '../create/helpers.js';
 
