@@ -116,12 +116,6 @@ describe('pipeline: one region delayed', () => {
       'install-runner:ok',
       'create:ok',
     ]);
-    const rows = Object.fromEntries(r.alongside.map((p) => [p.name, p]));
-    expect(Object.keys(rows).sort()).toEqual(
-      ['certificates', `create:${FAST}`, `create:${SLOW}`, `gateway:${FAST}`, `gateway:${SLOW}`].sort(),
-    );
-    expect(r.alongside.every((p) => p.status === 'ok')).toBe(true);
-
     // The emulator's clock: when the slow region's gateway turned healthy, and when each create was answered.
     const healthyAt = env.sandbox.world.harness.gatewayHealthyAt('gitspaces_gcp');
     const entries = env.sandbox.journal.entries;
@@ -133,6 +127,12 @@ describe('pipeline: one region delayed', () => {
     // The slow region kept its gate: its gitspace only once its own gateway was healthy.
     expect(slow?.time).toBeGreaterThanOrEqual(healthyAt[SLOW] as number);
     expect(fast?.seq).toBeLessThan(slow?.seq as number);
+
+    const rows = Object.fromEntries(r.alongside.map((p) => [p.name, p]));
+    expect(Object.keys(rows).sort()).toEqual(
+      ['certificates', `create:${FAST}`, `create:${SLOW}`, `gateway:${FAST}`, `gateway:${SLOW}`].sort(),
+    );
+    expect(r.alongside.every((p) => p.status === 'ok')).toBe(true);
 
     // Both running, in one output.
     const gitspaces = JSON.parse(t.outputs.gitspaces ?? '[]') as { name: string; state: string }[];
