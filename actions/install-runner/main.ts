@@ -75,8 +75,8 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
       : r.installed
         ? `**${STATUS_ICON.ok} Installed: the runner is healthy, the delegate connected${waitedForGateways(r) ? ' and every gateway healthy' : ' (gateways not waited for here)'}.**`
         : r.changes.length
-          ? `**${STATUS_ICON.ok} The VM already runs this configuration, and every gate passes.**`
-          : `**${STATUS_ICON.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`,
+          ? `**${STATUS_ICON.ok} The VM already runs this configuration, and ${gatesPassed(r)}.**`
+          : `**${STATUS_ICON.ok} Nothing changed: the VM already runs this configuration, and ${gatesPassed(r)}.**`,
     '',
   );
   out.push(
@@ -108,6 +108,12 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
 /** Whether this install waited for the gateways (GW-101 ran, rather than being recorded skipped by wait-for-gateways: false). */
 function waitedForGateways(r: InstallRunnerResult): boolean {
   return !r.checks.some((c) => c.id === 'GW-101' && c.status === 'skip' && !r.failure);
+}
+
+function gatesPassed(r: InstallRunnerResult): string {
+  return waitedForGateways(r)
+    ? 'every gate passes'
+    : 'the runner and delegate gates pass (gateways not waited for here)';
 }
 
 /** What the inputs ask of this install, besides the secrets. */
