@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { FaultRule } from './core/faults.js';
 import type { StorageBucketSeed } from './gcp/storage-state.js';
-import { DEFAULT_TIME_SCALE, latencyOverrides } from './latency/profile.js';
+import { DEFAULT_TIME_SCALE, latencyOverrides, scaled } from './latency/profile.js';
 
 /**
  * A scenario seeds the sandbox's world. Every field has a default (the healthy project); a named scenario
@@ -142,7 +142,16 @@ export interface HarnessScenario {
   gatewayVersion: string;
   /** How long after runner and delegate are up the gateway reports healthy. */
   gatewayHealthyAfterMs: number;
-  gatewayStuckUnhealthy: boolean;
+  /**
+   * Per region: how long after runner and delegate are up (and the region's instance group exists) that region's
+   * gateway reports healthy; regions not listed take `gatewayHealthyAfterMs`. Each region's gateway is its own
+   * managed instance group whose VMs boot and heartbeat on their own (sandbox/latency/graph.ts). With
+   * `latency: realistic` the values are real durations, multiplied by `timeScale` like the profile's
+   * (`gatewayDelayMs`).
+   */
+  gatewayHealthyAfterMsByRegion?: Record<string, number>;
+  /** `true`: no gateway ever turns healthy; a list of regions: only those regions' gateways never do. */
+  gatewayStuckUnhealthy: boolean | string[];
   /** How long a gitspace takes per state, and whether starting it fails. */
   gitspaceStepMs: number;
   gitspaceStartFails: boolean;
@@ -357,14 +366,63 @@ function baseFor(override: DeepPartial<Scenario>): Scenario {
 
 /** A scenario by name (sandbox/scenarios/<name>.yaml), from a file path, or an object of overrides. */
 export function loadScenario(nameOrPath: string | DeepPartial<Scenario> = 'healthy'): Scenario {
-  if (typeof nameOrPath !== 'string') return mergeScenario(baseFor(nameOrPath), nameOrPath);
+  if (typeof nameOrPath !== 'string')
+    return checkGatewayRegions(mergeScenario(baseFor(nameOrPath), nameOrPath));
   if (nameOrPath === 'healthy') return structuredClone(HEALTHY);
   const byName = join(scenariosDir(), `${nameOrPath}.yaml`);
   const path = existsSync(byName) ? byName : resolve(nameOrPath);
   if (!existsSync(path))
     throw new Error(`Unknown scenario "${nameOrPath}": not in ${scenariosDir()} and not a file`);
   const raw = parse(readFileSync(path, 'utf8')) as DeepPartial<Scenario>;
-  return mergeScenario(baseFor(raw), { name: nameOrPath, ...raw });
+  return checkGatewayRegions(mergeScenario(baseFor(raw), { name: nameOrPath, ...raw }));
+}
+
+/**
+ * The per-region gateway fields name regions of the world (`gcp.regions`), with delays in ms >= 0: a region
+ * misspelt would otherwise leave its gateway on the default schedule without a word.
+ */
+function checkGatewayRegions(s: Scenario): Scenario {
+  const known = Object.keys(s.gcp.regions);
+  const h = s.harness;
+  const named = [
+    ...Object.keys(h.gatewayHealthyAfterMsByRegion ?? {}).map((r) => ['gatewayHealthyAfterMsByRegion', r]),
+    ...(Array.isArray(h.gatewayStuckUnhealthy) ? h.gatewayStuckUnhealthy : []).map((r) => [
+      'gatewayStuckUnhealthy',
+      r,
+    ]),
+  ];
+  for (const [field, region] of named)
+    if (!known.includes(region as string))
+      throw new Error(
+        `Scenario harness.${field}: "${region}" is not a region of the world; use one of gcp.regions (${known.join(', ')})`,
+      );
+  for (const [region, ms] of Object.entries(h.gatewayHealthyAfterMsByRegion ?? {}))
+    if (!(typeof ms === 'number' && ms >= 0))
+      throw new Error(
+        `Scenario harness.gatewayHealthyAfterMsByRegion.${region}: ${String(ms)} is not a duration; use milliseconds >= 0, e.g. 5000`,
+      );
+  return s;
+}
+
+/**
+ * How long after its conditions hold a region's gateway reports healthy, in the sandbox's (scaled) milliseconds:
+ * the region's own `gatewayHealthyAfterMsByRegion` (a real duration under `latency: realistic`, so scaled by
+ * `timeScale` like the profile's figures), else `gatewayHealthyAfterMs` (already the scaled profile figure, or
+ * what the scenario set).
+ */
+export function gatewayDelayMs(
+  s: Pick<Scenario, 'harness' | 'latency' | 'timeScale'>,
+  region: string,
+): number {
+  const own = s.harness.gatewayHealthyAfterMsByRegion?.[region];
+  if (own === undefined) return s.harness.gatewayHealthyAfterMs;
+  return s.latency === 'realistic' ? scaled(own, s.timeScale ?? DEFAULT_TIME_SCALE) : own;
+}
+
+/** Whether the scenario keeps a region's gateway unhealthy for good. */
+export function gatewayStuck(s: Pick<Scenario, 'harness'>, region: string): boolean {
+  const stuck = s.harness.gatewayStuckUnhealthy;
+  return stuck === true || (Array.isArray(stuck) && stuck.includes(region));
 }
 
 export type { DeepPartial };

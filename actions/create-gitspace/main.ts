@@ -46,8 +46,44 @@ export function nameFromRepo(url: string): string {
   return name || 'gitspace';
 }
 
-/** The gitspaces to act on: one from the inputs, the one the `name` input picks from the config, or all of the config's. */
+/**
+ * The `regions` input: the regions whose gitspaces (and machines) to act on, each one of the config's; empty for
+ * every region.
+ */
+export function selectedRegions(io: ActionIO, config: GitspacesConfig): string[] {
+  const wanted = io.inputs.list('regions');
+  const known = Object.keys(config.infrastructure.regions);
+  const unknown = wanted.filter((r) => !known.includes(r));
+  if (unknown.length)
+    throw new ConfigurationError(
+      'INPUT_INVALID',
+      `Input regions names ${unknown.map((r) => `"${r}"`).join(', ')}, not a region of infrastructure.regions`,
+      `Use regions of the config (${known.join(', ')}), or leave regions empty for every region.`,
+    );
+  return wanted;
+}
+
+/**
+ * The gitspaces to act on (one from the inputs, the one the `name` input picks from the config, or all of the
+ * config's), kept to the `regions` input's regions when it names some: a gitspace is in its machine's region.
+ */
 export function selectSpecs(io: ActionIO, config: GitspacesConfig, op: GitspaceOperation): GitspaceSpec[] {
+  const specs = selectAllSpecs(io, config, op);
+  const regions = selectedRegions(io, config);
+  if (!regions.length) return specs;
+  const picked = !!(io.inputs.optional('repo-url') || io.inputs.optional('name'));
+  const outside = specs.find((s) => s.region && !regions.includes(s.region));
+  if (outside && picked)
+    throw new ConfigurationError(
+      'INPUT_INVALID',
+      `Gitspace ${outside.name} is in ${outside.region}, which the regions input (${regions.join(', ')}) leaves out`,
+      `Add ${outside.region} to regions, or leave regions empty.`,
+    );
+  // A gitspace picked by name that the config does not declare has no known region: the name decides.
+  return specs.filter((s) => (s.region ? regions.includes(s.region) : picked));
+}
+
+function selectAllSpecs(io: ActionIO, config: GitspacesConfig, op: GitspaceOperation): GitspaceSpec[] {
   const inp = io.inputs;
   const repoUrl = inp.optional('repo-url');
   const name = inp.optional('name');
@@ -161,8 +197,11 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
   let machines: MachineOutcome[] = [];
   let resources: MachineResource[] = [];
   if (op === 'create') {
+    const regions = selectedRegions(io, config);
     const wanted = config.machines.filter(
-      (m) => specs.some((s) => s.machine === m.name) || inp.optional('repo-url') === '',
+      (m) =>
+        (specs.some((s) => s.machine === m.name) || inp.optional('repo-url') === '') &&
+        (!regions.length || regions.includes(m.region)),
     );
     const r = await io.log.group('Machines', () =>
       reconcileMachines({ api: harness, infraId, machines: wanted, pacer, log: io.log }),
@@ -201,7 +240,10 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
   const counts = (r: string) => outcomes.filter((o) => o.result === r).length;
   const summary = `${op}: ${outcomes.length} gitspace(s): ${counts('created')} created, ${counts('existing') + counts('running')} already running, ${counts('started')} started, ${counts('stopped')} stopped, ${counts('deleted')} deleted, ${failed.length} failed`;
   io.log.info(summary);
-  await io.appendSummary(renderCreateSummary(`Gitspaces (${op})`, machines, outcomes));
+  const regions = selectedRegions(io, config);
+  await io.appendSummary(
+    renderCreateSummary(`Gitspaces (${[op, ...regions].join(', ')})`, machines, outcomes),
+  );
   if (pacer.stats.rateLimited || pacer.stats.ambiguous)
     io.log.info(
       `Harness API: ${pacer.stats.calls} calls, ${pacer.stats.rateLimited} rate-limited (429) and waited out, ${pacer.stats.ambiguous} ambiguous failures reconciled by listing.`,

@@ -73,10 +73,10 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
     failed
       ? `**${STATUS_ICON.error} ${failed.gate} failed: ${cell(failed.title)}.** Last state: ${cell(failed.lastState)}.`
       : r.installed
-        ? `**${STATUS_ICON.ok} Installed: the runner is healthy, the delegate connected and every gateway healthy.**`
+        ? `**${STATUS_ICON.ok} Installed: the runner is healthy, the delegate connected${waitedForGateways(r) ? ' and every gateway healthy' : ' (gateways not waited for here)'}.**`
         : r.changes.length
-          ? `**${STATUS_ICON.ok} The VM already runs this configuration, and every gate passes.**`
-          : `**${STATUS_ICON.ok} Nothing changed: the VM already runs this configuration, and every gate passes.**`,
+          ? `**${STATUS_ICON.ok} The VM already runs this configuration, and ${gatesPassed(r)}.**`
+          : `**${STATUS_ICON.ok} Nothing changed: the VM already runs this configuration, and ${gatesPassed(r)}.**`,
     '',
   );
   out.push(
@@ -105,6 +105,17 @@ export function renderInstallSummary(r: InstallRunnerResult): string {
   return out.join('\n');
 }
 
+/** Whether this install waited for the gateways (GW-101 ran, rather than being recorded skipped by wait-for-gateways: false). */
+function waitedForGateways(r: InstallRunnerResult): boolean {
+  return !r.checks.some((c) => c.id === 'GW-101' && c.status === 'skip' && !r.failure);
+}
+
+function gatesPassed(r: InstallRunnerResult): string {
+  return waitedForGateways(r)
+    ? 'every gate passes'
+    : 'the runner and delegate gates pass (gateways not waited for here)';
+}
+
 /** What the inputs ask of this install, besides the secrets. */
 function readInstallInputs(io: ActionIO, config: GitspacesConfig) {
   const inp = io.inputs;
@@ -125,6 +136,7 @@ function readInstallInputs(io: ActionIO, config: GitspacesConfig) {
     force: inp.boolean('force', false),
     gatewayVersion: inp.optional('gateway-version') || undefined,
     vmName: inp.optional('vm-name') || undefined,
+    waitForGateways: inp.boolean('wait-for-gateways', true),
   };
 }
 
@@ -145,15 +157,16 @@ async function reportInstall(io: ActionIO, r: InstallRunnerResult, startedAt: nu
   const outputs: Record<string, string> = {
     'runner-healthy': String(r.runnerHealthy),
     'delegate-name': r.delegateName,
-    gateways: JSON.stringify(r.gateways),
   };
+  // Not waited for (wait-for-gateways: false): the caller reports the gateways it waited for.
+  if (waitedForGateways(r)) outputs.gateways = JSON.stringify(r.gateways);
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
   await io.appendSummary(renderInstallSummary(r));
 
   const summary = r.failure
     ? `${r.failure.gate} failed on ${r.vm.name}: ${r.failure.lastState}`
     : r.installed
-      ? `runner and delegate installed on ${r.vm.name}; gateways healthy`
+      ? `runner and delegate installed on ${r.vm.name}${waitedForGateways(r) ? '; gateways healthy' : ''}`
       : `${r.vm.name} already healthy with this configuration; ${r.changes.length ? r.changes.join('; ') : 'nothing changed'}`;
   if (r.failure)
     io.setFailed(

@@ -1,16 +1,13 @@
-import { dirname } from 'node:path';
 import { scrubSecrets } from '../../shared/secrets.js';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
-import { ConfigurationError, isConfigurationError } from '../../shared/errors.js';
-import { outcomeOfError } from '../../shared/failure.js';
-import { InputSource, Inputs } from '../../shared/inputs.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import type { InputSource } from '../../shared/inputs.js';
 import { PhaseResult } from '../../shared/report/model.js';
 import { renderPipelineMarkdown } from '../../shared/report/render.js';
-import { removeOnExit } from '../../shared/workspace.js';
-import { loadAction } from '../load.js';
 import { pipelinePhases } from '../registry.js';
 import { CERTIFICATES_TASK, certificatesWait } from './certificates.js';
 import { Task, runTasks } from './overlap.js';
+import { PhaseRun } from './phase-run.js';
 import { reviewGate, runPreviewMode } from './review.js';
 
 /** The pipeline's phases in order, each backed by one action (actions/registry.ts). */
@@ -22,39 +19,17 @@ export const PHASES = pipelinePhases().map((a) => ({
 
 export type PhaseName = string;
 
-/** Outputs of one phase that later phases take as inputs of the same name. */
-const HANDED_ON = new Set(pipelinePhases().flatMap((a) => a.handsOn ?? []));
-
 export interface PipelineResult extends ActionResult {
   phases: PhaseResult[];
-  /** Work that ran alongside the phases (the certificate wait), for the timeline. */
+  /**
+   * Work that ran alongside the phases, for the phase table and the timeline: each region's gateway wait and
+   * create (`gateway:<region>`, `create:<region>`, which the create phase sums up), then the certificate wait.
+   */
   alongside: PhaseResult[];
 }
 
-function phaseIO(
-  parent: ActionIO,
-  source: InputSource,
-  collected: Record<string, string>,
-  summaries: string[],
-): ActionIO & { failure?: string } {
-  const io: ActionIO & { failure?: string } = {
-    inputs: new Inputs(source, parent.log),
-    log: parent.log,
-    env: parent.env,
-    clock: parent.clock,
-    setOutput(name, value) {
-      collected[name] = value;
-      parent.setOutput(name, value);
-    },
-    async appendSummary(md) {
-      summaries.push(scrubSecrets(md));
-    },
-    setFailed(message) {
-      io.failure = scrubSecrets(message);
-    },
-  };
-  return io;
-}
+/** install-runner in a per-region pipeline: the runner and the delegate only; each region waits for its own gateway. */
+const INSTALL_ONLY = { inputs: { 'wait-for-gateways': 'false' } };
 
 export function selectPhases(requested: string[]): PhaseName[] {
   if (requested.length === 0 || (requested.length === 1 && requested[0] === 'all'))
@@ -71,17 +46,6 @@ export function selectPhases(requested: string[]): PhaseName[] {
   return PHASES.map((p) => p.name).filter((n) => requested.includes(n));
 }
 
-/** The details of a configuration error that are not at a place in a file (config problems are annotated there). */
-function unplacedDetails(e: unknown): string[] {
-  if (!isConfigurationError(e)) return [];
-  const ce = e as ConfigurationError;
-  return ce.details.filter((_, i) => !ce.locations[i]);
-}
-
-/**
- * Runs the phases in order, handing each one's outputs to the next, stopping at the first failure. Each phase
- * runs the very `main` of its own action, so the pipeline and the single actions cannot drift apart.
- */
 /** The certificate wait's row in the summary (when it ran), annotated when it failed. */
 function certificatesRow(
   io: ActionIO,
@@ -131,6 +95,11 @@ async function previewOrGate(
   return undefined;
 }
 
+/**
+ * Runs the phases in order, handing each one's outputs to the next, stopping at the first failure. Each phase
+ * runs the very `main` of its own action (actions/pipeline/phase-run.ts), so the pipeline and the single actions
+ * cannot drift apart; the certificate wait runs alongside, and the create phase runs per region.
+ */
 export async function main(io: ActionIO): Promise<PipelineResult> {
   const rawSource: InputSource = (name) => io.inputs.optional(name) || undefined;
   // Read the secrets once through the parent so they are masked before any phase starts.
@@ -143,78 +112,29 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   const carried: Record<string, string> = {};
   const early = await previewOrGate(io, secrets, rawSource, carried);
   if (early) return early;
-  const outputs: Record<string, string> = {};
   const phases: PhaseResult[] = [];
-  const summaries: string[] = [];
-  let exitCode = 0;
   // Each phase runs after the one before (it takes the outputs handed on); the certificate wait runs alongside
   // install-runner and create (actions/pipeline/overlap.ts). A failure skips what comes after it.
-  const byName = new Map<string, PhaseResult>();
-  // Files a phase wrote for a later one that hold secrets (the Infra Config YAML): removed when the pipeline
-  // ends, or is told to stop, unless the caller chose where they go.
-  const cleanups: (() => void)[] = [];
-  const runPhase = async (phase: (typeof PHASES)[number]): Promise<PhaseResult> => {
-    const source: InputSource = (name) =>
-      (phase.inputs as Record<string, string>)[name] ?? secrets[name] ?? carried[name] ?? rawSource(name);
-    const collected: Record<string, string> = {};
-    const sub = phaseIO(io, source, collected, summaries);
-    const started = io.clock.now();
-    io.log.info(`── phase ${phase.name} (${phase.action})`);
-    let result: ActionResult | undefined;
-    let failure: string | undefined;
-    let code: number;
-    try {
-      const main = await loadAction(phase.action);
-      result = await main(sub);
-      failure =
-        sub.failure ??
-        (result.exitCode ? `${phase.action} ended with exit code ${result.exitCode}` : undefined);
-      code = result.exitCode ?? 0;
-    } catch (e) {
-      // The same mapping as the bundle and the CLI (shared/failure.ts): 2 for a user's mistake, 1 otherwise.
-      const o = outcomeOfError(e);
-      // A configuration error's details that have no place in a file (Terraform's `Error:` blocks) belong to the
-      // failure itself: the phase's message, the annotation and the summary quote them.
-      failure = [o.message, ...unplacedDetails(e).filter((d) => !o.message.includes(d))].join('\n');
-      code = o.exitCode;
-      for (const d of o.debug) io.log.debug(d);
-    }
-    const durationMs = io.clock.now() - started;
-    const phaseResult: PhaseResult = result?.phase
-      ? {
-          ...result.phase,
-          name: phase.name,
-          startedAt: started,
-          durationMs,
-          status: failure ? 'failed' : result.phase.status,
-        }
-      : {
-          name: phase.name,
-          status: failure ? 'failed' : 'ok',
-          startedAt: started,
-          durationMs,
-          summary: failure ?? 'done',
-        };
-    if (failure && !phaseResult.summary.includes(failure.split('\n')[0] as string))
-      phaseResult.summary = `${phaseResult.summary} — ${failure.split('\n')[0]}`;
-    Object.assign(outputs, collected);
-    for (const name of HANDED_ON) if (collected[name]) carried[name] = collected[name] as string;
-    const infraConfig = collected['infra-config-path'];
-    if (infraConfig && !rawSource('infra-config-path'))
-      cleanups.push(removeOnExit([infraConfig], [dirname(infraConfig)]));
-    if (failure) {
-      io.log.error(`Phase ${phase.name} failed: ${failure}`, { title: `gitspaces: ${phase.name} failed` });
-      exitCode = exitCode || code || 1;
-    } else if (!exitCode) exitCode = code;
-    byName.set(phase.name, phaseResult);
-    return phaseResult;
-  };
+  const run = new PhaseRun(io, secrets, carried, rawSource);
+  const { outputs, byName } = run;
+  // Per region (issue 18): install-runner stops at the runner and the delegate, and each region's gitspaces are
+  // created as soon as that region's gateway is healthy (actions/pipeline/regions.ts). Only for the config's own
+  // gitspaces: one given by inputs (repo-url, name) or another action goes through the single create as before.
+  const perRegion =
+    selected.includes('install-runner') &&
+    selected.includes('create') &&
+    !rawSource('repo-url') &&
+    !rawSource('name') &&
+    (rawSource('action') ?? 'create') === 'create';
   const chain = PHASES.filter((p) => selected.includes(p.name));
   const tasks: Task[] = chain.map((phase, i) => ({
     id: phase.name,
     after: i ? [(chain[i - 1] as (typeof PHASES)[number]).name] : [],
     run: async () => {
-      const r = await runPhase(phase);
+      const r =
+        perRegion && phase.name === 'create'
+          ? await run.createPerRegion(phase)
+          : await run.phase(phase, perRegion && phase.name === 'install-runner' ? INSTALL_ONLY : {});
       return r.status === 'failed' ? { status: 'failed', reason: r.summary } : { status: 'ok' };
     },
   }));
@@ -223,7 +143,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       ? certificatesWait({
           io,
           after: 'apply',
-          input: (name) => secrets[name] ?? carried[name] ?? rawSource(name),
+          input: run.input,
           outputs,
           gcpCredentials: secrets['gcp-credentials'] ?? '',
         })
@@ -233,7 +153,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
   try {
     records = await runTasks(tasks, io.clock);
   } finally {
-    for (const c of cleanups) c();
+    run.cleanUp();
   }
   for (const phase of chain) {
     const r = byName.get(phase.name);
@@ -248,7 +168,8 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
       },
     );
   }
-  const alongside = certificatesRow(io, certs, records);
+  const alongside = [...run.regionRecords, ...certificatesRow(io, certs, records)];
+  let exitCode = run.exitCode;
   if (alongside.some((p) => p.status === 'failed')) exitCode = exitCode || 1;
   const failed = phases.find((p) => p.status === 'failed') ?? alongside.find((p) => p.status === 'failed');
   const verdict = failed ? `❌ Stopped at ${failed.name}.` : `✅ ${phases.length} phase(s) completed.`;
@@ -259,7 +180,7 @@ export async function main(io: ActionIO): Promise<PipelineResult> {
     ),
   );
   // What failed and its fix first, then the phases and the timeline, then each phase's details.
-  await io.appendSummary(scrubSecrets(renderPipelineMarkdown(verdict, phases, summaries, alongside)));
+  await io.appendSummary(scrubSecrets(renderPipelineMarkdown(verdict, phases, run.summaries, alongside)));
   // The failed phase was annotated above; the result's exit code fails the step without a second annotation.
   const total = phases.reduce((a, p) => a + p.durationMs, 0);
   return {

@@ -7,6 +7,7 @@ import type {
   TypesGitspaceConfig,
   TypesGitspaceEventResponse,
 } from '../../shared/harness/types.js';
+import { gatewayDelayMs, gatewayStuck } from '../scenario.js';
 import type { World } from '../world.js';
 import type { GitspaceRecord, GitspaceStep, HarnessState, InfraRecord, TokenRecord } from './state.js';
 import { RateLimiter } from './rate-limit.js';
@@ -196,9 +197,31 @@ export class HarnessModel implements HarnessState {
   }
 
   /**
+   * When each region's gateway of an infra turned healthy (emulator clock), or will, while its conditions hold:
+   * the moment they were first seen holding plus the region's delay. Absent for a region whose conditions were
+   * never seen holding, or that is stuck. Tests order the journal against it.
+   */
+  gatewayHealthyAt(infraIdentifier: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [key, since] of this.conditionsSince) {
+      const [infra, region] = key.split('/') as [string, string];
+      if (infra === infraIdentifier && !gatewayStuck(this.world.scenario, region))
+        out[region] = since + gatewayDelayMs(this.world.scenario, region);
+    }
+    return out;
+  }
+
+  /**
    * Per region of the infra: the gateway exists once the module created `<name>-<region>-gateway-group-*`; it
    * reports healthy once a runner is healthy, a delegate started with an issued token is connected with the
-   * infra's selector, and gatewayHealthyAfterMs has passed since all that first held (never when stuck).
+   * infra's selector, and the region's delay has passed since all that first held (never when stuck). Each
+   * region's gateway is its own managed instance group whose VMs boot and heartbeat to Harness on their own, so
+   * each region has its own delay (`gatewayDelayMs`: `gatewayHealthyAfterMsByRegion`, else
+   * `gatewayHealthyAfterMs`) and may be stuck alone (`gatewayStuckUnhealthy` listing it). Harness reports health
+   * per gateway, each with its own `region`, `group_name` and `overall_health` (`TypesCDEGateway` in the CDE
+   * OpenAPI contract, sandbox/harness/contract/harness-cde-openapi.yaml), and the module creates one regional
+   * instance group per region (`google_compute_region_instance_group_manager.gateway`, `for_each` over the
+   * regions, in its gateway.tf).
    */
   private evaluateGateways(
     infraIdentifier: string,
@@ -245,15 +268,15 @@ export class HarnessModel implements HarnessState {
       else if (selectors.length === 0) reasons.push('the infra has no delegate selector');
       else if (!connected.some((d) => selectors.some((s) => d.tags.includes(s) || d.name === s)))
         reasons.push(`no connected delegate matches the selectors ${selectors.join(', ')}`);
-      if (sc.gatewayStuckUnhealthy) reasons.push('gateway stuck unhealthy (scenario)');
+      if (gatewayStuck(this.world.scenario, region)) reasons.push('gateway stuck unhealthy (scenario)');
       const key = `${infraIdentifier}/${region}`;
+      const delay = gatewayDelayMs(this.world.scenario, region);
       let healthy = false;
       if (reasons.length === 0) {
         const since = this.conditionsSince.get(key) ?? now;
         this.conditionsSince.set(key, since);
-        if (now - since >= sc.gatewayHealthyAfterMs) healthy = true;
-        else
-          reasons.push(`waiting for the gateway to report (${sc.gatewayHealthyAfterMs - (now - since)} ms)`);
+        if (now - since >= delay) healthy = true;
+        else reasons.push(`waiting for the gateway to report (${delay - (now - since)} ms)`);
       } else this.conditionsSince.delete(key);
       const zone = typeof mig.zone === 'string' ? (mig.zone.split('/').pop() as string) : `${region}-a`;
       const created = mig.creationTimestamp ? Date.parse(mig.creationTimestamp) || now : now;

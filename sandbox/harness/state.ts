@@ -68,5 +68,7 @@ export interface HarnessState {
   gateways(infraIdentifier: string): TypesCDEGateway[];
   /** Why each region's gateway is (un)healthy: for test failure messages and the sandbox's debugging. */
   gatewayDiagnostics(infraIdentifier: string): Record<string, string[]>;
+  /** When each region's gateway turned (or will turn) healthy, by the emulator's clock (sandbox/harness/model.ts). */
+  gatewayHealthyAt(infraIdentifier: string): Record<string, number>;
   delegateGroups(tokenName: string): DelegateGroupDetails[];
 }

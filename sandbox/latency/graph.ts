@@ -14,6 +14,13 @@
  * which is why the certificate joins at `ready` rather than at the gateway. The delegation is done before the run
  * (the preflight's DNS-002 requires it), so it costs nothing here; the delegate starts inside the runner VM's
  * startup script, so its time is in the runner's.
+ *
+ * Each region's gateway is its own managed instance group (the module's `gateway` group, one per region), whose
+ * VMs boot and heartbeat to Harness on their own: so each region has its own `gateway:<region>` time
+ * (`gatewayMs`, the scenario's `gatewayHealthyAfterMsByRegion` as the sandbox scales it, sandbox/scenario.ts
+ * `gatewayDelayMs`), its gitspaces hang off its own gateway only, and each region has its own critical path, to
+ * `ready:<region>`. A pipeline that waited for every region's gateway before creating any gitspace would make the
+ * fastest region as late as the slowest; the graph has no such edge.
  */
 import type { PathNode } from '../../shared/latency/critical-path.js';
 import { GITSPACE_START_STEPS, REALISTIC, scaled } from './profile.js';
@@ -22,6 +29,8 @@ export function latencyGraph(opts: {
   regions: string[];
   timeScale: number;
   preflightMs: number;
+  /** Per region, the (scaled) time from runner and delegate up to its gateway healthy; default the profile's. */
+  gatewayMs?: Readonly<Record<string, number>>;
 }): PathNode[] {
   const t = (f: { value: number }) => scaled(f.value, opts.timeScale);
   const p = REALISTIC;
@@ -41,7 +50,11 @@ export function latencyGraph(opts: {
       { id: `load-balancer:${r}`, durationMs: t(p.computeOperation), after: ['preflight'] },
       { id: `https:${r}`, durationMs: 0, after: [`certificate:${r}`, `load-balancer:${r}`] },
       { id: `gateway-group:${r}`, durationMs: t(p.instanceGroupInsert), after: ['preflight'] },
-      { id: `gateway:${r}`, durationMs: t(p.gatewayHealthy), after: ['delegate', `gateway-group:${r}`] },
+      {
+        id: `gateway:${r}`,
+        durationMs: opts.gatewayMs?.[r] ?? t(p.gatewayHealthy),
+        after: ['delegate', `gateway-group:${r}`],
+      },
       { id: `gitspace:${r}`, durationMs: gitspaceMs, after: [`gateway:${r}`] },
       { id: `ready:${r}`, durationMs: 0, after: [`gitspace:${r}`, `https:${r}`] },
     );

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { WaitTimeoutError } from '../errors.js';
-import type { DelegateGroupSummary } from '../harness/types.js';
+import type { DelegateGroupSummary, TypesCDEGateway } from '../harness/types.js';
 import type { Logger } from '../logger.js';
 import type { CheckResult } from '../report/model.js';
 import { Observation, waitFor } from '../retry.js';
@@ -37,6 +37,20 @@ export class HealthGates {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {}
+
+  /** Records a gate that is not run here, and why (not a failure). */
+  skip(def: GateDef, expected: string, why: string): void {
+    this.checks.push({
+      id: def.id,
+      title: def.title,
+      status: 'skip',
+      observed: 'not checked',
+      expected,
+      fix: this.failure ? `${this.failure.gate} failed first` : why,
+      docUrl: docUrlFor(def.id),
+      durationMs: 0,
+    });
+  }
 
   async run<T>(
     def: GateDef,
@@ -296,28 +310,53 @@ export async function waitForDelegate(ctx: GateContext, selectors: string[]): Pr
   );
 }
 
-/** GW-101: every region's gateway healthy, at the expected version when one is known. */
-export async function waitForGateways(ctx: GateContext, expectedVersion: string | undefined): Promise<void> {
-  const { o } = ctx;
-  const infraId = o.config.infrastructure.identifier;
-  const regions = Object.keys(o.config.infrastructure.regions);
+/** What GW-101 waits with, whoever waits: install-runner for every region, the pipeline for one region at a time. */
+export interface GatewayWait {
+  harness: { listGateways(infraId: string): Promise<TypesCDEGateway[]> };
+  infraId: string;
+  deadlineMs: number;
+  pollIntervalMs: number;
+  clock: Clock;
+  log: Logger;
+}
+
+/** GW-101's fix for the last state it saw. */
+export function gatewayFix(last: string): string {
+  return /expected /.test(last)
+    ? 'A gateway runs another version than the setup YAML names: re-run configure-infra and terraform-apply so the module deploys the current version.'
+    : /no gateway/.test(last)
+      ? 'No gateway has reported for a region: check terraform-apply created its gateway instance group, and the gateway VMs reach Harness (serial console of the gateway instances).'
+      : 'Gateways usually report healthy 3-5 minutes after the runner and delegate are up; if one stays unhealthy, check its instance group in the Cloud Console (health checks, serial console) and the firewall rules between the gateway and the runner VM, then raise gateway-timeout or re-run.';
+}
+
+/**
+ * GW-101 for `regions`: each one's latest gateway healthy, at the expected version when one is known. Recorded
+ * into `gates` (a timeout fails the gate with the last state, which names each region); returns the last views.
+ */
+export async function waitForRegionGateways(
+  w: GatewayWait,
+  gates: HealthGates,
+  regions: string[],
+  expectedVersion: string | undefined,
+): Promise<GatewayView[]> {
   let lastViews: GatewayView[] = [];
-  await ctx.gates.run(
+  await gates.run(
     GATES.gateway,
     `${regions.join(', ')}: overall_health healthy${expectedVersion ? `, version ${expectedVersion}` : ''}`,
     async () => {
       const views = await waitFor<GatewayView[]>(
         async () => {
-          const obs = observeGateways(await o.harness.listGateways(infraId), regions, expectedVersion);
+          const obs = observeGateways(await w.harness.listGateways(w.infraId), regions, expectedVersion);
           lastViews = obs.views;
           return obs;
         },
         {
+          // Its state names each region: `GW-101: europe-west1: unhealthy (...)`.
           describe: GATES.gateway.id,
-          deadlineMs: o.timeouts.gatewayMs,
-          intervalMs: o.pollIntervalMs,
-          clock: o.clock,
-          log: o.log,
+          deadlineMs: w.deadlineMs,
+          intervalMs: w.pollIntervalMs,
+          clock: w.clock,
+          log: w.log,
         },
       );
       return {
@@ -325,14 +364,40 @@ export async function waitForGateways(ctx: GateContext, expectedVersion: string 
         value: views,
       };
     },
-    (last) =>
-      /expected /.test(last)
-        ? 'A gateway runs another version than the setup YAML names: re-run configure-infra and terraform-apply so the module deploys the current version.'
-        : /no gateway/.test(last)
-          ? 'No gateway has reported for a region: check terraform-apply created its gateway instance group, and the gateway VMs reach Harness (serial console of the gateway instances).'
-          : 'Gateways usually report healthy 3-5 minutes after the runner and delegate are up; if one stays unhealthy, check its instance group in the Cloud Console (health checks, serial console) and the firewall rules between the gateway and the runner VM, then raise gateway-timeout or re-run.',
+    gatewayFix,
   );
-  ctx.result.gateways = lastViews;
+  return lastViews;
+}
+
+/**
+ * GW-101 in install-runner: every region's gateway healthy, at the expected version when one is known; or, when
+ * the caller waits for each region's gateway itself (wait-for-gateways: false, as the pipeline does), recorded as
+ * skipped, saying so.
+ */
+export async function waitForGateways(ctx: GateContext, expectedVersion: string | undefined): Promise<void> {
+  const { o } = ctx;
+  const regions = Object.keys(o.config.infrastructure.regions);
+  if (o.waitForGateways === false) {
+    ctx.gates.skip(
+      GATES.gateway,
+      `${regions.join(', ')}: overall_health healthy`,
+      "not waited for here (wait-for-gateways: false): the caller waits for each region's gateway before using the region",
+    );
+    return;
+  }
+  ctx.result.gateways = await waitForRegionGateways(
+    {
+      harness: o.harness,
+      infraId: o.config.infrastructure.identifier,
+      deadlineMs: o.timeouts.gatewayMs,
+      pollIntervalMs: o.pollIntervalMs,
+      clock: o.clock,
+      log: o.log,
+    },
+    ctx.gates,
+    regions,
+    expectedVersion,
+  );
 }
 
 /** The delegate selectors an infrastructure's metadata names. */

@@ -100,6 +100,11 @@ export interface InstallRunnerOptions {
   /** The gateway version GW-101 expects; by default the infra's setup YAML gateway.version. */
   gatewayVersion?: string;
   timeouts: { runnerMs: number; delegateMs: number; gatewayMs: number };
+  /**
+   * Wait for every region's gateway (GW-101; the default). false: the caller waits for each region's gateway
+   * itself (the pipeline, to use each region as soon as its own gateway is healthy); GW-101 is recorded skipped.
+   */
+  waitForGateways?: boolean;
   pollIntervalMs: number;
 }
 

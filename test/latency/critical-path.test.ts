@@ -81,4 +81,21 @@ describe('the cloud graph with the realistic profile', () => {
         t(REALISTIC.gitspaceStart),
     );
   });
+
+  it("gives each region its own gateway time and critical path: the fast region does not wait for the slow one's gateway", () => {
+    const gatewayMs = { 'us-central1': 1800, 'europe-west1': 3000 };
+    const nodes = latencyGraph({
+      regions: ['us-central1', 'europe-west1'],
+      timeScale: 0.01,
+      preflightMs: 500,
+      gatewayMs,
+    });
+    const r = criticalPath(nodes);
+    const at = (id: string) => r.times[id]?.finishMs as number;
+    expect(at('gateway:europe-west1') - at('gateway:us-central1')).toBe(1200);
+    expect(at('gitspace:europe-west1') - at('gitspace:us-central1')).toBe(1200);
+    // Nothing of one region hangs off the other region's gateway.
+    for (const n of nodes.filter((x) => x.id.endsWith(':us-central1')))
+      expect(n.after.some((d) => d.endsWith(':europe-west1'))).toBe(false);
+  });
 });

@@ -69,8 +69,13 @@ describe('pipeline: certificates alongside install-runner and create', () => {
       'create:ok',
     ]);
     expect(JSON.parse(t.outputs.gitspaces ?? '[]')[0]?.state).toBe('running');
-    expect(r.alongside.map((p) => `${p.name}:${p.status}`)).toEqual(['certificates:failed']);
-    const certs = r.alongside[0];
+    // The region's gateway wait and create (the create phase, per region), then the certificate wait.
+    expect(r.alongside.map((p) => `${p.name}:${p.status}`)).toEqual([
+      'gateway:us-central1:ok',
+      'create:us-central1:ok',
+      'certificates:failed',
+    ]);
+    const certs = r.alongside.find((p) => p.name === 'certificates');
     const apply = r.phases.find((p) => p.name === 'apply');
     const create = r.phases.find((p) => p.name === 'create');
     // It started when the apply ended, and was still waiting when create started.
