@@ -1,5 +1,5 @@
 export const id = 2318;
-export const ids = [2318];
+export const ids = [2318,2779];
 export const modules = {
 
 /***/ 38017:

@@ -172,16 +172,20 @@ function seededRandom(seed) {
 }
 class Faults {
     rules;
+    baseLatencyMs;
     random;
     /** Requests a test stops at (sandbox/core/holds.ts); they reach every service through the dispatcher. */
     holds = new Holds();
-    constructor(rules = [], seed = 1) {
+    constructor(rules = [], seed = 1, 
+    /** Every request's round trip (scenario `requestLatencyMs`); settable while running, e.g. by a benchmark. */
+    baseLatencyMs = 0) {
         this.rules = rules;
+        this.baseLatencyMs = baseLatencyMs;
         this.random = seededRandom(seed);
     }
     /** Returns the fault to apply to this request, if any. Latency rules combine with a later error rule. */
     decide(service, method, path) {
-        let latency = 0;
+        let latency = this.baseLatencyMs;
         for (const r of this.rules) {
             if (r.service && r.service !== service)
                 continue;
@@ -5385,6 +5389,7 @@ class RateLimiter {
 ;// CONCATENATED MODULE: ./sandbox/harness/model.ts
 
 
+
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 function randomChars(n, alphabet = ALNUM) {
     const bytes = (0,external_node_crypto_.randomBytes)(n);
@@ -5548,9 +5553,30 @@ class HarnessModel {
             .map((g) => g.gateway);
     }
     /**
+     * When each region's gateway of an infra turned healthy (emulator clock), or will, while its conditions hold:
+     * the moment they were first seen holding plus the region's delay. Absent for a region whose conditions were
+     * never seen holding, or that is stuck. Tests order the journal against it.
+     */
+    gatewayHealthyAt(infraIdentifier) {
+        const out = {};
+        for (const [key, since] of this.conditionsSince) {
+            const [infra, region] = key.split('/');
+            if (infra === infraIdentifier && !(0,sandbox_scenario/* gatewayStuck */.Zd)(this.world.scenario, region))
+                out[region] = since + (0,sandbox_scenario/* gatewayDelayMs */.aG)(this.world.scenario, region);
+        }
+        return out;
+    }
+    /**
      * Per region of the infra: the gateway exists once the module created `<name>-<region>-gateway-group-*`; it
      * reports healthy once a runner is healthy, a delegate started with an issued token is connected with the
-     * infra's selector, and gatewayHealthyAfterMs has passed since all that first held (never when stuck).
+     * infra's selector, and the region's delay has passed since all that first held (never when stuck). Each
+     * region's gateway is its own managed instance group whose VMs boot and heartbeat to Harness on their own, so
+     * each region has its own delay (`gatewayDelayMs`: `gatewayHealthyAfterMsByRegion`, else
+     * `gatewayHealthyAfterMs`) and may be stuck alone (`gatewayStuckUnhealthy` listing it). Harness reports health
+     * per gateway, each with its own `region`, `group_name` and `overall_health` (`TypesCDEGateway` in the CDE
+     * OpenAPI contract, sandbox/harness/contract/harness-cde-openapi.yaml), and the module creates one regional
+     * instance group per region (`google_compute_region_instance_group_manager.gateway`, `for_each` over the
+     * regions, in its gateway.tf).
      */
     evaluateGateways(infraIdentifier) {
         const infra = this.infraProviders.get(infraIdentifier);
@@ -5592,17 +5618,18 @@ class HarnessModel {
                 reasons.push('the infra has no delegate selector');
             else if (!connected.some((d) => selectors.some((s) => d.tags.includes(s) || d.name === s)))
                 reasons.push(`no connected delegate matches the selectors ${selectors.join(', ')}`);
-            if (sc.gatewayStuckUnhealthy)
+            if ((0,sandbox_scenario/* gatewayStuck */.Zd)(this.world.scenario, region))
                 reasons.push('gateway stuck unhealthy (scenario)');
             const key = `${infraIdentifier}/${region}`;
+            const delay = (0,sandbox_scenario/* gatewayDelayMs */.aG)(this.world.scenario, region);
             let healthy = false;
             if (reasons.length === 0) {
                 const since = this.conditionsSince.get(key) ?? now;
                 this.conditionsSince.set(key, since);
-                if (now - since >= sc.gatewayHealthyAfterMs)
+                if (now - since >= delay)
                     healthy = true;
                 else
-                    reasons.push(`waiting for the gateway to report (${sc.gatewayHealthyAfterMs - (now - since)} ms)`);
+                    reasons.push(`waiting for the gateway to report (${delay - (now - since)} ms)`);
             }
             else
                 this.conditionsSince.delete(key);
@@ -8064,7 +8091,7 @@ async function startSandbox(opts = {}) {
     const scenario = (0,sandbox_scenario/* loadScenario */.df)(opts.scenario ?? 'healthy');
     const dir = createScratchDir(opts.keepDir);
     const journal = new Journal();
-    const faults = new Faults(scenario.faults, scenario.seed);
+    const faults = new Faults(scenario.faults, scenario.seed, scenario.requestLatencyMs);
     const world = { scenario, journal, faults, dir, urls: {} };
     world.gcp = createGcpState(world);
     world.harness = createHarnessState(world);
@@ -8153,6 +8180,8 @@ async function startSandbox(opts = {}) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  aG: () => (/* binding */ gatewayDelayMs),
+  Zd: () => (/* binding */ gatewayStuck),
   df: () => (/* binding */ loadScenario),
   zb: () => (/* binding */ mergeScenario),
   scenariosDir: () => (/* binding */ scenariosDir)
@@ -8183,6 +8212,17 @@ const S = 1000;
 const MIN = 60 * S;
 /** Every long operation the sandbox times, real durations. */
 const REALISTIC = {
+    /**
+     * One request's round trip to a real API, read or write (its answer, not the operation it starts): every
+     * emulated HTTP service and the DNS resolver add it to each request. Runs make hundreds of them one after
+     * another (a Terraform refresh walks the module's graph in dependency order), which loopback hides.
+     */
+    request: {
+        value: 100,
+        range: [30, 500],
+        source: 'Google Cloud Platform blog (googlecloudplatform.blogspot.com), on isolating App Engine latency with curl: a trivial request to the nearest Google front end took 98 ms to connect and 144 ms in all; no published figure for an API call: our reading, about 100 ms for a read from a CI runner, more across continents',
+        estimate: true,
+    },
     /** A Compute long-running operation that is not an instance or a group (addresses, firewalls, backend services, forwarding rules, health checks). */
     computeOperation: {
         value: 15 * S,
@@ -8250,6 +8290,7 @@ function latencyOverrides(timeScale) {
     const p = REALISTIC;
     const t = (f) => scaled(f.value, timeScale);
     return {
+        requestLatencyMs: t(p.request),
         gcp: {
             operationMs: t(p.computeOperation),
             operationMsByCollection: {
@@ -8280,6 +8321,7 @@ const HEALTHY = {
     expectFailures: [],
     seed: 1,
     faults: [],
+    requestLatencyMs: 0,
     gcp: {
         projectId: 'acme-gitspaces',
         projectNumber: '123456789012',
@@ -8437,7 +8479,7 @@ function baseFor(override) {
 /** A scenario by name (sandbox/scenarios/<name>.yaml), from a file path, or an object of overrides. */
 function loadScenario(nameOrPath = 'healthy') {
     if (typeof nameOrPath !== 'string')
-        return mergeScenario(baseFor(nameOrPath), nameOrPath);
+        return checkGatewayRegions(mergeScenario(baseFor(nameOrPath), nameOrPath));
     if (nameOrPath === 'healthy')
         return structuredClone(HEALTHY);
     const byName = (0,external_node_path_.join)(scenariosDir(), `${nameOrPath}.yaml`);
@@ -8445,7 +8487,46 @@ function loadScenario(nameOrPath = 'healthy') {
     if (!(0,external_node_fs_.existsSync)(path))
         throw new Error(`Unknown scenario "${nameOrPath}": not in ${scenariosDir()} and not a file`);
     const raw = (0,dist.parse)((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    return mergeScenario(baseFor(raw), { name: nameOrPath, ...raw });
+    return checkGatewayRegions(mergeScenario(baseFor(raw), { name: nameOrPath, ...raw }));
+}
+/**
+ * The per-region gateway fields name regions of the world (`gcp.regions`), with delays in ms >= 0: a region
+ * misspelt would otherwise leave its gateway on the default schedule without a word.
+ */
+function checkGatewayRegions(s) {
+    const known = Object.keys(s.gcp.regions);
+    const h = s.harness;
+    const named = [
+        ...Object.keys(h.gatewayHealthyAfterMsByRegion ?? {}).map((r) => ['gatewayHealthyAfterMsByRegion', r]),
+        ...(Array.isArray(h.gatewayStuckUnhealthy) ? h.gatewayStuckUnhealthy : []).map((r) => [
+            'gatewayStuckUnhealthy',
+            r,
+        ]),
+    ];
+    for (const [field, region] of named)
+        if (!known.includes(region))
+            throw new Error(`Scenario harness.${field}: "${region}" is not a region of the world; use one of gcp.regions (${known.join(', ')})`);
+    for (const [region, ms] of Object.entries(h.gatewayHealthyAfterMsByRegion ?? {}))
+        if (!(typeof ms === 'number' && ms >= 0))
+            throw new Error(`Scenario harness.gatewayHealthyAfterMsByRegion.${region}: ${String(ms)} is not a duration; use milliseconds >= 0, e.g. 5000`);
+    return s;
+}
+/**
+ * How long after its conditions hold a region's gateway reports healthy, in the sandbox's (scaled) milliseconds:
+ * the region's own `gatewayHealthyAfterMsByRegion` (a real duration under `latency: realistic`, so scaled by
+ * `timeScale` like the profile's figures), else `gatewayHealthyAfterMs` (already the scaled profile figure, or
+ * what the scenario set).
+ */
+function gatewayDelayMs(s, region) {
+    const own = s.harness.gatewayHealthyAfterMsByRegion?.[region];
+    if (own === undefined)
+        return s.harness.gatewayHealthyAfterMs;
+    return s.latency === 'realistic' ? scaled(own, s.timeScale ?? DEFAULT_TIME_SCALE) : own;
+}
+/** Whether the scenario keeps a region's gateway unhealthy for good. */
+function gatewayStuck(s, region) {
+    const stuck = s.harness.gatewayStuckUnhealthy;
+    return stuck === true || (Array.isArray(stuck) && stuck.includes(region));
 }
 
 

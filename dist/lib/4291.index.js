@@ -186,9 +186,10 @@ function describeLock(lock, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QS: () => (/* binding */ maskValue),
 /* harmony export */   rG: () => (/* binding */ TerraformCli)
 /* harmony export */ });
-/* unused harmony exports errorSummary, maskValue */
+/* unused harmony export errorSummary */
 /* harmony import */ var _transient_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64331);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12697);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);

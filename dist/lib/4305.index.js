@@ -195,6 +195,7 @@ function checkImports(plan) {
 
 
 
+
 const MODES = ['plan', 'apply', 'destroy', 'drift', 'preview'];
 /** Where the key the module reads lives: a fixed path, so that plan and apply (other jobs) plan the same value. */
 const KEY_FILE_NAME = 'gitspaces-sa-key.json';
@@ -438,7 +439,8 @@ async function applyReviewedPlan(run, p) {
     const how = await applyRealChanges(run, p);
     if (how === 'refused')
         return await refuseChangedPlan(run, p, 'the targeted plan of its real changes');
-    const module = await handOnModuleOutputs(run);
+    // Nothing applied: the state's outputs are the ones the plan read (its prior state), no `terraform output` needed.
+    const module = await handOnModuleOutputs(run, how === 'none' ? (0,plan_json/* priorOutputs */.J)(p.plan) : undefined);
     const checks = run.runGates ? await runHealthGates(run, module.alb) : [];
     const failedGates = checks.filter((c) => c.status === 'error');
     await io.appendSummary(applySummary(run, p, module, checks));
@@ -541,9 +543,17 @@ async function retryAfterTransient(run, p, errors) {
     const how = await applyRealChanges(run, again);
     return how === 'none' ? 'whole' : how;
 }
-/** The module's outputs as this action's: the runner's pool file, the load balancer addresses, the zone. */
-async function handOnModuleOutputs(run) {
-    const tfOutputs = await run.terraform.output();
+/**
+ * The module's outputs as this action's: the runner's pool file, the load balancer addresses, the zone. From
+ * `terraform output`, or from the outputs the plan read when nothing was applied since (sensitive ones masked the
+ * same way).
+ */
+async function handOnModuleOutputs(run, read) {
+    if (read)
+        for (const o of Object.values(read))
+            if (o.sensitive)
+                (0,cli/* maskValue */.QS)(run.io.log, o.value);
+    const tfOutputs = read ?? (await run.terraform.output());
     const instanceYaml = outputValue(tfOutputs, 'instance_yaml') ?? '';
     const alb = outputValue(tfOutputs, 'alb_ips') ?? {};
     const nlb = outputValue(tfOutputs, 'nlb_ips') ?? {};
@@ -959,9 +969,10 @@ function describeLock(lock, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QS: () => (/* binding */ maskValue),
 /* harmony export */   rG: () => (/* binding */ TerraformCli)
 /* harmony export */ });
-/* unused harmony exports errorSummary, maskValue */
+/* unused harmony export errorSummary */
 /* harmony import */ var _transient_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64331);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12697);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);

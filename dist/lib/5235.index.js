@@ -241,16 +241,15 @@ const DNS_101 = { id: 'DNS-101', run: dnsRecords };
 const CERT_101 = { id: 'CERT-101', run: certificates };
 const NET_101 = { id: 'NET-101', run: gatewayIngress };
 const AFTER_APPLY_GATES = [DNS_101, CERT_101, NET_101];
-/** Runs the catalog's after-apply gates one after the other, in catalog order. */
+/** Runs the catalog's after-apply gates at once (each only reads), their results in catalog order. */
 async function runAfterApplyGates(apis, g) {
-    const results = [];
-    for (const entry of (0,_catalog_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesOfPhase */ .nF)('after-apply')) {
+    const gates = (0,_catalog_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesOfPhase */ .nF)('after-apply').map((entry) => {
         const gate = AFTER_APPLY_GATES.find((x) => x.id === entry.id);
         if (!gate)
             throw new Error(`${entry.id} is in the check catalog but has no after-apply implementation`);
-        results.push(...(await gate.run(apis, g)));
-    }
-    return results;
+        return gate;
+    });
+    return (await Promise.all(gates.map((gate) => gate.run(apis, g)))).flat();
 }
 
 
@@ -464,8 +463,16 @@ function withoutChurn(plan, c = classifyPlan(plan)) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ kindOf)
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   J: () => (/* binding */ priorOutputs)
 /* harmony export */ });
+/**
+ * The state's outputs as the plan read them: what `terraform output -json` would print, when nothing was applied
+ * after the plan. Undefined when the plan carries no prior state (a first plan against an empty state).
+ */
+function priorOutputs(plan) {
+    return plan.prior_state?.values?.outputs;
+}
 function kindOf(actions) {
     if (actions.includes('delete') && actions.includes('create'))
         return 'replace';

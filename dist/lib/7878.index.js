@@ -8,6 +8,8 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  aG: () => (/* binding */ gatewayDelayMs),
+  Zd: () => (/* binding */ gatewayStuck),
   df: () => (/* binding */ loadScenario),
   zb: () => (/* binding */ mergeScenario),
   scenariosDir: () => (/* binding */ scenariosDir)
@@ -38,6 +40,17 @@ const S = 1000;
 const MIN = 60 * S;
 /** Every long operation the sandbox times, real durations. */
 const REALISTIC = {
+    /**
+     * One request's round trip to a real API, read or write (its answer, not the operation it starts): every
+     * emulated HTTP service and the DNS resolver add it to each request. Runs make hundreds of them one after
+     * another (a Terraform refresh walks the module's graph in dependency order), which loopback hides.
+     */
+    request: {
+        value: 100,
+        range: [30, 500],
+        source: 'Google Cloud Platform blog (googlecloudplatform.blogspot.com), on isolating App Engine latency with curl: a trivial request to the nearest Google front end took 98 ms to connect and 144 ms in all; no published figure for an API call: our reading, about 100 ms for a read from a CI runner, more across continents',
+        estimate: true,
+    },
     /** A Compute long-running operation that is not an instance or a group (addresses, firewalls, backend services, forwarding rules, health checks). */
     computeOperation: {
         value: 15 * S,
@@ -105,6 +118,7 @@ function latencyOverrides(timeScale) {
     const p = REALISTIC;
     const t = (f) => scaled(f.value, timeScale);
     return {
+        requestLatencyMs: t(p.request),
         gcp: {
             operationMs: t(p.computeOperation),
             operationMsByCollection: {
@@ -135,6 +149,7 @@ const HEALTHY = {
     expectFailures: [],
     seed: 1,
     faults: [],
+    requestLatencyMs: 0,
     gcp: {
         projectId: 'acme-gitspaces',
         projectNumber: '123456789012',
@@ -292,7 +307,7 @@ function baseFor(override) {
 /** A scenario by name (sandbox/scenarios/<name>.yaml), from a file path, or an object of overrides. */
 function loadScenario(nameOrPath = 'healthy') {
     if (typeof nameOrPath !== 'string')
-        return mergeScenario(baseFor(nameOrPath), nameOrPath);
+        return checkGatewayRegions(mergeScenario(baseFor(nameOrPath), nameOrPath));
     if (nameOrPath === 'healthy')
         return structuredClone(HEALTHY);
     const byName = (0,external_node_path_.join)(scenariosDir(), `${nameOrPath}.yaml`);
@@ -300,7 +315,46 @@ function loadScenario(nameOrPath = 'healthy') {
     if (!(0,external_node_fs_.existsSync)(path))
         throw new Error(`Unknown scenario "${nameOrPath}": not in ${scenariosDir()} and not a file`);
     const raw = (0,dist.parse)((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    return mergeScenario(baseFor(raw), { name: nameOrPath, ...raw });
+    return checkGatewayRegions(mergeScenario(baseFor(raw), { name: nameOrPath, ...raw }));
+}
+/**
+ * The per-region gateway fields name regions of the world (`gcp.regions`), with delays in ms >= 0: a region
+ * misspelt would otherwise leave its gateway on the default schedule without a word.
+ */
+function checkGatewayRegions(s) {
+    const known = Object.keys(s.gcp.regions);
+    const h = s.harness;
+    const named = [
+        ...Object.keys(h.gatewayHealthyAfterMsByRegion ?? {}).map((r) => ['gatewayHealthyAfterMsByRegion', r]),
+        ...(Array.isArray(h.gatewayStuckUnhealthy) ? h.gatewayStuckUnhealthy : []).map((r) => [
+            'gatewayStuckUnhealthy',
+            r,
+        ]),
+    ];
+    for (const [field, region] of named)
+        if (!known.includes(region))
+            throw new Error(`Scenario harness.${field}: "${region}" is not a region of the world; use one of gcp.regions (${known.join(', ')})`);
+    for (const [region, ms] of Object.entries(h.gatewayHealthyAfterMsByRegion ?? {}))
+        if (!(typeof ms === 'number' && ms >= 0))
+            throw new Error(`Scenario harness.gatewayHealthyAfterMsByRegion.${region}: ${String(ms)} is not a duration; use milliseconds >= 0, e.g. 5000`);
+    return s;
+}
+/**
+ * How long after its conditions hold a region's gateway reports healthy, in the sandbox's (scaled) milliseconds:
+ * the region's own `gatewayHealthyAfterMsByRegion` (a real duration under `latency: realistic`, so scaled by
+ * `timeScale` like the profile's figures), else `gatewayHealthyAfterMs` (already the scaled profile figure, or
+ * what the scenario set).
+ */
+function gatewayDelayMs(s, region) {
+    const own = s.harness.gatewayHealthyAfterMsByRegion?.[region];
+    if (own === undefined)
+        return s.harness.gatewayHealthyAfterMs;
+    return s.latency === 'realistic' ? scaled(own, s.timeScale ?? DEFAULT_TIME_SCALE) : own;
+}
+/** Whether the scenario keeps a region's gateway unhealthy for good. */
+function gatewayStuck(s, region) {
+    const stuck = s.harness.gatewayStuckUnhealthy;
+    return stuck === true || (Array.isArray(stuck) && stuck.includes(region));
 }
 
 

@@ -28454,25 +28454,25 @@ const ACTIONS = [
     },
     {
         name: 'install-runner',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(6586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56586)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2072), __nccwpck_require__.e(6586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56586)),
         phase: 'install-runner',
         commands: { 'install-runner': { summary: 'Install the VM runner and the delegate on the runner VM' } },
     },
     {
         name: 'create-gitspace',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(3538), __nccwpck_require__.e(4466)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8467)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(2173), __nccwpck_require__.e(8467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8467)),
         phase: 'create',
         commands: { create: { summary: 'Create (or start) the gitspaces of the config file' } },
     },
     {
         name: 'teardown',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(4894), __nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(3538), __nccwpck_require__.e(5755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45755)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(4894), __nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2072), __nccwpck_require__.e(2173), __nccwpck_require__.e(5755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45755)),
         commands: { teardown: { summary: 'Delete gitspaces, runner, infrastructure, in reverse order' } },
     },
     {
         // The root action.yml: every phase above, in order.
         name: 'pipeline',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(5235), __nccwpck_require__.e(5393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95393)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8815), __nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(2072), __nccwpck_require__.e(1602), __nccwpck_require__.e(5235), __nccwpck_require__.e(9806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29806)),
         commands: {
             up: {
                 summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create (on a push event: only what a pull request previewed)',
