@@ -11,5 +11,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testTimeout: 60000,
+  // The slowest files first, also on a clean clone (test/sequencer.js).
+  testSequencer: '<rootDir>/test/sequencer.js',
   maxWorkers: 2,
 };

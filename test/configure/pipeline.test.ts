@@ -26,7 +26,7 @@ describe('configure -> plan -> apply against the sandbox', () => {
   beforeAll(async () => {
     // The certificate is ACTIVE as soon as it is created (delegated domain, no issuance delay), so the CERT-101
     // gate after apply has one right answer; its PROVISIONING path is in test/checks/after-apply.test.ts.
-    sb = await startSandbox({ scenario: { gcp: { certificates: { activeAfterMs: 0 } } } });
+    sb = await startSandbox({ scenario: { gcp: { certificates: { activeAfterMs: 0 }, operationMs: 0 } } });
     dir = mkdtempSync(join(tmpdir(), 'gitspaces-pipeline-'));
     const eventPath = join(dir, 'event.json');
     writeFileSync(eventPath, JSON.stringify({ pull_request: { number: sb.scenario.github.pullRequest } }));

@@ -16,7 +16,7 @@ describe('dist bundles, end to end on the sandbox', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } } });
+    sandbox = await startSandbox({ scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 }, gcp: { operationMs: 0 } } });
     dir = mkdtempSync(join(tmpdir(), 'gitspaces-bundles-'));
     config = join(dir, 'gitspaces.yaml');
     writeFileSync(

@@ -11,7 +11,7 @@ import { runBundle, sourceStep } from './run-bundle.js';
 let sandbox: Sandbox;
 let dir: string;
 beforeAll(async () => {
-  sandbox = await startSandbox({ scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } } });
+  sandbox = await startSandbox({ scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 }, gcp: { operationMs: 0 } } });
   dir = mkdtempSync(join(tmpdir(), 'gitspaces-pipeline-step-'));
 });
 afterAll(async () => {

@@ -46,7 +46,12 @@ export class Interruptible {
   async start(): Promise<void> {
     this.dir = mkdtempSync(join(tmpdir(), 'gitspaces-interrupted-'));
     this.sandbox = await startSandbox({
-      scenario: { harness: { gitspaceStepMs: 300, gatewayHealthyAfterMs: 300 } },
+      scenario: {
+        harness: { gitspaceStepMs: 300, gatewayHealthyAfterMs: 300 },
+        // Compute operations done when answered: the client polls a RUNNING one every second, idle time these
+        // runs (the kill points are requests, held by sandbox/core/holds.ts) do not need to spend.
+        gcp: { operationMs: 0 },
+      },
     });
     this.configPath = join(this.dir, 'gitspaces.yaml');
     const example = readFileSync(join(ROOT, 'examples/gitspaces.yaml'), 'utf8');

@@ -18,7 +18,7 @@ describe('pipeline on the sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({
-      scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } },
+      scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 }, gcp: { operationMs: 0 } },
     });
     dir = mkdtempSync(join(tmpdir(), 'gitspaces-pipeline-'));
     configPath = join(dir, 'gitspaces.yaml');

@@ -14,7 +14,8 @@ describe('gitspaces preview / up against the sandbox', () => {
   beforeAll(async () => {
     sb = await startSandbox({
       scenario: {
-        gcp: { certificates: { activeAfterMs: 0 } },
+        // Compute operations done when answered: the client polls a RUNNING one every second.
+        gcp: { certificates: { activeAfterMs: 0 }, operationMs: 0 },
         github: { morePullRequests: [{ number: 9 }] },
       },
     });
@@ -28,9 +29,14 @@ describe('gitspaces preview / up against the sandbox', () => {
     sb.world.github
       .commentsOn('acme/platform-infra', pr)
       .find((c) => c.user.login === 'github-actions[bot]' && c.body.startsWith('<!-- gitspaces-preview'));
+  // The emulators answer within a second: polled every 200 ms (the CLI's default is 10 s), as w.run polls.
   const runCli = async (argv: string[], env: NodeJS.ProcessEnv) => {
     const lines: string[] = [];
-    const code = await cli(argv, { env: { ...env }, out: (t) => lines.push(t), err: (l) => lines.push(l) });
+    const code = await cli([...argv, '--poll-interval', '200ms'], {
+      env: { ...env },
+      out: (t) => lines.push(t),
+      err: (l) => lines.push(l),
+    });
     return { code, output: lines.join('\n') };
   };
 

@@ -36,7 +36,8 @@ async function install(
   inputs: Record<string, string> = {},
   config?: (c: GitspacesConfig) => GitspacesConfig,
 ) {
-  const applied = await appliedSandbox(scenario);
+  // Compute operations done when answered: install-runner polls a RUNNING one every second (setMetadata, reset).
+  const applied = await appliedSandbox({ ...scenario, gcp: { operationMs: 0, ...scenario.gcp } });
   sb = applied.sb;
   const cfg = config ? config(applied.config) : applied.config;
   const run = async (extra: Record<string, string> = {}) => {

@@ -17,7 +17,9 @@ const it_ = itNeedsTerraform;
 let sb: Sandbox;
 let dir: string;
 beforeAll(async () => {
-  sb = await startSandbox({ scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } } });
+  sb = await startSandbox({
+    scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 }, gcp: { operationMs: 0 } },
+  });
   dir = mkdtempSync(join(tmpdir(), 'gitspaces-teardown-fresh-'));
 });
 afterAll(async () => {

@@ -27,7 +27,8 @@ let sb: Sandbox;
 let first: string;
 let second: string;
 beforeAll(async () => {
-  sb = await startSandbox();
+  // Compute operations done when answered: the client polls a RUNNING one every second.
+  sb = await startSandbox({ scenario: { gcp: { operationMs: 0 } } });
   first = mkdtempSync(join(tmpdir(), 'gitspaces-job1-'));
   second = mkdtempSync(join(tmpdir(), 'gitspaces-job2-'));
 });
@@ -46,7 +47,8 @@ describe('state that outlives the job', () => {
       const config = writeScenarioConfig(sb.scenario, first);
       copyFileSync(config, join(second, basename(config)));
       const env = { ...sb.env };
-      const up = await runCli(['up', '--config', basename(config)], {
+      // Polled every 200 ms (the default is 10 s): the emulators answer within a second.
+      const up = await runCli(['up', '--config', basename(config), '--poll-interval', '200ms'], {
         cwd: first,
         env,
         from: 'src',

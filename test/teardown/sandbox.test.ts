@@ -21,7 +21,8 @@ interface FullSetup {
 
 async function fullSetup(): Promise<FullSetup> {
   const sandbox = await startSandbox({
-    scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 } },
+    // Compute operations done when answered: the client polls a RUNNING one every second.
+    scenario: { harness: { gitspaceStepMs: 20, gatewayHealthyAfterMs: 200 }, gcp: { operationMs: 0 } },
   });
   const dir = mkdtempSync(join(tmpdir(), 'gitspaces-teardown-'));
   const configPath = join(dir, 'gitspaces.yaml');

@@ -19,7 +19,8 @@ const itTf = itNeedsTerraform;
 // sandbox's emulated Google APIs (its CLI config, endpoints and service-account key).
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  // Compute operations done when answered: the stand-in provider sleeps 100 ms before polling a RUNNING one.
+  sandbox = await startSandbox({ scenario: { gcp: { operationMs: 0 } } });
 });
 afterAll(async () => {
   await sandbox?.stop();

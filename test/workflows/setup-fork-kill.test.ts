@@ -5,13 +5,16 @@ import { Bench, exampleConfig, explain } from './harness/bench.js';
  * an apply job killed midway then run again; each against the sandbox's journal.
  */
 const C0 = exampleConfig();
-const bench = new Bench();
+const bench = new Bench({ pollInterval: '200ms' });
 
 beforeAll(async () => {
   await bench.start({
     scenario: {
       harness: { gitspaceStepMs: 300, gatewayHealthyAfterMs: 300 },
       github: { morePullRequests: [{ number: 8 }] },
+      // Compute operations done when answered: the jobs poll a RUNNING one every second, idle time no scenario here
+      // needs (the kill is a request held by sandbox/core/holds.ts).
+      gcp: { operationMs: 0 },
     },
   });
 }, 120_000);

@@ -82,6 +82,15 @@ export class Bench {
   /** Repository secrets (names as the caller template reads them). */
   secrets: Record<string, string> = {};
 
+  /**
+   * `pollInterval`: the bundle's `poll-interval` (default 10 s: how often install-runner and create-gitspace look at
+   * the VM, the delegate, the gateways and the gitspaces), which neither action.yml nor the reusable workflows
+   * expose. The runner machine's environment then carries `INPUT_POLL-INTERVAL`, which the steps inherit as a
+   * job's `env:` would hand it down; the sandbox answers within a second, so each wait then ends at its second
+   * look instead of ten seconds later. Nothing else changes: the same jobs, steps, requests and deadlines.
+   */
+  constructor(private readonly opts: { pollInterval?: string } = {}) {}
+
   async start(opts: SandboxOptions = {}): Promise<void> {
     this.dir = mkdtempSync(join(tmpdir(), 'gitspaces-wf-'));
     this.sandbox = await startSandbox(opts);
@@ -203,6 +212,7 @@ export class Bench {
       delete runnerEnv[k];
     // The sandbox's handles for checks (control URL, other users' tokens, the view-only key): not the runner's.
     for (const k of Object.keys(runnerEnv)) if (k.startsWith('GITSPACES_SANDBOX_')) delete runnerEnv[k];
+    if (this.opts.pollInterval) runnerEnv['INPUT_POLL-INTERVAL'] = this.opts.pollInterval;
     const hold = opts.killAt ? this.sandbox.holds.arm(opts.killAt) : undefined;
     let current: number | undefined;
     let killed = false;
