@@ -83,11 +83,10 @@ export class Bench {
   secrets: Record<string, string> = {};
 
   /**
-   * `pollInterval`: the bundle's `poll-interval` (default 10 s: how often install-runner and create-gitspace look at
-   * the VM, the delegate, the gateways and the gitspaces), which neither action.yml nor the reusable workflows
-   * expose. The runner machine's environment then carries `INPUT_POLL-INTERVAL`, which the steps inherit as a
-   * job's `env:` would hand it down; the sandbox answers within a second, so each wait then ends at its second
-   * look instead of ten seconds later. Nothing else changes: the same jobs, steps, requests and deadlines.
+   * `pollInterval`: the caller's `poll-interval` (the reusable workflow's input, default 10s: how often the apply job
+   * looks at the VM, the delegate, the gateways, the gitspaces and the certificates), as a caller would pass it in
+   * its `with:`. The sandbox answers within a second, so each wait ends at its second look instead of ten seconds
+   * later; the same jobs, steps, requests and deadlines.
    */
   constructor(private readonly opts: { pollInterval?: string } = {}) {}
 
@@ -198,6 +197,7 @@ export class Bench {
     for (const [k, v] of Object.entries(obj(job.secrets))) secrets[k] = toText(interpolate(v, ctx));
     const inputs: Record<string, string | boolean> = {};
     for (const [k, v] of Object.entries(obj(job.with))) inputs[k] = interpolate(v, ctx) as string | boolean;
+    if (this.opts.pollInterval) inputs['poll-interval'] = this.opts.pollInterval;
     Object.assign(inputs, opts.with ?? {});
     const runnerEnv = { ...this.sandbox.env };
     // The runner machine knows the endpoints; credentials reach a job only through its secrets and token.
@@ -212,7 +212,6 @@ export class Bench {
       delete runnerEnv[k];
     // The sandbox's handles for checks (control URL, other users' tokens, the view-only key): not the runner's.
     for (const k of Object.keys(runnerEnv)) if (k.startsWith('GITSPACES_SANDBOX_')) delete runnerEnv[k];
-    if (this.opts.pollInterval) runnerEnv['INPUT_POLL-INTERVAL'] = this.opts.pollInterval;
     const hold = opts.killAt ? this.sandbox.holds.arm(opts.killAt) : undefined;
     let current: number | undefined;
     let killed = false;
