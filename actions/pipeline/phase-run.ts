@@ -14,7 +14,7 @@ import { scrubSecrets } from '../../shared/secrets.js';
 import { removeOnExit } from '../../shared/workspace.js';
 import { loadAction } from '../load.js';
 import { pipelinePhases } from '../registry.js';
-import { createTask, runPerRegion } from './regions.js';
+import type { runPerRegion } from './regions.js';
 
 /** A phase of the pipeline: its name, its action, the inputs it fixes. */
 export interface Phase {
@@ -164,6 +164,9 @@ export class PhaseRun {
     const started = io.clock.now();
     let r: Awaited<ReturnType<typeof runPerRegion>>;
     try {
+      // Loaded when the create phase runs (it reads the config, Harness and the gateways): a run that stops on its
+      // inputs never loads yaml nor the clients (test/dist/lazy-load.test.ts).
+      const { createTask, runPerRegion } = await import('./regions.js');
       r = await runPerRegion({
         io,
         input: this.input,

@@ -28472,7 +28472,7 @@ const ACTIONS = [
     {
         // The root action.yml: every phase above, in order.
         name: 'pipeline',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8815), __nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(2072), __nccwpck_require__.e(1602), __nccwpck_require__.e(5235), __nccwpck_require__.e(9806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29806)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(5235), __nccwpck_require__.e(3961)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93961)),
         commands: {
             up: {
                 summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create (on a push event: only what a pull request previewed)',
