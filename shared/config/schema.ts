@@ -17,6 +17,9 @@ export type ModuleGeneration = (typeof MODULE_GENERATIONS)[number];
 // The gitspace enums live in a zod-free module so an action can read them without loading the parser.
 export { IDES, REPO_TYPES } from './values.js';
 import { IDES, REPO_TYPES } from './values.js';
+
+/** At most this many gitspaces in one config file. */
+export const MAX_GITSPACES = 10_000;
 export const DISK_TYPES = [
   'pd-standard',
   'pd-balanced',
@@ -445,7 +448,9 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   machines: z.array(machine).max(100).default([]),
-  gitspaces: z.array(gitspace).max(100).default([]),
+  // 1,000 gitspaces in one file is a use the bundle promises (README, "Performance": bench/bulk-1000); the bound
+  // keeps a crafted list finite, with the file's own 1 MiB cap (shared/config/read.ts) below it in practice.
+  gitspaces: z.array(gitspace).max(MAX_GITSPACES).default([]),
 });
 
 type Raw = z.input<typeof configSchema>;

@@ -164,6 +164,14 @@ for (const v of ['../../x', '..', '....', 'x', 'a'.repeat(21), 'name with space'
     ),
     expect: 'machines.0.name',
   });
+const manyGitspaces = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `g${i}`,
+    repo_url: 'https://github.com/acme/api',
+    repo_type: 'github',
+    machine: 'standard',
+  }));
+refuse('10,001 gitspaces', ['gitspaces'], manyGitspaces(10_001), 'gitspaces (line');
 refuse('machine type ../x', ['machines', 0, 'machine_type'], '../x');
 refuse('boot disk 1e12 GB', ['machines', 0, 'boot_disk_size'], 1e12);
 refuse(
@@ -276,6 +284,8 @@ const accepted: { name: string; content: string | Buffer }[] = [
     content: withValue(['gitspaces', 0, 'branch'], 'feature/$(id)'),
   },
   { name: 'a byte-order mark', content: `\uFEFF${EXAMPLE}` },
+  // The scale the bundle promises (bench/bulk-1000): 1,000 gitspaces in one file.
+  { name: '1,000 gitspaces', content: withValue(['gitspaces'], manyGitspaces(1000)) },
   { name: 'CRLF line ends', content: EXAMPLE.replace(/\n/g, '\r\n') },
   { name: 'an org identifier with _ and $', content: withValue(['harness', 'org'], '_my_org$1') },
   {
