@@ -14,7 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   githubClient: () => (/* binding */ githubClient),
   wV: () => (/* binding */ markerComment),
   splitRepository: () => (/* binding */ splitRepository),
-  upsertMarkedComment: () => (/* binding */ upsertMarkedComment)
+  upsertMarkedComment: () => (/* binding */ upsertMarkedComment),
+  HF: () => (/* binding */ writeComment)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
@@ -154,22 +155,28 @@ async function findMarkedComment(t) {
 /** Updates the comment that carries the marker, or creates it: one sticky comment per marker. */
 async function upsertMarkedComment(t) {
     const body = commentBody(t.marker, t.body);
-    const existing = await findMarkedComment(t);
+    return writeComment(t.octokit, t, await findMarkedComment(t), body);
+}
+/**
+ * The write half of every upsert: the comment found is left as it is when it already says `body`, updated in place
+ * when it differs, and a new one is created when none was found.
+ */
+async function writeComment(octokit, where, existing, body) {
     if (existing) {
         if (existing.body === body)
             return { action: 'unchanged', id: existing.id, url: existing.url };
-        const res = await t.octokit.rest.issues.updateComment({
-            owner: t.owner,
-            repo: t.repo,
+        const res = await octokit.rest.issues.updateComment({
+            owner: where.owner,
+            repo: where.repo,
             comment_id: existing.id,
             body,
         });
         return { action: 'updated', id: res.data.id, url: res.data.html_url };
     }
-    const res = await t.octokit.rest.issues.createComment({
-        owner: t.owner,
-        repo: t.repo,
-        issue_number: t.issueNumber,
+    const res = await octokit.rest.issues.createComment({
+        owner: where.owner,
+        repo: where.repo,
+        issue_number: where.issueNumber,
         body,
     });
     return { action: 'created', id: res.data.id, url: res.data.html_url };
@@ -254,24 +261,11 @@ async function upsertPreviewComment(octokit, t) {
     if ([...t.body].length > _comments_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_COMMENT_CHARS */ .VK)
         throw new Error(`the preview is ${[...t.body].length} characters, more than a comment holds (${_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_COMMENT_CHARS */ .VK})`);
     const existing = await findPreviewComment(octokit, t);
-    if (existing.id !== undefined) {
-        if (existing.body === t.body)
-            return { action: 'unchanged', url: existing.found?.url ?? existing.edited ?? '' };
-        const r = await octokit.rest.issues.updateComment({
-            owner: t.owner,
-            repo: t.repo,
-            comment_id: existing.id,
-            body: t.body,
-        });
-        return { action: 'updated', url: r.data.html_url };
-    }
-    const r = await octokit.rest.issues.createComment({
-        owner: t.owner,
-        repo: t.repo,
-        issue_number: t.pr,
-        body: t.body,
-    });
-    return { action: 'created', url: r.data.html_url };
+    const found = existing.id !== undefined
+        ? { id: existing.id, body: existing.body ?? '', url: existing.found?.url ?? existing.edited ?? '' }
+        : undefined;
+    const r = await (0,_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .writeComment */ .HF)(octokit, { owner: t.owner, repo: t.repo, issueNumber: t.pr }, found, t.body);
+    return { action: r.action, url: r.url };
 }
 /** The pull requests GitHub associates with a commit (the merged one for a merge commit on the default branch). */
 async function pullsOfCommit(octokit, t) {

@@ -103,21 +103,33 @@ export interface UpsertResult {
 /** Updates the comment that carries the marker, or creates it: one sticky comment per marker. */
 export async function upsertMarkedComment(t: MarkedCommentTarget & { body: string }): Promise<UpsertResult> {
   const body = commentBody(t.marker, t.body);
-  const existing = await findMarkedComment(t);
+  return writeComment(t.octokit, t, await findMarkedComment(t), body);
+}
+
+/**
+ * The write half of every upsert: the comment found is left as it is when it already says `body`, updated in place
+ * when it differs, and a new one is created when none was found.
+ */
+export async function writeComment(
+  octokit: Octokit,
+  where: { owner: string; repo: string; issueNumber: number },
+  existing: { id: number; body: string; url: string } | undefined,
+  body: string,
+): Promise<UpsertResult> {
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', id: existing.id, url: existing.url };
-    const res = await t.octokit.rest.issues.updateComment({
-      owner: t.owner,
-      repo: t.repo,
+    const res = await octokit.rest.issues.updateComment({
+      owner: where.owner,
+      repo: where.repo,
       comment_id: existing.id,
       body,
     });
     return { action: 'updated', id: res.data.id, url: res.data.html_url };
   }
-  const res = await t.octokit.rest.issues.createComment({
-    owner: t.owner,
-    repo: t.repo,
-    issue_number: t.issueNumber,
+  const res = await octokit.rest.issues.createComment({
+    owner: where.owner,
+    repo: where.repo,
+    issue_number: where.issueNumber,
     body,
   });
   return { action: 'created', id: res.data.id, url: res.data.html_url };

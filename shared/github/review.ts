@@ -8,7 +8,7 @@
  * `github-actions[bot]` unless the `preview-author` input names another (a GitHub App's `<slug>[bot]` when the
  * workflow comments with an app token).
  */
-import { MAX_COMMENT_CHARS, type Octokit } from './comments.js';
+import { MAX_COMMENT_CHARS, type Octokit, writeComment } from './comments.js';
 import {
   isPreviewOf,
   readAdmission,
@@ -84,24 +84,12 @@ export async function upsertPreviewComment(
       `the preview is ${[...t.body].length} characters, more than a comment holds (${MAX_COMMENT_CHARS})`,
     );
   const existing = await findPreviewComment(octokit, t);
-  if (existing.id !== undefined) {
-    if (existing.body === t.body)
-      return { action: 'unchanged', url: existing.found?.url ?? existing.edited ?? '' };
-    const r = await octokit.rest.issues.updateComment({
-      owner: t.owner,
-      repo: t.repo,
-      comment_id: existing.id,
-      body: t.body,
-    });
-    return { action: 'updated', url: r.data.html_url };
-  }
-  const r = await octokit.rest.issues.createComment({
-    owner: t.owner,
-    repo: t.repo,
-    issue_number: t.pr,
-    body: t.body,
-  });
-  return { action: 'created', url: r.data.html_url };
+  const found =
+    existing.id !== undefined
+      ? { id: existing.id, body: existing.body ?? '', url: existing.found?.url ?? existing.edited ?? '' }
+      : undefined;
+  const r = await writeComment(octokit, { owner: t.owner, repo: t.repo, issueNumber: t.pr }, found, t.body);
+  return { action: r.action, url: r.url };
 }
 
 /** The pull requests GitHub associates with a commit (the merged one for a merge commit on the default branch). */
