@@ -49,7 +49,7 @@ export default async function bench(): Promise<BenchResult[]> {
     return [
       {
         name: 'provider handshake / node -e 0',
-        value: median(plugin) / median(baseline),
+        value: Number((median(plugin) / median(baseline)).toFixed(2)),
         unit: 'x',
         note: 'median of 9',
       },

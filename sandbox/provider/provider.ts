@@ -79,7 +79,7 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
 
   return {
     GetMetadata: async () => ({
-      server_capabilities: { plan_destroy: false, get_provider_schema_optional: false },
+      server_capabilities: { plan_destroy: false, get_provider_schema_optional: true },
       resources: types(def.resources),
       data_sources: types(def.dataSources),
       diagnostics: [],
@@ -98,7 +98,7 @@ export function providerHandlers(def: ProviderDefinition): Record<string, (req: 
           { version: d.spec.version, block: toProtoBlock(d.spec.block) },
         ]),
       ),
-      server_capabilities: { plan_destroy: false, get_provider_schema_optional: false },
+      server_capabilities: { plan_destroy: false, get_provider_schema_optional: true },
       diagnostics: [],
     }),
     ValidateProviderConfig: async () => ({ diagnostics: [] }),

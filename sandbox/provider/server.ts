@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
+import protobuf from 'protobufjs';
 import { makeServerCertificate } from './cert.js';
 import { providerDataDir } from './files.js';
+import { GrpcError, GrpcServer, Method, Status, serveGrpc } from './grpc-h2.js';
 import { ProviderDefinition, providerHandlers } from './provider.js';
 
 /**
@@ -18,12 +18,24 @@ import { ProviderDefinition, providerHandlers } from './provider.js';
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
-type Unary = (call: grpc.ServerUnaryCall<unknown, unknown>, cb: grpc.sendUnaryData<unknown>) => void;
+const PROTO_FILES = [
+  'tfplugin6.8.proto',
+  'go-plugin-grpc_controller.proto',
+  'go-plugin-grpc_stdio.proto',
+  'go-plugin-grpc_broker.proto',
+  'health.proto',
+];
+
+/**
+ * Messages as the handlers see them: field names as in the .proto (keepCase), 64-bit integers and enums as
+ * numbers, absent fields at their defaults, and each oneof's chosen field named (protobufjs's toObject options).
+ */
+const TO_OBJECT: protobuf.IConversionOptions = { longs: Number, enums: Number, defaults: true, oneofs: true };
 
 export interface RunningPlugin {
   port: number;
   handshakeLine: string;
-  server: grpc.Server;
+  server: GrpcServer;
 }
 
 export async function servePlugin(
@@ -31,70 +43,70 @@ export async function servePlugin(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningPlugin> {
   const dir = join(providerDataDir(), 'proto');
-  const loaded = protoLoader.loadSync(
-    [
-      'tfplugin6.8.proto',
-      'go-plugin-grpc_controller.proto',
-      'go-plugin-grpc_stdio.proto',
-      'go-plugin-grpc_broker.proto',
-      'health.proto',
-    ].map((f) => join(dir, f)),
-    { keepCase: true, longs: Number, enums: Number, defaults: true, oneofs: true, includeDirs: [dir] },
+  const root = new protobuf.Root();
+  root.loadSync(
+    PROTO_FILES.map((f) => join(dir, f)),
+    { keepCase: true },
   );
-  const pkg = grpc.loadPackageDefinition(loaded) as unknown as Record<
-    string,
-    Record<string, { service: grpc.ServiceDefinition }>
-  > & {
-    grpc: { health: { v1: { Health: { service: grpc.ServiceDefinition } } } };
+  root.resolveAll();
+  const service = (name: string) => root.lookupService(name);
+  const unary = (
+    svc: protobuf.Service,
+    name: string,
+    handle: (req: Record<string, unknown>) => Promise<unknown>,
+  ): [string, Method] => {
+    const m = svc.methods[name]!;
+    const req = m.resolvedRequestType!;
+    const res = m.resolvedResponseType!;
+    return [
+      `/${svc.fullName.slice(1)}/${name}`,
+      {
+        kind: 'unary',
+        decode: (b) => req.toObject(req.decode(b), TO_OBJECT),
+        encode: (v) => res.encode(res.fromObject(v as Record<string, unknown>)).finish(),
+        handle: (r) => handle(r as Record<string, unknown>),
+      },
+    ];
   };
-  const server = new grpc.Server();
 
+  const methods = new Map<string, Method>();
   const handlers = providerHandlers(def);
-  const providerImpl: Record<string, Unary> = {};
-  for (const name of Object.keys(
-    (pkg.tfplugin6 as Record<string, { service: grpc.ServiceDefinition }>).Provider!.service,
-  )) {
+  const provider = service('tfplugin6.Provider');
+  for (const name of Object.keys(provider.methods)) {
     const h = handlers[name];
-    providerImpl[name] = h
-      ? (call, cb) =>
-          void h(call.request as Record<string, unknown>).then(
-            (r) => cb(null, r),
-            (e: Error) => cb({ code: grpc.status.INTERNAL, details: e.message }),
-          )
-      : (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: `${name} is not implemented` });
+    methods.set(
+      ...unary(provider, name, (req) =>
+        h ? h(req) : Promise.reject(new GrpcError(Status.UNIMPLEMENTED, `${name} is not implemented`)),
+      ),
+    );
   }
-  server.addService(pkg.tfplugin6!.Provider!.service, providerImpl as grpc.UntypedServiceImplementation);
-  server.addService(pkg.plugin!.GRPCController!.service, {
-    Shutdown: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => {
-      cb(null, {});
+  methods.set(
+    ...unary(service('plugin.GRPCController'), 'Shutdown', async () => {
       // Answer first, then go: Terraform waits for the process to exit after this call (go-plugin client.Kill).
-      setTimeout(() => server.tryShutdown(() => process.exit(0)), 10).unref();
+      setTimeout(() => void running.close().then(() => process.exit(0)), 10).unref();
       setTimeout(() => process.exit(0), 500).unref();
-    },
-  });
+      return {};
+    }),
+  );
   // StreamStdio stays open and sends nothing: this plugin never writes to stdout after the handshake.
-  server.addService(pkg.plugin!.GRPCStdio!.service, { StreamStdio: () => undefined });
-  server.addService(pkg.plugin!.GRPCBroker!.service, { StartStream: () => undefined });
-  server.addService(pkg.grpc.health.v1.Health.service, {
-    Check: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, { status: 1 }),
-  });
+  methods.set('/plugin.GRPCStdio/StreamStdio', { kind: 'silent-stream' });
+  methods.set('/plugin.GRPCBroker/StartStream', { kind: 'silent-stream' });
+  methods.set(...unary(service('grpc.health.v1.Health'), 'Check', async () => ({ status: 1 })));
 
   const clientCert = env.PLUGIN_CLIENT_CERT;
-  let credentials = grpc.ServerCredentials.createInsecure();
   let certField = '';
+  let tls: { keyPem: string; certPem: string; clientCertPem: string } | undefined;
   if (clientCert) {
     const own = makeServerCertificate();
-    credentials = grpc.ServerCredentials.createSsl(
-      Buffer.from(clientCert),
-      [{ private_key: Buffer.from(own.keyPem), cert_chain: Buffer.from(own.certPem) }],
-      true,
-    );
+    tls = { keyPem: own.keyPem, certPem: own.certPem, clientCertPem: clientCert };
     certField = own.handshakeCert;
   }
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', credentials, (err, p) => (err ? reject(err) : resolve(p))),
-  );
-  return { port, server, handshakeLine: `1|6|tcp|127.0.0.1:${port}|grpc|${certField}` };
+  const running = await serveGrpc(methods, { tls });
+  return {
+    port: running.port,
+    server: running,
+    handshakeLine: `1|6|tcp|127.0.0.1:${running.port}|grpc|${certField}`,
+  };
 }
 
 /** The process entry: refuses to run by hand, negotiates protocol 6, prints the handshake line. */
