@@ -1,6 +1,6 @@
 /**
  * Jest's default order, with a fallback for a clean clone. Jest runs the files it knows to be slow first (their
- * durations from its cache, under /tmp/jest_* keyed by the checkout's path) so that the two workers end together;
+ * durations from its cache, under /tmp/jest_* keyed by the checkout's path) so that the workers end together;
  * a file it has no duration for is placed by its size. A clean clone has no cache, and the slowest files here are
  * small (test/pipeline/interrupted-*.test.ts: a few lines each, over a minute each): by size they would start
  * last and run alone at the end while the other core idles. So a file without a cached duration takes its
