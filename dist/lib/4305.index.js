@@ -741,17 +741,21 @@ async function prepareState(io, p) {
     io.log.info(`Terraform state: gs://${backend.bucket}/${backend.prefix} (gcs backend)`);
     const gcp = (0,shared_gcp.createGcp)({ keyJson: p.gcpCredentials, env: io.env, log: io.log, clock: io.clock });
     try {
-        const created = await prepareStateBucket({
-            backend,
-            create: io.inputs.boolean('create-state-bucket', false),
-            project: p.config.gcp.project_id,
-            location: Object.keys(p.config.infrastructure.regions)[0] ?? 'US',
-            rest: gcp.rest,
-            log: io.log,
-        });
+        // The lock is read alongside the bucket check (one round trip, not two): in a bucket that is missing, or
+        // created just now, there is no lock, and the read says so.
+        const [created, lock] = await Promise.all([
+            prepareStateBucket({
+                backend,
+                create: io.inputs.boolean('create-state-bucket', false),
+                project: p.config.gcp.project_id,
+                location: Object.keys(p.config.infrastructure.regions)[0] ?? 'US',
+                rest: gcp.rest,
+                log: io.log,
+            }),
+            readStateLock(gcp.rest, backend, p.workspace),
+        ]);
         if (created)
             await io.appendSummary(`## Gitspaces: Terraform state\n\n${created}\n`);
-        const lock = await readStateLock(gcp.rest, backend, p.workspace);
         if (lock && lock.id !== p.forceUnlock)
             io.log.warning(lockNotice(lock, io.clock.now(), p.rootDir, p.config.terraform.lock_timeout));
         return lock;
