@@ -74,11 +74,8 @@ const GRPC_HEADERS = { ':status': 200, 'content-type': 'application/grpc' };
 
 function fail(stream: http2.ServerHttp2Stream, code: number, message: string): void {
   if (stream.destroyed || stream.closed) return;
-  if (stream.headersSent) {
-    // Headers went out already: the status goes in the trailers.
-    stream.end();
-    return;
-  }
+  // Only called before an answer starts; were headers out already, a reset is the one honest failure left.
+  if (stream.headersSent) return stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
   stream.respond(
     { ...GRPC_HEADERS, 'grpc-status': String(code), 'grpc-message': percentEncode(message) },
     { endStream: true },

@@ -10320,10 +10320,7 @@ function frame(message) {
 var GRPC_HEADERS = { ":status": 200, "content-type": "application/grpc" };
 function fail(stream, code, message) {
   if (stream.destroyed || stream.closed) return;
-  if (stream.headersSent) {
-    stream.end();
-    return;
-  }
+  if (stream.headersSent) return stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
   stream.respond(
     { ...GRPC_HEADERS, "grpc-status": String(code), "grpc-message": percentEncode(message) },
     { endStream: true }
