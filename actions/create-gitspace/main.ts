@@ -193,6 +193,11 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
     return previewCreate(io, harness, config, specs, startedAt);
   const pacer = new Pacer({ clock: io.clock, log: io.log });
   const infraId = config.infrastructure.identifier;
+  // The gitspaces are listed while the machines are reconciled: two reads in one round trip, not two.
+  const listed = specs.length
+    ? pacer.call('list gitspaces', () => harness.listGitspaces(config.harness.org, project ?? ''))
+    : undefined;
+  listed?.catch(() => undefined);
 
   let machines: MachineOutcome[] = [];
   let resources: MachineResource[] = [];
@@ -226,7 +231,7 @@ export async function main(io: ActionIO, deps: CreateGitspaceDeps = {}): Promise
   let outcomes: GitspaceOutcome[] = [];
   if (specs.length) {
     outcomes = await io.log.group(`Gitspaces: ${op} ${specs.length}`, () =>
-      applyMany(ctx, op, specs, resources, { concurrency }),
+      applyMany(ctx, op, specs, resources, { concurrency, listed }),
     );
   } else io.log.info('No gitspaces declared (gitspaces: in the config) and none given by inputs.');
 

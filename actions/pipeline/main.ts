@@ -1,6 +1,7 @@
 import { scrubSecrets } from '../../shared/secrets.js';
 import type { ActionIO, ActionResult } from '../../shared/action.js';
 import { ConfigurationError } from '../../shared/errors.js';
+import { withSharedTokens } from '../../shared/gcp/token.js';
 import type { InputSource } from '../../shared/inputs.js';
 import { PhaseResult } from '../../shared/report/model.js';
 import { renderPipelineMarkdown } from '../../shared/report/render.js';
@@ -101,6 +102,11 @@ async function previewOrGate(
  * cannot drift apart; the certificate wait runs alongside, and the create phase runs per region.
  */
 export async function main(io: ActionIO): Promise<PipelineResult> {
+  // One access token per credentials for the whole run, not one per phase (shared/gcp/token.ts).
+  return withSharedTokens(() => runPipeline(io));
+}
+
+async function runPipeline(io: ActionIO): Promise<PipelineResult> {
   const rawSource: InputSource = (name) => io.inputs.optional(name) || undefined;
   // Read the secrets once through the parent so they are masked before any phase starts.
   const secrets: Record<string, string> = {};

@@ -72,9 +72,18 @@ export async function runPerRegion(opts: {
   if (!apiKey) throw missingHarnessApiKey();
   const harness = harnessClientFromConfig(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
   const infraId = config.infrastructure.identifier;
-  // The version GW-101 expects, read once for every region: the input, else the setup YAML's gateway.version.
+  // The version GW-101 expects: the input, else the setup YAML's gateway.version, read once for every region and
+  // alongside each region's first gateways read (a failed read is tried again at the next poll).
+  let versionRead: Promise<string | undefined> | undefined;
   const expectedVersion =
-    opts.input('gateway-version') || setupYamlGatewayVersion(await harness.getInfraProvider(infraId));
+    opts.input('gateway-version') ||
+    (() => {
+      versionRead ??= harness.getInfraProvider(infraId).then(setupYamlGatewayVersion);
+      return versionRead.catch((e: unknown) => {
+        versionRead = undefined;
+        throw e;
+      });
+    });
   const wait = {
     harness,
     infraId,

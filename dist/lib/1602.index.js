@@ -199,9 +199,11 @@ function isBundleToken(name) {
  * the VM has no copy, so a run killed after creating it recovers), or created when there is none. Never a
  * second token for the same delegate.
  */
-async function ensureDelegateToken(harness, config, log, before, givenValue) {
+async function ensureDelegateToken(harness, config, log, before, givenValue, 
+/** The token as already read by name (the caller read it alongside its other reads); read here when absent. */
+found) {
     const name = config.delegate.token_name;
-    const existing = await harness.getDelegateToken(name);
+    const existing = await (found ?? harness.getDelegateToken(name));
     if (!existing)
         return createBundleToken(harness, name, log);
     if (existing.status !== 'ACTIVE') {
@@ -310,14 +312,16 @@ class HealthGates {
             durationMs: 0,
         });
     }
-    async run(def, expected, check, fixFor) {
+    async run(def, 
+    /** What the gate expects; a function when that is known only once the check ran (read alongside it). */
+    expected, check, fixFor) {
         const started = this.clock.now();
         const record = (r) => this.checks.push({
             id: def.id,
             title: def.title,
             status: r.status,
             observed: r.observed,
-            expected,
+            expected: typeof expected === 'function' ? expected() : expected,
             fix: r.fix,
             docUrl: (0,_checks_types_js__WEBPACK_IMPORTED_MODULE_2__/* .docUrlFor */ .B_)(def.id),
             durationMs: r.durationMs,
@@ -351,6 +355,13 @@ class HealthGates {
             return undefined;
         }
     }
+}
+/** A reading from `ctx.seen`, handed out once. */
+function takeSeen(ctx, k) {
+    const v = ctx.seen?.[k];
+    if (ctx.seen)
+        delete ctx.seen[k];
+    return v;
 }
 /** The FAILED or DONE line of run `runId` in serial output, if any (`gitspaces-bootstrap: FAILED run=<id> step=<s>: <why>`). */
 function serialVerdict(text, runId) {
@@ -431,7 +442,8 @@ async function waitForBootstrap(ctx) {
     let lastWaiting = '';
     /** The guest attributes now: printed, and the secrets removed once the VM reports them consumed. */
     const readReport = async () => {
-        const cur = (0,_checks_after_install_js__WEBPACK_IMPORTED_MODULE_4__/* .parseProgress */ .TS)(await o.compute.getGuestAttributes(project, zone, name, `${_bootstrap_js__WEBPACK_IMPORTED_MODULE_3__/* .GUEST_NAMESPACE */ .Nh}/`));
+        const cur = takeSeen(ctx, 'progress') ??
+            (0,_checks_after_install_js__WEBPACK_IMPORTED_MODULE_4__/* .parseProgress */ .TS)(await o.compute.getGuestAttributes(project, zone, name, `${_bootstrap_js__WEBPACK_IMPORTED_MODULE_3__/* .GUEST_NAMESPACE */ .Nh}/`));
         result.progress = cur;
         if (!runId || cur.runId === runId) {
             printNewSteps(o.log, name, cur, printed);
@@ -508,11 +520,16 @@ async function waitForDelegate(ctx, selectors) {
     let current = selectors;
     await ctx.gates.run(GATES.delegate, `delegate ${d.name} actively connected, tagged with the infrastructure's selectors`, async () => {
         const g = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .fm)(async () => {
-            // Both reads at once: the infrastructure's selectors now, and the token's delegate groups.
-            const [infra, groups] = await Promise.all([
-                o.harness.getInfraProvider(infraId),
-                o.harness.delegateGroupsForToken(d.token_name),
-            ]);
+            // Both reads at once: the infrastructure's selectors now, and the token's delegate groups (at the first
+            // poll of a run that installed nothing, both as this run read them).
+            const seenInfra = takeSeen(ctx, 'infra');
+            const seenGroups = takeSeen(ctx, 'groups');
+            const [infra, groups] = seenInfra && seenGroups
+                ? [seenInfra, seenGroups]
+                : await Promise.all([
+                    o.harness.getInfraProvider(infraId),
+                    o.harness.delegateGroupsForToken(d.token_name),
+                ]);
             current = selectorsOf(infra);
             return (0,_checks_after_install_js__WEBPACK_IMPORTED_MODULE_4__/* .observeDelegate */ .qC)(groups, d.name, d.token_name, current);
         }, {
@@ -542,11 +559,28 @@ function gatewayFix(last) {
  * GW-101 for `regions`: each one's latest gateway healthy, at the expected version when one is known. Recorded
  * into `gates` (a timeout fails the gate with the last state, which names each region); returns the last views.
  */
-async function waitForRegionGateways(w, gates, regions, expectedVersion) {
+async function waitForRegionGateways(w, gates, regions, 
+/** Or how to read it: read alongside each gateways read until it is known (a failed read is tried again). */
+expectedVersion) {
     let lastViews = [];
-    await gates.run(GATES.gateway, `${regions.join(', ')}: overall_health healthy${expectedVersion ? `, version ${expectedVersion}` : ''}`, async () => {
+    let first = w.seen;
+    let version = typeof expectedVersion === 'function' ? undefined : expectedVersion;
+    let versionKnown = typeof expectedVersion !== 'function';
+    const readVersion = async () => {
+        if (!versionKnown && typeof expectedVersion === 'function') {
+            version = await expectedVersion();
+            versionKnown = true;
+        }
+        return version;
+    };
+    await gates.run(GATES.gateway, () => `${regions.join(', ')}: overall_health healthy${version ? `, version ${version}` : ''}`, async () => {
         const views = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .fm)(async () => {
-            const obs = (0,_checks_after_install_js__WEBPACK_IMPORTED_MODULE_4__/* .observeGateways */ .I7)(await w.harness.listGateways(w.infraId), regions, expectedVersion);
+            const [list, expected] = await Promise.all([
+                first ?? w.harness.listGateways(w.infraId),
+                readVersion(),
+            ]);
+            first = undefined;
+            const obs = (0,_checks_after_install_js__WEBPACK_IMPORTED_MODULE_4__/* .observeGateways */ .I7)(list, regions, expected);
             lastViews = obs.views;
             return obs;
         }, {
@@ -583,6 +617,7 @@ async function waitForGateways(ctx, expectedVersion) {
         pollIntervalMs: o.pollIntervalMs,
         clock: o.clock,
         log: o.log,
+        seen: takeSeen(ctx, 'gateways'),
     }, ctx.gates, regions, expectedVersion);
 }
 /** The delegate selectors an infrastructure's metadata names. */
@@ -801,6 +836,20 @@ async function readInfrastructure(o) {
         throw new errors/* ConfigurationError */.j1('INFRA_NOT_FOUND', `The Harness infrastructure ${infraId} does not exist`, 'Run configure-infra first (it creates the infrastructure and its setup YAML).');
     return infra;
 }
+function startReads(o, vm) {
+    const tokenName = o.config.delegate.token_name;
+    const reads = {
+        infra: readInfrastructure(o),
+        progress: readBootstrapProgress(o, vm),
+        token: o.harness.getDelegateToken(tokenName),
+        groups: o.harness.delegateGroupsForToken(tokenName),
+        gateways: o.waitForGateways === false ? undefined : o.harness.listGateways(o.config.infrastructure.identifier),
+    };
+    // A read not awaited (the run stopped earlier, or needed no groups) must not become an unhandled rejection.
+    for (const p of Object.values(reads))
+        p?.catch(() => undefined);
+    return reads;
+}
 /** What the VM reported from its last bootstrap, if anything. */
 async function readBootstrapProgress(o, vm) {
     try {
@@ -861,7 +910,7 @@ function planBootstrap(o, pool, token) {
  * Nothing to install when the VM reports this very configuration installed and healthy, runs this script,
  * and its delegate is connected (unless forced).
  */
-async function alreadyHealthy(o, instance, before, plan) {
+async function alreadyHealthy(o, instance, before, plan, groupsRead) {
     const currentScript = instance.metadata?.items?.find((i) => i.key === bootstrap/* METADATA_KEYS */.L3.startupScript)?.value;
     if (o.force ||
         before.configHash !== plan.hashes.config ||
@@ -870,7 +919,7 @@ async function alreadyHealthy(o, instance, before, plan) {
         currentScript !== plan.script)
         return false;
     const d = o.config.delegate;
-    const groups = await o.harness.delegateGroupsForToken(d.token_name);
+    const groups = await groupsRead;
     const connected = groups.some((g) => g.groupName === d.name && g.activelyConnected);
     if (!connected)
         o.log.info('The VM reports this configuration installed, but its delegate is not connected: installing again.');
@@ -949,28 +998,35 @@ async function installRunner(o) {
         configHash: '',
     };
     const pool = readPoolFile(o);
-    // The Harness infrastructure is read while the VM and its report are (reads of two services, one round trip
-    // instead of two); its failure is reported in the same place as before, inside the try.
-    const infraRead = readInfrastructure(o);
-    infraRead.catch(() => undefined);
+    // Every read the install decides on, sent at once (one round trip instead of five one after another): the VM
+    // and its last report from Compute, the infrastructure, the delegate token and its groups from Harness. Each
+    // read's failure is reported where it is used, as when they were read in turn.
+    const reads = startReads(o, vm);
     const instance = await ensureRunnerVm(o, vm);
     secrets.foundLeftOver(secretKeysIn(instance));
     try {
-        const before = await readBootstrapProgress(o, vm);
-        const infra = await infraRead;
+        const before = await reads.progress;
+        const infra = await reads.infra;
         const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
-        const token = await (0,delegate_token/* ensureDelegateToken */.Ne)(o.harness, config, o.log, before, o.delegateToken);
+        const token = await (0,delegate_token/* ensureDelegateToken */.Ne)(o.harness, config, o.log, before, o.delegateToken, reads.token);
         if (token.created)
             result.changes.push(`created delegate token ${config.delegate.token_name}`);
         const selectors = await ensureDelegateSelectors(o, infra, result.changes);
         const plan = planBootstrap(o, pool, token);
         result.configHash = plan.hashes.config;
-        const healthy = await alreadyHealthy(o, instance, before, plan);
+        const healthy = await alreadyHealthy(o, instance, before, plan, reads.groups);
         const gates = new install_gates/* HealthGates */.fn(result.checks, o.clock, o.log);
         const ctx = { o, result, secrets, gates };
         if (healthy) {
             o.log.info(`The VM already runs this configuration (config hash ${plan.hashes.config}) with a healthy runner and a connected delegate: nothing to install.`);
             result.progress = before;
+            // Nothing was installed: RUN-101 and DLG-101 first judge the readings the decision was made on, moments ago
+            // (the infrastructure's only when this run left it as read); a gate they do not pass reads afresh.
+            ctx.seen = {
+                progress: before,
+                ...(result.changes.length ? {} : { infra, groups: await reads.groups }),
+                ...(reads.gateways ? { gateways: await reads.gateways } : {}),
+            };
             await removeLeftOverSecrets(secrets, result.changes);
         }
         else {

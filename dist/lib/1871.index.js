@@ -90,7 +90,7 @@ async function main(io, deps = {}) {
         dns: deps.dns,
         enableDeadlineMs: deps.enableDeadlineMs,
     };
-    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(5419), __webpack_require__.e(2318), __webpack_require__.e(3314), __webpack_require__.e(68), __webpack_require__.e(3538)]).then(__webpack_require__.bind(__webpack_require__, 33538));
+    const { runPreflight } = await Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(8816), __webpack_require__.e(4894), __webpack_require__.e(8983), __webpack_require__.e(2318), __webpack_require__.e(3314), __webpack_require__.e(68), __webpack_require__.e(3538)]).then(__webpack_require__.bind(__webpack_require__, 33538));
     const { checks, context } = await runPreflight({ ...opts, concurrency: deps.concurrency });
     const privateKey = context.gcp.ok && context.gcp.gcp.credentials.kind === 'service_account'
         ? context.gcp.gcp.credentials.privateKey

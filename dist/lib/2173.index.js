@@ -298,6 +298,10 @@ class Watcher {
         }
     }
 }
+/** Whether the gitspace is already where `op` takes it: running for create and start, at rest for stop. */
+function alreadyThere(op, state) {
+    return op === 'stop' ? ['stopped', 'uninitialized', 'error'].includes(state) : state === 'running';
+}
 /** Whether a 403 is the server's "last session is still <busy state>" refusal. */
 function isBusyRefusal(e) {
     return (0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .statusOf */ .c2)(e) === 403 && /still|busy|progress/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e));
@@ -473,7 +477,9 @@ async function applyOne(ctx, op, spec, known, machines, dryRun = false) {
         else
             g = existing;
         watcher = new Watcher(ctx, name, idOf(g));
-        if (!created)
+        // Events are followed only when there is something to wait for: one already where it should be is reported
+        // as it is, without reading its events.
+        if (!created && !alreadyThere(op, stateOf(g)))
             await watcher.prime();
         if (op === 'stop') {
             const r = await stopAndWait(ctx, watcher, g);
@@ -501,8 +507,11 @@ async function applyOne(ctx, op, spec, known, machines, dryRun = false) {
     }
 }
 /** Applies the operation to many gitspaces with at most `concurrency` in flight. */
-async function applyMany(ctx, op, specs, machines, opts) {
-    const known = await ctx.pacer.call('list gitspaces', () => ctx.api.listGitspaces(ctx.org, ctx.project));
+async function applyMany(ctx, op, specs, machines, 
+/** `listed`: the project's gitspaces, already being listed by the caller. */
+opts) {
+    const known = await (opts.listed ??
+        ctx.pacer.call('list gitspaces', () => ctx.api.listGitspaces(ctx.org, ctx.project)));
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimit */ .sf)(specs, Math.max(1, opts.concurrency), (spec) => applyOne(ctx, op, spec, known, machines, opts.dryRun));
 }
 

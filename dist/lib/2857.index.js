@@ -310,7 +310,8 @@ class Journal {
     entries = [];
     seq = 0;
     add(e) {
-        const entry = { ...e, seq: ++this.seq, time: Date.now() };
+        const time = Date.now();
+        const entry = { ...e, seq: ++this.seq, time, receivedAt: e.receivedAt ?? time };
         this.entries.push(entry);
         return entry;
     }
@@ -327,6 +328,29 @@ class Journal {
     }
     since(seq) {
         return this.entries.filter((e) => e.seq > seq);
+    }
+    /**
+     * The round trips these entries waited for one after another: the longest chain of requests each of which
+     * arrived after the one before it was answered. Requests sent together count once; a client that reads, then
+     * decides, then reads again counts twice. Meaningful when every request is given a round trip
+     * (`Faults.baseLatencyMs`) well above the client's own time between requests.
+     */
+    static roundTripsInSequence(entries) {
+        const sorted = [...entries].sort((a, b) => a.receivedAt - b.receivedAt);
+        const depth = [];
+        let longest = 0;
+        for (let i = 0; i < sorted.length; i++) {
+            const e = sorted[i];
+            let before = 0;
+            for (let j = 0; j < i; j++) {
+                const f = sorted[j];
+                if (f.time <= e.receivedAt)
+                    before = Math.max(before, depth[j]);
+            }
+            depth[i] = before + 1;
+            longest = Math.max(longest, before + 1);
+        }
+        return longest;
     }
     get lastSeq() {
         return this.seq;
@@ -490,6 +514,7 @@ function send(res, out) {
 async function startService(name, router, journal, faults, port = 0) {
     const server = (0,external_node_http_.createServer)((req, res) => {
         void (async () => {
+            const receivedAt = Date.now();
             const url = new URL(req.url ?? '/', 'http://127.0.0.1');
             const method = (req.method ?? 'GET').toUpperCase();
             const rawBody = await readBody(req);
@@ -509,6 +534,7 @@ async function startService(name, router, journal, faults, port = 0) {
                     attempted: write,
                     status: 0,
                     fault: 'drop',
+                    receivedAt,
                 });
                 req.socket.destroy();
                 return;
@@ -526,6 +552,7 @@ async function startService(name, router, journal, faults, port = 0) {
                     attempted: write,
                     status: out.status,
                     fault: fault.kind,
+                    receivedAt,
                 });
                 send(res, out);
                 return;
@@ -579,6 +606,7 @@ async function startService(name, router, journal, faults, port = 0) {
                 attempted: write,
                 status: out.status,
                 requestBody: body,
+                receivedAt,
                 ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}),
             });
             await faults.holds.pass('response', { service: name, method, path: url.pathname });
@@ -7089,6 +7117,7 @@ async function startDnsServer(world) {
     const startedAt = Date.now();
     const answer = (q, rd) => build(world, startedAt, q, rd);
     const handle = async (msg, transport) => {
+        const receivedAt = Date.now();
         let query;
         try {
             query = dns_packet.decode(msg);
@@ -7111,6 +7140,7 @@ async function startDnsServer(world) {
                 attempted: false,
                 status: 0,
                 fault: 'drop',
+                receivedAt,
             });
             return undefined;
         }
@@ -7130,6 +7160,7 @@ async function startDnsServer(world) {
             attempted: false,
             status: built.rcode,
             fault: fault && fault.kind !== 'latency' ? fault.kind : undefined,
+            receivedAt,
         });
         const flags = (built.aa ? dns_packet.AUTHORITATIVE_ANSWER : 0) |
             (rd ? dns_packet.RECURSION_DESIRED | dns_packet.RECURSION_AVAILABLE : 0) |

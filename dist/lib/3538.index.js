@@ -397,8 +397,8 @@ var parse = __webpack_require__(83314);
 var query = __webpack_require__(67538);
 // EXTERNAL MODULE: ./shared/endpoints.ts
 var endpoints = __webpack_require__(57416);
-// EXTERNAL MODULE: ./shared/gcp/index.ts + 5 modules
-var shared_gcp = __webpack_require__(20020);
+// EXTERNAL MODULE: ./shared/gcp/index.ts + 4 modules
+var shared_gcp = __webpack_require__(15924);
 // EXTERNAL MODULE: ./shared/harness/client.ts
 var client = __webpack_require__(90262);
 ;// CONCATENATED MODULE: ./shared/checks/apis.ts

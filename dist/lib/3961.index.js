@@ -19,6 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var shared_secrets = __webpack_require__(35931);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/gcp/token.ts
+var token = __webpack_require__(91918);
 // EXTERNAL MODULE: ./shared/report/render.ts
 var render = __webpack_require__(23617);
 // EXTERNAL MODULE: ./actions/registry.ts
@@ -33,8 +35,8 @@ var after_apply = __webpack_require__(83753);
 var workspace = __webpack_require__(74107);
 // EXTERNAL MODULE: ./shared/config/load.ts
 var load = __webpack_require__(45481);
-// EXTERNAL MODULE: ./shared/gcp/index.ts + 5 modules
-var shared_gcp = __webpack_require__(20020);
+// EXTERNAL MODULE: ./shared/gcp/index.ts + 4 modules
+var shared_gcp = __webpack_require__(15924);
 ;// CONCATENATED MODULE: ./actions/pipeline/certificates.ts
 /**
  * The pipeline's wait for the certificates (CERT-101 until every region's certificate is ACTIVE), run alongside
@@ -765,6 +767,7 @@ async function admit(io, gh, t, fingerprint) {
 
 
 
+
 /** The pipeline's phases in order, each backed by one action (actions/registry.ts). */
 const PHASES = (0,registry/* pipelinePhases */.f4)().map((a) => ({
     name: a.phase,
@@ -830,6 +833,10 @@ async function previewOrGate(io, secrets, rawSource, carried) {
  * cannot drift apart; the certificate wait runs alongside, and the create phase runs per region.
  */
 async function main(io) {
+    // One access token per credentials for the whole run, not one per phase (shared/gcp/token.ts).
+    return (0,token/* withSharedTokens */.w8)(() => runPipeline(io));
+}
+async function runPipeline(io) {
     const rawSource = (name) => io.inputs.optional(name) || undefined;
     // Read the secrets once through the parent so they are masked before any phase starts.
     const secrets = {};

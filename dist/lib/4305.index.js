@@ -32,8 +32,8 @@ var workspace = __webpack_require__(74107);
 var plan_render = __webpack_require__(84091);
 // EXTERNAL MODULE: ./shared/terraform/cli.ts
 var cli = __webpack_require__(25487);
-// EXTERNAL MODULE: ./shared/gcp/index.ts + 5 modules
-var shared_gcp = __webpack_require__(20020);
+// EXTERNAL MODULE: ./shared/gcp/index.ts + 4 modules
+var shared_gcp = __webpack_require__(15924);
 // EXTERNAL MODULE: ./shared/terraform/transient.ts
 var terraform_transient = __webpack_require__(64331);
 // EXTERNAL MODULE: ./shared/report/render.ts
@@ -153,7 +153,7 @@ async function writeImports(io, p) {
     (0,external_node_fs_.rmSync)(file, { force: true });
     const [{ findCollisions, importBlocks, stateViewFromList }, { createGcp }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(8815), __webpack_require__.e(68)]).then(__webpack_require__.bind(__webpack_require__, 50068)),
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 20020)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 15924)),
     ]);
     const state = stateViewFromList(await p.terraform.stateList());
     const gcp = createGcp({ keyJson: p.gcpCredentials, env: io.env, log: io.log, clock: io.clock });

@@ -49,8 +49,17 @@ async function runPerRegion(opts) {
         throw (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_1__/* .missingHarnessApiKey */ .Sd)();
     const harness = (0,_shared_harness_client_js__WEBPACK_IMPORTED_MODULE_1__/* .harnessClientFromConfig */ .ed)(config, { apiKey, env: io.env, log: io.log, clock: io.clock });
     const infraId = config.infrastructure.identifier;
-    // The version GW-101 expects, read once for every region: the input, else the setup YAML's gateway.version.
-    const expectedVersion = opts.input('gateway-version') || (0,_shared_runner_install_js__WEBPACK_IMPORTED_MODULE_4__/* .setupYamlGatewayVersion */ .lv)(await harness.getInfraProvider(infraId));
+    // The version GW-101 expects: the input, else the setup YAML's gateway.version, read once for every region and
+    // alongside each region's first gateways read (a failed read is tried again at the next poll).
+    let versionRead;
+    const expectedVersion = opts.input('gateway-version') ||
+        (() => {
+            versionRead ??= harness.getInfraProvider(infraId).then(_shared_runner_install_js__WEBPACK_IMPORTED_MODULE_4__/* .setupYamlGatewayVersion */ .lv);
+            return versionRead.catch((e) => {
+                versionRead = undefined;
+                throw e;
+            });
+        });
     const wait = {
         harness,
         infraId,

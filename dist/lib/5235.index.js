@@ -84,24 +84,26 @@ function check(id, title, started, now, r) {
 }
 /** DNS-101: each region's A record equals its ALB address (read from Cloud DNS, not from a resolver). */
 async function dnsRecords(apis, g) {
-    const out = [];
-    for (const r of g.regions) {
+    // Every region at once: one round trip however many regions.
+    return Promise.all(g.regions.map(async (r) => {
         const started = g.now();
         const title = `${r.domain} A record points at the ${r.key} ALB`;
         if (!g.manageDnsZone) {
-            out.push(check('DNS-101', title, started, g.now, {
+            return check('DNS-101', title, started, g.now, {
                 status: 'skip',
                 observed: 'manage_dns_zone is false',
                 expected: `A ${r.domain}. -> ${r.albIp}`,
                 fix: `The module does not manage DNS: create the A record ${r.domain}. -> ${r.albIp} (and *.${r.domain}) in your DNS.`,
-            }));
-            continue;
+            });
         }
         try {
-            const sets = await apis.dns.listRecordSets(g.project, g.zoneName, { name: `${r.domain}.`, type: 'A' });
+            const sets = await apis.dns.listRecordSets(g.project, g.zoneName, {
+                name: `${r.domain}.`,
+                type: 'A',
+            });
             const a = sets.find((s) => s.type === 'A' && s.name === `${r.domain}.`);
             const ok = !!a && a.rrdatas.length === 1 && a.rrdatas[0] === r.albIp;
-            out.push(check('DNS-101', title, started, g.now, {
+            return check('DNS-101', title, started, g.now, {
                 status: ok ? 'ok' : 'error',
                 observed: a
                     ? `A ${a.name} -> ${a.rrdatas.join(', ')}`
@@ -110,87 +112,84 @@ async function dnsRecords(apis, g) {
                 fix: ok
                     ? ''
                     : `Re-run terraform-apply (mode: apply): the module manages this record. If someone edited it by hand, run mode: drift to see what else differs.`,
-            }));
+            });
         }
         catch (e) {
-            out.push(check('DNS-101', title, started, g.now, {
+            return check('DNS-101', title, started, g.now, {
                 status: 'error',
                 observed: `Cloud DNS could not be read: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`,
                 expected: `A ${r.domain}. -> ${r.albIp}`,
                 fix: 'Grant the identity roles/dns.reader (or dns.admin), and check the zone exists.',
-            }));
+            });
         }
-    }
-    return out;
+    }));
 }
 /** CERT-101: the certificate is ACTIVE; PROVISIONING until the domain is delegated, with the name servers to set. */
 async function certificates(apis, g) {
-    const out = [];
-    for (const r of g.regions) {
+    // Every region at once: one round trip however many regions.
+    return Promise.all(g.regions.map(async (r) => {
         const started = g.now();
         const certName = `${g.name}-${r.key}-dns-cert`;
         const title = `certificate ${certName} for ${r.domain} is ACTIVE`;
         if (!g.useCertificateManager || !g.manageDnsZone) {
-            out.push(check('CERT-101', title, started, g.now, {
+            return check('CERT-101', title, started, g.now, {
                 status: 'skip',
                 observed: g.useCertificateManager ? 'manage_dns_zone is false' : 'certificate.mode is files',
                 expected: 'ACTIVE',
                 fix: 'Certificate Manager is not managed by the module in this configuration.',
-            }));
-            continue;
+            });
         }
         try {
             // The module creates each region's certificate in that region (location = region), not globally.
             const cert = await apis.certs.getCertificate(g.project, r.key, certName);
             const state = cert?.managed?.state;
             if (!cert) {
-                out.push(check('CERT-101', title, started, g.now, {
+                return check('CERT-101', title, started, g.now, {
                     status: 'error',
                     observed: 'the certificate does not exist',
                     expected: 'ACTIVE',
                     fix: 'Re-run terraform-apply (mode: apply); the module creates it with manage_dns_zone: true.',
-                }));
+                });
             }
             else if (state === 'ACTIVE') {
-                out.push(check('CERT-101', title, started, g.now, {
+                return check('CERT-101', title, started, g.now, {
                     status: 'ok',
                     observed: 'ACTIVE',
                     expected: 'ACTIVE',
                     fix: '',
-                }));
+                });
             }
             else if (state === 'PROVISIONING') {
                 const zone = await apis.dns.getManagedZone(g.project, g.zoneName).catch(() => undefined);
                 const ns = zone?.nameServers ?? [];
                 const attempts = (cert.managed?.authorizationAttemptInfo ?? []).map((a) => `${a.domain}: ${a.state}${a.failureReason ? ` (${a.failureReason})` : ''}`);
-                out.push(check('CERT-101', title, started, g.now, {
+                return check('CERT-101', title, started, g.now, {
                     status: 'warn',
                     observed: `PROVISIONING${cert.managed?.provisioningIssue?.reason ? ` (${cert.managed.provisioningIssue.reason})` : ''}${attempts.length ? `; ${attempts.join('; ')}` : ''}`,
                     expected: 'ACTIVE',
                     fix: ns.length
                         ? `The domain is probably not delegated yet: at your registrar (or parent zone), set the NS records of ${g.rootDomain} to ${ns.join(', ')}. Google issues the certificate once it can see them (minutes to hours).`
                         : `Delegate ${g.rootDomain} to the Cloud DNS zone ${g.zoneName}'s name servers (gcloud dns managed-zones describe ${g.zoneName}).`,
-                }));
+                });
             }
             else {
-                out.push(check('CERT-101', title, started, g.now, {
+                return check('CERT-101', title, started, g.now, {
                     status: 'error',
                     observed: `${state ?? 'no state'}${cert.managed?.provisioningIssue ? `: ${cert.managed.provisioningIssue.reason ?? ''} ${cert.managed.provisioningIssue.details ?? ''}` : ''}`,
                     expected: 'ACTIVE',
                     fix: `Check the DNS authorization record in zone ${g.zoneName} and the CAA records of ${g.rootDomain}; then re-apply to recreate the certificate.`,
-                }));
+                });
             }
         }
         catch (e) {
-            out.push(check('CERT-101', title, started, g.now, {
+            return check('CERT-101', title, started, g.now, {
                 status: 'error',
                 observed: `Certificate Manager could not be read: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`,
                 expected: 'ACTIVE',
                 fix: 'Grant the identity roles/certificatemanager.viewer, and enable certificatemanager.googleapis.com.',
-            }));
+            });
         }
-    }
-    return out;
+    }));
 }
 /** The module's firewall rule for the gateways (modules/infra network.tf: `${network_name}-allow-all-ingress-gateway`). */
 function gatewayFirewallName(name) {

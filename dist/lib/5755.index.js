@@ -23,8 +23,8 @@ var endpoints = __webpack_require__(57416);
 var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/workspace.ts
 var workspace = __webpack_require__(74107);
-// EXTERNAL MODULE: ./shared/gcp/index.ts + 5 modules
-var shared_gcp = __webpack_require__(20020);
+// EXTERNAL MODULE: ./shared/gcp/index.ts + 4 modules
+var shared_gcp = __webpack_require__(15924);
 // EXTERNAL MODULE: ./shared/harness/client.ts
 var client = __webpack_require__(90262);
 // EXTERNAL MODULE: ./shared/net.ts
@@ -1135,9 +1135,11 @@ function isBundleToken(name) {
  * the VM has no copy, so a run killed after creating it recovers), or created when there is none. Never a
  * second token for the same delegate.
  */
-async function ensureDelegateToken(harness, config, log, before, givenValue) {
+async function ensureDelegateToken(harness, config, log, before, givenValue, 
+/** The token as already read by name (the caller read it alongside its other reads); read here when absent. */
+found) {
     const name = config.delegate.token_name;
-    const existing = await harness.getDelegateToken(name);
+    const existing = await (found ?? harness.getDelegateToken(name));
     if (!existing)
         return createBundleToken(harness, name, log);
     if (existing.status !== 'ACTIVE') {

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shared_config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45481);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
 /* harmony import */ var _shared_workspace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74107);
-/* harmony import */ var _shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20020);
+/* harmony import */ var _shared_gcp_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15924);
 /* harmony import */ var _shared_harness_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90262);
 /* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(18573);
 /* harmony import */ var _shared_report_model_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1124);

@@ -300,6 +300,11 @@ async function main(io, deps = {}) {
         return previewCreate(io, harness, config, specs, startedAt);
     const pacer = new backoff/* Pacer */._E({ clock: io.clock, log: io.log });
     const infraId = config.infrastructure.identifier;
+    // The gitspaces are listed while the machines are reconciled: two reads in one round trip, not two.
+    const listed = specs.length
+        ? pacer.call('list gitspaces', () => harness.listGitspaces(config.harness.org, project ?? ''))
+        : undefined;
+    listed?.catch(() => undefined);
     let machines = [];
     let resources = [];
     if (op === 'create') {
@@ -325,7 +330,7 @@ async function main(io, deps = {}) {
     };
     let outcomes = [];
     if (specs.length) {
-        outcomes = await io.log.group(`Gitspaces: ${op} ${specs.length}`, () => (0,gitspaces_gitspaces/* applyMany */.my)(ctx, op, specs, resources, { concurrency }));
+        outcomes = await io.log.group(`Gitspaces: ${op} ${specs.length}`, () => (0,gitspaces_gitspaces/* applyMany */.my)(ctx, op, specs, resources, { concurrency, listed }));
     }
     else
         io.log.info('No gitspaces declared (gitspaces: in the config) and none given by inputs.');

@@ -28436,7 +28436,7 @@ const ACTIONS = [
     },
     {
         name: 'terraform-apply',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(5235), __nccwpck_require__.e(4305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84305)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8983), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(5235), __nccwpck_require__.e(4305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84305)),
         phase: 'apply',
         // The pipeline applies; a pull request plans through the reusable workflow instead.
         // Its review check is the pipeline's gate (the whole preview), not a plan comment of its own.
@@ -28454,7 +28454,7 @@ const ACTIONS = [
     },
     {
         name: 'install-runner',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2072), __nccwpck_require__.e(6586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56586)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8983), __nccwpck_require__.e(6102), __nccwpck_require__.e(2072), __nccwpck_require__.e(6586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56586)),
         phase: 'install-runner',
         commands: { 'install-runner': { summary: 'Install the VM runner and the delegate on the runner VM' } },
     },
@@ -28466,13 +28466,13 @@ const ACTIONS = [
     },
     {
         name: 'teardown',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(4894), __nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2072), __nccwpck_require__.e(2173), __nccwpck_require__.e(5755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45755)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(4894), __nccwpck_require__.e(8983), __nccwpck_require__.e(6102), __nccwpck_require__.e(2072), __nccwpck_require__.e(2173), __nccwpck_require__.e(5755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45755)),
         commands: { teardown: { summary: 'Delete gitspaces, runner, infrastructure, in reverse order' } },
     },
     {
         // The root action.yml: every phase above, in order.
         name: 'pipeline',
-        load: () => Promise.all(/* import() */[__nccwpck_require__.e(5419), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(5235), __nccwpck_require__.e(3961)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93961)),
+        load: () => Promise.all(/* import() */[__nccwpck_require__.e(8983), __nccwpck_require__.e(6102), __nccwpck_require__.e(2318), __nccwpck_require__.e(5235), __nccwpck_require__.e(3961)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93961)),
         commands: {
             up: {
                 summary: 'Run the whole pipeline: validate, configure, apply, install-runner, create (on a push event: only what a pull request previewed)',

@@ -114,6 +114,7 @@ export async function startService(
 ): Promise<Service> {
   const server: Server = createServer((req, res) => {
     void (async () => {
+      const receivedAt = Date.now();
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = (req.method ?? 'GET').toUpperCase();
       const rawBody = await readBody(req);
@@ -133,6 +134,7 @@ export async function startService(
           attempted: write,
           status: 0,
           fault: 'drop',
+          receivedAt,
         });
         req.socket.destroy();
         return;
@@ -150,6 +152,7 @@ export async function startService(
           attempted: write,
           status: out.status,
           fault: fault.kind,
+          receivedAt,
         });
         send(res, out);
         return;
@@ -199,6 +202,7 @@ export async function startService(
         attempted: write,
         status: out.status,
         requestBody: body,
+        receivedAt,
         ...(out.contractViolation ? { contractViolation: out.contractViolation } : {}),
       });
       await faults.holds.pass('response', { service: name, method, path: url.pathname });

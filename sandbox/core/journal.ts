@@ -1,7 +1,10 @@
 /** Every request the sandbox saw, so tests can assert what was and was not changed. */
 export interface JournalEntry {
   seq: number;
+  /** When the answer was ready (Date.now()), after any latency the request was given. */
   time: number;
+  /** When the request arrived, before its latency: a request that arrived after another's `time` waited for it. */
+  receivedAt: number;
   service: string;
   method: string;
   path: string;
@@ -24,8 +27,9 @@ export interface JournalEntry {
 export class Journal {
   readonly entries: JournalEntry[] = [];
   private seq = 0;
-  add(e: Omit<JournalEntry, 'seq' | 'time'>): JournalEntry {
-    const entry = { ...e, seq: ++this.seq, time: Date.now() };
+  add(e: Omit<JournalEntry, 'seq' | 'time' | 'receivedAt'> & { receivedAt?: number }): JournalEntry {
+    const time = Date.now();
+    const entry = { ...e, seq: ++this.seq, time, receivedAt: e.receivedAt ?? time };
     this.entries.push(entry);
     return entry;
   }
@@ -42,6 +46,28 @@ export class Journal {
   }
   since(seq: number): JournalEntry[] {
     return this.entries.filter((e) => e.seq > seq);
+  }
+  /**
+   * The round trips these entries waited for one after another: the longest chain of requests each of which
+   * arrived after the one before it was answered. Requests sent together count once; a client that reads, then
+   * decides, then reads again counts twice. Meaningful when every request is given a round trip
+   * (`Faults.baseLatencyMs`) well above the client's own time between requests.
+   */
+  static roundTripsInSequence(entries: readonly JournalEntry[]): number {
+    const sorted = [...entries].sort((a, b) => a.receivedAt - b.receivedAt);
+    const depth: number[] = [];
+    let longest = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const e = sorted[i] as JournalEntry;
+      let before = 0;
+      for (let j = 0; j < i; j++) {
+        const f = sorted[j] as JournalEntry;
+        if (f.time <= e.receivedAt) before = Math.max(before, depth[j] as number);
+      }
+      depth[i] = before + 1;
+      longest = Math.max(longest, before + 1);
+    }
+    return longest;
   }
   get lastSeq(): number {
     return this.seq;

@@ -76,6 +76,7 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
   const answer = (q: packet.Question, rd: boolean): Built => build(world, startedAt, q, rd);
 
   const handle = async (msg: Buffer, transport: 'udp' | 'tcp'): Promise<Buffer | undefined> => {
+    const receivedAt = Date.now();
     let query: packet.DecodedPacket;
     try {
       query = packet.decode(msg);
@@ -96,6 +97,7 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
         attempted: false,
         status: 0,
         fault: 'drop',
+        receivedAt,
       });
       return undefined;
     }
@@ -113,6 +115,7 @@ export async function startDnsServer(world: World): Promise<DnsServer> {
       attempted: false,
       status: built.rcode,
       fault: fault && fault.kind !== 'latency' ? fault.kind : undefined,
+      receivedAt,
     });
     const flags =
       (built.aa ? packet.AUTHORITATIVE_ANSWER : 0) |

@@ -1,4 +1,5 @@
-import { createPrivateKey, createSign, KeyObject } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, createPrivateKey, createSign, KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Clock, realClock } from '../clock.js';
 import type { Endpoints } from '../endpoints.js';
@@ -48,8 +49,47 @@ export interface TokenSourceOptions {
   random?: () => number;
 }
 
-/** A TokenSource for the credentials `loadCredentials` returned. */
+/** The token sources of one `withSharedTokens` run, by what they authenticate as (`sharingKey`). */
+const sharedSources = new AsyncLocalStorage<Map<string, TokenSource>>();
+
+/**
+ * Runs `fn` with one token source per credentials for everything it creates: the pipeline's phases, each its own
+ * action with its own clients, then fetch one access token instead of one each (a round trip apiece, on a path
+ * where every round trip is waited for). Outside such a run every createTokenSource has its own cache, as each
+ * action's process has on GitHub. Google documents that a key's deletion does not revoke the tokens already
+ * issued for it (https://cloud.google.com/iam/docs/keys-create-delete#deleting), so a token shared within a run is
+ * as good as one fetched again.
+ */
+export function withSharedTokens<T>(fn: () => Promise<T>): Promise<T> {
+  return sharedSources.run(new Map(), fn);
+}
+
+/** What a token source authenticates as, and where it asks: never the secret itself, a digest of it. */
+function sharingKey(c: Credentials, tokenUrl: string): string {
+  const digest = (s: string) => createHash('sha256').update(s).digest('hex');
+  const who =
+    c.kind === 'service_account'
+      ? [c.clientEmail, c.privateKeyId, digest(c.privateKey)]
+      : c.kind === 'external_account'
+        ? [c.file, c.audience, c.tokenUrl, c.serviceAccountImpersonationUrl ?? '']
+        : [c.clientId, digest(c.refreshToken)];
+  return JSON.stringify([c.kind, tokenUrl, ...who]);
+}
+
+/**
+ * A TokenSource for the credentials `loadCredentials` returned; inside `withSharedTokens`, the one already made
+ * for the same credentials.
+ */
 export function createTokenSource(credentials: Credentials, opts: TokenSourceOptions): TokenSource {
+  const shared = sharedSources.getStore();
+  if (!shared) return newTokenSource(credentials, opts);
+  const key = sharingKey(credentials, opts.endpoints.googleTokenUrl);
+  let source = shared.get(key);
+  if (!source) shared.set(key, (source = newTokenSource(credentials, opts)));
+  return source;
+}
+
+function newTokenSource(credentials: Credentials, opts: TokenSourceOptions): TokenSource {
   const log = opts.log ?? nullLogger;
   const clock = opts.clock ?? realClock;
   const ctx: Ctx = { tokenUrl: opts.endpoints.googleTokenUrl, log, clock, random: opts.random };

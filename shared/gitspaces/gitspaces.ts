@@ -248,6 +248,11 @@ class Watcher {
   }
 }
 
+/** Whether the gitspace is already where `op` takes it: running for create and start, at rest for stop. */
+function alreadyThere(op: GitspaceOperation, state: string): boolean {
+  return op === 'stop' ? ['stopped', 'uninitialized', 'error'].includes(state) : state === 'running';
+}
+
 /** Whether a 403 is the server's "last session is still <busy state>" refusal. */
 function isBusyRefusal(e: unknown): boolean {
   return statusOf(e) === 403 && /still|busy|progress/i.test(errorMessage(e));
@@ -474,7 +479,9 @@ export async function applyOne(
       );
     } else g = existing as GitspaceView;
     watcher = new Watcher(ctx, name, idOf(g));
-    if (!created) await watcher.prime();
+    // Events are followed only when there is something to wait for: one already where it should be is reported
+    // as it is, without reading its events.
+    if (!created && !alreadyThere(op, stateOf(g))) await watcher.prime();
     if (op === 'stop') {
       const r = await stopAndWait(ctx, watcher, g);
       return outcomeOf(name, r.g, 'stopped', r.stopped ? 'stopped' : `already ${stateOf(r.g)}`);
@@ -509,9 +516,11 @@ export async function applyMany(
   op: GitspaceOperation,
   specs: readonly GitspaceSpec[],
   machines: readonly MachineResource[],
-  opts: { concurrency: number; dryRun?: boolean },
+  /** `listed`: the project's gitspaces, already being listed by the caller. */
+  opts: { concurrency: number; dryRun?: boolean; listed?: Promise<GitspaceView[]> },
 ): Promise<GitspaceOutcome[]> {
-  const known = await ctx.pacer.call('list gitspaces', () => ctx.api.listGitspaces(ctx.org, ctx.project));
+  const known = await (opts.listed ??
+    ctx.pacer.call('list gitspaces', () => ctx.api.listGitspaces(ctx.org, ctx.project)));
   return mapLimit(specs, Math.max(1, opts.concurrency), (spec) =>
     applyOne(ctx, op, spec, known, machines, opts.dryRun),
   );

@@ -43,9 +43,11 @@ export async function ensureDelegateToken(
   log: Logger,
   before: BootstrapProgress,
   givenValue: string | undefined,
+  /** The token as already read by name (the caller read it alongside its other reads); read here when absent. */
+  found?: Promise<DelegateTokenDetails | undefined>,
 ): Promise<DelegateTokenUse> {
   const name = config.delegate.token_name;
-  const existing = await harness.getDelegateToken(name);
+  const existing = await (found ?? harness.getDelegateToken(name));
   if (!existing) return createBundleToken(harness, name, log);
   if (existing.status !== 'ACTIVE') {
     throw new ConfigurationError(

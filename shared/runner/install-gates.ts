@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { WaitTimeoutError } from '../errors.js';
-import type { DelegateGroupSummary, TypesCDEGateway } from '../harness/types.js';
+import type { DelegateGroupSummary, TypesCDEGateway, TypesInfraProviderConfig } from '../harness/types.js';
 import type { Logger } from '../logger.js';
 import type { CheckResult } from '../report/model.js';
 import { Observation, waitFor } from '../retry.js';
@@ -54,7 +54,8 @@ export class HealthGates {
 
   async run<T>(
     def: GateDef,
-    expected: string,
+    /** What the gate expects; a function when that is known only once the check ran (read alongside it). */
+    expected: string | (() => string),
     check: () => Promise<{ observed: string; value: T }>,
     fixFor: (lastState: string) => string,
   ): Promise<T | undefined> {
@@ -65,7 +66,7 @@ export class HealthGates {
         title: def.title,
         status: r.status,
         observed: r.observed,
-        expected,
+        expected: typeof expected === 'function' ? expected() : expected,
         fix: r.fix,
         docUrl: docUrlFor(def.id),
         durationMs: r.durationMs,
@@ -107,6 +108,25 @@ export interface GateContext {
   gates: HealthGates;
   /** The run id written with this install; undefined when nothing was installed (only health is checked). */
   runId?: string;
+  /**
+   * Readings this run took moments before, when it installed nothing: each gate's first observation, taken
+   * once (`takeSeen`); later polls read afresh.
+   */
+  seen?: SeenReadings;
+}
+
+export interface SeenReadings {
+  progress?: BootstrapProgress;
+  infra?: TypesInfraProviderConfig;
+  groups?: DelegateGroupSummary[];
+  gateways?: TypesCDEGateway[];
+}
+
+/** A reading from `ctx.seen`, handed out once. */
+function takeSeen<K extends keyof SeenReadings>(ctx: GateContext, k: K): SeenReadings[K] {
+  const v = ctx.seen?.[k];
+  if (ctx.seen) delete ctx.seen[k];
+  return v;
 }
 
 /** What the VM's serial port 1 said about a bootstrap run: the script prints one of the markers as it ends. */
@@ -192,7 +212,9 @@ export async function waitForBootstrap(ctx: GateContext): Promise<BootstrapProgr
   let lastWaiting = '';
   /** The guest attributes now: printed, and the secrets removed once the VM reports them consumed. */
   const readReport = async (): Promise<BootstrapProgress> => {
-    const cur = parseProgress(await o.compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
+    const cur =
+      takeSeen(ctx, 'progress') ??
+      parseProgress(await o.compute.getGuestAttributes(project, zone, name, `${GUEST_NAMESPACE}/`));
     result.progress = cur;
     if (!runId || cur.runId === runId) {
       printNewSteps(o.log, name, cur, printed);
@@ -282,11 +304,17 @@ export async function waitForDelegate(ctx: GateContext, selectors: string[]): Pr
     async () => {
       const g = await waitFor<DelegateGroupSummary>(
         async () => {
-          // Both reads at once: the infrastructure's selectors now, and the token's delegate groups.
-          const [infra, groups] = await Promise.all([
-            o.harness.getInfraProvider(infraId),
-            o.harness.delegateGroupsForToken(d.token_name),
-          ]);
+          // Both reads at once: the infrastructure's selectors now, and the token's delegate groups (at the first
+          // poll of a run that installed nothing, both as this run read them).
+          const seenInfra = takeSeen(ctx, 'infra');
+          const seenGroups = takeSeen(ctx, 'groups');
+          const [infra, groups] =
+            seenInfra && seenGroups
+              ? [seenInfra, seenGroups]
+              : await Promise.all([
+                  o.harness.getInfraProvider(infraId),
+                  o.harness.delegateGroupsForToken(d.token_name),
+                ]);
           current = selectorsOf(infra);
           return observeDelegate(groups, d.name, d.token_name, current);
         },
@@ -318,6 +346,8 @@ export interface GatewayWait {
   pollIntervalMs: number;
   clock: Clock;
   log: Logger;
+  /** The gateways as this run read them moments ago (nothing installed): the first observation; then read afresh. */
+  seen?: TypesCDEGateway[];
 }
 
 /** GW-101's fix for the last state it saw. */
@@ -337,16 +367,32 @@ export async function waitForRegionGateways(
   w: GatewayWait,
   gates: HealthGates,
   regions: string[],
-  expectedVersion: string | undefined,
+  /** Or how to read it: read alongside each gateways read until it is known (a failed read is tried again). */
+  expectedVersion: string | undefined | (() => Promise<string | undefined>),
 ): Promise<GatewayView[]> {
   let lastViews: GatewayView[] = [];
+  let first = w.seen;
+  let version = typeof expectedVersion === 'function' ? undefined : expectedVersion;
+  let versionKnown = typeof expectedVersion !== 'function';
+  const readVersion = async (): Promise<string | undefined> => {
+    if (!versionKnown && typeof expectedVersion === 'function') {
+      version = await expectedVersion();
+      versionKnown = true;
+    }
+    return version;
+  };
   await gates.run(
     GATES.gateway,
-    `${regions.join(', ')}: overall_health healthy${expectedVersion ? `, version ${expectedVersion}` : ''}`,
+    () => `${regions.join(', ')}: overall_health healthy${version ? `, version ${version}` : ''}`,
     async () => {
       const views = await waitFor<GatewayView[]>(
         async () => {
-          const obs = observeGateways(await w.harness.listGateways(w.infraId), regions, expectedVersion);
+          const [list, expected] = await Promise.all([
+            first ?? w.harness.listGateways(w.infraId),
+            readVersion(),
+          ]);
+          first = undefined;
+          const obs = observeGateways(list, regions, expected);
           lastViews = obs.views;
           return obs;
         },
@@ -393,6 +439,7 @@ export async function waitForGateways(ctx: GateContext, expectedVersion: string 
       pollIntervalMs: o.pollIntervalMs,
       clock: o.clock,
       log: o.log,
+      seen: takeSeen(ctx, 'gateways'),
     },
     ctx.gates,
     regions,

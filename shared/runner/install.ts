@@ -208,6 +208,31 @@ async function readInfrastructure(o: InstallRunnerOptions): Promise<TypesInfraPr
   return infra;
 }
 
+/** The reads installRunner decides on, started together; a failed one rejects where it is awaited. */
+interface FirstReads {
+  infra: Promise<TypesInfraProviderConfig>;
+  progress: Promise<BootstrapProgress>;
+  token: Promise<DelegateTokenDetails | undefined>;
+  groups: Promise<DelegateGroupSummary[]>;
+  /** Every region's gateways, when this install waits for them (GW-101). */
+  gateways?: Promise<TypesCDEGateway[]>;
+}
+
+function startReads(o: InstallRunnerOptions, vm: VmRef): FirstReads {
+  const tokenName = o.config.delegate.token_name;
+  const reads: FirstReads = {
+    infra: readInfrastructure(o),
+    progress: readBootstrapProgress(o, vm),
+    token: o.harness.getDelegateToken(tokenName),
+    groups: o.harness.delegateGroupsForToken(tokenName),
+    gateways:
+      o.waitForGateways === false ? undefined : o.harness.listGateways(o.config.infrastructure.identifier),
+  };
+  // A read not awaited (the run stopped earlier, or needed no groups) must not become an unhandled rejection.
+  for (const p of Object.values(reads) as (Promise<unknown> | undefined)[]) p?.catch(() => undefined);
+  return reads;
+}
+
 /** What the VM reported from its last bootstrap, if anything. */
 async function readBootstrapProgress(o: InstallRunnerOptions, vm: VmRef): Promise<BootstrapProgress> {
   try {
@@ -292,6 +317,7 @@ async function alreadyHealthy(
   instance: Instance,
   before: BootstrapProgress,
   plan: BootstrapPlan,
+  groupsRead: Promise<DelegateGroupSummary[]>,
 ): Promise<boolean> {
   const currentScript = instance.metadata?.items?.find((i) => i.key === METADATA_KEYS.startupScript)?.value;
   if (
@@ -303,7 +329,7 @@ async function alreadyHealthy(
   )
     return false;
   const d = o.config.delegate;
-  const groups = await o.harness.delegateGroupsForToken(d.token_name);
+  const groups = await groupsRead;
   const connected = groups.some((g) => g.groupName === d.name && g.activelyConnected);
   if (!connected)
     o.log.info(
@@ -399,23 +425,23 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
   };
 
   const pool = readPoolFile(o);
-  // The Harness infrastructure is read while the VM and its report are (reads of two services, one round trip
-  // instead of two); its failure is reported in the same place as before, inside the try.
-  const infraRead = readInfrastructure(o);
-  infraRead.catch(() => undefined);
+  // Every read the install decides on, sent at once (one round trip instead of five one after another): the VM
+  // and its last report from Compute, the infrastructure, the delegate token and its groups from Harness. Each
+  // read's failure is reported where it is used, as when they were read in turn.
+  const reads = startReads(o, vm);
   const instance = await ensureRunnerVm(o, vm);
   secrets.foundLeftOver(secretKeysIn(instance));
   try {
-    const before = await readBootstrapProgress(o, vm);
-    const infra = await infraRead;
+    const before = await reads.progress;
+    const infra = await reads.infra;
     const expectedVersion = o.gatewayVersion || setupYamlGatewayVersion(infra);
-    const token = await ensureDelegateToken(o.harness, config, o.log, before, o.delegateToken);
+    const token = await ensureDelegateToken(o.harness, config, o.log, before, o.delegateToken, reads.token);
     if (token.created) result.changes.push(`created delegate token ${config.delegate.token_name}`);
     const selectors = await ensureDelegateSelectors(o, infra, result.changes);
 
     const plan = planBootstrap(o, pool, token);
     result.configHash = plan.hashes.config;
-    const healthy = await alreadyHealthy(o, instance, before, plan);
+    const healthy = await alreadyHealthy(o, instance, before, plan, reads.groups);
 
     const gates = new HealthGates(result.checks, o.clock, o.log);
     const ctx: GateContext = { o, result, secrets, gates };
@@ -424,6 +450,13 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
         `The VM already runs this configuration (config hash ${plan.hashes.config}) with a healthy runner and a connected delegate: nothing to install.`,
       );
       result.progress = before;
+      // Nothing was installed: RUN-101 and DLG-101 first judge the readings the decision was made on, moments ago
+      // (the infrastructure's only when this run left it as read); a gate they do not pass reads afresh.
+      ctx.seen = {
+        progress: before,
+        ...(result.changes.length ? {} : { infra, groups: await reads.groups }),
+        ...(reads.gateways ? { gateways: await reads.gateways } : {}),
+      };
       await removeLeftOverSecrets(secrets, result.changes);
     } else {
       // Not healthy: the write below replaces any secret left in metadata, and is removed like it once consumed.

@@ -162,3 +162,45 @@ describe("NET-101: the gateways' firewall rule as Compute has it", () => {
     expect(denied?.fix).toMatch(/compute\.firewalls\.get/);
   });
 });
+
+test('DNS-101 and CERT-101 read every region at once: one round trip however many regions', async () => {
+  let inFlight = 0;
+  let most = 0;
+  /** A read that takes a turn of the event loop, counting how many are under way together. */
+  const timed =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return f(...a);
+    };
+  const base = apis(
+    [
+      { name: 'usc1.gitspaces.acme.dev.', type: 'A', ttl: 300, rrdatas: ['34.1.2.3'] },
+      { name: 'euw1.gitspaces.acme.dev.', type: 'A', ttl: 300, rrdatas: ['34.9.8.7'] },
+    ],
+    {
+      'us-central1/gitspaces-us-central1-dns-cert': cert('ACTIVE'),
+      'europe-west1/gitspaces-europe-west1-dns-cert': cert('ACTIVE'),
+    },
+  );
+  const results = await runAfterApplyGates(
+    {
+      firewalls: { getFirewall: timed(base.firewalls.getFirewall) },
+      dns: { ...base.dns, listRecordSets: timed(base.dns.listRecordSets) },
+      certs: { getCertificate: timed(base.certs.getCertificate) },
+    },
+    inputs(),
+  );
+  expect(results.map((r) => `${r.id} ${r.status}`)).toEqual([
+    'DNS-101 ok',
+    'DNS-101 ok',
+    'CERT-101 ok',
+    'CERT-101 ok',
+    'NET-101 ok',
+  ]);
+  // Two regions' A records, two certificates and the firewall rule: all five reads under way together.
+  expect(most).toBe(5);
+});

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { main } from '../../actions/create-gitspace/main.js';
 import { main as installRunner } from '../../actions/install-runner/main.js';
 import { realClock } from '../../shared/clock.js';
+import { Journal } from '../../sandbox/core/journal.js';
 import { Sandbox, startSandbox } from '../../sandbox/index.js';
 import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
 import { appliedSandbox, recordingIO } from '../runner/helpers.js';
@@ -69,10 +70,19 @@ describe('create-gitspace against the sandbox', () => {
     expect(Object.values(sent).every((v) => typeof v === 'string')).toBe(true);
     expect(sandbox.journal.contractViolations()).toEqual([]);
 
+    // The re-run, each request given a real round trip: the machines and the gitspaces are listed at once, and a
+    // gitspace already running is reported as it is, without reading its events: one round trip in all.
     const seq = sandbox.journal.lastSeq;
+    sandbox.faults.baseLatencyMs = 150;
     const again = testIO({ ...FAST }, realClock, sandbox.env);
     await main(again.io, { config: cfg });
+    sandbox.faults.baseLatencyMs = 0;
     expect(harnessAttempts(sandbox, seq)).toEqual([]);
+    const reads = sandbox.journal.since(seq);
+    expect(
+      reads.map((e) => `${e.method} ${e.path.replace(/^.*\/(infraproviders|projects)\//, '')}`).sort(),
+    ).toEqual(['GET gitspaces_gcp/resources', 'GET platform/gitspaces']);
+    expect(Journal.roundTripsInSequence(reads)).toBe(1);
     expect(JSON.parse(again.outputs.gitspaces ?? '[]')[0]).toMatchObject({
       identifier: gs?.identifier,
       state: 'running',

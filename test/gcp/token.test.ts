@@ -7,7 +7,7 @@ import { ConfigurationError } from '../../shared/errors.js';
 import { RecordingLogger } from '../../shared/logger.js';
 import { loadCredentials } from '../../shared/gcp/credentials.js';
 import { authClientFor } from '../../shared/gcp/authclient.js';
-import { createTokenSource } from '../../shared/gcp/token.js';
+import { createTokenSource, withSharedTokens } from '../../shared/gcp/token.js';
 import { form, keyMaterial, makeKey, startServer, TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -100,6 +100,39 @@ describe('service-account key: JWT bearer grant', () => {
     const all = await Promise.all([ts.getToken(), ts.getToken(), ts.getToken()]);
     expect(all).toEqual(['shared', 'shared', 'shared']);
     expect(server.requests).toHaveLength(1);
+  });
+
+  test('within one pipeline run, every source made for the same key shares its token; another key, or outside a run, fetches its own', async () => {
+    const key = makeKey();
+    const other = makeKey({
+      client_email: 'other@acme-gitspaces.iam.gserviceaccount.com',
+      private_key_id: 'f'.repeat(40),
+    });
+    let n = 0;
+    answer = () => ({ body: { access_token: `ya29.run-${++n}`, expires_in: 3600 } });
+    const endpoints = { googleTokenUrl: `${server.url}/token` };
+    const clock = new FakeClock(1e12);
+    const source = (json: string) =>
+      createTokenSource(loadCredentials({ keyJson: json, env: {}, log: new RecordingLogger() }), {
+        endpoints,
+        clock,
+      });
+
+    // Each phase of a run loads the key again and makes its own source: one token request for all of them.
+    const inRun = await withSharedTokens(async () => {
+      const first = await source(key.json).getToken();
+      const later = await Promise.all([source(key.json).getToken(), source(key.json).getToken()]);
+      const otherKey = await source(other.json).getToken();
+      return [first, ...later, otherKey];
+    });
+    expect(inRun).toEqual(['ya29.run-1', 'ya29.run-1', 'ya29.run-1', 'ya29.run-2']);
+    expect(server.requests).toHaveLength(2);
+
+    // A second run shares nothing with the first; outside a run, each source asks for itself.
+    expect(await withSharedTokens(() => source(key.json).getToken())).toBe('ya29.run-3');
+    expect(await source(key.json).getToken()).toBe('ya29.run-4');
+    expect(await source(key.json).getToken()).toBe('ya29.run-5');
+    expect(server.requests).toHaveLength(5);
   });
 
   test("invalid_grant becomes AUTH_TOKEN_REJECTED with Google's description and the likely causes, without key material", async () => {

@@ -5,6 +5,7 @@ import { main } from '../../actions/install-runner/main.js';
 import { createGcp } from '../../shared/gcp/index.js';
 import { HarnessClient } from '../../shared/harness/client.js';
 import { nullLogger } from '../../shared/logger.js';
+import { Journal } from '../../sandbox/core/journal.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import type { DeepPartial, Scenario } from '../../sandbox/scenario.js';
 import type { GitspacesConfig } from '../../shared/config/schema.js';
@@ -78,11 +79,14 @@ test('installs the runner and the delegate, drives the gateway from unhealthy to
     'no healthy VM runner',
     'no delegate started',
   ]);
+  // The install reads the gateways once alongside its other first reads, before it knows it has to install (a
+  // reading GW-101 uses only when nothing was installed); GW-101's first poll is the second read.
   const firstPoll = s.holds.arm({
     service: 'harness',
     method: 'GET',
     route: /\/infraproviders\/gitspaces_gcp\/gateways$/,
     stage: 'response',
+    nth: 2,
   });
   void firstPoll.arrived.then(() => {
     const realNow = s.world.harness.now;
@@ -172,7 +176,17 @@ test('re-running on a healthy VM changes nothing', async () => {
   const boots = env.sb.world.vm.machine?.(VM)?.boots;
   const mark = env.sb.journal.lastSeq;
 
+  // Each request given a real round trip: the token, then every read at once (the VM and its report; the
+  // infrastructure, the delegate token, its groups and the gateways), and the gates judge those readings.
+  env.sb.faults.baseLatencyMs = 150;
   const again = await env.run();
+  env.sb.faults.baseLatencyMs = 0;
+  expect(Journal.roundTripsInSequence(env.sb.journal.since(mark))).toBe(2);
+  expect(again.result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual([
+    'RUN-101 ok',
+    'DLG-101 ok',
+    'GW-101 ok',
+  ]);
   expect(again.io.failures).toEqual([]);
   expect(again.result.exitCode).toBe(0);
   expect(again.result.phase.summary).toBe(
