@@ -15,8 +15,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   stateView: () => (/* binding */ stateView),
 /* harmony export */   stateViewFromList: () => (/* binding */ stateViewFromList)
 /* harmony export */ });
-/* harmony import */ var _net_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27781);
-/* harmony import */ var _root_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62341);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _net_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27781);
+/* harmony import */ var _root_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62341);
+
 
 
 const key = (k) => `[${JSON.stringify(k)}]`;
@@ -63,9 +65,9 @@ function globalCompute(b, r, gcloud) {
 }
 /** module.domain[0]: the zone and, with Certificate Manager, each region's authorization, challenge and certificate. */
 function domainResources(b, config) {
-    const D = `module.${_root_js__WEBPACK_IMPORTED_MODULE_1__.MODULE_NAME}.module.domain[0]`;
+    const D = `module.${_root_js__WEBPACK_IMPORTED_MODULE_2__.MODULE_NAME}.module.domain[0]`;
     const name = config.infrastructure.name;
-    const zone = (0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .zoneNameFor */ .$k)(config.infrastructure.domain);
+    const zone = (0,_net_js__WEBPACK_IMPORTED_MODULE_1__/* .zoneNameFor */ .$k)(config.infrastructure.domain);
     b.out.push({
         address: `${D}.google_dns_managed_zone.default`,
         kind: 'Cloud DNS zone',
@@ -112,7 +114,7 @@ function domainResources(b, config) {
 }
 /** One region's resources of module.infra (the gateway's uuid()-named template and group aside). */
 function regionResources(b, config, region) {
-    const I = `module.${_root_js__WEBPACK_IMPORTED_MODULE_1__.MODULE_NAME}.module.infra`;
+    const I = `module.${_root_js__WEBPACK_IMPORTED_MODULE_2__.MODULE_NAME}.module.infra`;
     const n = `${config.infrastructure.name}-${region}`;
     const k = key(region);
     regional(b, {
@@ -233,14 +235,14 @@ function regionResources(b, config, region) {
 }
 /** The region's A record and wildcard CNAME in the managed zone (module.infra's alb_a, alb_a_wildcard). */
 function regionRecords(b, config, region) {
-    const zone = (0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .zoneNameFor */ .$k)(config.infrastructure.domain);
+    const zone = (0,_net_js__WEBPACK_IMPORTED_MODULE_1__/* .zoneNameFor */ .$k)(config.infrastructure.domain);
     const domain = regionDomain(config, region);
     for (const [res, name, type] of [
         ['alb_a', `${domain}.`, 'A'],
         ['alb_a_wildcard', `*.${domain}.`, 'CNAME'],
     ])
         b.out.push({
-            address: `module.${_root_js__WEBPACK_IMPORTED_MODULE_1__.MODULE_NAME}.module.infra.google_dns_record_set.${res}${key(region)}`,
+            address: `module.${_root_js__WEBPACK_IMPORTED_MODULE_2__.MODULE_NAME}.module.infra.google_dns_record_set.${res}${key(region)}`,
             kind: `DNS record ${type}`,
             name,
             where: zone,
@@ -253,7 +255,7 @@ function regionRecords(b, config, region) {
 function plannedResources(config) {
     const project = config.gcp.project_id;
     const b = { out: [], project, p: ` --project=${project} --quiet` };
-    const I = `module.${_root_js__WEBPACK_IMPORTED_MODULE_1__.MODULE_NAME}.module.infra`;
+    const I = `module.${_root_js__WEBPACK_IMPORTED_MODULE_2__.MODULE_NAME}.module.infra`;
     const name = config.infrastructure.name;
     if (config.terraform.manage_dns_zone)
         domainResources(b, config);
@@ -346,23 +348,31 @@ async function findCollisions(config, apis, state) {
         'instanceTemplates',
         'instanceGroupManagers',
     ];
-    const lists = new Map(await Promise.all(collections.map(async (c) => [c, await apis.compute.aggregatedList(project, c)])));
-    const zoneName = (0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .zoneNameFor */ .$k)(config.infrastructure.domain);
-    const zone = await apis.dns.getManagedZone(project, zoneName);
-    const records = zone ? await apis.dns.listRecordSets(project, zoneName) : [];
+    const zoneName = (0,_net_js__WEBPACK_IMPORTED_MODULE_1__/* .zoneNameFor */ .$k)(config.infrastructure.domain);
     const locations = [...new Set(planned.flatMap((r) => ('location' in r.lookup ? [r.lookup.location] : [])))];
-    const certs = new Map(await Promise.all(locations.map(async (l) => {
-        const [c, a] = await Promise.all([
-            apis.certs.listCertificates(project, l),
-            apis.certs.listDnsAuthorizations(project, l),
-        ]);
-        return [
-            l,
-            { certificate: c.map((x) => last(x.name)), dnsAuthorization: a.map((x) => last(x.name)) },
-        ];
-    })));
     const needSa = planned.some((r) => r.lookup.api === 'serviceAccount');
-    const sa = needSa ? await apis.iam.getServiceAccount(project, provisionerEmail(config)) : undefined;
+    // Every read at once (one round trip, not five one after another); the zone's records alongside the zone
+    // itself: a zone that does not exist has none (Cloud DNS answers 404).
+    const [lists, zone, records, certs, sa] = await Promise.all([
+        Promise.all(collections.map(async (c) => [c, await apis.compute.aggregatedList(project, c)])).then((pairs) => new Map(pairs)),
+        apis.dns.getManagedZone(project, zoneName),
+        apis.dns.listRecordSets(project, zoneName).catch((e) => {
+            if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && e.status === 404)
+                return [];
+            throw e;
+        }),
+        Promise.all(locations.map(async (l) => {
+            const [c, a] = await Promise.all([
+                apis.certs.listCertificates(project, l),
+                apis.certs.listDnsAuthorizations(project, l),
+            ]);
+            return [
+                l,
+                { certificate: c.map((x) => last(x.name)), dnsAuthorization: a.map((x) => last(x.name)) },
+            ];
+        })).then((pairs) => new Map(pairs)),
+        needSa ? apis.iam.getServiceAccount(project, provisionerEmail(config)) : undefined,
+    ]);
     const collisions = [];
     for (const r of planned) {
         const l = r.lookup;

@@ -3,6 +3,7 @@ import type { AggregatedItem, ComputeCollection } from '../gcp/compute.js';
 import type { ManagedZone, ResourceRecordSet } from '../gcp/clouddns.js';
 import type { Certificate, DnsAuthorization } from '../gcp/certmanager.js';
 import type { ServiceAccount } from '../gcp/iam.js';
+import { RemoteError } from '../errors.js';
 import { zoneNameFor } from '../net.js';
 import { MODULE_NAME } from './root.js';
 
@@ -471,17 +472,21 @@ export async function findCollisions(
     'instanceTemplates',
     'instanceGroupManagers',
   ] as ComputeCollection[];
-  const lists = new Map(
-    await Promise.all(
-      collections.map(async (c) => [c, await apis.compute.aggregatedList(project, c)] as const),
-    ),
-  );
   const zoneName = zoneNameFor(config.infrastructure.domain);
-  const zone = await apis.dns.getManagedZone(project, zoneName);
-  const records = zone ? await apis.dns.listRecordSets(project, zoneName) : [];
   const locations = [...new Set(planned.flatMap((r) => ('location' in r.lookup ? [r.lookup.location] : [])))];
-  const certs = new Map(
-    await Promise.all(
+  const needSa = planned.some((r) => r.lookup.api === 'serviceAccount');
+  // Every read at once (one round trip, not five one after another); the zone's records alongside the zone
+  // itself: a zone that does not exist has none (Cloud DNS answers 404).
+  const [lists, zone, records, certs, sa] = await Promise.all([
+    Promise.all(
+      collections.map(async (c) => [c, await apis.compute.aggregatedList(project, c)] as const),
+    ).then((pairs) => new Map(pairs)),
+    apis.dns.getManagedZone(project, zoneName),
+    apis.dns.listRecordSets(project, zoneName).catch((e: unknown) => {
+      if (e instanceof RemoteError && e.status === 404) return [];
+      throw e;
+    }),
+    Promise.all(
       locations.map(async (l) => {
         const [c, a] = await Promise.all([
           apis.certs.listCertificates(project, l),
@@ -492,10 +497,9 @@ export async function findCollisions(
           { certificate: c.map((x) => last(x.name)), dnsAuthorization: a.map((x) => last(x.name)) },
         ] as const;
       }),
-    ),
-  );
-  const needSa = planned.some((r) => r.lookup.api === 'serviceAccount');
-  const sa = needSa ? await apis.iam.getServiceAccount(project, provisionerEmail(config)) : undefined;
+    ).then((pairs) => new Map(pairs)),
+    needSa ? apis.iam.getServiceAccount(project, provisionerEmail(config)) : undefined,
+  ]);
 
   const collisions: Collision[] = [];
   for (const r of planned) {
