@@ -73,7 +73,7 @@ describe('create-gitspace against the sandbox', () => {
     // The re-run, each request given a real round trip: the machines and the gitspaces are listed at once, and a
     // gitspace already running is reported as it is, without reading its events: one round trip in all.
     const seq = sandbox.journal.lastSeq;
-    sandbox.faults.baseLatencyMs = 150;
+    sandbox.faults.baseLatencyMs = 400; // well above what the client does between requests, even on a loaded machine
     const again = testIO({ ...FAST }, realClock, sandbox.env);
     await main(again.io, { config: cfg });
     sandbox.faults.baseLatencyMs = 0;

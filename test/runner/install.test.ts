@@ -178,7 +178,7 @@ test('re-running on a healthy VM changes nothing', async () => {
 
   // Each request given a real round trip: the token, then every read at once (the VM and its report; the
   // infrastructure, the delegate token, its groups and the gateways), and the gates judge those readings.
-  env.sb.faults.baseLatencyMs = 150;
+  env.sb.faults.baseLatencyMs = 400; // well above what the client does between requests, even on a loaded machine
   const again = await env.run();
   env.sb.faults.baseLatencyMs = 0;
   expect(Journal.roundTripsInSequence(env.sb.journal.since(mark))).toBe(2);

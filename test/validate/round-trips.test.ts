@@ -11,7 +11,7 @@ import { runValidate, scenarioRun } from './helpers.js';
 test('the healthy preflight waits for three round trips one after another, and passes', async () => {
   const s = await scenarioRun('healthy');
   try {
-    s.sb.faults.baseLatencyMs = 150;
+    s.sb.faults.baseLatencyMs = 400; // well above what the client does between requests, even on a loaded machine
     const mark = s.sb.journal.lastSeq;
     const r = await runValidate(
       {
