@@ -455,7 +455,8 @@ export async function installRunner(o: InstallRunnerOptions): Promise<InstallRun
       ctx.seen = {
         progress: before,
         ...(result.changes.length ? {} : { infra, groups: await reads.groups }),
-        ...(reads.gateways ? { gateways: await reads.gateways } : {}),
+        // A gateways read that failed is no reading: GW-101 reads afresh, as it polls through a transient error.
+        gateways: await reads.gateways?.catch(() => undefined),
       };
       await removeLeftOverSecrets(secrets, result.changes);
     } else {

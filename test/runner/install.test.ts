@@ -198,6 +198,36 @@ test('re-running on a healthy VM changes nothing', async () => {
   expect(env.sb.world.vm.machine?.(VM)?.boots).toBe(boots);
 });
 
+test('on a healthy re-run, a gateways read that failed alongside the first reads is no reading: GW-101 reads again and passes', async () => {
+  const env = await install({});
+  expect((await env.run()).result.exitCode).toBe(0);
+  // The re-run's first gateways read is answered 400 (not retried); the rule is gone before any other request.
+  const first = env.sb.holds.arm({
+    service: 'harness',
+    method: 'GET',
+    route: /\/infraproviders\/gitspaces_gcp\/gateways$/,
+  });
+  const refusal = { service: 'harness', route: '/gateways$', kind: '5xx' as const, status: 400, rate: 1 };
+  void first.arrived.then(() => {
+    env.sb.faults.rules.push(refusal);
+    first.release();
+    setImmediate(() => env.sb.faults.rules.splice(env.sb.faults.rules.indexOf(refusal), 1));
+  });
+  const mark = env.sb.journal.lastSeq;
+  const again = await env.run();
+  const gatewayReads = env.sb.journal.since(mark).filter((e) => e.path.endsWith('/gateways'));
+  expect(gatewayReads.map((e) => e.status)).toEqual([400, 200]);
+  expect(again.io.failures).toEqual([]);
+  expect(again.result.checks?.map((c) => `${c.id} ${c.status}`)).toEqual([
+    'RUN-101 ok',
+    'DLG-101 ok',
+    'GW-101 ok',
+  ]);
+  expect(again.result.phase.summary).toBe(
+    'gitspaces-us-central1-runner-vm already healthy with this configuration; nothing changed',
+  );
+});
+
 test('a delegate selector the delegate does not carry fails DLG-101 with the last state and the fix', async () => {
   const env = await install({}, { 'manage-delegate-selector': 'false' }, () =>
     exampleConfig((t) => t.replace('tags: [gitspaces]', 'tags: [gcp-pool]')),
