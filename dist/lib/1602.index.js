@@ -565,11 +565,11 @@ expectedVersion) {
     let lastViews = [];
     let first = w.seen;
     let version = typeof expectedVersion === 'function' ? undefined : expectedVersion;
-    let versionKnown = typeof expectedVersion !== 'function';
+    let toRead = typeof expectedVersion === 'function' ? expectedVersion : undefined;
     const readVersion = async () => {
-        if (!versionKnown && typeof expectedVersion === 'function') {
-            version = await expectedVersion();
-            versionKnown = true;
+        if (toRead) {
+            version = await toRead();
+            toRead = undefined;
         }
         return version;
     };

@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   stateView: () => (/* binding */ stateView),
 /* harmony export */   stateViewFromList: () => (/* binding */ stateViewFromList)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _gcp_rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19809);
 /* harmony import */ var _net_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27781);
 /* harmony import */ var _root_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62341);
 
@@ -357,7 +357,7 @@ async function findCollisions(config, apis, state) {
         Promise.all(collections.map(async (c) => [c, await apis.compute.aggregatedList(project, c)])).then((pairs) => new Map(pairs)),
         apis.dns.getManagedZone(project, zoneName),
         apis.dns.listRecordSets(project, zoneName).catch((e) => {
-            if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && e.status === 404)
+            if ((0,_gcp_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e))
                 return [];
             throw e;
         }),

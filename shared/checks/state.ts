@@ -51,16 +51,17 @@ type BucketLook =
 function lookAtBucket(ctx: PreflightContext, t: StateTarget): Promise<BucketLook> {
   return ctx.once('state-bucket', async () => {
     if (!ctx.gcp.ok) throw new SkipCheck('no usable Google credentials');
-    // The project's number and the bucket at once: one round trip.
-    const [project, bucket] = await Promise.all([
-      ctx.gcp.gcp.resourceManager.getProject(t.project),
-      t.storage.getBucket(t.backend.bucket).catch((e: unknown) => {
-        if (e instanceof RemoteError && e.status === 403) return { denied: e.message };
-        throw e;
-      }),
-    ]);
-    if (bucket && 'denied' in bucket) return { kind: 'denied', message: bucket.denied };
-    return bucket ? { kind: 'found', bucket, projectNumber: project.projectNumber } : { kind: 'missing' };
+    // The project's number and the bucket read at once (one round trip); the project's failure comes first.
+    const bucketRead = t.storage.getBucket(t.backend.bucket);
+    bucketRead.catch(() => undefined);
+    const projectNumber = (await ctx.gcp.gcp.resourceManager.getProject(t.project)).projectNumber;
+    try {
+      const bucket = await bucketRead;
+      return bucket ? { kind: 'found', bucket, projectNumber } : { kind: 'missing' };
+    } catch (e) {
+      if (e instanceof RemoteError && e.status === 403) return { kind: 'denied', message: e.message };
+      throw e;
+    }
   });
 }
 

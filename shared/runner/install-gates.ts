@@ -373,11 +373,11 @@ export async function waitForRegionGateways(
   let lastViews: GatewayView[] = [];
   let first = w.seen;
   let version = typeof expectedVersion === 'function' ? undefined : expectedVersion;
-  let versionKnown = typeof expectedVersion !== 'function';
+  let toRead = typeof expectedVersion === 'function' ? expectedVersion : undefined;
   const readVersion = async (): Promise<string | undefined> => {
-    if (!versionKnown && typeof expectedVersion === 'function') {
-      version = await expectedVersion();
-      versionKnown = true;
+    if (toRead) {
+      version = await toRead();
+      toRead = undefined;
     }
     return version;
   };

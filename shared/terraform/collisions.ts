@@ -3,7 +3,7 @@ import type { AggregatedItem, ComputeCollection } from '../gcp/compute.js';
 import type { ManagedZone, ResourceRecordSet } from '../gcp/clouddns.js';
 import type { Certificate, DnsAuthorization } from '../gcp/certmanager.js';
 import type { ServiceAccount } from '../gcp/iam.js';
-import { RemoteError } from '../errors.js';
+import { isNotFound } from '../gcp/rest.js';
 import { zoneNameFor } from '../net.js';
 import { MODULE_NAME } from './root.js';
 
@@ -483,7 +483,7 @@ export async function findCollisions(
     ).then((pairs) => new Map(pairs)),
     apis.dns.getManagedZone(project, zoneName),
     apis.dns.listRecordSets(project, zoneName).catch((e: unknown) => {
-      if (e instanceof RemoteError && e.status === 404) return [];
+      if (isNotFound(e)) return [];
       throw e;
     }),
     Promise.all(
